@@ -1,0 +1,20 @@
+"""The root command group and options every command shares."""
+
+from __future__ import annotations
+
+import click
+
+from sitrep import __version__
+from sitrep.config import Settings
+
+
+@click.group()
+@click.version_option(__version__, prog_name="sitrep")
+@click.option(
+    "--db", envvar="SITREP_DB", default="sitrep.db", show_default=True,
+    help="Store: a SQLite file or a postgresql:// URL (env SITREP_DB).",
+)
+@click.pass_context
+def main(ctx: click.Context, db: str) -> None:
+    """Sitrep: turn news reports into structured, verifiable knowledge."""
+    ctx.obj = Settings(db=db)

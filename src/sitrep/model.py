@@ -1,0 +1,226 @@
+"""Typed records passed between the stages, the store and the front ends.
+
+These are plain dataclasses: spaCy objects never leave the pipeline. Every
+record turns into the extract format (``../shared/spec/extract-format.md``)
+with :func:`to_dict` and back with the ``from_dict`` class methods.
+Offsets are character offsets into ``Article.text``, end exclusive.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+PIPELINE_VERSION = "0.1.0"
+
+ENTITY_TYPES = (
+    "PERSON", "COUNTRY", "CITY", "REGION", "ORG", "BLOC", "WEAPON_SYSTEM",
+    "MILITARY_UNIT", "FACILITY", "EVENT_NAME", "OTHER",
+)
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+TIMEX_MODS = (
+    "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "MORE_THAN", "LESS_THAN",
+    "APPROX", "START", "MID", "END", "EQUAL_OR_LESS", "EQUAL_OR_MORE",
+)
+QUOTE_KINDS = ("direct", "partial", "indirect")
+EVENT_TYPES = (
+    "arms_transfer", "military_exercise", "deployment", "attack", "territory_change",
+    "meeting", "visit", "agreement", "statement", "accusation", "demand", "investigation",
+    "emergency_declaration", "election", "sanction", "protest", "repression", "arrest",
+    "appointment", "other",
+)
+EVENT_STATUSES = (
+    "asserted", "planned", "agreed", "desired", "expected", "negated", "hypothetical",
+    "historical",
+)
+
+
+def normalize_body(text: str) -> str:
+    """The form of a body that identifies an article: NFKC, whitespace collapsed."""
+    text = unicodedata.normalize("NFKC", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def article_id(text: str) -> str:
+    """sha256 (hex) of the normalized body: one text met twice has one id."""
+    return hashlib.sha256(normalize_body(text).encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True)
+class Span:
+    start: int | None
+    end: int | None
+    text: str = ""
+
+
+@dataclass(slots=True)
+class Source:
+    """One place an article's text was met (a path, path:LINE or url)."""
+
+    location: str
+    outlet: str | None = None
+    url: str | None = None
+    first_seen: str | None = None  # ISO 8601 date-time
+
+
+@dataclass(slots=True)
+class Article:
+    text: str
+    source: str = ""
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    agency: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # ISO 8601 date or date-time
+    url: str | None = None
+    language: str | None = None
+    analysis: str | None = None  # null when analysed, else why not ("skipped: language ru")
+    sources: list[Source] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = article_id(self.text)
+        if not self.sources and self.source:
+            self.sources = [Source(location=self.source, outlet=self.outlet, url=self.url)]
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Article:
+        d = dict(d)
+        d["sources"] = [Source(**s) for s in d.get("sources") or []]
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in d.items() if k in names})
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int | None
+    end: int | None
+    text: str
+    field: str = "body"  # body, title, byline, url
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    kb_id: str | None = None
+    attributes: dict[str, Any] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Entity:
+        return cls(
+            id=d["id"], name=d["name"], type=d["type"], kb_id=d.get("kb_id"),
+            attributes=dict(d.get("attributes") or {}),
+            mentions=[Mention(**m) for m in d.get("mentions") or []],
+        )
+
+
+@dataclass(slots=True)
+class Timex:
+    start: int
+    end: int
+    text: str
+    type: str = "DATE"
+    value: str | None = None
+    mod: str | None = None
+    anchor: str | None = None  # the value it was resolved against (DCT or an earlier date)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Timex:
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in d.items() if k in names})
+
+
+@dataclass(slots=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+    kind: str  # direct, partial, indirect
+    speaker: str | None = None  # entity id
+    cue: str | None = None
+    cue_span: Span | None = None
+    speaker_mention: Span | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Quote:
+        return cls(
+            start=d["start"], end=d["end"], text=d["text"], kind=d["kind"],
+            speaker=d.get("speaker"), cue=d.get("cue"),
+            cue_span=Span(**d["cue_span"]) if d.get("cue_span") else None,
+            speaker_mention=Span(**d["speaker_mention"]) if d.get("speaker_mention") else None,
+        )
+
+
+@dataclass(slots=True)
+class Evidence:
+    start: int
+    end: int
+    text: str
+    status: str | None = None  # the status of this mention of the event
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    type: str
+    status: str
+    args: dict[str, Any] = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)
+    confidence: float = 0.5
+    label: str | None = None  # free label when type is "other"
+    trigger: Span | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Event:
+        return cls(
+            id=d["id"], type=d["type"], status=d["status"], args=dict(d.get("args") or {}),
+            evidence=[Evidence(**e) for e in d.get("evidence") or []],
+            confidence=d.get("confidence", 0.5), label=d.get("label"),
+            trigger=Span(**d["trigger"]) if d.get("trigger") else None,
+        )
+
+
+@dataclass(slots=True)
+class Analysis:
+    """One article and everything the stages found in it: the extract-format record."""
+
+    article: Article
+    entities: list[Entity] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    pipeline_version: str = PIPELINE_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_dict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Analysis:
+        return cls(
+            article=Article.from_dict(d["article"]),
+            entities=[Entity.from_dict(e) for e in d.get("entities") or []],
+            timexes=[Timex.from_dict(t) for t in d.get("timexes") or []],
+            quotes=[Quote.from_dict(q) for q in d.get("quotes") or []],
+            events=[Event.from_dict(v) for v in d.get("events") or []],
+            pipeline_version=d.get("pipeline_version", PIPELINE_VERSION),
+        )
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        for e in self.entities:
+            if e.id == entity_id:
+                return e
+        return None
+
+
+def to_dict(record: Any) -> Any:
+    """A record as plain JSON-ready data (dataclasses.asdict, which handles slots)."""
+    return dataclasses.asdict(record)

@@ -1,0 +1,105 @@
+"""analyze(article) -> Analysis: the one orchestration function.
+
+The spaCy model is loaded once per process; batches go through ``nlp.pipe``.
+Extract stages are looked up by name in :data:`sitrep.registry.stages` and run in
+the order ``Settings.stages`` gives; each returns a list of records that the
+pipeline stores on the :class:`StageContext` for the stages after it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import sitrep.extract  # noqa: F401  (registers the stages)
+from sitrep.config import Settings
+from sitrep.model import Analysis, Article, Entity, Event, Quote, Timex
+from sitrep.nlp.loader import load_nlp
+from sitrep.registry import stages
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@dataclass(slots=True)
+class StageContext:
+    """What a stage sees: the article, its parsed Doc and the earlier stages' records."""
+
+    article: Article
+    doc: Doc
+    settings: Settings
+    entities: list[Entity] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    # derived structures a stage shares with later ones (e.g. a mention index)
+    shared: dict[str, Any] = field(default_factory=dict)
+
+
+def skip_reason(article: Article, settings: Settings) -> str | None:
+    """Why an article is stored without analysis, or None when it is analysed."""
+    if not article.text.strip():
+        return "skipped: empty body"
+    if article.language and article.language not in settings.languages:
+        return f"skipped: language {article.language}"
+    return None
+
+
+class Pipeline:
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.nlp = load_nlp(self.settings.model)
+        self.stages = [stages.get(name) for name in self.settings.stages]
+
+    def analyze(self, article: Article) -> Analysis:
+        return next(self.analyze_many([article]))
+
+    def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
+        """Analyses in input order; streams (no list of the whole input is built)."""
+        skipped: list[Article] = []
+
+        def texts() -> Iterator[tuple[str, Article]]:
+            for art in articles:
+                reason = skip_reason(art, self.settings)
+                if reason:
+                    art.analysis = reason
+                    skipped.append(art)
+                    yield "", art
+                else:
+                    art.analysis = None
+                    yield art.text, art
+
+        for doc, art in self.nlp.pipe(texts(), as_tuples=True, batch_size=self.settings.batch_size):
+            if art.analysis:
+                yield Analysis(article=art)
+            else:
+                yield self.run_stages(art, doc)
+
+    def run_stages(self, article: Article, doc: Doc) -> Analysis:
+        ctx = StageContext(article=article, doc=doc, settings=self.settings)
+        for st in self.stages:
+            setattr(ctx, st.assigns, st.func(ctx))
+        return Analysis(
+            article=article, entities=ctx.entities, timexes=ctx.timexes,
+            quotes=ctx.quotes, events=ctx.events,
+        )
+
+
+_default: dict[Settings, Pipeline] = {}
+
+
+def get_pipeline(settings: Settings | None = None) -> Pipeline:
+    settings = settings or Settings()
+    if settings not in _default:
+        _default[settings] = Pipeline(settings)
+    return _default[settings]
+
+
+def analyze(article: Article, settings: Settings | None = None) -> Analysis:
+    """Run every registered stage over one article."""
+    return get_pipeline(settings).analyze(article)
+
+
+def analyze_many(articles: Iterable[Article], settings: Settings | None = None) -> Iterator[Analysis]:
+    return get_pipeline(settings).analyze_many(articles)
