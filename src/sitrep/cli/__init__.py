@@ -3,7 +3,17 @@
 Each command lives in its own module and registers itself on :data:`main`.
 """
 
-from sitrep.cli import extract  # noqa: F401  (registers commands)
+from sitrep.cli import (  # noqa: F401  (each module registers its commands)
+    eval,
+    export,
+    extract,
+    ingest,
+    kb,
+    query,
+    reanalyze,
+    serve,
+    spark,
+)
 from sitrep.cli.app import main
 
 __all__ = ["main"]

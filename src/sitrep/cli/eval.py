@@ -1,0 +1,1 @@
+"""sitrep eval commands (being built)."""

@@ -1,0 +1,1 @@
+"""sitrep kb commands (being built)."""

@@ -1,0 +1,1 @@
+"""sitrep query commands (being built)."""

@@ -1,0 +1,1 @@
+"""sitrep reanalyze commands (being built)."""

@@ -1,0 +1,1 @@
+"""sitrep spark commands (being built)."""
