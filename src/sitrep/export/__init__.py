@@ -21,3 +21,7 @@ def exporter(name: str) -> Callable[[Exporter], Exporter]:
         return func
 
     return deco
+
+
+# each module registers its exporters
+from sitrep.export import csvfile, gdelt, jsonl, parquet, sipri  # noqa: E402, F401

@@ -1,0 +1,1 @@
+"""csvfile exporter (being built)."""

@@ -1,0 +1,1 @@
+"""gdelt exporter (being built)."""

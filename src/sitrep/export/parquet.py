@@ -1,0 +1,1 @@
+"""parquet exporter (being built)."""

@@ -1,0 +1,1 @@
+"""sipri exporter (being built)."""
