@@ -1,1 +1,36 @@
-"""sitrep eval commands (being built)."""
+"""sitrep eval: score the pipeline against gold sets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from sitrep.cli.app import main
+from sitrep.config import Settings
+from sitrep.errors import SitrepError
+
+
+@main.command("eval")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--mode", default="gold", show_default=True,
+              help="What PATH holds: gold (articles beside *.gold.yaml), tempeval (TimeML .tml), "
+                   "re3d, meantime-entities, meantime-timex, meantime-quotes, ecbplus.")
+@click.option("--tempeval", "tempeval", is_flag=True, help="Same as --mode tempeval.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.pass_obj
+def eval_(settings: Settings, path: Path, mode: str, tempeval: bool, as_json: bool) -> None:
+    """Score the pipeline on PATH and print P/R/F1 per section.
+
+    With gold files (the default), every article beside a NAME.gold.yaml is analysed
+    and scored as ../shared/spec/gold-format.md describes.
+    """
+    from sitrep.eval import evaluators
+
+    try:
+        run = evaluators.get("tempeval" if tempeval else mode)
+        report = run(path, settings)
+    except (KeyError, SitrepError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps(report.to_dict(), indent=1) if as_json else report.format())
