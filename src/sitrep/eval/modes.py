@@ -23,3 +23,6 @@ def lazy(module: str, func: str, *args: Any) -> Evaluator:
 
 
 evaluators.register("gold", lazy("sitrep.eval.golddir", "evaluate_gold"))
+evaluators.register("tempeval", lazy("sitrep.eval.tempeval", "run_tempeval"))
+evaluators.register("re3d", lazy("sitrep.eval.entity_corpora", "run_entity_eval", "re3d"))
+evaluators.register("meantime-entities", lazy("sitrep.eval.entity_corpora", "run_entity_eval", "meantime"))
