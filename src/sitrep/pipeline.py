@@ -46,6 +46,10 @@ def skip_reason(article: Article, settings: Settings) -> str | None:
     return None
 
 
+# nlp.pipe batches per memory zone in the single-process path
+ZONE_BATCHES = 4
+
+
 class Pipeline:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
@@ -53,22 +57,38 @@ class Pipeline:
         self.stages = [stages.get(name) for name in self.settings.stages]
 
     def analyze(self, article: Article) -> Analysis:
-        return next(self.analyze_many([article]))
+        return next(self.analyze_serial([article]))
 
     def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
-        """Analyses in input order; streams (no list of the whole input is built)."""
-        skipped: list[Article] = []
+        """Analyses in input order; streams (no list of the whole input is built).
 
+        ``settings.n_process != 1`` hands the work to worker processes
+        (:func:`sitrep.batch.analyze_parallel`; 0 = one per core). In this process the
+        articles go through spaCy in chunks, each inside ``nlp.memory_zone()``, so the
+        strings a chunk adds to the vocabulary are freed after it: memory stays flat
+        over any number of articles.
+        """
+        if self.settings.n_process != 1:
+            from sitrep.batch import analyze_parallel
+
+            yield from analyze_parallel(articles, self.settings)
+        else:
+            yield from self.analyze_serial(articles)
+
+    def analyze_serial(self, articles: Iterable[Article]) -> Iterator[Analysis]:
+        """analyze_many in this process, whatever ``settings.n_process`` says."""
+        from sitrep.batch.chunks import chunked
+
+        for chunk in chunked(articles, max(1, self.settings.batch_size) * ZONE_BATCHES):
+            with self.nlp.memory_zone():
+                yield from self._analyze_chunk(chunk)
+
+    def _analyze_chunk(self, articles: list[Article]) -> Iterator[Analysis]:
         def texts() -> Iterator[tuple[str, Article]]:
             for art in articles:
                 reason = skip_reason(art, self.settings)
-                if reason:
-                    art.analysis = reason
-                    skipped.append(art)
-                    yield "", art
-                else:
-                    art.analysis = None
-                    yield art.text, art
+                art.analysis = reason
+                yield ("" if reason else art.text), art
 
         for doc, art in self.nlp.pipe(texts(), as_tuples=True, batch_size=self.settings.batch_size):
             if art.analysis:
@@ -102,4 +122,11 @@ def analyze(article: Article, settings: Settings | None = None) -> Analysis:
 
 
 def analyze_many(articles: Iterable[Article], settings: Settings | None = None) -> Iterator[Analysis]:
+    """Analyses in input order, streamed; ``settings.n_process != 1`` uses worker processes
+    (the model is then loaded in the workers only, not in this process)."""
+    settings = settings or Settings()
+    if settings.n_process != 1:
+        from sitrep.batch import analyze_parallel
+
+        return analyze_parallel(articles, settings)
     return get_pipeline(settings).analyze_many(articles)

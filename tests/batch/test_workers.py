@@ -1,0 +1,70 @@
+"""The worker pool gives the single-process output, in order, loading the model once per worker."""
+
+from itertools import count, islice
+
+import pytest
+
+from sitrep.batch import analyze_parallel, worker_count
+from sitrep.config import Settings
+from sitrep.model import Article
+from sitrep.pipeline import analyze_many, get_pipeline
+
+TEXTS = [
+    "Russia and Belarus launched military drills near Grodno on Friday, officials said.",
+    "The ministry said on Monday that 40 tanks would be delivered by 2025.",
+    "",
+    "Protesters gathered in Minsk as police detained 12 people, Reuters reported.",
+]
+
+
+def _corpus(n: int) -> list[Article]:
+    arts = []
+    for i in range(n):
+        text = TEXTS[i % len(TEXTS)]
+        text = f"{text} Item {i}." if text else ""
+        lang = "ru" if i % 11 == 5 else None
+        arts.append(Article(text=text, source=f"doc{i}", language=lang))
+    return arts
+
+
+@pytest.fixture(scope="module")
+def serial() -> list[dict]:
+    return [a.to_dict() for a in get_pipeline().analyze_many(_corpus(60))]
+
+
+def test_parallel_output_equals_single_process_in_input_order(serial):
+    loads: dict[int, int] = {}
+    out = [a.to_dict() for a in analyze_parallel(iter(_corpus(60)), Settings(n_process=2, batch_size=4),
+                                                 loads=loads)]
+    assert [o["article"]["source"] for o in out] == [f"doc{i}" for i in range(60)]
+    assert out == serial
+    assert {o["article"]["analysis"] for o in out} >= {None, "skipped: empty body", "skipped: language ru"}
+    # 15 chunks over 2 workers: each worker loaded the model exactly once
+    assert len(loads) == 2
+    assert set(loads.values()) == {1}
+
+
+def test_analyze_many_dispatches_to_workers_when_n_process_is_not_1(serial):
+    out = [a.to_dict() for a in analyze_many(_corpus(60), Settings(n_process=2))]
+    assert out == serial
+
+
+def test_parallel_path_streams_an_endless_input():
+    endless = (Article(text=f"Talks resumed in Vienna on day {i}.", source=str(i)) for i in count())
+    first = list(islice(analyze_parallel(endless, Settings(n_process=2, batch_size=2)), 5))
+    assert [a.article.source for a in first] == ["0", "1", "2", "3", "4"]
+
+
+def test_worker_count_zero_means_one_per_core():
+    assert worker_count(3) == 3
+    assert worker_count(0) >= 1
+
+
+def test_string_store_does_not_grow_in_the_single_process_path():
+    pipe = get_pipeline()
+    list(pipe.analyze_many([Article(text="Warm-up text about Kyiv.", source="w")]))
+    before = len(pipe.nlp.vocab.strings)
+    arts = [Article(text=f"Zqx{i}vor met Plk{i}tan in Vbr{i}ville on {i} May.", source=str(i))
+            for i in range(300)]
+    assert len(list(pipe.analyze_many(arts))) == 300
+    assert len(pipe.nlp.vocab.strings) == before
