@@ -1,0 +1,68 @@
+"""Engines for both backends: SQLite (default, WAL) and PostgreSQL (psycopg 3).
+
+SQLite: WAL lets readers go on while one process writes; a busy timeout makes a
+second writer wait instead of failing; write transactions start with
+``BEGIN IMMEDIATE`` so two ingests never deadlock upgrading a read lock.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from sitrep.config import db_url
+from sitrep.errors import MissingExtraError, StoreError
+
+BUSY_TIMEOUT_S = 60
+# execution option that marks a connection as about to write
+WRITE = {"sitrep_write": True}
+
+
+def normalize_url(url_or_path: str) -> str:
+    """A SQLAlchemy URL: plain paths become SQLite files, postgresql:// uses psycopg 3."""
+    url = db_url(url_or_path)
+    for prefix in ("postgresql://", "postgres://", "postgresql+psycopg2://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def make_engine(url_or_path: str) -> Engine:
+    url = normalize_url(url_or_path)
+    try:
+        backend = make_url(url).get_backend_name()
+    except ArgumentError as exc:
+        raise StoreError(f"{url_or_path!r} is not a database URL or path: {exc}") from exc
+    if backend == "sqlite":
+        return _sqlite_engine(url)
+    if backend == "postgresql":
+        try:
+            import psycopg  # noqa: F401
+        except ImportError as exc:
+            raise MissingExtraError("PostgreSQL storage", "postgres") from exc
+        return create_engine(url, pool_pre_ping=True)
+    raise StoreError(f"{url_or_path!r}: unsupported database {backend!r} (use a SQLite path or postgresql://)")
+
+
+def _sqlite_engine(url: str) -> Engine:
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (below)
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        write = conn.get_execution_options().get("sitrep_write")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine

@@ -1,0 +1,81 @@
+"""A small versioned migration runner.
+
+The ``schema_version`` table records every version applied. A fresh database gets
+every table registered on :data:`sitrep.store.schema.metadata` (``create_all``) and
+is stamped with :data:`LATEST`; an older one runs the steps after its version, in
+order, each in the same transaction as its stamp. Tables other areas register
+later (``kb_*``, ``corrections``) are created on every open (``checkfirst``).
+
+To change the schema: change the table in schema.py AND append a step here that
+brings a database of the previous version to the new shape.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, Engine, inspect, select, text
+
+from sitrep.errors import StoreError
+from sitrep.store.engine import WRITE
+from sitrep.store.schema import metadata, schema_version
+
+Step = Callable[[Connection], None]
+
+# arbitrary constant: the PostgreSQL advisory lock that serializes migrations
+_PG_LOCK = 0x5172E9
+
+
+def _v2_analysed_index(conn: Connection) -> None:
+    """v2: index article versions so reanalysis finds outdated articles fast."""
+    conn.execute(text(
+        "CREATE INDEX IF NOT EXISTS ix_articles_pipeline_version ON articles (pipeline_version)"
+    ))
+
+
+# version -> step bringing a database from version-1 to version
+STEPS: dict[int, Step] = {
+    2: _v2_analysed_index,
+}
+LATEST = max(STEPS, default=1)
+
+
+def current_version(conn: Connection) -> int | None:
+    """The schema version of the database, or None when it has no Sitrep schema."""
+    if not inspect(conn).has_table(schema_version.name):
+        return None
+    return conn.execute(select(schema_version.c.version).order_by(schema_version.c.version.desc())).scalar()
+
+
+def migrate(engine: Engine, steps: dict[int, Step] | None = None) -> int:
+    """Bring the database to the latest version; returns the version it is at."""
+    steps = STEPS if steps is None else steps
+    latest = max(steps, default=1)
+    with engine.connect().execution_options(**WRITE) as conn, conn.begin():
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK})
+        version = current_version(conn)
+        if version is None:
+            if inspect(conn).has_table("articles"):
+                raise StoreError(
+                    f"{engine.url.render_as_string(hide_password=True)}: has an 'articles' table "
+                    "but no schema_version: not a Sitrep store, use another database"
+                )
+            metadata.create_all(conn)
+            _stamp(conn, latest)
+            return latest
+        if version > latest:
+            raise StoreError(
+                f"{engine.url.render_as_string(hide_password=True)}: schema version {version} is "
+                f"newer than this Sitrep knows ({latest}); upgrade Sitrep"
+            )
+        for v in range(version + 1, latest + 1):
+            steps[v](conn)
+            _stamp(conn, v)
+        metadata.create_all(conn)  # tables registered since (checkfirst)
+        return latest
+
+
+def _stamp(conn: Connection, version: int) -> None:
+    conn.execute(schema_version.insert().values(version=version, applied_at=datetime.now(UTC)))

@@ -1,0 +1,207 @@
+"""Searches over stored records: quotes by speaker, events by type, actor, place, status, time.
+
+A name (speaker, actor, place) matches an entity when it equals, case-insensitively,
+the entity's canonical name, its kb_id, or the text of any of its mentions, or is a
+whole-word part of one of them ("Lukashenko" finds "Alexander Lukashenko"). Other
+areas may add ways to resolve a name (e.g. the knowledge base's aliases) by
+appending to :data:`name_resolvers`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import ColumnElement, Select, and_, exists, func, literal, or_, select, tuple_
+
+from sitrep.model import Entity, Event, Quote
+from sitrep.store import codec
+from sitrep.store import schema as t
+
+if TYPE_CHECKING:
+    from sitrep.store.store import Store
+
+# fn(name) -> a SELECT of (article_id, entity_id) pairs that the name refers to
+NameResolver = Callable[[str], Select[Any]]
+name_resolvers: list[NameResolver] = []
+
+
+@dataclass(slots=True)
+class QuoteHit:
+    article_id: str
+    title: str | None
+    published: str | None
+    outlet: str | None
+    quote: Quote
+    speaker: Entity | None
+
+
+@dataclass(slots=True)
+class EventHit:
+    article_id: str
+    title: str | None
+    published: str | None
+    outlet: str | None
+    event: Event
+    # the entities its args refer to, by id
+    entities: dict[str, Entity] = field(default_factory=dict)
+
+
+def _escape(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _word_match(col: Any, name: str) -> ColumnElement[bool]:
+    """col equals name, or name is a run of whole words inside col (case-insensitive)."""
+    q = " ".join(name.lower().split())
+    low = func.lower(col)
+    e = _escape(q)
+    return or_(
+        low == q,
+        low.like(f"{e} %", escape="\\"),
+        low.like(f"% {e}", escape="\\"),
+        low.like(f"% {e} %", escape="\\"),
+    )
+
+
+def entities_named(name: str) -> Select[Any]:
+    """(article_id, entity_id) of every stored entity the name refers to."""
+    e, m = t.entities, t.mentions
+    by_name = select(e.c.article_id, e.c.id.label("entity_id")).where(
+        or_(_word_match(e.c.name, name), func.lower(e.c.kb_id) == name.strip().lower())
+    )
+    by_mention = select(m.c.article_id, m.c.entity_id).where(_word_match(m.c.text, name)).distinct()
+    query = by_name.union(by_mention)
+    for resolver in name_resolvers:
+        query = query.union(resolver(name))
+    return query
+
+
+def _article_cols() -> list[Any]:
+    a = t.articles
+    return [a.c.title, a.c.published, a.c.outlet]
+
+
+def find_quotes(store: Store, speaker: str | None = None, *, kind: str | None = None,
+                article_id: str | None = None, limit: int | None = None, offset: int = 0) -> list[QuoteHit]:
+    """Quotes, optionally by speaker name, kind or article; in ingest order."""
+    q, a = t.quotes, t.articles
+    stmt = select(q, *_article_cols()).join(a, a.c.id == q.c.article_id)
+    if speaker:
+        named = entities_named(speaker).subquery()
+        stmt = stmt.where(tuple_(q.c.article_id, q.c.speaker).in_(select(named.c[0], named.c[1])))
+    if kind:
+        stmt = stmt.where(q.c.kind == kind)
+    if article_id:
+        stmt = stmt.where(q.c.article_id == article_id)
+    stmt = stmt.order_by(a.c.seq, q.c.seq).limit(limit).offset(offset)
+    with store.engine.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(stmt)]
+        ents = _entities(conn, {(r["article_id"], r["speaker"]) for r in rows if r["speaker"]})
+    return [
+        QuoteHit(article_id=r["article_id"], title=r["title"], published=r["published"], outlet=r["outlet"],
+                 quote=Quote.from_dict(codec.decode_quote(r)),
+                 speaker=ents.get((r["article_id"], r["speaker"])))
+        for r in rows
+    ]
+
+
+def _entities(conn: Any, keys: set[tuple[str, str]]) -> dict[tuple[str, str], Entity]:
+    """Entities (with mentions) by (article_id, entity_id)."""
+    if not keys:
+        return {}
+    e, m = t.entities, t.mentions
+    pairs = list(keys)
+    out: dict[tuple[str, str], Entity] = {}
+    for i in range(0, len(pairs), 400):
+        chunk = pairs[i:i + 400]
+        erows = conn.execute(select(e).where(tuple_(e.c.article_id, e.c.id).in_(chunk))).mappings().all()
+        mrows = conn.execute(
+            select(m).where(tuple_(m.c.article_id, m.c.entity_id).in_(chunk)).order_by(m.c.seq)
+        ).mappings().all()
+        by: dict[tuple[str, str], list[Any]] = {}
+        for mr in mrows:
+            by.setdefault((mr["article_id"], mr["entity_id"]), []).append(mr)
+        for er in erows:
+            key = (er["article_id"], er["id"])
+            out[key] = Entity.from_dict(codec.decode_entity(er, by.get(key, [])))
+    return out
+
+
+def _arg_refers(name: str, role: str | None = None) -> ColumnElement[bool]:
+    """The event has an argument (of ``role``, else any) referring to an entity the name matches."""
+    v, ea = t.events, t.event_args
+    named = entities_named(name).subquery()
+    cond = [ea.c.article_id == v.c.article_id, ea.c.event_id == v.c.id,
+            tuple_(ea.c.article_id, ea.c.entity_id).in_(select(named.c[0], named.c[1]))]
+    if role:
+        cond.append(ea.c.role == role)
+    return exists(select(literal(1)).where(and_(*cond)))
+
+
+def find_events(store: Store, type: str | None = None, actor: str | None = None,
+                place: str | None = None, status: str | None = None, since: str | None = None,
+                until: str | None = None, *, article_id: str | None = None, limit: int | None = None,
+                offset: int = 0) -> list[EventHit]:
+    """Events by type, actor (any entity-valued argument), place, status and time range.
+
+    ``since``/``until`` are ISO dates (or prefixes: "2021", "2021-09"); an event is
+    kept when its date range (args date/start..end, else the article's publication
+    date) overlaps them.
+    """
+    v, a = t.events, t.articles
+    stmt = select(v, *_article_cols()).join(a, a.c.id == v.c.article_id)
+    for cond in _event_filters(type, actor, place, status, since, until, article_id):
+        stmt = stmt.where(cond)
+    stmt = stmt.order_by(a.c.seq, v.c.seq).limit(limit).offset(offset)
+    with store.engine.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(stmt)]
+        keys = [(r["article_id"], r["id"]) for r in rows]
+        args = _children(conn, t.event_args, keys)
+        evid = _children(conn, t.evidence, keys)
+        refs = {(k[0], x["entity_id"]) for k in keys for x in args.get(k, []) if x["entity_id"]}
+        ents = _entities(conn, refs)
+    hits = []
+    for r, k in zip(rows, keys, strict=True):
+        ev = Event.from_dict(codec.decode_event(r, args.get(k, []), evid.get(k, [])))
+        mine = {eid: ent for (aid, eid), ent in ents.items() if aid == k[0]}
+        used = {x["entity_id"] for x in args.get(k, []) if x["entity_id"]}
+        hits.append(EventHit(article_id=k[0], title=r["title"], published=r["published"], outlet=r["outlet"],
+                             event=ev, entities={i: e for i, e in mine.items() if i in used}))
+    return hits
+
+
+def _event_filters(type_: str | None, actor: str | None, place: str | None, status: str | None,
+                   since: str | None, until: str | None, article_id: str | None) -> list[ColumnElement[bool]]:
+    v, a = t.events, t.articles
+    conds: list[ColumnElement[bool]] = []
+    if type_:
+        conds.append(v.c.type == type_)
+    if status:
+        conds.append(v.c.status == status)
+    if actor:
+        conds.append(_arg_refers(actor))
+    if place:
+        conds.append(_arg_refers(place, role="place"))
+    if article_id:
+        conds.append(v.c.article_id == article_id)
+    start = func.coalesce(v.c.date_start, func.substr(a.c.published, 1, 10))
+    end = func.coalesce(v.c.date_end, v.c.date_start, func.substr(a.c.published, 1, 10))
+    if since:
+        # "2021" ends after "2021-09-15": compare with a suffix above every digit and "-"
+        conds.append((end + "~") >= since)
+    if until:
+        conds.append(start <= until)
+    return conds
+
+
+def _children(conn: Any, table: t.Table, keys: list[tuple[str, str]]) -> dict[tuple[str, str], list[Any]]:
+    out: dict[tuple[str, str], list[Any]] = {}
+    for i in range(0, len(keys), 400):
+        chunk = keys[i:i + 400]
+        key = tuple_(table.c.article_id, table.c.event_id)
+        stmt = select(table).where(key.in_(chunk)).order_by(table.c.seq)
+        for r in conn.execute(stmt).mappings():
+            out.setdefault((r["article_id"], r["event_id"]), []).append(r)
+    return out

@@ -1,0 +1,310 @@
+"""The Store: every article and its records, through one SQLAlchemy Core layer.
+
+Each article is written in ONE transaction (all or nothing); a text already stored
+is not stored again, its new source is added to ``article_sources``. Two writers at
+once lose nothing: the article id is unique and inserts use ON CONFLICT DO NOTHING.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import OperationalError
+
+from sitrep.errors import StoreError
+from sitrep.model import Analysis, Source
+from sitrep.store import codec
+from sitrep.store import schema as t
+from sitrep.store.engine import WRITE, make_engine
+from sitrep.store.migrations import migrate
+
+
+@dataclass(slots=True)
+class ArticleSummary:
+    """One line of ``sitrep list``."""
+
+    id: str
+    title: str | None
+    published: str | None
+    outlet: str | None
+    source: str
+    language: str | None
+    analysis: str | None
+    pipeline_version: str
+    n_sources: int
+    n_entities: int
+    n_quotes: int
+    n_events: int
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _insert(conn: Connection, table: t.Table) -> Any:
+    """INSERT ... ON CONFLICT DO NOTHING for the connection's dialect."""
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table).on_conflict_do_nothing()
+
+
+class Store:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    # writing ---------------------------------------------------------------
+    def add(self, analysis: Analysis) -> bool:
+        """Store one analysis; False when its text is already stored (its sources are added).
+
+        Sources without ``first_seen`` are stamped with the current time (on the
+        analysis object too, so it equals what :meth:`get` returns).
+        """
+        _stamp_sources(analysis.article.sources)
+        rows = codec.encode(analysis)
+        now = _now()
+        rows["articles"][0].update(added_at=now, analysed_at=now)
+        with self._write() as conn:
+            stmt = _insert(conn, t.articles).returning(t.articles.c.seq)
+            inserted = conn.execute(stmt, rows["articles"][0]).first() is not None
+            self._add_sources(conn, rows["article_sources"])
+            if not inserted:
+                return False
+            self._insert_records(conn, rows)
+        return True
+
+    def add_sources(self, article_id: str, sources: Sequence[Source]) -> int:
+        """Record more places the stored article ``article_id`` was met; returns how many were new."""
+        _stamp_sources(sources)
+        rows = [{"article_id": article_id, **codec._split(codec.to_dict(s), t.article_sources)}
+                for s in sources]
+        with self._write() as conn:
+            return self._add_sources(conn, rows)
+
+    def replace(self, analysis: Analysis) -> None:
+        """Replace the stored records of an article by a new analysis (reanalysis).
+
+        Its sources and first ingest time are kept; new sources are added.
+        """
+        _stamp_sources(analysis.article.sources)
+        rows = codec.encode(analysis)
+        aid = analysis.article.id
+        art = rows["articles"][0]
+        art["analysed_at"] = _now()
+        with self._write() as conn:
+            if not conn.execute(select(t.articles.c.seq).where(t.articles.c.id == aid)).first():
+                art["added_at"] = art["analysed_at"]
+                conn.execute(t.articles.insert(), art)
+            else:
+                for table in reversed(t.RECORD_TABLES):
+                    conn.execute(delete(table).where(table.c.article_id == aid))
+                conn.execute(t.articles.update().where(t.articles.c.id == aid).values(**art))
+            self._add_sources(conn, rows["article_sources"])
+            self._insert_records(conn, rows)
+
+    def _add_sources(self, conn: Connection, rows: list[dict[str, Any]]) -> int:
+        # one statement per source (few rows per article); RETURNING says which were new
+        stmt = _insert(conn, t.article_sources).returning(t.article_sources.c.seq)
+        return sum(conn.execute(stmt, row).first() is not None for row in rows)
+
+    def _insert_records(self, conn: Connection, rows: dict[str, list[dict[str, Any]]]) -> None:
+        for table in t.RECORD_TABLES:
+            if rows.get(table.name):
+                conn.execute(table.insert(), rows[table.name])
+
+    def _write(self) -> Any:
+        return _WriteTx(self.engine)
+
+    # reading ---------------------------------------------------------------
+    def has(self, article_id: str) -> bool:
+        with self.engine.connect() as conn:
+            q = select(t.articles.c.seq).where(t.articles.c.id == article_id)
+            return conn.execute(q).first() is not None
+
+    def stored_ids(self, article_ids: Iterable[str]) -> set[str]:
+        """Which of these ids are stored (one query per 500 ids)."""
+        ids = list(dict.fromkeys(article_ids))
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 500):
+                q = select(t.articles.c.id).where(t.articles.c.id.in_(ids[i:i + 500]))
+                found.update(conn.execute(q).scalars())
+        return found
+
+    def resolve_id(self, id_or_prefix: str) -> str | None:
+        """The full id of the one article whose id starts with ``id_or_prefix``."""
+        prefix = id_or_prefix.strip().lower()
+        if not prefix or any(c not in "0123456789abcdef" for c in prefix):
+            return None
+        with self.engine.connect() as conn:
+            ids = conn.execute(
+                select(t.articles.c.id).where(t.articles.c.id.startswith(prefix)).limit(2)
+            ).scalars().all()
+        if len(ids) > 1:
+            raise StoreError(f"article id prefix {id_or_prefix!r} is ambiguous: give more characters")
+        return ids[0] if ids else None
+
+    def get(self, article_id_or_prefix: str) -> Analysis | None:
+        """The stored extract-format record of one article (full id or unique prefix)."""
+        aid = self.resolve_id(article_id_or_prefix)
+        if aid is None:
+            return None
+        return next(iter(self._load([aid])), None)
+
+    def iter_analyses(
+        self, *, batch_size: int = 100, outdated_from: str | None = None, ids: Iterable[str] | None = None
+    ) -> Iterator[Analysis]:
+        """Every stored analysis in ingest order, streamed a batch at a time.
+
+        ``outdated_from``: only articles analysed by another pipeline version than it.
+        ``ids``: only these articles.
+        """
+        if ids is not None:
+            wanted = list(ids)
+            for i in range(0, len(wanted), batch_size):
+                yield from self._load(wanted[i:i + batch_size])
+            return
+        last = 0
+        while True:
+            q = select(t.articles.c.seq, t.articles.c.id).where(t.articles.c.seq > last)
+            if outdated_from is not None:
+                q = q.where(t.articles.c.pipeline_version != outdated_from)
+            with self.engine.connect() as conn:
+                page = conn.execute(q.order_by(t.articles.c.seq).limit(batch_size)).all()
+            if not page:
+                return
+            last = page[-1].seq
+            yield from self._load([r.id for r in page])
+
+    def _load(self, ids: list[str]) -> list[Analysis]:
+        """Analyses of these ids (those stored), in the order given; a few queries for all."""
+        if not ids:
+            return []
+        with self.engine.connect() as conn, conn.begin():
+            arts = {r["id"]: r for r in _rows(conn, t.articles, ids, id_col="id")}
+            sources = _grouped(_rows(conn, t.article_sources, ids))
+            children = {table.name: _grouped(_rows(conn, table, ids)) for table in t.RECORD_TABLES}
+        out = []
+        for aid in ids:
+            if aid in arts:
+                kids = {name: rows.get(aid, []) for name, rows in children.items()}
+                out.append(codec.decode(arts[aid], sources.get(aid, []), kids))
+        return out
+
+    def count(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(t.articles)).scalar_one()
+
+    def list_articles(self, limit: int = 50, offset: int = 0) -> list[ArticleSummary]:
+        """Articles in ingest order with their record counts."""
+        a = t.articles
+
+        def n(table: t.Table) -> Any:
+            return select(func.count()).where(table.c.article_id == a.c.id).scalar_subquery()
+
+        q = select(
+            a.c.id, a.c.title, a.c.published, a.c.outlet, a.c.source, a.c.language, a.c.analysis,
+            a.c.pipeline_version, n(t.article_sources).label("n_sources"),
+            n(t.entities).label("n_entities"), n(t.quotes).label("n_quotes"), n(t.events).label("n_events"),
+        ).order_by(a.c.seq).limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            return [ArticleSummary(**r._mapping) for r in conn.execute(q)]
+
+    # queries (sitrep.store.queries) ----------------------------------------
+    def quotes(self, speaker: str | None = None, **filters: Any) -> list[Any]:
+        from sitrep.store.queries import find_quotes
+
+        return find_quotes(self, speaker=speaker, **filters)
+
+    def events(self, type: str | None = None, actor: str | None = None, place: str | None = None,
+               status: str | None = None, since: str | None = None, until: str | None = None,
+               **filters: Any) -> list[Any]:
+        from sitrep.store.queries import find_events
+
+        return find_events(self, type=type, actor=actor, place=place, status=status,
+                           since=since, until=until, **filters)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class _WriteTx:
+    """A write transaction; database errors become StoreError naming the store."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.conn: Connection | None = None
+
+    def __enter__(self) -> Connection:
+        self.conn = self.engine.connect().execution_options(**WRITE)
+        self.tx = self.conn.begin()
+        return self.conn
+
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
+        assert self.conn is not None
+        try:
+            if exc_type is None:
+                self.tx.commit()
+            else:
+                self.tx.rollback()
+        finally:
+            self.conn.close()
+        if isinstance(exc, OperationalError):
+            raise StoreError(f"{_where(self.engine)}: write failed: {exc.orig}") from exc
+
+
+def _where(engine: Engine) -> str:
+    return engine.url.render_as_string(hide_password=True)
+
+
+def _stamp_sources(sources: Sequence[Source]) -> None:
+    now = _now().isoformat(timespec="seconds")
+    for s in sources:
+        if not s.first_seen:
+            s.first_seen = now
+
+
+def _rows(
+    conn: Connection, table: t.Table, ids: list[str], id_col: str = "article_id"
+) -> list[dict[str, Any]]:
+    order = [table.c.seq] if id_col == "id" else [table.c.article_id, *_order_cols(table)]
+    q = select(table).where(table.c[id_col].in_(ids)).order_by(*order)
+    return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def _order_cols(table: t.Table) -> list[Any]:
+    if "event_id" in table.c:
+        return [table.c.event_id, table.c.seq]
+    if "entity_id" in table.c and table.name == "mentions":
+        return [table.c.entity_id, table.c.seq]
+    return [table.c.seq]
+
+
+def _grouped(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        out.setdefault(r["article_id"], []).append(r)
+    return out
+
+
+def open_store(url_or_path: str) -> Store:
+    """Open (creating or upgrading the schema of) the store at a SQLite path or a database URL."""
+    engine = make_engine(url_or_path)
+    try:
+        migrate(engine)
+    except OperationalError as exc:
+        engine.dispose()
+        raise StoreError(f"cannot open the store {url_or_path!r}: {exc.orig}") from exc
+    return Store(engine)
+
+
+__all__ = ["ArticleSummary", "Store", "open_store"]
