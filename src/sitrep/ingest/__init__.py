@@ -3,24 +3,70 @@
 ``read_inputs(paths, settings)`` yields, in input order, an :class:`Article` for each
 article found or an :class:`InputError` for each input that cannot be read, so a
 batch goes on past bad files.
+
+Paths may be files, directories (walked recursively, known extensions only), globs
+or "-" for stdin; any of them may be gzipped. Each format module registers a reader
+(sitrep.ingest.readers); one is chosen by extension, else by the input's content.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 from sitrep.config import Settings
-from sitrep.errors import InputError
+from sitrep.errors import InputError, UnknownFormatError
+from sitrep.ingest import html, jsonl, markdown, text  # noqa: F401  (they register their readers)
+from sitrep.ingest.decode import looks_binary
+from sitrep.ingest.readers import Reader, by_content, by_extension, extensions
+from sitrep.ingest.sources import Input, expand, open_input
 from sitrep.model import Article
+
+__all__ = ["read_inputs"]
+
+_READ_ERRORS = (OSError, EOFError)  # unreadable files, corrupt gzip streams
 
 
 def read_inputs(paths: Iterable[str], settings: Settings | None = None) -> Iterator[Article | InputError]:
-    """Placeholder reader (plain text only) until the readers land."""
-    for p in paths:
-        try:
-            text = Path(p).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            yield InputError(p, str(exc))
+    """Articles and InputErrors from files, directories, globs and "-", in input order."""
+    settings = settings or Settings()
+    for path in expand(paths, extensions()):
+        if isinstance(path, InputError):
+            yield path
             continue
-        yield Article(text=text, source=p)
+        yield from _read_one(path, settings)
+
+
+def _read_one(path: str, settings: Settings) -> Iterator[Article | InputError]:
+    try:
+        inp = open_input(path)
+    except _READ_ERRORS as exc:
+        yield InputError(path, f"cannot open it: {exc.strerror or exc}")
+        return
+    try:
+        reader = choose_reader(inp)
+        yield from reader.read(inp, settings)
+    except InputError as exc:
+        yield exc
+    except _READ_ERRORS as exc:
+        yield InputError(path, f"cannot read it: {exc}")
+    finally:
+        inp.close()
+
+
+def choose_reader(inp: Input) -> Reader:
+    """The reader for ``inp``: by extension, else by its first bytes."""
+    reader = by_extension(inp.extension)
+    if reader is not None:
+        return reader
+    head = inp.head()
+    if looks_binary(head):
+        kind = f'"{inp.extension}" files' if inp.extension else "this content"
+        raise UnknownFormatError(
+            inp.location,
+            f"unknown format: Sitrep cannot read {kind}; give markdown (.md), HTML (.html), "
+            "plain text (.txt) or JSON Lines (.jsonl), optionally gzipped",
+        )
+    found = by_content(head.decode("utf-8", errors="replace"))
+    if found is None:  # pragma: no cover - the text reader accepts any text
+        raise UnknownFormatError(inp.location, "unknown format")
+    return found

@@ -1,0 +1,66 @@
+"""Bylines: "By Anna Smolchenko for AFP" -> authors and agency; "By BBC News" -> outlet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sitrep.ingest.lexicon import lexicon
+from sitrep.ingest.outlets import domain_table
+
+
+@dataclass(slots=True)
+class Byline:
+    authors: list[str] = field(default_factory=list)
+    agency: str | None = None
+    outlet: str | None = None
+
+
+def match_byline(line: str) -> str | None:
+    """The part after "By", when ``line`` is a byline (short, one line), else None."""
+    if len(line) > 200 or "\n" in line.strip():
+        return None
+    m = lexicon().byline.match(line.strip())
+    return m.group("rest").strip() if m else None
+
+
+def parse_byline(rest: str) -> Byline:
+    """Split the names after "By" into people and organizations."""
+    out = Byline()
+    parts = [p.strip() for p in lexicon().org_split.split(rest) if p and p.strip()]
+    for part in parts:
+        if _is_anonymous(part):
+            continue
+        if _is_org(part):
+            _add_org(out, part)
+        else:
+            out.authors.extend(_people(part))
+    return out
+
+
+def _people(text: str) -> list[str]:
+    names = [n.strip(" .") for n in lexicon().author_split.split(text)]
+    return [n for n in names if n and not _is_org(n) and not _is_anonymous(n)]
+
+
+def _is_anonymous(name: str) -> bool:
+    return any(word.strip(".,") in lexicon().anonymous_words for word in name.casefold().split())
+
+
+def _is_org(name: str) -> bool:
+    lex = lexicon()
+    folded = name.casefold()
+    if folded in lex.agencies or folded in _outlet_names():
+        return True
+    return any(word.strip(".,") in lex.org_words for word in folded.split())
+
+
+def _add_org(out: Byline, name: str) -> None:
+    agency = lexicon().agencies.get(name.casefold())
+    if agency and not out.agency:
+        out.agency = agency
+    elif not agency and not out.outlet:
+        out.outlet = name
+
+
+def _outlet_names() -> frozenset[str]:
+    return frozenset(n.casefold() for n in domain_table().values())

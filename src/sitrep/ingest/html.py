@@ -1,0 +1,107 @@
+"""HTML pages: the article body and its metadata with trafilatura.
+
+Body: trafilatura in precision mode without comments. When that returns little
+(under ``SHORT_BODY`` characters), the default (recall-leaning) extraction runs too,
+and replaces it when the precise text is under ``FALLBACK_SHARE`` of it: precision
+mode sometimes keeps only a fragment of a short page. Both are general settings,
+never keyed to a site (see docs/accuracy.md, "Article bodies").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sitrep.config import Settings
+from sitrep.errors import InputError
+from sitrep.ingest.byline import parse_byline
+from sitrep.ingest.draft import Draft
+from sitrep.ingest.outlets import outlet_for_url
+from sitrep.ingest.readers import Reader, register
+from sitrep.ingest.single import read_single
+from sitrep.ingest.sources import Input
+from sitrep.model import Article
+
+SHORT_BODY = 1000
+FALLBACK_SHARE = 0.25
+_SNIFF = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                    re.I | re.S)
+_DOMAIN_LIKE = re.compile(r"^[\w.-]+\.[a-z]{2,}$", re.I)
+
+
+@dataclass(slots=True)
+class Page:
+    text: str
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    sitename: str | None = None
+    url: str | None = None
+
+
+def _extract(html: str, url: str | None, **options: Any) -> Any:
+    import trafilatura
+
+    return trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, **options
+    )
+
+
+def extract_page(html: str, url: str | None = None) -> Page:
+    """Body text and metadata of an HTML page (empty text when no article is found)."""
+    doc = _extract(html, url, favor_precision=True)
+    text = (doc.text if doc else "") or ""
+    if len(text) < SHORT_BODY:
+        wide = _extract(html, url)
+        wide_text = (wide.text if wide else "") or ""
+        if len(text) < FALLBACK_SHARE * len(wide_text):
+            doc, text = wide, wide_text
+    if doc is None:
+        return Page(text="")
+    return Page(text=text, title=doc.title, author=doc.author, date=doc.date,
+                sitename=doc.sitename, url=doc.url or url)
+
+
+def body_text(html: str, url: str | None = None) -> str:
+    return extract_page(html, url).text
+
+
+def page_draft(html: str, source: str, url: str | None = None) -> Draft:
+    page = extract_page(html, url)
+    byline = parse_byline("; ".join(_authors(page.author)))
+    page_url = page.url or url
+    return Draft(
+        text=page.text,
+        source=source,
+        title=page.title,
+        authors=byline.authors,
+        agency=byline.agency,
+        outlet=outlet_for_url(page_url) or byline.outlet or _site_name(page.sitename),
+        published=page.date,
+        url=page_url,
+    )
+
+
+def _authors(author: str | None) -> list[str]:
+    return [a.strip() for a in (author or "").split(";") if a.strip()]
+
+
+def _site_name(name: str | None) -> str | None:
+    if not name or _DOMAIN_LIKE.match(name.strip()):
+        return outlet_for_url(name) if name else None
+    return name.strip()
+
+
+def read_html(inp: Input, settings: Settings) -> Iterator[Article | InputError]:
+    yield read_single(inp, settings, lambda text: page_draft(text, inp.location))
+
+
+register(Reader(
+    name="html",
+    extensions=(".html", ".htm", ".xhtml", ".shtml"),
+    sniff=lambda head: bool(_SNIFF.match(head)),
+    read=read_html,
+    priority=20,
+))

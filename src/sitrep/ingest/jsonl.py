@@ -1,0 +1,121 @@
+"""JSON Lines: one article per line, streamed; ``source`` is "path:LINE".
+
+Each line is an object with ``title``, ``text`` or ``html``, ``published``, ``url``,
+``authors`` (a list or one string), ``outlet`` (and optionally ``agency``,
+``language``). A bad line gives an error for that line; the other lines go on.
+A ``.json`` file holds one such object or a list of them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from sitrep.config import Settings
+from sitrep.errors import InputError, MalformedRecordError, TooLargeError
+from sitrep.ingest.decode import decode_bytes
+from sitrep.ingest.draft import Draft, finish
+from sitrep.ingest.html import page_draft
+from sitrep.ingest.readers import Reader, register
+from sitrep.ingest.sources import Input
+from sitrep.model import Article
+
+_FIELDS = ("title", "agency", "outlet", "published", "url", "language")
+_SNIFF = re.compile(r"^\s*\{\s*\"", re.S)
+
+
+def record_article(record: Any, location: str, settings: Settings) -> Article:
+    """The Article of one JSON record; MalformedRecordError when it is not one."""
+    if not isinstance(record, dict):
+        raise MalformedRecordError(location, f"expected a JSON object, got {type(record).__name__}")
+    text, html = record.get("text"), record.get("html")
+    if not any(isinstance(v, str) and v.strip() for v in (text, html)):
+        raise MalformedRecordError(location, 'the record has no "text" or "html" with the article')
+    if isinstance(text, str) and text.strip():
+        draft = Draft(text=text, source=location)
+    else:
+        draft = page_draft(html, location, url=_str(record.get("url")))
+    for name in _FIELDS:
+        if _str(record.get(name)):
+            setattr(draft, name, _str(record.get(name)))
+    authors = _authors(record.get("authors", record.get("author")))
+    if authors:
+        draft.authors = authors
+    return finish(draft, settings)
+
+
+def _str(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _authors(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [a.strip() for a in re.split(r";|,| and ", value) if a.strip()]
+    if isinstance(value, list):
+        return [a.strip() for a in value if isinstance(a, str) and a.strip()]
+    return []
+
+
+def _lines(inp: Input, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) per line; bytes is None for a line over ``limit``."""
+    number = 0
+    while True:
+        line = inp.stream.readline(limit + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > limit and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):  # skip the rest of the long line
+                line = inp.stream.readline(limit + 1)
+            yield number, None
+        else:
+            yield number, line
+
+
+def _line_item(number: int, data: bytes | None, inp: Input, settings: Settings) -> Article | InputError:
+    location = f"{inp.location}:{number}"
+    try:
+        if data is None:
+            raise TooLargeError(location, f"the line is over the {settings.max_file_bytes:,}-byte limit")
+        text, _ = decode_bytes(data, location)
+        try:
+            record = json.loads(text)
+        except json.JSONDecodeError as exc:
+            reason = f"not valid JSON ({exc.msg} at column {exc.colno})"
+            raise MalformedRecordError(location, reason) from None
+        return record_article(record, location, settings)
+    except InputError as exc:
+        return exc
+
+
+def read_jsonl(inp: Input, settings: Settings) -> Iterator[Article | InputError]:
+    for number, data in _lines(inp, settings.max_file_bytes):
+        if data is not None and not data.strip():
+            continue
+        yield _line_item(number, data, inp, settings)
+
+
+def read_json(inp: Input, settings: Settings) -> Iterator[Article | InputError]:
+    try:
+        text, _ = decode_bytes(inp.read_limited(settings.max_file_bytes), inp.location)
+        data = json.loads(text)
+    except InputError as exc:
+        yield exc
+        return
+    except json.JSONDecodeError as exc:
+        yield MalformedRecordError(inp.location, f"not valid JSON ({exc.msg} at line {exc.lineno})")
+        return
+    records = data if isinstance(data, list) else [data]
+    for i, record in enumerate(records, 1):
+        location = f"{inp.location}:{i}" if isinstance(data, list) else inp.location
+        try:
+            yield record_article(record, location, settings)
+        except InputError as exc:
+            yield exc
+
+
+register(Reader(name="jsonl", extensions=(".jsonl", ".ndjson", ".jsonlines"),
+                sniff=lambda head: bool(_SNIFF.match(head)), read=read_jsonl, priority=10))
+register(Reader(name="json", extensions=(".json",), sniff=lambda head: False, read=read_json))

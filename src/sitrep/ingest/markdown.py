@@ -1,0 +1,63 @@
+"""Markdown as saved by news-archiving tools (see layout.py for the layout).
+
+Inline markdown is rendered to plain text with markdown-it-py: escapes undone
+(``\\$`` -> ``$``), link syntax removed (its text kept), images dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from sitrep.config import Settings
+from sitrep.errors import InputError
+from sitrep.ingest.layout import layout_draft
+from sitrep.ingest.readers import Reader, register
+from sitrep.ingest.single import read_single
+from sitrep.ingest.sources import Input
+from sitrep.model import Article
+
+_LINE_MARKUP = re.compile(r"^(?:#{1,6}\s+|>\s?|\s*(?:[-*+]|\d{1,3}[.)])\s+(?=\S))")
+_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
+_SNIFF = re.compile(
+    r"^(?:by\s+\[|original url:|#{1,6}\s)|\]\([^)]*\)|\\[$*_\[\]#]", re.I | re.M
+)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": True})
+
+
+def render_inline(block: str) -> str:
+    """One block of markdown as plain text."""
+    lines = [_LINE_MARKUP.sub("", line) for line in block.split("\n") if not _RULE.match(line)]
+    tokens = _parser().parseInline("\n".join(lines))
+    return "".join(_text(t) for t in tokens).strip()
+
+
+def _text(token: Token) -> str:
+    if token.children is not None:
+        return "".join(_text(c) for c in token.children)
+    if token.type in ("text", "code_inline"):
+        return token.content
+    if token.type in ("softbreak", "hardbreak"):
+        return " "
+    return ""  # link and emphasis markers, images, inline html
+
+
+def read_markdown(inp: Input, settings: Settings) -> Iterator[Article | InputError]:
+    yield read_single(inp, settings, lambda text: layout_draft(text, inp.location, render_inline))
+
+
+register(Reader(
+    name="markdown",
+    extensions=(".md", ".markdown", ".mdown", ".mkd"),
+    sniff=lambda head: bool(_SNIFF.search(head)),
+    read=read_markdown,
+    priority=30,
+))

@@ -1,0 +1,97 @@
+"""Where inputs come from: files, directories (recursive), globs, '-' for stdin, gzip.
+
+Each input becomes an :class:`Input`: a display location, the name used to pick a
+reader (``.gz`` removed) and a buffered binary stream of the (decompressed) bytes.
+"""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import io
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from sitrep.errors import InputError, TooLargeError
+
+GZIP_MAGIC = b"\x1f\x8b"
+PEEK_BYTES = 65536
+# files a directory walk passes over: repository notes, not articles
+SKIPPED_NAMES = ("readme", "source", "sources", "license", "licence", "changelog", "notice", "copying")
+
+
+@dataclass(slots=True)
+class Input:
+    location: str
+    name: str
+    stream: io.BufferedReader
+
+    @property
+    def extension(self) -> str:
+        return Path(self.name).suffix.lower()
+
+    def head(self, size: int = PEEK_BYTES) -> bytes:
+        return self.stream.peek(size)[:size]
+
+    def read_limited(self, limit: int) -> bytes:
+        """All bytes, refused when over ``limit`` (a single article must stay small)."""
+        data = self.stream.read(limit + 1)
+        if len(data) > limit:
+            raise TooLargeError(
+                self.location,
+                f"the file is over the {limit:,}-byte limit for one article: split it, or raise "
+                "Settings.max_file_bytes (JSON Lines archives of any size are streamed)",
+            )
+        return data
+
+    def close(self) -> None:
+        if self.location != "-":  # never close the process's stdin
+            self.stream.close()
+
+
+def expand(paths: Iterable[str], extensions: Iterable[str]) -> Iterator[str | InputError]:
+    """File paths in input order: directories walked (known extensions only), globs expanded."""
+    known = tuple(extensions)
+    for p in paths:
+        path = Path(p)
+        if p == "-" or path.is_file():
+            yield p
+        elif path.is_dir():
+            yield from _walk(path, known)
+        elif glob.has_magic(p):
+            matches = sorted(glob.glob(p, recursive=True))
+            if not matches:
+                yield InputError(p, "no file matches this pattern")
+            for m in matches:
+                yield from (_walk(Path(m), known) if Path(m).is_dir() else [m])
+        else:
+            yield InputError(p, "no such file or directory")
+
+
+def _walk(root: Path, known: tuple[str, ...]) -> Iterator[str]:
+    for f in sorted(root.rglob("*")):
+        rel = f.relative_to(root).parts
+        if any(part.startswith(".") for part in rel) or not f.is_file():
+            continue
+        if f.name.lower().split(".")[0] in SKIPPED_NAMES:
+            continue
+        if _strip_gz(f.name).lower().endswith(known):
+            yield str(f)
+
+
+def _strip_gz(name: str) -> str:
+    return name[:-3] if name.lower().endswith(".gz") else name
+
+
+def open_input(location: str) -> Input:
+    """Open a path (or '-') as a buffered stream, transparently gunzipped."""
+    raw: BinaryIO = sys.stdin.buffer if location == "-" else open(location, "rb")  # noqa: SIM115
+    stream = io.BufferedReader(raw, buffer_size=PEEK_BYTES)  # type: ignore[arg-type]
+    name = "" if location == "-" else _strip_gz(Path(location).name)
+    if stream.peek(2)[:2] == GZIP_MAGIC:
+        unzipped = gzip.GzipFile(fileobj=stream, mode="rb")
+        stream = io.BufferedReader(unzipped, buffer_size=PEEK_BYTES)  # type: ignore[arg-type]
+    return Input(location=location, name=name, stream=stream)

@@ -1,0 +1,31 @@
+"""Plain text: the archive layout (title, byline, dateline, url footer) when present,
+else the whole text as the body. Lines inside a paragraph are joined with spaces."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sitrep.config import Settings
+from sitrep.errors import InputError
+from sitrep.ingest.layout import layout_draft
+from sitrep.ingest.readers import Reader, register
+from sitrep.ingest.single import read_single
+from sitrep.ingest.sources import Input
+from sitrep.model import Article
+
+
+def render_plain(block: str) -> str:
+    return " ".join(line.strip() for line in block.split("\n") if line.strip())
+
+
+def read_text(inp: Input, settings: Settings) -> Iterator[Article | InputError]:
+    yield read_single(inp, settings, lambda text: layout_draft(text, inp.location, render_plain))
+
+
+register(Reader(
+    name="text",
+    extensions=(".txt", ".text"),
+    sniff=lambda head: True,  # any text no other reader claims
+    read=read_text,
+    priority=90,
+))
