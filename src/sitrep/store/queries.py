@@ -188,11 +188,12 @@ def _event_filters(type_: str | None, actor: str | None, place: str | None, stat
         conds.append(v.c.article_id == article_id)
     start = func.coalesce(v.c.date_start, func.substr(a.c.published, 1, 10))
     end = func.coalesce(v.c.date_end, v.c.date_start, func.substr(a.c.published, 1, 10))
+    # "~" sorts after digits and "-": "2021~" >= "2021-09-15" (the year 2021 reaches
+    # that day) and "2021-09-13" <= "2021-09~" (until a month means to its end)
     if since:
-        # "2021" ends after "2021-09-15": compare with a suffix above every digit and "-"
         conds.append((end + "~") >= since)
     if until:
-        conds.append(start <= until)
+        conds.append(start <= until + "~")
     return conds
 
 

@@ -1,0 +1,62 @@
+"""Migrations: a fresh store is at the latest version; an old one is upgraded in place."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Column, Integer, String, Table, inspect, select, text
+
+from sitrep.errors import StoreError
+from sitrep.store import metadata, open_store
+from sitrep.store import schema as t
+from sitrep.store.engine import make_engine
+from sitrep.store.migrations import LATEST, migrate
+from tests.store.samples import rich_analysis
+
+
+def _versions(store) -> list[int]:  # type: ignore[no-untyped-def]
+    with store.engine.connect() as conn:
+        return list(conn.execute(select(t.schema_version.c.version).order_by(t.schema_version.c.version))
+                    .scalars())
+
+
+def test_fresh_store_is_at_latest(db_url: str) -> None:
+    with open_store(db_url) as store:
+        assert _versions(store) == [LATEST]
+    with open_store(db_url) as store:  # reopening changes nothing
+        assert _versions(store) == [LATEST]
+
+
+def test_version_1_store_is_upgraded_keeping_its_data(db_url: str) -> None:
+    a = rich_analysis()
+    with open_store(db_url) as store:
+        store.add(a)
+        with store.engine.begin() as conn:  # make it look like a v1 store
+            conn.execute(text("DROP INDEX ix_articles_pipeline_version"))
+            conn.execute(t.schema_version.delete())
+            conn.execute(t.schema_version.insert().values(version=1, applied_at=t.articles.c.added_at.type
+                                                          .python_type.now()))
+        indexes = {i["name"] for i in inspect(store.engine).get_indexes("articles")}
+        assert "ix_articles_pipeline_version" not in indexes
+    with open_store(db_url) as store:
+        assert _versions(store) == list(range(1, LATEST + 1))
+        assert "ix_articles_pipeline_version" in {i["name"] for i in inspect(store.engine).get_indexes("articles")}
+        assert store.get(a.article.id).to_dict() == a.to_dict()
+
+
+def test_tables_registered_later_are_created(db_url: str) -> None:
+    extra = Table("kb_test_extra", metadata, Column("id", Integer, primary_key=True), Column("x", String(8)))
+    try:
+        with open_store(db_url) as store:
+            assert inspect(store.engine).has_table("kb_test_extra")
+    finally:
+        metadata.remove(extra)
+
+
+def test_newer_store_is_refused(db_url: str) -> None:
+    engine = make_engine(db_url)
+    try:
+        migrate(engine)
+        with pytest.raises(StoreError, match="newer"):
+            migrate(engine, steps={2: lambda conn: None} if LATEST > 2 else {})
+    finally:
+        engine.dispose()

@@ -1,0 +1,65 @@
+"""Quotes by speaker and events by type, actor, place, status and time, on both backends."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.store import open_store
+from tests.store.samples import other_analysis, rich_analysis
+
+
+@pytest.fixture
+def store(db_url: str):  # type: ignore[no-untyped-def]
+    with open_store(db_url) as s:
+        s.add(rich_analysis())
+        for n in range(3):
+            s.add(other_analysis(n))
+        yield s
+
+
+@pytest.mark.parametrize("name", ["Jan Kowal", "kowal", "JAN", "  jan   kowal "])
+def test_quotes_by_any_part_of_the_name_or_mention(store, name: str) -> None:  # type: ignore[no-untyped-def]
+    hits = store.quotes(speaker=name)
+    assert [h.quote.text for h in hits] == ["We will deliver them by 2025,"]
+    assert hits[0].speaker.name == "Jan Kowal" and hits[0].title == "A deal"
+
+
+@pytest.mark.parametrize("name", ["Kow", "an Kowal", "Kowal%", "_an Kowal", "Capital City"])
+def test_quotes_no_partial_words_or_wildcards(store, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert store.quotes(speaker=name) == []
+
+
+def test_all_quotes_and_kind_filter(store) -> None:  # type: ignore[no-untyped-def]
+    assert len(store.quotes()) == 2
+    assert [h.quote.kind for h in store.quotes(kind="indirect")] == ["indirect"]
+    assert store.quotes()[1].speaker is None
+
+
+def test_events_by_type_and_actor(store) -> None:  # type: ignore[no-untyped-def]
+    assert [h.event.id for h in store.events(type="arms_transfer")] == ["v1"]
+    # the actor matches any entity-valued argument: supplier (entity+span), participants, actor
+    assert [h.event.type for h in store.events(actor="Country A")] == [
+        "arms_transfer", "meeting", "deployment", "deployment", "deployment"]
+    hit = store.events(type="arms_transfer", actor="q1")[0]  # kb_id
+    assert hit.event.args["value"]["amount"] == 1000000000
+    assert {e.name for e in hit.entities.values()} == {"Country A", "Country B"}
+    assert store.events(type="arms_transfer", actor="Jan Kowal") == []
+
+
+def test_events_by_place_and_status(store) -> None:  # type: ignore[no-untyped-def]
+    assert [h.event.id for h in store.events(place="capital city")] == ["v2"]
+    assert store.events(place="Country A") == []
+    assert [h.event.id for h in store.events(status="planned")] == ["v3"]
+
+
+@pytest.mark.parametrize(("since", "until", "expected"), [
+    ("2021-09-12", "2021-09-12", ["v2"]),
+    ("2021-09-13", "2021-09-13", ["v1"]),            # v1 has no date: the article's
+    ("2021-11", None, ["v3", "v1", "v1", "v1"]),      # v3 runs 2021-10..2021-12; others published 2022
+    (None, "2021-09", ["v1", "v2"]),
+    ("2021", "2021", ["v1", "v2", "v3"]),
+    ("2023", None, []),
+])
+def test_events_by_time(store, since, until, expected) -> None:  # type: ignore[no-untyped-def]
+    got = [h.event.id for h in store.events(since=since, until=until)]
+    assert sorted(got) == sorted(expected)
