@@ -1,0 +1,114 @@
+"""One benchmark measurement, run in a fresh process; prints one JSON object.
+
+    python bench/measure.py bare    CORPUS --workers 2
+    python bench/measure.py extract CORPUS --workers 2
+    python bench/measure.py ingest  CORPUS --workers 2 [--marks 1000,10000]
+
+``bare`` is spaCy alone: ``spacy.load`` of the same model and ``nlp.pipe`` over the
+same texts with the same batch size and process count (the floor). ``extract`` is
+``sitrep.pipeline.analyze_many`` with every stage, each result turned into its
+extract-format JSON (what ``sitrep extract --format jsonl`` prints). ``ingest``
+reads the JSON Lines corpus with Sitrep's readers, skips stored ids, analyses and
+writes every article into a new SQLite store (no cross-article merging).
+
+Each run reports wall time, articles and words, the peak of the summed RSS of the
+process and its workers, and the summed RSS when each ``--marks`` count was reached.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import read_corpus
+from sitrep.batch.memory import PeakSampler, rss_bytes
+from sitrep.config import Settings
+
+BATCH = 32
+
+
+def _count(items: Iterable[object], words: Callable[[object], int], marks: set[int]) -> dict:
+    n = nwords = 0
+    at: dict[str, int] = {}
+    for item in items:
+        n += 1
+        nwords += words(item)
+        if n in marks:
+            at[str(n)] = rss_bytes()
+    return {"articles": n, "words": nwords, "rss_at": at}
+
+
+def run_bare(corpus: Path, workers: int, marks: set[int]) -> dict:
+    import spacy
+
+    nlp = spacy.load(Settings().model)
+    texts = ((row["text"], None) for row in read_corpus(corpus))
+    docs = nlp.pipe(texts, batch_size=BATCH, n_process=workers, as_tuples=True)
+    return _count(docs, lambda pair: len(pair[0].text.split()), marks)
+
+
+def _articles(corpus: Path) -> Iterator:
+    from sitrep.model import Article
+
+    for row in read_corpus(corpus):
+        yield Article(text=row["text"], title=row.get("title") or None, source=row["source"])
+
+
+def run_extract(corpus: Path, workers: int, marks: set[int]) -> dict:
+    from sitrep.pipeline import analyze_many
+
+    settings = Settings(n_process=workers, batch_size=BATCH)
+    out = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+    def emit(analyses: Iterable) -> Iterator:
+        for a in analyses:
+            out.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")
+            yield a
+
+    stream = emit(analyze_many(_articles(corpus), settings))
+    result = _count(stream, lambda a: len(a.article.text.split()), marks)
+    out.close()
+    return result
+
+
+def run_ingest(corpus: Path, workers: int, marks: set[int]) -> dict:
+    from bench_ingest import ingest
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "bench.db")
+        settings = Settings(db=db, n_process=workers, batch_size=BATCH)
+        stream = ingest([str(corpus)], settings)
+        result = _count(stream, lambda a: len(a.article.text.split()), marks)
+        result["db_bytes"] = os.path.getsize(db)
+    return result
+
+
+PARTS = {"bare": run_bare, "extract": run_extract, "ingest": run_ingest}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("part", choices=sorted(PARTS))
+    ap.add_argument("corpus", type=Path)
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--marks", default="", help="comma-separated article counts at which to sample RSS")
+    args = ap.parse_args()
+    marks = {int(m) for m in args.marks.split(",") if m}
+    start = time.perf_counter()
+    with PeakSampler() as sampler:
+        result = PARTS[args.part](args.corpus, args.workers, marks)
+    result.update(part=args.part, workers=args.workers, seconds=time.perf_counter() - start,
+                  peak_rss=sampler.peak)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
