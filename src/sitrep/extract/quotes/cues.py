@@ -1,0 +1,154 @@
+"""Finding the cue (said, told, according to ...) and the speaker mention it attaches to.
+
+Works on the spaCy parse: the speaker is the subject of the cue verb (inherited
+through coordination and participles: "warned ... and said", "he said, adding that"),
+or the object of a phrase cue ("according to the ministry").
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from sitrep.extract.quotes.lexicon import Lexicon
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# left dependents that belong to a speaker's name ("Polish Prime Minister Mateusz Morawiecki")
+NAME_DEPS = {"compound", "amod", "det", "poss", "nmod", "flat", "nummod", "case", "punct", "quantmod"}
+# heads through which a clause takes its subject from the verb it hangs on
+INHERIT_DEPS = {"conj", "advcl", "xcomp"}
+SPEAKER_POS = {"PROPN", "PRON", "NOUN"}
+
+
+@dataclass(slots=True)
+class Cue:
+    start: int
+    end: int
+    text: str
+    token: Token  # the cue verb, or the first word of a phrase cue
+    speaker: Token | None  # head of the speaker mention
+    speaker_span: tuple[int, int] | None
+
+
+class TokenIndex:
+    """Tokens of a Doc looked up by character range."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._starts = [t.idx for t in doc]
+
+    def within(self, start: int, end: int) -> list[Token]:
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return [t for t in self.doc[lo:hi] if t.idx + len(t) <= end]
+
+    def at(self, offset: int) -> Token | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return self.doc[i] if i >= 0 else None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of ``verb``, inherited from the verb it is coordinated with or hangs on."""
+    seen = 0
+    while seen < 6:
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and same_paragraph(c, verb)]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - verb.i))
+        if verb.dep_ in INHERIT_DEPS and verb.head is not verb and not _has_mark(verb):
+            verb = verb.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def same_paragraph(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return not any("\n" in t.text_with_ws for t in a.doc[lo:hi])
+
+
+def _has_mark(verb: Token) -> bool:
+    return any(c.dep_ == "mark" for c in verb.children)
+
+
+def mention_span(head: Token) -> tuple[int, int]:
+    """Characters of the noun phrase around ``head``, without relative clauses or appositions."""
+    start = head.i
+    for child in reversed(list(head.lefts)):
+        if child.dep_ in NAME_DEPS and child.right_edge.i >= start - 1:
+            start = min(start, child.left_edge.i)
+    end = head.i
+    for child in head.rights:
+        if child.dep_ in {"flat", "compound"} and child.i == end + 1:
+            end = child.right_edge.i
+    doc = head.doc
+    breaks = [t.i for t in doc[start : head.i] if "\n" in t.text_with_ws]
+    if breaks:
+        start = breaks[-1] + 1
+    while start < head.i and doc[start].is_punct:
+        start += 1
+    return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _phrase_at(tok: Token, lex: Lexicon) -> tuple[str, ...] | None:
+    for phrase in lex.phrase_cues:
+        words = [t.lower_ for t in tok.doc[tok.i : tok.i + len(phrase)]]
+        if tuple(words) == phrase:
+            return phrase
+    return None
+
+
+def _phrase_cue(tok: Token, phrase: tuple[str, ...]) -> Cue:
+    last = tok.doc[tok.i + len(phrase) - 1]
+    obj = next((c for c in last.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    end = last.idx + len(last)
+    span = mention_span(obj) if obj is not None else None
+    return Cue(tok.idx, end, tok.doc.text[tok.idx : end], tok, obj, span)
+
+
+def verb_cue(verb: Token, region: list[Token] | None = None) -> Cue:
+    """The cue for a reporting verb; the speaker is its subject, or a name right after it."""
+    subj = subject_of(verb)
+    if subj is None and region:
+        subj = next(
+            (t for t in region if t.i > verb.i and t.pos_ in SPEAKER_POS and t.head is verb), None
+        )
+    span = mention_span(subj) if subj is not None else None
+    return Cue(verb.idx, verb.idx + len(verb), verb.text, verb, subj, span)
+
+
+def is_cue_verb(tok: Token, lex: Lexicon, *, fragment: bool = False) -> bool:
+    if tok.pos_ not in {"VERB", "AUX"} and not (tok.tag_.startswith("VB")):
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in lex.speech_verbs or (fragment and lemma in lex.fragment_verbs)
+
+
+def find_cue(tokens: list[Token], lex: Lexicon, *, fragment: bool = False) -> Cue | None:
+    """The first cue among ``tokens`` (a stretch of text outside quotation marks)."""
+    for tok in tokens:
+        phrase = _phrase_at(tok, lex)
+        if phrase:
+            return _phrase_cue(tok, phrase)
+        if is_cue_verb(tok, lex, fragment=fragment):
+            return verb_cue(tok, tokens)
+    return None
+
+
+def cue_above(tok: Token, lex: Lexicon) -> Cue | None:
+    """The nearest reporting verb that governs ``tok`` (a word of a quoted fragment)."""
+    cur = tok
+    for _ in range(12):
+        if cur.head is cur:
+            return None
+        cur = cur.head
+        if is_cue_verb(cur, lex, fragment=True):
+            return verb_cue(cur)
+        phrase = _phrase_at(cur, lex)
+        if phrase:
+            return _phrase_cue(cur, phrase)
+    return None

@@ -1,0 +1,137 @@
+"""Direct and partial quotes: the spans between quotation marks, with their cues.
+
+A quoted span is *direct* when it stands as a sentence or clause of its own (it
+opens a sentence, follows a colon or comma, or follows the cue verb with a capital
+letter) and *partial* when it is a fragment inside the writer's sentence
+(``warned of possible "provocations"``). Fragments after naming words (the
+exercise "Zapad", so-called "...") are names, not quotes, and are skipped; so is a
+fragment no reporting verb governs (scare quotes).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from itertools import groupby
+
+from sitrep.extract.quotes.candidate import Candidate
+from sitrep.extract.quotes.cues import Cue, TokenIndex, cue_above, find_cue, is_cue_verb
+from sitrep.extract.quotes.lexicon import Lexicon
+from sitrep.extract.quotes.marks import QuotedSpan, paragraphs, quoted_spans
+
+_CLAUSE_BREAK = set(".!?:;,—–-([")
+_CLOSERS = set('"”»’\'')
+_SENTENCE_END = re.compile(r"[.!?][\"”’»)]?(?=\s|$)")
+
+
+class QuoteFinder:
+    """Direct and partial quotes of one parsed article."""
+
+    def __init__(self, tix: TokenIndex, lex: Lexicon) -> None:
+        self.text = tix.doc.text
+        self.tix = tix
+        self.lex = lex
+        self.paras = paragraphs(self.text)
+        self._para_starts = [p[0] for p in self.paras]
+        self.spans = quoted_spans(self.text)
+
+    def para_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._para_starts, offset) - 1)
+
+    def candidates(self) -> list[Candidate]:
+        out: list[Candidate] = []
+        for group, grp in groupby(self.spans, key=lambda q: q.group):
+            parts = list(grp)
+            kind = "direct" if len(parts) > 1 else self.classify(parts[0])
+            if kind is None:
+                continue
+            cue = self.partial_cue(parts[0]) if kind == "partial" else self.direct_cue(parts[0], parts[-1])
+            if kind == "partial" and cue is None:
+                continue
+            opens = self.prev_char(parts[0]) in (None, ".", "!", "?") or parts[0].continues
+            for part in parts:
+                out.append(Candidate(
+                    part.start, part.end, kind, cue, self.para_of(part.start),
+                    continued=cue is None, group=group, sentence_start=opens,
+                ))
+        return out
+
+    def prev_char(self, q: QuotedSpan) -> str | None:
+        """The last character before the opening mark in its paragraph (None at its start)."""
+        i = self._prev_index(q)
+        if i is None:
+            return None
+        return "." if self.text[i] in _CLOSERS and self.text[i - 1 : i] in (".", "!", "?") else self.text[i]
+
+    def _prev_index(self, q: QuotedSpan) -> int | None:
+        p_start = self.paras[self.para_of(q.open_mark)][0]
+        i = q.open_mark - 1
+        while i >= p_start and self.text[i] in " \t":
+            i -= 1
+        return i if i >= p_start else None
+
+    def classify(self, q: QuotedSpan) -> str | None:
+        """direct, partial, or None for a name or title in quotation marks."""
+        prev = self.prev_char(q)
+        if prev is None or prev in _CLAUSE_BREAK or prev in _CLOSERS:
+            return "direct"
+        i = self._prev_index(q)
+        tok = self.tix.at(i) if i is not None else None
+        content = self.text[q.start : q.end]
+        if tok is not None and tok.lower_ in self.lex.naming_words and not _has_subject(tok):
+            return None
+        if content[:1].isupper():
+            if tok is not None and is_cue_verb(tok, self.lex):
+                return "direct"
+            if content[-1:] in ".?!," and len(content.split()) >= 5:
+                return "direct"
+        return "partial"
+
+    def direct_cue(self, first: QuotedSpan, last: QuotedSpan) -> Cue | None:
+        """The cue after the quote ("...," he said), else before it (He said: "...")."""
+        content = self.text[last.start : last.end]
+        if last.close_mark is not None and not content.endswith("."):
+            lo, hi = last.close_mark + 1, self._region_end(last)
+            m = _SENTENCE_END.search(self.text, lo, hi)
+            cue = find_cue(self.tix.within(lo, m.end() if m else hi), self.lex)
+            if cue is not None:
+                return cue
+        if first.continues:
+            return None
+        lo, hi = self._region_start(first), first.open_mark
+        return find_cue(self.tix.within(lo, hi), self.lex)
+
+    def _region_end(self, q: QuotedSpan) -> int:
+        p_end = self.paras[self.para_of(q.open_mark)][1]
+        close = q.close_mark if q.close_mark is not None else p_end
+        nxt = [s.open_mark for s in self.spans if close < s.open_mark < p_end]
+        return min([p_end, *nxt])
+
+    def _region_start(self, q: QuotedSpan) -> int:
+        lo = self.paras[self.para_of(q.open_mark)][0]
+        for s in self.spans:
+            if s.close_mark is not None and lo <= s.close_mark < q.open_mark:
+                lo = s.close_mark + 1
+        ends = list(_SENTENCE_END.finditer(self.text, lo, q.open_mark))
+        return ends[-1].end() if ends else lo
+
+    def partial_cue(self, q: QuotedSpan) -> Cue | None:
+        """The reporting verb governing the fragment, else the nearest one before it in the sentence."""
+        toks = self.tix.within(q.start, q.end)
+        if not toks:
+            return None
+        cue = cue_above(toks[0], self.lex)
+        if cue is not None:
+            return cue
+        sent = toks[0].sent
+        before = [t for t in sent if t.i < toks[0].i]
+        for tok in reversed(before):
+            cue = find_cue([tok], self.lex, fragment=True)
+            if cue is not None:
+                return cue
+        return None
+
+
+def _has_subject(tok: object) -> bool:
+    children = getattr(tok, "children", ())
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in children)

@@ -1,0 +1,43 @@
+"""The quotes stage's language data (``data/cues.yaml``), loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    speech_verbs: frozenset[str]
+    fragment_verbs: frozenset[str]
+    phrase_cues: tuple[tuple[str, ...], ...]
+    naming_words: frozenset[str]
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    role_nouns: frozenset[str]
+    narrative_marks: frozenset[str]
+
+    def is_cue_verb(self, lemma: str) -> bool:
+        return lemma in self.speech_verbs or lemma in self.fragment_verbs
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    raw = yaml.safe_load(resources.files(__package__).joinpath("data/cues.yaml").read_text("utf-8"))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in raw[key])
+
+    return Lexicon(
+        speech_verbs=words("speech_verbs"),
+        fragment_verbs=words("fragment_verbs"),
+        phrase_cues=tuple(tuple(p.lower().split()) for p in raw["phrase_cues"]),
+        naming_words=words("naming_words"),
+        person_pronouns=words("person_pronouns"),
+        group_pronouns=words("group_pronouns"),
+        role_nouns=words("role_nouns"),
+        narrative_marks=words("narrative_marks"),
+    )

@@ -1,0 +1,134 @@
+"""Who said it: the speaker mention of a cue, looked up among the entities.
+
+The entity stage resolves pronouns, descriptions and metonyms into mentions; this
+module looks the speaker's head word up in a :class:`MentionIndex`. Where the entity
+stage left a word unresolved, it falls back on the habits of news prose:
+- "he"/"she" is the person last named as a subject in the sentences just before it,
+  else the latest person quoted, else the latest person named;
+- "it"/"they" is the latest organization or state quoted;
+- a definite role description ("the Belarus president") is the latest person quoted
+  whose role has that word, else the latest person quoted;
+- a quote that runs on with no cue takes the speaker of the quote right before it;
+- anything else (an unnamed "police officer", "residents") has no speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from sitrep.extract.quotes.candidate import Candidate
+from sitrep.extract.quotes.cues import SUBJECT_DEPS, TokenIndex
+from sitrep.extract.quotes.lexicon import Lexicon
+from sitrep.extract.quotes.marks import paragraphs
+from sitrep.extract.spans import MentionIndex
+from sitrep.model import Entity, Quote, Span
+
+PERSON = "PERSON"
+
+
+class SpeakerResolver:
+    """Gives candidates their speaker entity, in text order (it remembers who spoke)."""
+
+    def __init__(self, entities: list[Entity], lex: Lexicon, tix: TokenIndex) -> None:
+        self.index = MentionIndex(entities)
+        self.lex = lex
+        self.tix = tix
+        self.text = tix.doc.text
+        self.para_starts = [p[0] for p in paragraphs(self.text)]
+        self.history: list[tuple[Candidate, Entity | None]] = []
+        # spans inside quotation marks (their words are not the writer's subjects)
+        self.quoted: list[tuple[int, int]] = []
+
+    def resolve(self, cand: Candidate) -> Entity | None:
+        ent = self._resolve(cand)
+        self.history.append((cand, ent))
+        return ent
+
+    def _resolve(self, cand: Candidate) -> Entity | None:
+        if cand.cue is None:
+            return self._continued(cand)
+        head = cand.cue.speaker
+        if head is None:
+            return None
+        ent = self._entity_at_head(head.idx, head.idx + len(head), cand.cue.speaker_span)
+        if ent is not None:
+            return ent
+        word = head.lower_
+        if word in self.lex.person_pronouns:
+            return (self._subject_before(head) or self._latest(lambda e: e.type == PERSON)
+                    or self._mentioned_before(head.idx))
+        if word in self.lex.group_pronouns:
+            return self._latest(lambda e: e.type != PERSON)
+        if head.lemma_.lower() in self.lex.role_nouns and _definite(head):
+            noun = head.lemma_.lower()
+            return (self._latest(lambda e: noun in str(e.attributes.get("role", "")).lower())
+                    or self._latest(lambda e: e.type == PERSON))
+        return None
+
+    def _entity_at_head(self, start: int, end: int, span: tuple[int, int] | None) -> Entity | None:
+        """The entity with a mention on the head word; the one matching the whole span first."""
+        rows = self.index.overlapping(start, end)
+        if not rows:
+            return None
+        if span is not None:
+            for s, e, ent in rows:
+                if (s, e) == span:
+                    return ent
+        return max(rows, key=lambda r: r[1] - r[0])[2]
+
+    def _continued(self, cand: Candidate) -> Entity | None:
+        """A quote with no cue: the speaker of the quote right before it, if close."""
+        for prev, ent in reversed(self.history):
+            if prev.kind == "indirect":
+                continue
+            same = cand.group is not None and prev.group == cand.group
+            if same or (cand.sentence_start and cand.paragraph - prev.paragraph <= 1):
+                return ent
+            return None
+        return None
+
+    def _latest(self, ok: Callable[[Entity], bool]) -> Entity | None:
+        for _, ent in reversed(self.history):
+            if ent is not None and ok(ent):
+                return ent
+        return None
+
+    def _subject_before(self, head: Token) -> Entity | None:
+        """The person last named as a subject (outside quotes) in this paragraph or the one before."""
+        k = bisect.bisect_right(self.para_starts, head.idx) - 1
+        lo = self.para_starts[max(0, k - 1)] if k >= 0 else 0
+        for tok in reversed(self.tix.within(lo, head.idx)):
+            if tok.dep_ not in SUBJECT_DEPS or self._quoted(tok.idx):
+                continue
+            rows = [r for r in self.index.overlapping(tok.idx, tok.idx + len(tok)) if r[2].type == PERSON]
+            if rows:
+                return max(rows, key=lambda r: r[1] - r[0])[2]
+        return None
+
+    def _quoted(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.quoted)
+
+    def _mentioned_before(self, offset: int) -> Entity | None:
+        rows = [r for r in self.index.overlapping(0, offset) if r[2].type == PERSON]
+        return max(rows, key=lambda r: r[0])[2] if rows else None
+
+    def to_quote(self, cand: Candidate) -> Quote:
+        ent = self.resolve(cand)
+        cue = cand.cue
+        return Quote(
+            start=cand.start, end=cand.end, text=self.text[cand.start : cand.end], kind=cand.kind,
+            speaker=ent.id if ent is not None else None,
+            cue=cue.text if cue else None,
+            cue_span=Span(cue.start, cue.end, cue.text) if cue else None,
+            speaker_mention=(Span(cue.speaker_span[0], cue.speaker_span[1],
+                                  self.text[cue.speaker_span[0] : cue.speaker_span[1]])
+                             if cue and cue.speaker_span else None),
+        )
+
+
+def _definite(head: Token) -> bool:
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "its", "their", "his", "her"}
+               for c in head.lefts)
