@@ -1,0 +1,249 @@
+"""Rules for calendar expressions: full dates, months, years, decades, centuries,
+seasons, quarters, halves and fiscal years. Missing parts (the year of "Nov. 4")
+come from the DCT and the tense; without a DCT they stay ``XXXX``."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from sitrep.extract.timex import calendar as cal
+from sitrep.extract.timex import lexicon as lx
+from sitrep.extract.timex.patterns import (
+    DAYNUM,
+    MONTH,
+    ORDINAL,
+    SEASON,
+    WEEKDAY,
+    YEAR,
+    B,
+    E,
+    month_number,
+)
+from sitrep.extract.timex.rules import Ctx, Resolved, capitalized, rule, word_before
+
+MONTH_PREPS = frozenset({
+    "in", "since", "until", "till", "by", "from", "through", "of", "last", "next", "this",
+    "early", "late", "mid", "during", "before", "after", "between", "and", "to", "or",
+    "end", "beginning", "start", "middle", "coming", "past", "-",
+})
+YEAR_PREPS = frozenset({"in", "since", "from", "until", "of", "by", "year", "till", "before", "after"})
+
+
+def _day(m: re.Match[str]) -> int:
+    return int(re.sub(r"\D", "", m.group("day")))
+
+
+def _month_ok(m: re.Match[str], text: str) -> bool:
+    return capitalized(m.group("mon"))
+
+
+def _ymd(year: int | None, month: int, day: int) -> str | None:
+    if year is None:
+        return f"XXXX-{month:02d}-{day:02d}" if cal.valid_day(2000, month, day) else None
+    return f"{year:04d}-{month:02d}-{day:02d}" if cal.valid_day(year, month, day) else None
+
+
+def _year_for_month(ctx: Ctx, month: int) -> int | None:
+    return cal.month_near(ctx.dct, month, ctx.direction) if ctx.dct else None
+
+
+@rule("date_mdy", rf"{B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAYNUM}),?\s+(?P<year>{YEAR}){E}",
+      kind="absolute", valid=_month_ok)
+@rule("date_dmy", rf"{B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MONTH}),?\s+(?P<year>{YEAR}){E}",
+      kind="absolute", valid=_month_ok)
+def full_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    value = _ymd(int(m.group("year")), month_number(m.group("mon")), _day(m))
+    return Resolved("DATE", value) if value else None
+
+
+@rule("date_md", rf"{B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAYNUM}){E}(?!\s*[,.]?\d)",
+      kind="absolute", valid=_month_ok)
+@rule("date_dm", rf"{B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MONTH}){E}",
+      kind="absolute", valid=_month_ok)
+def month_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    month = month_number(m.group("mon"))
+    value = _ymd(_year_for_month(ctx, month), month, _day(m))
+    return Resolved("DATE", value) if value else None
+
+
+@rule("date_iso", rf"{B}(?P<year>{YEAR})-(?P<mon>[01]\d)-(?P<day>[0-3]\d){E}", kind="absolute")
+def iso_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    value = _ymd(int(m.group("year")), int(m.group("mon")), int(m.group("day")))
+    return Resolved("DATE", value) if value else None
+
+
+@rule("date_numeric", rf"{B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<year>\d{{4}}|\d{{2}}){E}", kind="absolute")
+def numeric_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+    if y < 100:
+        y += 2000 if y < 50 else 1900
+    month, day = (b, a) if a > 12 else (a, b)  # US order unless the first number cannot be a month
+    value = _ymd(y, month, day)
+    return Resolved("DATE", value) if value else None
+
+
+@rule("month_year", rf"{B}(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR}){E}", kind="absolute", valid=_month_ok)
+def month_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    return Resolved("DATE", cal.month_value(int(m.group("year")), month_number(m.group("mon"))))
+
+
+FULL_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                         "september", "october", "november", "december"})
+
+
+def _bare_month_ok(m: re.Match[str], text: str) -> bool:
+    word = m.group("mon")
+    bare = word.rstrip(".").lower()
+    if not capitalized(word) or (bare not in FULL_MONTHS and not word.endswith(".")):
+        return False
+    if bare in lx.AMBIGUOUS_MONTHS:
+        return word_before(text, m.start()) in MONTH_PREPS
+    return True
+
+
+@rule("month", rf"{B}(?P<mon>{MONTH}){E}", kind="absolute", valid=_bare_month_ok)
+def month_alone(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    month = month_number(m.group("mon"))
+    year = _year_for_month(ctx, month)
+    return Resolved("DATE", cal.month_value(year, month) if year else f"XXXX-{month:02d}")
+
+
+def _year_ok(m: re.Match[str], text: str) -> bool:
+    year = int(m.group("year"))
+    before = text[max(0, m.start() - 4): m.start()]
+    if re.search(r"(?:[$€£#]|No\.|\d[,.])\s*$", before):
+        return False
+    after = re.match(r"\s*([\w%]+)", text[m.end(): m.end() + 20])
+    if after and after.group(1).lower() in lx.NON_YEAR_NEXT:
+        return False
+    return year >= 1800 or word_before(text, m.start()) in YEAR_PREPS
+
+
+@rule("year", rf"{B}(?:the\s+year\s+)?(?P<year>{YEAR})(?!\d|,\d{{3}}|\.\d|\s?%|-\d{{3}})", kind="absolute", valid=_year_ok)
+def year_alone(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    return Resolved("DATE", m.group("year"))
+
+
+@rule("fiscal_year", rf"{B}(?:fiscal(?:\s+year)?\s+|FY\s?)(?P<year>{YEAR}|\d\d){E}", kind="absolute")
+def fiscal_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    y = m.group("year")
+    if len(y) == 2:
+        y = ("20" if int(y) < 50 else "19") + y
+    return Resolved("DATE", f"FY{y}")
+
+
+DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                "seventies": 7, "eighties": 8, "nineties": 9}
+
+
+@rule("decade", rf"{B}(?:the\s+)?(?:(?P<dec>1[0-9]\d0|20\d0)'?s|'(?P<short>\d)0s|(?P<word>{'|'.join(DECADE_WORDS)})){E}",
+      kind="absolute")
+def decade(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    if m.group("dec"):
+        return Resolved("DATE", m.group("dec")[:3])
+    if m.group("short"):
+        return Resolved("DATE", "19" + m.group("short"))
+    if not m.group(0).lower().startswith("the"):
+        return None
+    return Resolved("DATE", f"19{DECADE_WORDS[m.group('word').lower()]}")
+
+
+@rule("century", rf"{B}(?:the\s+)?(?P<ord>{ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century{E}", kind="absolute")
+def century(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    word = m.group("ord").lower()
+    n = lx.ORDINALS.get(word) or int(re.sub(r"\D", "", word) or 0)
+    if word in ("last", "final") or not n:
+        return None
+    return Resolved("DATE", f"{n - 1:02d}")
+
+
+def _season_ok(m: re.Match[str], text: str) -> bool:
+    word = m.group("s").lower()
+    has_det = bool(m.group("rel") or m.group("year"))
+    if word == "fall":
+        follows_of = re.match(r"\s+of\s+(?!\d)", text[m.end():])
+        return has_det or (bool(m.group("the")) and not follows_of)
+    if m.group("the") and re.match(r"\s+of\s+(?!\d)", text[m.end():]) is None:
+        return True
+    return has_det or word_before(text, m.start()) in ("in", "during", "since", "until", "by", "over", "this", "through")
+
+
+@rule("season", rf"{B}(?:(?P<rel>last|this|next|past|coming)\s+|(?P<the>the)\s+)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{E}",
+      kind="absolute", valid=_season_ok)
+def season(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    code = lx.SEASONS[m.group("s").lower()]
+    if m.group("year"):
+        return Resolved("DATE", f"{m.group('year')}-{code}")
+    if ctx.dct is None:
+        return Resolved("DATE", f"XXXX-{code}")
+    start, month, year = lx.SEASON_START[code], ctx.dct.month, ctx.dct.year
+    rel = (m.group("rel") or "").lower()
+    current = start <= month < start + 3 or (code == "WI" and month <= 2)
+    if rel in ("last", "past"):
+        year = year if start + 2 < month else year - 1
+    elif rel in ("next", "coming"):
+        year = year if start > month else year + 1
+    elif not current and ctx.direction < 0 and start > month:
+        year -= 1
+    elif not current and ctx.direction > 0 and start + 2 < month:
+        year += 1
+    if code == "WI" and month <= 2 and (rel in ("", "this") or current):
+        year -= 1
+    return Resolved("DATE", f"{year}-{code}")
+
+
+_QORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_OF_YEAR = rf"(?:\s+of\s+(?:(?P<year>{YEAR})|fiscal\s+(?P<fy>{YEAR})|(?P<rel>this|last|next|the\s+current|the\s+previous)\s+year|the\s+year)|,?\s+(?P<year2>{YEAR}))?"
+
+
+def _period_year(m: re.Match[str], ctx: Ctx, index: int, per_year: int) -> str:
+    """The year of a quarter or half: explicit, "of last year", or by tense from the DCT."""
+    year = m.group("year") or m.group("year2")
+    if year:
+        return year
+    if m.group("fy"):
+        return "FY" + m.group("fy")
+    if ctx.dct is None:
+        return "XXXX"
+    rel = (m.group("rel") or "").lower()
+    current = (ctx.dct.month - 1) * per_year // 12 + 1
+    if "last" in rel or "previous" in rel:
+        return str(ctx.dct.year - 1)
+    if "next" in rel:
+        return str(ctx.dct.year + 1)
+    if not rel and index > current and ctx.direction <= 0:
+        return str(ctx.dct.year - 1)
+    if not rel and index < current and ctx.direction > 0:
+        return str(ctx.dct.year + 1)
+    return str(ctx.dct.year)
+
+
+@rule("quarter", rf"{B}(?:the\s+)?(?:(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter|(?P<q>Q[1-4])){_OF_YEAR}{E}",
+      kind="absolute")
+def quarter(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    q = int(m.group("q")[1]) if m.group("q") else _QORD[m.group("ord").lower()]
+    year = _period_year(m, ctx, q, 4)
+    return Resolved("DATE", f"{year}-Q{q}")
+
+
+def _half_ok(m: re.Match[str], text: str) -> bool:
+    return bool(m.group("year") or m.group("year2") or m.group("rel") or m.group("fy")
+                or "-" in m.group(0) or m.group(0).lower().endswith("the year"))
+
+
+@rule("half", rf"{B}(?:the\s+)?(?P<ord>first|second)[\s-]+half{_OF_YEAR}{E}", kind="absolute", valid=_half_ok)
+def half(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    h = 1 if m.group("ord").lower() == "first" else 2
+    return Resolved("DATE", f"{_period_year(m, ctx, h, 2)}-H{h}")
+
+
+def dct_year(ctx: Ctx, shift: int = 0) -> str:
+    return str(ctx.dct.year + shift) if ctx.dct else "XXXX"
+
+
+def as_date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if re.match(r"\d{4}-\d\d-\d\d", value) else None
+    except ValueError:
+        return None

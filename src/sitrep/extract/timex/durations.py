@@ -1,0 +1,97 @@
+"""Rules for durations ("three years", "eight-hour", "several days") and sets
+("daily", "every Monday", "twice a week")."""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.extract.timex import lexicon as lx
+from sitrep.extract.timex.patterns import (
+    AMOUNT,
+    DIGITS,
+    NUMWORD,
+    UNIT,
+    WEEKDAY,
+    B,
+    E,
+    alt,
+    amount_value,
+    duration_value,
+)
+from sitrep.extract.timex.rules import Ctx, Resolved, rule
+
+_LEAD = (r"(?:(?:the\s+)?(?:past|last|next|previous|coming|following|first|final|initial|remaining|latest)"
+         r"|another|an\s+additional|additional|a\s+further)")
+
+
+def _duration_ok(m: re.Match[str], text: str) -> bool:
+    unit = m.group("unit").lower()
+    amt = re.sub(r"\s+", " ", m.group("amt").lower())
+    if unit in ("quarter", "quarters"):
+        return False  # "a quarter of", "three quarters": fractions far more often than periods
+    if unit in ("second", "sec", "min", "minute") and amt in ("a", "an", "one"):
+        return unit == "minute" and amt != "one"
+    if amt in ("some", "many") and unit.endswith("s") is False:
+        return False
+    return True
+
+
+@rule("duration", rf"{B}(?:(?P<lead>{_LEAD})\s+)?(?P<amt>{AMOUNT})\s+(?P<unit>{UNIT}){E}",
+      kind="duration", valid=_duration_ok)
+def duration(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    return Resolved("DURATION", duration_value(amount_value(m.group("amt")), m.group("unit")))
+
+
+_ADJ_UNITS = "year|month|week|day|hour|minute|second|decade|century"
+
+
+@rule("duration_adj", rf"{B}(?P<amt>{DIGITS}|{NUMWORD})-(?P<unit>{_ADJ_UNITS})(?:-(?:long|old))?{E}", kind="duration")
+def duration_adjective(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    amount = amount_value(m.group("amt"))
+    return Resolved("DURATION", duration_value(amount, m.group("unit"))) if amount else None
+
+
+@rule("duration_long", rf"{B}(?P<unit>year|month|week|day|decade|hour)-long{E}", kind="duration")
+def duration_long(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    return Resolved("DURATION", duration_value(1, m.group("unit")))
+
+
+HALF_VALUES = {"hour": "PT30M", "day": "PT12H", "month": "P2W", "year": "P6M", "decade": "P5Y", "century": "P50Y"}
+
+
+@rule("half_unit", rf"{B}(?:half\s+an?\s+(?P<u1>hour|day|month|year|decade|century)|an?\s+half[\s-](?P<u2>hour|day|year)){E}",
+      kind="duration")
+def half_unit(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    return Resolved("DURATION", HALF_VALUES[(m.group("u1") or m.group("u2")).lower()])
+
+
+@rule("bare_plural", rf"{B}(?P<prep>for|over|within|after|took|spent|lasted|lasting|in)\s+(?P<unit>{alt(lx.BARE_PLURALS)}){E}"
+      r"(?!\s+(?:ago|later|earlier|of\s+(?:age|experience)))", kind="duration")
+def bare_plural(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    return Resolved("DURATION", duration_value(None, m.group("unit")))
+
+
+_SET_SINGLE = [k for k in lx.SET_WORDS if " " not in k or k.split()[0] in ("every", "each")]
+
+
+@rule("set_word", rf"{B}(?P<w>{alt(_SET_SINGLE)}){E}", kind="set")
+def set_word(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    return Resolved("SET", lx.SET_WORDS[re.sub(r"\s+", " ", m.group("w").lower())])
+
+
+@rule("set_every_n", rf"{B}every\s+(?P<amt>{AMOUNT}|other)\s+(?P<unit>{UNIT}){E}", kind="set")
+def set_every_n(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    amt = m.group("amt").lower()
+    amount = 2.0 if amt == "other" else amount_value(amt)
+    return Resolved("SET", duration_value(amount, m.group("unit")))
+
+
+@rule("set_weekday", rf"{B}(?:every|each)\s+(?P<wd>{WEEKDAY}){E}", kind="set")
+def set_weekday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    return Resolved("SET", f"XXXX-WXX-{lx.WEEKDAYS[m.group('wd').lower()] + 1}")
+
+
+@rule("set_freq", rf"{B}(?:once|twice|thrice|{NUMWORD}\s+times|\d+\s+times)\s+(?:a|an|per|every|each)\s+(?P<unit>day|week|month|year|hour){E}",
+      kind="set")
+def set_frequency(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    return Resolved("SET", duration_value(1, m.group("unit")))

@@ -1,0 +1,107 @@
+"""Find time expressions in a text and resolve them, in three passes.
+
+1. Candidates: every rule's regular expression over the text; a candidate its
+   rule's validator refuses is dropped.
+2. Selection: the longest candidates win, then the earliest-registered rule; the
+   chosen spans do not overlap. Modifier words are then taken into the span
+   ("more than three hours" MORE_THAN, "mid-October" MID, "early 2010" START)
+   or read from the word before it ("by 2025" ON_OR_BEFORE, outside the span, as
+   TimeML keeps signals out of TIMEX3).
+3. Resolution, in text order. Deictic expressions resolve against the DCT with the
+   tense of their governing verb. Anaphoric expressions ("the following day", "two
+   days later", "days earlier", "that week") resolve against the **anchor**: the
+   latest day-precise date (YYYY-MM-DD) found earlier in the article, or the DCT
+   when no such date comes before them. Every resolved day-precise date becomes
+   the new anchor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from sitrep.extract.timex import absolute, durations, relative  # noqa: F401  (register rules)
+from sitrep.extract.timex import lexicon as lx
+from sitrep.extract.timex.absolute import as_date
+from sitrep.extract.timex.patterns import alt
+from sitrep.extract.timex.rules import RULES, Ctx, Resolved, Rule, word_before
+from sitrep.model import Timex
+
+_DURATION_MOD = re.compile(rf"(?<![\w])(?P<w>{alt(lx.DURATION_MODS)})\s+$", re.IGNORECASE)
+_POINT_MOD = re.compile(rf"(?<![\w])(?P<w>{alt(lx.POINT_MODS)})(?:\s*-\s*|\s+)$", re.IGNORECASE)
+_POINT_KINDS = ("absolute", "deictic")
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    rule: Rule
+    match: re.Match[str]
+    mod: str | None = None
+
+
+def candidates(text: str) -> list[Candidate]:
+    found = []
+    for order, r in enumerate(RULES):
+        for m in r.regex.finditer(text):
+            if m.end() > m.start() and (r.valid is None or r.valid(m, text)):
+                found.append((order, Candidate(m.start(), m.end(), r, m)))
+    found.sort(key=lambda oc: (-(oc[1].end - oc[1].start), oc[0], oc[1].start))
+    return [c for _, c in found]
+
+
+def select(cands: list[Candidate]) -> list[Candidate]:
+    taken: list[Candidate] = []
+    for c in cands:
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def attach_mods(text: str, chosen: list[Candidate]) -> None:
+    """Widen spans over modifier words and set ``mod`` (see the module docstring)."""
+    for i, c in enumerate(chosen):
+        floor = chosen[i - 1].end if i else 0
+        before = text[max(floor, c.start - 30): c.start]
+        regex = _DURATION_MOD if c.rule.kind == "duration" else _POINT_MOD if c.rule.kind in _POINT_KINDS else None
+        m = regex.search(before) if regex else None
+        if m:
+            table = lx.DURATION_MODS if c.rule.kind == "duration" else lx.POINT_MODS
+            c.mod = table[re.sub(r"\s+", " ", m.group("w").lower())]
+            c.start -= len(before) - m.start()
+        elif c.rule.kind in _POINT_KINDS and word_before(text, c.start) in lx.SIGNAL_MODS:
+            c.mod = lx.SIGNAL_MODS[word_before(text, c.start)]
+
+
+Direction = Callable[[int, int], int]
+
+
+def resolve_all(text: str, chosen: list[Candidate], dct: date | None, direction: Direction) -> list[Timex]:
+    out: list[Timex] = []
+    anchor = dct
+    for c in chosen:
+        ctx = Ctx(dct=dct, anchor=anchor, text=text, start=c.start)
+        if c.rule.kind in ("deictic", "absolute", "anaphoric"):
+            ctx.direction = direction(c.start, c.end)
+        res = c.rule.resolve(c.match, ctx)
+        if res is None:
+            continue
+        mod = c.mod or res.mod
+        res = Resolved(res.type, res.value, mod)
+        used = anchor if c.rule.kind == "anaphoric" else dct
+        out.append(Timex(start=c.start, end=c.end, text=text[c.start:c.end], type=res.type,
+                         value=res.value, mod=res.mod, anchor=used.isoformat() if used else None))
+        day = as_date(res.value)
+        if day and res.type in ("DATE", "TIME") and res.mod is None:
+            anchor = day
+    return out
+
+
+def find(text: str, dct: date | None, direction: Direction | None = None) -> list[Timex]:
+    """Every time expression of ``text``, resolved against ``dct`` (None: unknown)."""
+    chosen = select(candidates(text))
+    attach_mods(text, chosen)
+    return resolve_all(text, chosen, dct, direction or (lambda s, e: 0))

@@ -1,0 +1,158 @@
+"""English time vocabulary (language data only, no logic).
+
+Compiled by the Sitrep team from general English usage and the TimeML TIMEX3
+guidelines (ISO-TimeML value forms); no third-party list was copied.
+"""
+
+from __future__ import annotations
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10,
+    "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+# month names that are also common words: accepted only with date context
+AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "jun", "jul", "aug", "sep", "dec"})
+
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}
+# only full weekday names are matched in running text (abbreviations clash with words)
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozen": 12,
+    "a couple of": 2, "a couple": 2, "couple of": 2, "a pair of": 2,
+}
+# vague amounts: the value gets X for the number (P-X-D)
+VAGUE_AMOUNTS = (
+    "a few", "few", "several", "many", "some", "a number of", "a couple of", "dozens of",
+    "hundreds of", "thousands of", "numerous", "countless", "multiple",
+)
+VAGUE_OVERRIDE = frozenset({"a couple of"})  # listed in both: the number wins
+
+ORDINALS: dict[str, int] = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+    "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7,
+    "eighth": 8, "8th": 8, "ninth": 9, "9th": 9, "tenth": 10, "10th": 10,
+    "eleventh": 11, "11th": 11, "twelfth": 12, "12th": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+    "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+    "final": 4, "last": 4,
+}
+
+# unit word -> (ISO 8601 designator, multiplier, is a time-of-day unit)
+UNITS: dict[str, tuple[str, float, bool]] = {
+    "year": ("Y", 1, False), "years": ("Y", 1, False), "yr": ("Y", 1, False),
+    "yrs": ("Y", 1, False), "month": ("M", 1, False), "months": ("M", 1, False),
+    "week": ("W", 1, False), "weeks": ("W", 1, False), "fortnight": ("W", 2, False),
+    "fortnights": ("W", 2, False), "day": ("D", 1, False), "days": ("D", 1, False),
+    "hour": ("H", 1, True), "hours": ("H", 1, True), "hr": ("H", 1, True), "hrs": ("H", 1, True),
+    "minute": ("M", 1, True), "minutes": ("M", 1, True), "min": ("M", 1, True),
+    "mins": ("M", 1, True), "second": ("S", 1, True), "seconds": ("S", 1, True),
+    "decade": ("Y", 10, False), "decades": ("Y", 10, False), "century": ("Y", 100, False),
+    "centuries": ("Y", 100, False), "millennium": ("Y", 1000, False),
+    "millennia": ("Y", 1000, False), "quarter": ("Q", 1, False), "quarters": ("Q", 1, False),
+}
+# units a bare plural ("for years") may stand for, and the plural's duration
+BARE_PLURALS = ("years", "months", "weeks", "days", "hours", "minutes", "decades", "centuries")
+
+SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+# the month each season starts in (northern hemisphere) for last/next arithmetic
+SEASON_START: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+# part of day -> TIMEX3 time suffix
+PARTS_OF_DAY: dict[str, str] = {
+    "morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI",
+    "overnight": "TNI", "midday": "T12:00", "noon": "T12:00", "midnight": "T24:00",
+}
+
+# deictic day words -> day offset from the DCT
+DAY_DEICTICS: dict[str, int] = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+
+# "last/this/next" before a unit or a day name -> direction
+RELATIVE_WORDS: dict[str, int] = {
+    "last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
+    "coming": 1, "upcoming": 1,
+}
+
+# anaphoric words: the step from the anchor ("the following day")
+ANAPHORIC_WORDS: dict[str, int] = {
+    "following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1,
+    "same": 0, "that": 0,
+}
+
+# words after "N units" that make it a point relative to a reference time
+POINT_AFTER: dict[str, int] = {"ago": -1, "earlier": -1, "before": -1, "later": 1, "after": 1, "hence": 1, "on": 1}
+
+# mods from words inside the span, before the expression (TimeML TIMEX3 mod)
+DURATION_MODS: dict[str, str] = {
+    "more than": "MORE_THAN", "over": "MORE_THAN", "upwards of": "MORE_THAN",
+    "just over": "MORE_THAN", "well over": "MORE_THAN", "longer than": "MORE_THAN",
+    "less than": "LESS_THAN", "under": "LESS_THAN", "fewer than": "LESS_THAN",
+    "nearly": "LESS_THAN", "almost": "LESS_THAN", "just under": "LESS_THAN",
+    "shorter than": "LESS_THAN",
+    "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE",
+    "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+    "some": "APPROX", "nearly a": "LESS_THAN", "an estimated": "APPROX", "close to": "APPROX",
+}
+POINT_MODS: dict[str, str] = {
+    "early": "START", "the beginning of": "START", "the start of": "START",
+    "the early part of": "START", "the first part of": "START",
+    "mid": "MID", "the middle of": "MID", "the mid": "MID",
+    "late": "END", "the end of": "END", "the close of": "END", "the latter part of": "END",
+    "the last part of": "END",
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "circa": "APPROX",
+}
+# signal words outside the span that give a point a mod ("by 2025")
+SIGNAL_MODS: dict[str, str] = {"by": "ON_OR_BEFORE", "no later than": "ON_OR_BEFORE"}
+
+# single words (or fixed phrases) with a reference value
+REF_WORDS: dict[str, str] = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "at present": "PRESENT_REF", "presently": "PRESENT_REF", "these days": "PRESENT_REF",
+    "at the moment": "PRESENT_REF", "right now": "PRESENT_REF", "the present": "PRESENT_REF",
+    "recently": "PAST_REF", "the past": "PAST_REF", "lately": "PAST_REF",
+    "in recent times": "PAST_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",
+    "future": "FUTURE_REF",
+}
+# REF words only used with context words before them (too ambiguous alone)
+REF_NEEDS_PREP = frozenset({"the past", "future", "the present"})
+REF_PREPS = ("in", "into", "for", "of", "to", "until", "till", "from", "since", "near")
+
+# recent/coming + plural unit -> reference
+RECENT_WORDS: dict[str, str] = {"recent": "PAST_REF", "coming": "FUTURE_REF", "upcoming": "FUTURE_REF",
+                                 "past": "PAST_REF", "next": "FUTURE_REF", "last": "PAST_REF"}
+
+# frequency words -> SET values
+SET_WORDS: dict[str, str] = {
+    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+    "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M", "biannually": "P6M",
+    "every day": "P1D", "each day": "P1D", "every week": "P1W", "each week": "P1W",
+    "every month": "P1M", "each month": "P1M", "every year": "P1Y", "each year": "P1Y",
+    "every hour": "PT1H", "a day": "P1D", "a week": "P1W", "a month": "P1M", "a year": "P1Y",
+    "per day": "P1D", "per week": "P1W", "per month": "P1M", "per year": "P1Y",
+    "per hour": "PT1H", "an hour": "PT1H", "every night": "P1D", "every morning": "P1D",
+}
+# words before "a day/week/year" that make it a frequency ("twice a week")
+FREQUENCY_CUES = ("once", "twice", "times", "thrice")
+
+# words after a 4-digit number that show it is not a year
+NON_YEAR_NEXT = frozenset({
+    "people", "troops", "soldiers", "km", "kilometres", "kilometers", "miles", "meters",
+    "metres", "feet", "tonnes", "tons", "jobs", "workers", "units", "aircraft", "planes",
+    "dollars", "euros", "pounds", "employees", "points", "hp", "mw", "kg", "%", "percent",
+    "per", "residents", "cars", "vehicles", "seats", "passengers", "members", "deaths",
+})
+TIME_ZONES = ("GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST",
+              "CET", "CEST", "MSK", "ET", "PT", "local time")

@@ -1,0 +1,68 @@
+"""Regular-expression pieces built from the lexicon, and amount parsing."""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.extract.timex import lexicon as lx
+
+
+def alt(words: object) -> str:
+    """A regex alternation of words, longest first, spaces matching any whitespace."""
+    items = sorted(set(words), key=len, reverse=True)  # type: ignore[call-overload]
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+
+
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS_1_9 = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+NUMWORD = rf"(?:{alt(_TENS)}[\s-]{alt(_UNITS_1_9)}|{alt(lx.NUMBER_WORDS)})"
+DIGITS = r"\d{1,3}(?:,\d{3})*(?:\.\d+)?"
+VAGUE = alt(lx.VAGUE_AMOUNTS)
+AMOUNT = rf"(?:{DIGITS}|{VAGUE}|{NUMWORD})(?:\s+and\s+a\s+half)?"
+UNIT = alt(lx.UNITS)
+_FULL_MONTHS = [w for w in lx.MONTHS if len(w) > 4 or w in ("may", "june", "july")]
+MONTH = rf"(?:{alt(_FULL_MONTHS)}|{alt(w for w in lx.MONTHS if w not in _FULL_MONTHS)}\.?)"
+WEEKDAY = alt(lx.WEEKDAY_NAMES)
+YEAR = r"(?:1[0-9]\d\d|20\d\d)"
+DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+ORDINAL = alt(lx.ORDINALS)
+SEASON = alt(lx.SEASONS)
+PART_OF_DAY = alt(("morning", "afternoon", "evening", "night"))
+TZ = alt(lx.TIME_ZONES)
+B = r"(?<![\w$€£/])"  # left word boundary that also refuses currency amounts
+E = r"(?![\w])"  # right word boundary
+
+
+def amount_value(text: str) -> float | None:
+    """The number an amount phrase stands for; None for a vague amount ("several")."""
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    half = 0.0
+    if t.endswith(" and a half"):
+        half, t = 0.5, t[: -len(" and a half")]
+    if t in lx.NUMBER_WORDS:
+        return lx.NUMBER_WORDS[t] + half
+    if t in lx.VAGUE_AMOUNTS:
+        return None
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?", t):
+        return float(t.replace(",", "")) + half
+    parts = re.split(r"[\s-]", t)
+    if len(parts) == 2 and parts[0] in lx.NUMBER_WORDS and parts[1] in lx.NUMBER_WORDS:
+        return lx.NUMBER_WORDS[parts[0]] + lx.NUMBER_WORDS[parts[1]] + half
+    return None
+
+
+def fmt_number(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def duration_value(amount: float | None, unit_word: str) -> str:
+    """P3D, PT8H, P10Y (a decade), PXD (vague amount)."""
+    designator, mult, is_time = lx.UNITS[unit_word.lower()]
+    if designator == "Q":
+        designator, mult = "M", 3 * mult
+    number = "X" if amount is None else fmt_number(amount * mult)
+    return f"PT{number}{designator}" if is_time else f"P{number}{designator}"
+
+
+def month_number(word: str) -> int:
+    return lx.MONTHS[word.lower().rstrip(".")]

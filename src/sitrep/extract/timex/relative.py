@@ -1,0 +1,267 @@
+"""Rules for expressions relative to a reference time.
+
+Deictic expressions ("yesterday", "on Friday", "last week", "next month", "eight
+days ago") are resolved against the DCT, the way news is written. Anaphoric ones
+("the following day", "that week", "two days later", "days earlier") are
+resolved against the anchor: the latest day-precise date mentioned before them in
+the article, or the DCT when there is none (see ``finder.resolve_all``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from sitrep.extract.timex import calendar as cal
+from sitrep.extract.timex import lexicon as lx
+from sitrep.extract.timex.patterns import (
+    AMOUNT,
+    MONTH,
+    PART_OF_DAY,
+    TZ,
+    UNIT,
+    WEEKDAY,
+    B,
+    E,
+    alt,
+    amount_value,
+    month_number,
+)
+from sitrep.extract.timex.rules import Ctx, Resolved, capitalized, rule, word_before
+
+POD = lx.PARTS_OF_DAY
+
+
+def _with_pod(day: date | None, pod: str | None, ctx: Ctx) -> Resolved:
+    base = ctx.day(day)
+    if pod:
+        return Resolved("TIME", base + POD[pod.lower()])
+    return Resolved("DATE", base)
+
+
+@rule("day_deictic", rf"{B}(?:(?P<w>today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>{PART_OF_DAY}))?"
+      rf"|(?P<last>last)\s+night|this\s+(?P<pod2>morning|afternoon|evening)){E}", kind="deictic")
+def day_deictic(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    word = (m.group("w") or "").lower()
+    offset = -1 if m.group("last") else lx.DAY_DEICTICS.get(word, 0)
+    pod = m.group("pod") or m.group("pod2") or ("night" if word == "tonight" or m.group("last") else None)
+    day = ctx.dct + timedelta(days=offset) if ctx.dct else None
+    return _with_pod(day, pod, ctx)
+
+
+@rule("day_around", rf"{B}the\s+day\s+(?P<ba>before|after)\s+(?P<w>yesterday|tomorrow){E}", kind="deictic")
+def day_around(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    offset = -2 if m.group("w").lower() == "yesterday" else 2
+    return Resolved("DATE", ctx.day(ctx.dct + timedelta(days=offset) if ctx.dct else None))
+
+
+def _weekday_ok(m: re.Match[str], text: str) -> bool:
+    return capitalized(m.group("wd"))
+
+
+@rule("weekday", rf"{B}(?:(?P<rel>last|this|next|coming|past)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<pod>{PART_OF_DAY}))?{E}",
+      kind="deictic", valid=_weekday_ok)
+def weekday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    wd = lx.WEEKDAYS[m.group("wd").lower()]
+    if ctx.dct is None:
+        base = f"XXXX-WXX-{wd + 1}"
+        pod = m.group("pod")
+        return Resolved("TIME", base + POD[pod.lower()]) if pod else Resolved("DATE", base)
+    rel = (m.group("rel") or "").lower()
+    if rel in ("last", "past"):
+        day = cal.weekday_strict(ctx.dct, wd, -1)
+    elif rel == "next":
+        day = cal.weekday_strict(ctx.dct, wd, 1)
+    elif rel == "coming":
+        day = cal.weekday_near(ctx.dct, wd, 1)
+    else:
+        day = cal.weekday_near(ctx.dct, wd, ctx.direction)
+    return _with_pod(day, m.group("pod"), ctx)
+
+
+@rule("rel_month", rf"{B}(?P<rel>last|this|next|coming|past)\s+(?P<mon>{MONTH}){E}", kind="deictic",
+      valid=lambda m, t: capitalized(m.group("mon")))
+def rel_month(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    month = month_number(m.group("mon"))
+    if ctx.dct is None:
+        return Resolved("DATE", f"XXXX-{month:02d}")
+    rel = m.group("rel").lower()
+    year = ctx.dct.year
+    if rel in ("last", "past") and month >= ctx.dct.month:
+        year -= 1
+    elif rel in ("next", "coming") and month <= ctx.dct.month:
+        year += 1
+    return Resolved("DATE", cal.month_value(year, month))
+
+
+def unit_value(ref: date | None, unit: str, step: int) -> str | None:
+    """The value of the calendar unit containing ``ref`` moved by ``step`` units."""
+    unit = unit.lower()
+    if ref is None:
+        return {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
+                "quarter": "XXXX-QX", "decade": "XXX", "century": "XX"}.get(unit)
+    if unit in ("day", "morning", "afternoon", "evening", "night"):
+        value = cal.day_value(ref + timedelta(days=step))
+        return value + POD[unit] if unit in POD else value
+    if unit == "week":
+        return cal.add_weeks_value(ref, step)
+    if unit == "weekend":
+        return cal.add_weeks_value(ref, step) + "-WE"
+    if unit == "month":
+        return cal.month_value(*cal.add_months(ref.year, ref.month, step))
+    if unit == "year":
+        return str(ref.year + step)
+    if unit == "quarter":
+        y, q = cal.add_quarters(ref.year, cal.quarter_of(ref.month), step)
+        return f"{y}-Q{q}"
+    if unit == "decade":
+        return str(ref.year // 10 + step)
+    if unit == "century":
+        return f"{ref.year // 100 + step:02d}"
+    return None
+
+
+_UNIT_WORDS = "week|weekend|month|year|decade|century|quarter"
+
+
+@rule("this_unit", rf"{B}(?:(?P<el>earlier|later)\s+)?(?P<rel>last|this|next|(?:the\s+)?(?:current|coming|previous)|the\s+past|this\s+past)"
+      rf"\s+(?P<unit>{_UNIT_WORDS}){E}", kind="deictic")
+def this_unit(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    unit = m.group("unit").lower()
+    if rel == "the past" and unit != "weekend":
+        return Resolved("DURATION", {"decade": "P10Y", "century": "P100Y", "quarter": "P3M"}.get(unit, f"P1{unit[0].upper()}"))
+    step = 0
+    if rel.endswith(("last", "previous", "past")):
+        step = -1
+    elif rel.endswith(("next", "coming")):
+        step = 1
+    value = unit_value(ctx.dct, unit, step)
+    return Resolved("DATE", value) if value else None
+
+
+def _ago_unit_value(ref: date, designator: str, n: float, is_time: bool) -> str:
+    k = int(round(n))
+    if is_time:
+        return cal.day_value(ref)
+    if designator == "Y":
+        return str(ref.year - k)
+    if designator == "M":
+        return cal.month_value(*cal.add_months(ref.year, ref.month, -k))
+    if designator == "W":
+        return cal.add_weeks_value(ref, -k)
+    return cal.day_value(ref - timedelta(days=k))
+
+
+def _shift(ref: date | None, amount: float | None, unit_word: str, sign: int, ctx: Ctx) -> Resolved:
+    designator, mult, is_time = lx.UNITS[unit_word.lower()]
+    if designator == "Q":
+        designator, mult = "M", 3 * mult
+    if amount is None:
+        if ref is None:
+            return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+        return Resolved("DATE", cal.day_value(ref), "BEFORE" if sign < 0 else "AFTER")
+    if ref is None:
+        return Resolved("DATE", "XXXX-XX-XX")
+    n = amount * mult
+    if sign > 0:
+        value = _ago_unit_value(ref, designator, -n, is_time)
+    else:
+        value = _ago_unit_value(ref, designator, n, is_time)
+    return Resolved("DATE", value)
+
+
+@rule("ago", rf"{B}(?:(?P<amt>{AMOUNT})\s+(?P<unit>{UNIT})|(?P<bare>years|months|weeks|days|decades))\s+ago{E}", kind="deictic")
+def ago(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    if m.group("bare"):
+        return Resolved("DATE", "PAST_REF")
+    amount = amount_value(m.group("amt"))
+    return _shift(ctx.dct, amount, m.group("unit"), -1, ctx)
+
+
+@rule("later", rf"{B}(?:(?P<amt>{AMOUNT})\s+(?P<unit>{UNIT})|(?P<bare>years|months|weeks|days|hours|decades))\s+(?P<dir>later|earlier){E}",
+      kind="anaphoric")
+def later(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    sign = 1 if m.group("dir").lower() == "later" else -1
+    if m.group("bare"):
+        return _shift(ctx.anchor, None, m.group("bare"), sign, ctx)
+    return _shift(ctx.anchor, amount_value(m.group("amt")), m.group("unit"), sign, ctx)
+
+
+_ANA_UNITS = "day|morning|afternoon|evening|night|week|weekend|month|year"
+
+
+@rule("following", rf"{B}(?:the|that)\s+(?P<rel>following|next|previous|preceding|prior|same)\s+(?P<unit>{_ANA_UNITS}){E}",
+      kind="anaphoric")
+@rule("that_unit", rf"{B}that\s+(?P<unit>{_ANA_UNITS}){E}", kind="anaphoric")
+@rule("unit_before", rf"{B}the\s+(?P<unit>day|night|week|month|year)\s+(?P<rel>before|after|earlier|later){E}",
+      kind="anaphoric")
+def following(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    rel = (m.groupdict().get("rel") or "same").lower()
+    step = lx.ANAPHORIC_WORDS.get(rel, -1 if rel in ("before", "earlier") else 1 if rel in ("after", "later") else 0)
+    unit = m.group("unit").lower()
+    if unit in ("morning", "afternoon", "evening", "night") and rel in ("following", "next"):
+        day = ctx.anchor + timedelta(days=1) if ctx.anchor else None
+        return Resolved("TIME", ctx.day(day) + POD[unit])
+    value = unit_value(ctx.anchor, unit, step if unit not in POD else 0)
+    if value is None:
+        return None
+    kind = "TIME" if unit in POD else "DATE"
+    return Resolved(kind, value)
+
+
+@rule("eve", rf"{B}the\s+eve\s+of{E}", kind="anaphoric")
+def eve(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    # the day before an event; the event's date is resolved by the finder when the
+    # phrase names a dated mention, else the value stays unresolved
+    return Resolved("DATE", "XXXX-XX-XX")
+
+
+def _clock_day(m: re.Match[str], ctx: Ctx) -> date | None:
+    wd = (m.group("wd") or "").lower()
+    if not wd:
+        return ctx.anchor
+    if ctx.dct is None:
+        return None
+    if wd in lx.DAY_DEICTICS:
+        return ctx.dct + timedelta(days=lx.DAY_DEICTICS[wd])
+    return cal.weekday_near(ctx.dct, lx.WEEKDAYS[wd], ctx.direction)
+
+
+_DAYREF = rf"(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?"
+
+
+@rule("clock", rf"{B}(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]\.m|[ap]m)(?![\w])"
+      rf"(?:\s+(?P<tz>{TZ}))?{_DAYREF}", kind="deictic")
+@rule("clock24", rf"{B}(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\s*(?P<tz>{TZ}|hours|hrs){E}{_DAYREF}", kind="deictic")
+@rule("noon", rf"{B}(?P<w>noon|midday|midnight){E}{_DAYREF}", kind="deictic")
+def clock(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    gd = m.groupdict()
+    if gd.get("w"):
+        suffix = POD[gd["w"].lower()]
+    else:
+        h = int(gd["h"])
+        ap = (gd.get("ap") or "").lower()
+        if ap.startswith("p") and h < 12:
+            h += 12
+        elif ap.startswith("a") and h == 12:
+            h = 0
+        suffix = f"T{h:02d}:{int(gd.get('m') or 0):02d}"
+    return Resolved("TIME", ctx.day(_clock_day(m, ctx)) + suffix)
+
+
+def _ref_ok(m: re.Match[str], text: str) -> bool:
+    phrase = re.sub(r"\s+", " ", m.group("w").lower())
+    if phrase in lx.REF_NEEDS_PREP:
+        return word_before(text, m.start()) in lx.REF_PREPS
+    return True
+
+
+@rule("ref", rf"{B}(?P<w>{alt(lx.REF_WORDS)}){E}", kind="ref", valid=_ref_ok)
+def ref_word(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    return Resolved("DATE", lx.REF_WORDS[re.sub(r"\s+", " ", m.group("w").lower())])
+
+
+@rule("recent", rf"{B}(?P<w>recent|coming|upcoming)\s+(?P<unit>years|months|weeks|days|decades|times){E}", kind="ref")
+def recent(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    return Resolved("DATE", lx.RECENT_WORDS[m.group("w").lower()])

@@ -1,0 +1,76 @@
+"""The rule registry: a regular expression plus a resolver per kind of expression.
+
+A resolver gets the match and a :class:`Ctx` (the DCT, the anchor date, the tense
+of the governing verb) and returns a :class:`Resolved` (type, value, mod) or None
+when the match is not a time expression after all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from sitrep.extract.timex import calendar as cal
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    type: str
+    value: str
+    mod: str | None = None
+
+
+@dataclass(slots=True)
+class Ctx:
+    """What a resolver may use: the DCT (None when unknown), the anchor date for
+    anaphoric expressions, and the tense direction (-1 past, 0 unknown, +1 future)."""
+
+    dct: date | None
+    anchor: date | None
+    direction: int = 0
+    text: str = ""
+    start: int = 0
+
+    def day(self, d: date | None) -> str:
+        return cal.day_value(d) if d else "XXXX-XX-XX"
+
+    def before(self, n: int = 40) -> str:
+        return self.text[max(0, self.start - n): self.start]
+
+
+Resolver = Callable[[re.Match[str], Ctx], Resolved | None]
+Validator = Callable[[re.Match[str], str], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    regex: re.Pattern[str]
+    resolve: Resolver
+    kind: str  # absolute, deictic, anaphoric, duration, set, ref
+    valid: Validator | None = None
+
+
+RULES: list[Rule] = []
+
+
+def rule(name: str, pattern: str, *, kind: str, valid: Validator | None = None,
+         flags: int = re.IGNORECASE) -> Callable[[Resolver], Resolver]:
+    """Register ``pattern`` with its resolver; earlier rules win ties of equal length."""
+
+    def deco(func: Resolver) -> Resolver:
+        RULES.append(Rule(name, re.compile(pattern, flags), func, kind, valid))
+        return func
+
+    return deco
+
+
+def word_before(text: str, start: int) -> str:
+    m = re.search(r"([\w'.-]+)\W*$", text[max(0, start - 30): start])
+    return m.group(1).lower() if m else ""
+
+
+def capitalized(s: str) -> bool:
+    return bool(s) and s[0].isupper()

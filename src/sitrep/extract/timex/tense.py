@@ -1,0 +1,72 @@
+"""The tense of the clause a time expression sits in, from the spaCy parse.
+
+``direction(doc, start, end)`` returns -1 (past), +1 (future or scheduled) or 0
+(present or unknown) for the verb that governs the span: the first verb or
+auxiliary up the dependency tree from the span's root.
+
+Past: a past-tense verb (VBD), a perfect ("has launched") or a past passive.
+Future: a modal ("will", "would", "shall", "could", "may", "might"), "going to",
+an infinitive ("to inspect"), a present progressive ("is meeting"), or a verb of
+scheduling or expectation ("is scheduled", "is expected", "plans", "is due").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+FUTURE_MODALS = frozenset({"will", "shall", "would", "could", "may", "might", "'ll", "wo", "must", "should"})
+SCHEDULE_LEMMAS = frozenset({
+    "schedule", "expect", "plan", "due", "set", "intend", "aim", "hope", "want",
+    "prepare", "propose", "slate", "poise", "forecast", "predict", "await",
+})
+PERFECT_AUX = frozenset({"have", "has", "had"})
+PAST_AUX = frozenset({"was", "were", "did", "had"})
+
+
+def governing_verb(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and not (tok.i >= span.start and tok.i < span.end):
+            return tok
+        if tok.head.i == tok.i:
+            return tok if tok.pos_ in ("VERB", "AUX") else None
+        tok = tok.head
+    return None
+
+
+def verb_direction(verb: Token) -> int:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    aux_words = {a.lower_ for a in auxes}
+    if aux_words & FUTURE_MODALS or any(a.lemma_ in FUTURE_MODALS for a in auxes):
+        return 1
+    if "to" in aux_words or (verb.tag_ == "VB" and any(a.lower_ == "to" for a in verb.children)):
+        return 1
+    if verb.lemma_ in SCHEDULE_LEMMAS and verb.tag_ != "VBD":
+        return 1
+    if aux_words & PERFECT_AUX or aux_words & PAST_AUX or verb.tag_ == "VBD":
+        return -1
+    if verb.tag_ == "VBG" and aux_words & {"is", "are", "am", "'s", "'re"}:
+        return 1
+    if verb.tag_ == "VBN" and verb.dep_ in ("relcl", "acl"):
+        return -1
+    return 0
+
+
+def direction(doc: Doc, start: int, end: int) -> int:
+    """-1 past, +1 future, 0 present/unknown for the verb governing ``doc.text[start:end]``."""
+    verb = governing_verb(doc, start, end)
+    if verb is None:
+        return 0
+    d = verb_direction(verb)
+    if d == 0 and verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head.i != verb.i:
+        parent = verb_direction(verb.head)
+        if verb.dep_ == "xcomp" and parent != 0:
+            return 1 if verb.head.lemma_ in SCHEDULE_LEMMAS else parent
+        return parent if verb.dep_ == "conj" else 0
+    return d
