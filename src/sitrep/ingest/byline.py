@@ -20,7 +20,16 @@ def match_byline(line: str) -> str | None:
     if len(line) > 200 or "\n" in line.strip():
         return None
     m = lexicon().byline.match(line.strip())
-    return m.group("rest").strip() if m else None
+    if not m or not _name_like(m.group("rest")):
+        return None
+    return m.group("rest").strip()
+
+
+def _name_like(text: str) -> bool:
+    """Names and organizations: every word capitalized but the small linking words."""
+    words = [w.strip("\"'“”‘’()[],.;:|/&-") for w in text.split()]
+    small = lexicon().name_particles
+    return all(not w or not w[0].isalpha() or w[0].isupper() or w.casefold() in small for w in words)
 
 
 def parse_byline(rest: str) -> Byline:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitrep.config import Settings
-from sitrep.errors import InputError
+from sitrep.errors import InputError, NoArticleError
 from sitrep.ingest.byline import parse_byline
 from sitrep.ingest.draft import Draft
 from sitrep.ingest.outlets import outlet_for_url
@@ -26,6 +26,7 @@ from sitrep.model import Article
 
 SHORT_BODY = 1000
 FALLBACK_SHARE = 0.25
+MIN_BODY_WORDS = 10  # fewer words than this is a menu or a stub, not an article
 _SNIFF = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                     re.I | re.S)
 _DOMAIN_LIKE = re.compile(r"^[\w.-]+\.[a-z]{2,}$", re.I)
@@ -60,8 +61,26 @@ def extract_page(html: str, url: str | None = None) -> Page:
             doc, text = wide, wide_text
     if doc is None:
         return Page(text="")
+    text = _paragraphs(_without_title(text, doc.title))
     return Page(text=text, title=doc.title, author=doc.author, date=doc.date,
                 sitename=doc.sitename, url=doc.url or url)
+
+
+def _without_title(text: str, title: str | None) -> str:
+    """The body without a first line that repeats the headline."""
+    first, _, rest = text.partition("\n")
+    if title and rest and _folded(first) == _folded(title):
+        return rest
+    return text
+
+
+def _folded(s: str) -> str:
+    return " ".join(s.casefold().split())
+
+
+def _paragraphs(text: str) -> str:
+    """One blank line between paragraphs, as in the other readers' bodies."""
+    return re.sub(r"\n+", "\n\n", text.strip())
 
 
 def body_text(html: str, url: str | None = None) -> str:
@@ -70,6 +89,11 @@ def body_text(html: str, url: str | None = None) -> str:
 
 def page_draft(html: str, source: str, url: str | None = None) -> Draft:
     page = extract_page(html, url)
+    if len(page.text.split()) < MIN_BODY_WORDS:
+        raise NoArticleError(
+            source, "no article text found in this HTML page (only navigation or boilerplate); "
+            "if the page builds its text with JavaScript, save it from a browser first",
+        )
     byline = parse_byline("; ".join(_authors(page.author)))
     page_url = page.url or url
     return Draft(

@@ -32,6 +32,7 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
 _TERMINAL = re.compile(r"[.!?…:;\"'”’)\]]$")
 _DOMAIN = re.compile(r"(?:^|\s)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.I)
 _CREDIT_LABEL = re.compile(r"^(?:photo|image|picture|credit|caption)s?\s*:", re.I)
+_CREDIT_PAREN = re.compile(r"\(([^()]{1,60})\)$")
 _URL = re.compile(r"<?(https?://[^\s>]+)>?")
 
 
@@ -105,6 +106,9 @@ def is_caption(block: str) -> bool:
     """A photo caption: no closing punctuation and a trailing credit (a domain, a short
     fragment after the last sentence, or a credit word such as "Photo" or "Getty")."""
     block = block.strip()
+    credit = _CREDIT_PAREN.search(block)
+    if credit and lexicon().credit.search(credit.group(1)):
+        return True
     if not block or _TERMINAL.search(block) or "\n" in block:
         return False
     tail = _SENTENCE_END.split(block)[-1]

@@ -18,6 +18,7 @@ class Lexicon:
     agencies: dict[str, str]  # casefolded -> as written
     org_words: frozenset[str]
     anonymous_words: frozenset[str]
+    name_particles: frozenset[str]
     related: re.Pattern[str]
     url_label: re.Pattern[str]
     credit: re.Pattern[str]
@@ -39,6 +40,7 @@ def lexicon() -> Lexicon:
         agencies={a.casefold(): a for a in d["agencies"]},
         org_words=frozenset(w.casefold() for w in d["org_words"]),
         anonymous_words=frozenset(w.casefold() for w in d["anonymous_words"]),
+        name_particles=frozenset(w.casefold() for w in d["name_particles"]),
         related=re.compile(rf"^(?:{_alternation(d['related_labels'])})\s*:", re.I),
         url_label=re.compile(rf"^(?:{_alternation(d['url_labels'])})\s*:\s*(?P<url>\S*)\s*$", re.I),
         credit=re.compile(rf"(?<![\w-])(?:{_alternation(d['credit_words'])})(?![\w-])|©", re.I),

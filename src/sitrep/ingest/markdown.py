@@ -41,6 +41,8 @@ def render_inline(block: str) -> str:
 
 
 def _text(token: Token) -> str:
+    if token.type == "image":
+        return ""
     if token.children is not None:
         return "".join(_text(c) for c in token.children)
     if token.type in ("text", "code_inline"):
