@@ -1,0 +1,207 @@
+"""ingest(paths, store, settings): read, skip what is stored, analyse, write. Resumable.
+
+Articles whose text is already stored are recognised by id BEFORE they are analysed
+(their new source is recorded), so re-running an interrupted batch only analyses
+what is missing. Each article is written in one transaction. An input that cannot
+be read, or an article the pipeline fails on, is reported and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from sitrep.batch import count_inputs, skip_known
+from sitrep.config import Settings
+from sitrep.errors import InputError, ModelError, StoreError
+from sitrep.model import Analysis, Article, Source
+from sitrep.store.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    location: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.reason}"
+
+
+@dataclass(slots=True)
+class IngestReport:
+    read: int = 0  # articles read from the inputs
+    new: int = 0  # analysed and stored
+    duplicate: int = 0  # text already stored (its source was added)
+    skipped: int = 0  # stored without analysis (e.g. another language)
+    failures: list[Failure] = field(default_factory=list)  # unreadable inputs, failed analyses
+    warnings: list[Failure] = field(default_factory=list)  # e.g. no publication date
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def summary(self) -> str:
+        return (f"{self.read} read: {self.new} new, {self.duplicate} already stored, "
+                f"{self.skipped} stored without analysis, {self.failed} failed")
+
+
+FailureHook = Callable[[Failure], None]
+
+
+def ingest(
+    paths: Iterable[str], store: Store, settings: Settings | None = None, progress: bool = True,
+    on_failure: FailureHook | None = None,
+) -> IngestReport:
+    """Read ``paths``, analyse the articles not stored yet, store them; returns the counts.
+
+    ``progress``: a progress bar (rate, ETA) on stderr. ``on_failure`` is called with
+    each failure as it happens (the report lists them all at the end too).
+    """
+    from sitrep.ingest import read_inputs
+
+    settings = settings or Settings()
+    paths = list(paths)
+    report = IngestReport()
+    bar = tqdm(total=_total(paths), disable=not progress, file=sys.stderr, unit="article",
+               dynamic_ncols=True, desc="ingest")
+
+    def fail(location: str, reason: str) -> None:
+        f = Failure(location, reason)
+        report.failures.append(f)
+        bar.update()
+        if on_failure:
+            on_failure(f)
+
+    def articles() -> Iterator[Article]:
+        for item in read_inputs(paths, settings):
+            if isinstance(item, InputError):
+                fail(item.location, item.reason)
+                continue
+            report.read += 1
+            report.warnings.extend(Failure(item.source, w) for w in item.warnings)
+            yield item
+
+    def stored_already(art: Article) -> None:
+        store.add_sources(art.id, art.sources)
+        report.duplicate += 1
+        bar.update()
+
+    later = _InRunDuplicates(report, bar)
+    fresh = later.filter(skip_known(articles(), store.stored_ids, chunk=settings.write_batch,
+                                    skipped=stored_already))
+    try:
+        for analysis in analyze_resilient(fresh, settings, fail):
+            _write(store, analysis, report, fail)
+            bar.update()
+        later.flush(store)
+    finally:
+        bar.close()
+    return report
+
+
+def _total(paths: list[str]) -> int | None:
+    """How many articles to expect (for the ETA), when every path is a file or directory."""
+    if not paths or not all(Path(p).exists() for p in paths):
+        return None
+    try:
+        return count_inputs(paths)
+    except OSError:
+        return None
+
+
+def _write(store: Store, analysis: Analysis, report: IngestReport, fail: Callable[[str, str], None]) -> None:
+    art = analysis.article
+    try:
+        added = store.add(analysis)
+    except StoreError as exc:
+        fail(art.source, f"not stored: {exc}")
+        return
+    if not added:  # another ingest stored the same text meanwhile
+        report.duplicate += 1
+    elif art.analysis:
+        report.skipped += 1
+    else:
+        report.new += 1
+
+
+class _InRunDuplicates:
+    """The same text met twice in one run: analysed once, the other sources added after."""
+
+    def __init__(self, report: IngestReport, bar: tqdm) -> None:
+        self.report = report
+        self.bar = bar
+        self.seen: set[str] = set()
+        self.sources: dict[str, list[Source]] = {}
+
+    def filter(self, articles: Iterable[Article]) -> Iterator[Article]:
+        for art in articles:
+            if art.id in self.seen:
+                self.sources.setdefault(art.id, []).extend(art.sources)
+                self.report.duplicate += 1
+                self.bar.update()
+                continue
+            self.seen.add(art.id)
+            yield art
+
+    def flush(self, store: Store) -> None:
+        stored = store.stored_ids(self.sources)
+        for aid, sources in self.sources.items():
+            if aid in stored:
+                store.add_sources(aid, sources)
+
+
+def analyze_resilient(
+    articles: Iterable[Article], settings: Settings, fail: Callable[[str, str], None]
+) -> Iterator[Analysis]:
+    """Analyses in input order; an article the pipeline fails on is reported, the rest go on.
+
+    Batches run through ``analyze_many``; when it raises, the articles it had taken
+    but not returned are analysed one by one to find the failing one, then batching
+    resumes with the rest.
+    """
+    from sitrep.pipeline import analyze, analyze_many
+
+    rest = iter(articles)
+    taken: deque[Article] = deque()
+
+    def feed() -> Iterator[Article]:
+        while True:
+            try:
+                art = next(rest)
+            except StopIteration:
+                return
+            except Exception as exc:  # reading or the store failed, not the pipeline
+                raise _InputSideError from exc
+            taken.append(art)
+            yield art
+
+    while True:
+        try:
+            for analysis in analyze_many(feed(), settings):
+                while taken and taken.popleft().id != analysis.article.id:
+                    pass
+                yield analysis
+            return
+        except _InputSideError as exc:
+            raise exc.__cause__ from None  # type: ignore[misc]
+        except (ModelError, MemoryError):
+            raise
+        except Exception:  # any pipeline bug: isolate the article, go on
+            suspects = list(taken)
+            taken.clear()
+        for art in suspects:
+            try:
+                yield analyze(art, settings)
+            except (ModelError, MemoryError):
+                raise
+            except Exception as exc:
+                fail(art.source, f"analysis failed: {type(exc).__name__}: {exc}")
+
+
+class _InputSideError(Exception):
+    """Wraps an error raised while feeding articles, so it is not taken for a pipeline bug."""
