@@ -1,16 +1,89 @@
-"""The events stage (placeholder until its issue lands: returns no records)."""
+"""The events stage: who did what to whom, when, where, for how much, how sure.
+
+Triggers come from per-type lexicons (``data/triggers.yaml``) over the dependency
+parse; arguments from the trigger's syntactic slots, the entity and timex stages'
+records and amounts in its clause; status from modality, negation and dates;
+mentions of one event merge into one record (:mod:`.coref`).
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sitrep.model import Event
+from sitrep.extract.events.arguments import mention_args
+from sitrep.extract.events.clauses import TimeIndex, claim_dates, evidence_span, fallback_date, scope
+from sitrep.extract.events.coref import Cluster, cluster
+from sitrep.extract.events.fallbacks import fill_gaps, suppress
+from sitrep.extract.events.mentions import EventMention, TriggerFinder
+from sitrep.extract.events.resolve import Resolver
+from sitrep.extract.events.status import mention_status
+from sitrep.model import Entity, Event, Evidence, Span
 from sitrep.registry import stage
 
 if TYPE_CHECKING:
     from sitrep.pipeline import StageContext
 
+__all__ = ["find_events", "mentions_of"]
 
-@stage("events", assigns="events")
+DATE_ROLES = ("date", "start", "end", "delivery_by")
+
+
+def mentions_of(ctx: StageContext) -> list[EventMention]:
+    """Every event mention in the article, with its arguments and status."""
+    res = Resolver(ctx.doc, ctx.entities)
+    mentions = TriggerFinder(ctx.doc, res).find()
+    times = TimeIndex(ctx.doc, ctx.timexes)
+    triggers = {m.trigger.i for m in mentions} | {m.head.i for m in mentions}
+    scopes = {}
+    for m in mentions:
+        toks = scope(m)
+        scopes[id(m)] = toks
+        m.evidence = evidence_span(m, toks)
+        m.args = mention_args(m, toks, res)
+        for k, v in claim_dates(m, toks, times, triggers).items():
+            m.args.setdefault(k, v)
+    dct = (ctx.article.published or "")[:10] or None
+    for m in mentions:
+        if not any(r in m.args for r in DATE_ROLES):
+            m.args.update(fallback_date(m, times, triggers))
+        fill_gaps(m, res)
+        m.status = mention_status(m, dct)
+    suppress(mentions)
+    return [m for m in mentions if not m.suppressed]
+
+
+@stage("events", assigns="events", requires=("entities", "timexes"))
 def find_events(ctx: StageContext) -> list[Event]:
-    return []
+    clusters = cluster(mentions_of(ctx))
+    return [to_event(f"v{i}", c, ctx.article.text) for i, c in enumerate(clusters, 1)]
+
+
+def _export(value: Any) -> Any:
+    if isinstance(value, Entity):
+        return value.id
+    if isinstance(value, list):
+        return [_export(v) for v in value]
+    return value
+
+
+def confidence(c: Cluster) -> float:
+    core = sum(1 for v in c.args.values() if v)
+    score = 0.45 + 0.08 * min(core, 4) + 0.1 * (len(c.mentions) > 1)
+    return round(min(score, 0.95), 2)
+
+
+def to_event(eid: str, c: Cluster, text: str) -> Event:
+    evidence: list[Evidence] = []
+    for m in c.mentions:
+        s, e = m.evidence
+        if any(ev.start == s and ev.end == e for ev in evidence):
+            continue
+        evidence.append(Evidence(start=s, end=e, text=text[s:e], status=m.status or c.status))
+    first = c.mentions[0].trigger
+    return Event(
+        id=eid, type=c.type, status=c.status,
+        args={k: _export(v) for k, v in c.args.items() if v not in (None, [], "")},
+        evidence=evidence, confidence=confidence(c),
+        label=c.mentions[0].label,
+        trigger=Span(start=first.idx, end=first.idx + len(first.text), text=first.text),
+    )

@@ -1,0 +1,210 @@
+"""Arguments of one event mention: entity roles from the slots, items, money, counts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sitrep.extract.events.lexicon import lexicon
+from sitrep.extract.events.literals import find_money, parse_count
+from sitrep.extract.events.resolve import Ref, Resolver, is_weaponish
+from sitrep.extract.events.slots import Slots, slots_of
+from sitrep.model import Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from sitrep.extract.events.mentions import EventMention
+
+
+def _add(args: dict[str, Any], role: str | None, refs: list[Ref]) -> None:
+    if not role or not refs:
+        return
+    lex = lexicon()
+    if role in lex.roles["place_roles"]:
+        order = ("CITY", "FACILITY", "REGION", "COUNTRY")  # most specific first
+        places = [r for r in refs if isinstance(r, Entity) and r.type in order]
+        if not places:
+            return
+        refs = [min(places, key=lambda e: order.index(e.type))]
+    if role in lex.roles["single"]:
+        args.setdefault(role, refs[0])
+    else:
+        cur = args.setdefault(role, [])
+        cur.extend(r for r in refs if r not in cur)
+
+
+def entity_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
+    lex = lexicon()
+    roles = lex.role_map(m.type)
+    args: dict[str, Any] = {}
+    if m.type == "arms_transfer":
+        return _arms_args(m, slots, res)
+    for tok in slots.agent:
+        _add(args, roles.get("agent"), res.refs(tok))
+    for tok in slots.patient:
+        if is_weaponish(tok, res) and m.type != "attack":
+            continue
+        if roles.get("patient") == "topic":
+            args.setdefault("topic", topic_text(tok))
+        else:
+            _add(args, roles.get("patient"), res.refs(tok, subtree=False))
+    for prep, toks in slots.preps.items():
+        role = roles.get(prep)
+        for tok in toks:
+            if role == "topic":
+                args.setdefault("topic", topic_text(tok))
+            elif role == "weapon":
+                args.setdefault("weapon", res.refs(tok)[0] if res.refs(tok) else tok.text)
+            else:
+                _add(args, role, res.refs(tok))
+    if m.nominal and m.type in ("military_exercise", "protest", "meeting"):
+        for tok in slots.modifiers:
+            _add(args, roles.get("agent"), [r for r in res.refs(tok) if isinstance(r, Entity)])
+    return args
+
+
+def _arms_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
+    args: dict[str, Any] = {}
+    other = "supplier" if m.direction == "recipient" else "recipient"
+    for tok in slots.agent:
+        _add(args, m.direction, [res.state_of(r) for r in res.refs(tok, subtree=False)])
+    weapons: list[Token] = []
+    described = []
+    descriptive = lexicon().status["descriptive"]
+    if m.nominal and m.trigger.dep_ == "nsubj" and m.trigger.head.lemma_.lower() in descriptive:
+        described = [c for c in m.trigger.head.children if c.dep_ in ("dobj", "attr")]
+    for tok in slots.patient + slots.preps.get("with", []) + slots.preps.get("of", []) + described:
+        if is_weaponish(tok, res) or any(is_weaponish(t, res) for t in tok.subtree):
+            weapons.append(tok)
+        else:
+            _add(args, other, [res.state_of(r) for r in res.refs(tok, subtree=False)])
+    for prep, role in (("from", "supplier"), ("to", "recipient")):
+        for tok in slots.preps.get(prep, []):
+            _add(args, role, [res.state_of(r) for r in res.refs(tok, subtree=False)])
+    for tok in slots.modifiers:
+        _add(args, "supplier" if m.direction == "supplier" else "recipient",
+             [res.state_of(r) for r in res.refs(tok, subtree=False)])
+    for w in weapons:
+        origin = _weapon_origin(w, res)
+        if origin is not None:
+            _add(args, "supplier", [res.state_of(origin)])
+        items = weapon_items(w, res)
+        if items:
+            args.setdefault("items", []).extend(items)
+    return args
+
+
+def _weapon_origin(tok: Token, res: Resolver) -> Ref | None:
+    """The country in "Russian arms" / "Russia's S-400" (the weapon's supplier)."""
+    for t in tok.subtree:
+        if t.dep_ in ("amod", "poss", "compound") and t.i < tok.i:
+            ent = res.at_token(t)
+            if ent is not None and ent.type == "COUNTRY":
+                return ent
+    return None
+
+
+def weapon_items(tok: Token, res: Resolver) -> list[dict[str, Any]]:
+    """Items named in a weapon noun phrase and its conjuncts (generic nouns skipped)."""
+    lex = lexicon()
+    heads = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+    if tok.lemma_.lower() in lex.cues("quantifier_nouns"):
+        heads = [p for prep in tok.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
+        heads += [c for h in list(heads) for c in h.conjuncts if c.i > h.i]
+    out = []
+    for head in heads:
+        item = _item(head, res)
+        if item is not None:
+            out.append(item)
+    return out
+
+
+def _item(head: Token, res: Resolver) -> dict[str, Any] | None:
+    lex = lexicon()
+    left = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("cc", "punct", "conj")]
+    left = [t for t in left if not any(a.dep_ == "conj" and a.i > head.i for a in t.ancestors)]
+    doc = head.doc
+    np = doc[left[0].i: head.i + 1] if left else doc[head.i: head.i + 1]
+    ent = next((e for t in np if (e := res.index.entity_at(t.idx, t.idx + len(t.text)))
+                and e.type == "WEAPON_SYSTEM"), None)
+    lemmas = "".join(t.lemma_.lower() + t.whitespace_ for t in np).strip()
+    category = lex.category(lemmas.replace(" - ", "-").replace("- ", "-").split())
+    if category is None and ent is not None:
+        category = ent.attributes.get("category")
+    if ent is None and (head.lemma_.lower() in lex.cues("generic_weapons") or category is None):
+        return None
+    count = parse_count(np.text, np.start_char)
+    quantity = count.amount if count else None
+    return {
+        "name": ent.name if ent else head.text,
+        "entity": ent.id if ent else None,
+        "category": category,
+        "quantity": int(quantity) if quantity is not None and float(quantity).is_integer() else quantity,
+        "quantity_text": count.text if count else None,
+        "approximate": bool(count and (count.mod == "APPROX" or count.amount is None)),
+    }
+
+
+def topic_text(tok: Token) -> str:
+    """A noun phrase as a topic: determiners and quantifier heads dropped ("a raft of X" -> X)."""
+    lex = lexicon()
+    if tok.lemma_.lower() in lex.cues("quantifier_nouns"):
+        inner = [p for prep in tok.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
+        if inner:
+            tok = inner[0]
+    toks = [t for t in tok.subtree if t.dep_ not in ("det", "punct") or t.i > tok.i]
+    clausal = ("relcl", "acl")
+    toks = [t for t in toks
+            if not (t.dep_ in clausal or any(a.dep_ in clausal and a.i > tok.i for a in t.ancestors))]
+    return " ".join(t.text for t in toks).strip()
+
+
+def literal_args(m: EventMention, scope: list[Token], res: Resolver) -> dict[str, Any]:
+    """Money, personnel and casualty counts found in the mention's clause tokens."""
+    args: dict[str, Any] = {}
+    lex = lexicon()
+    if not scope:
+        return args
+    doc = scope[0].doc
+    start, end = scope[0].idx, scope[-1].idx + len(scope[-1].text)
+    if m.type == "arms_transfer":
+        money = find_money(doc.text[start:end], start)
+        if money:
+            args["value"] = money[0].as_money()
+    ids = {t.i for t in scope}
+    for tok in scope:
+        lemma = tok.lemma_.lower()
+        if lemma not in lex.cues("personnel") and lemma not in lex.cues("victims"):
+            continue
+        left = [t for t in tok.lefts if t.i in ids]
+        if not left:
+            continue
+        count = parse_count(doc[left[0].i: tok.i].text, left[0].idx)
+        if count is None or count.amount is None:
+            continue
+        role = _count_role(tok, m)
+        if role:
+            args.setdefault(role, count.as_count())
+    return args
+
+
+def _count_role(tok: Token, m: EventMention) -> str | None:
+    lex = lexicon()
+    verb = tok.head
+    vl = verb.lemma_.lower()
+    if m.type == "attack" and vl in ("kill", "die") and tok.lemma_.lower() in lex.cues("victims"):
+        return "killed"
+    if m.type == "attack" and vl in ("wound", "injure", "hurt"):
+        return "injured"
+    troops = tok.lemma_.lower() in lex.cues("personnel")
+    if m.type in ("military_exercise", "deployment", "attack") and troops:
+        return "personnel"
+    return None
+
+
+def mention_args(m: EventMention, scope: list[Token], res: Resolver) -> dict[str, Any]:
+    slots = slots_of(m)
+    args = entity_args(m, slots, res)
+    for k, v in literal_args(m, scope, res).items():
+        args.setdefault(k, v)
+    return args

@@ -1,0 +1,144 @@
+"""The clause of a mention (its evidence span and where its arguments are looked for)
+and the time arguments taken from the timex stage's records."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sitrep.extract.events.lexicon import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from sitrep.extract.events.mentions import EventMention
+    from sitrep.model import Timex
+
+CUT_DEPS = {"conj", "ccomp", "advcl", "parataxis"}
+MAX_EVIDENCE = 399
+VAGUE = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
+DURATION_ROLES = {"arms_transfer", "meeting", "agreement", "election", "visit"}
+
+
+def clause_top(m: EventMention) -> Token:
+    top = m.head
+    while top.dep_ in ("xcomp", "aux") and top.head is not top:
+        top = top.head
+    return top
+
+
+def scope(m: EventMention) -> list[Token]:
+    """Tokens of the mention's clause: the subtree of its clause head without the
+    coordinated or embedded clauses that carry other predications."""
+    if m.nominal and m.head is m.trigger and len(list(m.trigger.subtree)) >= 3:
+        top = m.trigger
+    elif m.nominal and m.head is m.trigger:
+        top = next((a for a in m.trigger.ancestors if a.pos_ in ("VERB", "AUX")), m.trigger)
+    else:
+        top = clause_top(m)
+    keep_path = {m.trigger.i, *[a.i for a in m.trigger.ancestors]}
+    cut: set[int] = set()
+    for t in top.subtree:
+        if t.dep_ in CUT_DEPS and t is not top and t.i not in keep_path and t.pos_ in ("VERB", "AUX"):
+            cut.update(x.i for x in t.subtree)
+    toks = [t for t in top.subtree if t.i not in cut]
+    while toks and (toks[-1].is_punct or toks[-1].pos_ in ("CCONJ", "SCONJ")):
+        toks.pop()
+    while toks and (toks[0].is_punct or toks[0].pos_ == "CCONJ"):
+        toks.pop(0)
+    return toks or [m.trigger]
+
+
+def evidence_span(m: EventMention, toks: list[Token]) -> tuple[int, int]:
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    if end - start > MAX_EVIDENCE:
+        sub = list(m.trigger.subtree)
+        start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+    if end - start > MAX_EVIDENCE:
+        start = max(m.trigger.sent.start_char, m.trigger.idx - MAX_EVIDENCE // 2)
+        end = min(start + MAX_EVIDENCE, m.trigger.sent.end_char)
+    return start, end
+
+
+class TimeIndex:
+    """Timexes located on tokens, with the claims mentions make on them."""
+
+    def __init__(self, doc: Doc, timexes: list[Timex]) -> None:
+        self.rows: list[tuple[int, int, Timex]] = []
+        for tx in timexes:
+            span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+            if span is not None and tx.value:
+                self.rows.append((span.start, span.end, tx))
+        self.claimed: set[int] = set()
+
+    def within(self, ids: set[int], types: tuple[str, ...]) -> list[tuple[int, int, Timex]]:
+        return [r for r in self.rows if r[2].type in types and any(i in ids for i in range(r[0], r[1]))
+                and r[2].value not in VAGUE]
+
+    def in_sentence(self, tok: Token, types: tuple[str, ...]) -> list[tuple[int, int, Timex]]:
+        s = tok.sent
+        return [r for r in self.rows if r[2].type in types and s.start <= r[0] < s.end
+                and r[2].value not in VAGUE]
+
+
+def _nearest(tok: Token, rows: list[tuple[int, int, Timex]]) -> tuple[int, int, Timex] | None:
+    return min(rows, key=lambda r: min(abs(r[0] - tok.i), abs(r[1] - 1 - tok.i)), default=None)
+
+
+def _date_role(m: EventMention, row: tuple[int, int, Timex]) -> str:
+    lex = lexicon()
+    doc = m.trigger.doc
+    before = doc[row[0] - 1].lower_ if row[0] > 0 else ""
+    tx = row[2]
+    if before in ("by", "until", "till") or tx.mod in ("BEFORE", "ON_OR_BEFORE"):
+        return "delivery_by" if m.type == "arms_transfer" else "end"
+    if m.head.lemma_.lower() in lex.cues("start_verbs") or before in ("from", "since"):
+        return "start"
+    if m.head.lemma_.lower() in lex.cues("end_verbs"):
+        return "end"
+    return "date"
+
+
+def nested(m: EventMention, triggers: set[int]) -> bool:
+    """A noun that is the object of another event's verb ("inspect the drills")."""
+    if not m.nominal or m.head is not m.trigger:
+        return False
+    head = m.trigger.head
+    if m.trigger.dep_ == "pobj":
+        head = head.head
+    return head.i in triggers and head is not m.trigger
+
+
+def owned(m: EventMention, toks: list[Token], triggers: set[int]) -> set[int]:
+    """Clause tokens whose closest governing trigger is this mention's."""
+    mine = {m.trigger.i, m.head.i}
+    out = set()
+    for t in toks:
+        owner = next((a.i for a in [t, *t.ancestors] if a.i in triggers), None)
+        if owner is None or owner in mine:
+            out.add(t.i)
+    return out
+
+
+def claim_dates(m: EventMention, toks: list[Token], times: TimeIndex, triggers: set[int]) -> dict[str, Any]:
+    """First pass: the DATE nearest the trigger inside its own clause."""
+    ids = owned(m, toks, triggers)
+    own = _nearest(m.trigger, times.within(ids, ("DATE", "TIME")))
+    out: dict[str, Any] = {}
+    if own is not None:
+        times.claimed.add(id(own[2]))
+        out[_date_role(m, own)] = own[2].value
+    if m.type in DURATION_ROLES:
+        sub = owned(m, list(m.trigger.subtree), triggers) | ids
+        dur = _nearest(m.trigger, times.within(sub, ("DURATION",)))
+        if dur is not None:
+            out["duration"] = dur[2].value
+    return out
+
+
+def fallback_date(m: EventMention, times: TimeIndex, triggers: set[int]) -> dict[str, Any]:
+    """Second pass: the nearest DATE in the sentence that no clause claimed."""
+    if nested(m, triggers):
+        return {}
+    free = [r for r in times.in_sentence(m.trigger, ("DATE", "TIME")) if id(r[2]) not in times.claimed]
+    row = _nearest(m.trigger, free)
+    return {_date_role(m, row): row[2].value} if row is not None else {}

@@ -1,0 +1,121 @@
+"""Within-article event coreference: mentions of one event merge into one record.
+
+A mention joins an earlier event of its type when it refers back to it (a definite
+or bare noun: "the drills", "the consignment") or shares a distinguishing argument
+(the same amount of money, the same named weapon, the same sentence), and nothing
+conflicts (another date for a one-off event, another supplier, another weapon).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitrep.extract.events.lexicon import lexicon
+from sitrep.extract.events.mentions import EventMention
+from sitrep.extract.events.timeval import overlaps
+from sitrep.model import Entity
+
+POINT_TYPES = {"meeting", "visit", "agreement", "attack", "statement", "arrest", "accusation", "demand"}
+TENSE_BLOCK = {"meeting", "visit"}
+DONE = {"asserted", "historical"}
+SINGLE_CONFLICT = ("supplier", "recipient", "actor")
+
+
+@dataclass(slots=True)
+class Cluster:
+    type: str
+    mentions: list[EventMention] = field(default_factory=list)
+    args: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def last(self) -> int:
+        return self.mentions[-1].trigger.i
+
+    @property
+    def status(self) -> str:
+        order = lexicon().status["strength"]
+        found = [m.status for m in self.mentions if m.status]
+        return min(found, key=order.index) if found else "asserted"
+
+    def add(self, m: EventMention) -> None:
+        self.mentions.append(m)
+        merge_args(self.args, m.args)
+
+
+def _ent_key(v: Any) -> str:
+    return v.id if isinstance(v, Entity) else str(v).lower()
+
+
+def _named_items(args: dict[str, Any]) -> set[str]:
+    return {i["entity"] for i in args.get("items", []) if i.get("entity")}
+
+
+def _is_country(v: Any) -> bool:
+    return isinstance(v, Entity) and v.type == "COUNTRY"
+
+
+def merge_args(into: dict[str, Any], new: dict[str, Any]) -> None:
+    for role, val in new.items():
+        cur = into.get(role)
+        if cur is None:
+            into[role] = list(val) if isinstance(val, list) else val
+        elif role == "items":
+            keys = {(i.get("entity") or i["name"].lower()) for i in cur}
+            cur.extend(i for i in val if (i.get("entity") or i["name"].lower()) not in keys)
+        elif isinstance(cur, list) and isinstance(val, list):
+            keys = {_ent_key(v) for v in cur}
+            cur.extend(v for v in val if _ent_key(v) not in keys)
+        elif role in ("supplier", "recipient") and _is_country(val) and not _is_country(cur):
+            into[role] = val
+
+
+def compatible(c: Cluster, m: EventMention) -> bool:
+    a, b = c.args, m.args
+    if c.type in POINT_TYPES:
+        for role in ("date", "start"):
+            da, db = a.get(role), b.get(role)
+            if isinstance(da, str) and isinstance(db, str) and not overlaps(da, db):
+                return False
+    if c.type in TENSE_BLOCK and m.status and (c.status in DONE) != (m.status in DONE):
+        return False
+    ia, ib = _named_items(a), _named_items(b)
+    if ia and ib and not ia & ib:
+        return False
+    va, vb = a.get("value"), b.get("value")
+    if va and vb and va.get("amount") and vb.get("amount") and (
+            abs(va["amount"] - vb["amount"]) > 0.05 * va["amount"]):
+        return False
+    if m.anaphoric:
+        return True
+    return all(_ent_key(a[r]) == _ent_key(b[r]) for r in SINGLE_CONFLICT if a.get(r) and b.get(r))
+
+
+def linked(c: Cluster, m: EventMention) -> bool:
+    a, b = c.args, m.args
+    if any(x.trigger.sent == m.trigger.sent for x in c.mentions):
+        return True
+    va, vb = a.get("value"), b.get("value")
+    if va and vb and va.get("amount") and vb.get("amount"):
+        return True
+    if _named_items(a) & _named_items(b):
+        return True
+    same_actor = a.get("actor") is not None and b.get("actor") is not None and (
+        _ent_key(a["actor"]) == _ent_key(b["actor"]))
+    return same_actor and isinstance(a.get("date"), str) and a.get("date") == b.get("date")
+
+
+def cluster(mentions: list[EventMention]) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    for m in sorted(mentions, key=lambda x: x.trigger.i):
+        cands = [c for c in clusters if c.type == m.type and compatible(c, m)]
+        chosen = None
+        if m.anaphoric and cands:
+            chosen = max(cands, key=lambda c: c.last)
+        else:
+            chosen = next((c for c in reversed(cands) if linked(c, m)), None)
+        if chosen is None:
+            chosen = Cluster(type=m.type)
+            clusters.append(chosen)
+        chosen.add(m)
+    return clusters

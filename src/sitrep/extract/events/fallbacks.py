@@ -1,0 +1,67 @@
+"""Arguments from outside the clause, and mentions that are only another event's target.
+
+- an election without "in X" takes the place named last before it in its sentence;
+- a state of emergency declared by a country is in that country unless told otherwise;
+- a visit without a place takes one from the next sentence when that sentence
+  continues with the same actor ("..., the strongman praised ...");
+- a noun that is the target of a repression or attack ("cracking down on protests")
+  is part of that event, not an event of its own.
+"""
+
+from __future__ import annotations
+
+from sitrep.extract.events.mentions import EventMention
+from sitrep.extract.events.resolve import PLACE_TYPES, Resolver
+from sitrep.extract.events.slots import slots_of
+from sitrep.model import Entity
+
+TARGET_TYPES = {"repression", "attack", "arrest", "sanction", "accusation"}
+LOCATIVE = ("in", "at", "near")
+
+
+def fill_gaps(m: EventMention, res: Resolver) -> None:
+    if m.type == "election" and "place" not in m.args:
+        place = res.nearest_place(m.trigger)
+        if place is not None:
+            m.args["place"] = place
+    elif m.type == "emergency_declaration" and "place" not in m.args:
+        actor = m.args.get("actor")
+        if isinstance(actor, Entity) and actor.type in PLACE_TYPES:
+            m.args["place"] = actor
+    elif m.type == "visit" and "place" not in m.args:
+        place = _next_sentence_place(m, res)
+        if place is not None:
+            m.args["place"] = place
+
+
+def _next_sentence_place(m: EventMention, res: Resolver) -> Entity | None:
+    doc = m.trigger.doc
+    sent = m.trigger.sent
+    if sent.end >= len(doc):
+        return None
+    nxt = doc[sent.end].sent
+    root = nxt.root
+    subj = [c for c in root.children if c.dep_ == "nsubj"]
+    actor = m.args.get("actor")
+    if not subj or actor is None:
+        return None
+    same = res.at_token(subj[0]) == actor or subj[0].pos_ in ("PRON",) or (
+        subj[0].pos_ == "NOUN" and any(c.lower_ == "the" for c in subj[0].children))
+    if not same:
+        return None
+    places = [e for t in nxt for e in [res.index.entity_at(t.idx, t.idx + len(t.text))]
+              if e is not None and e.type in PLACE_TYPES and t.i < subj[0].i]
+    return res.place(list(places)) if places else None
+
+
+def suppress(mentions: list[EventMention]) -> None:
+    by_token = {m.trigger.i: m for m in mentions if m.nominal}
+    for m in mentions:
+        if m.type not in TARGET_TYPES:
+            continue
+        slots = slots_of(m)
+        targets = slots.patient + slots.preps.get("on", []) + slots.preps.get("against", [])
+        for tok in targets:
+            other = by_token.get(tok.i)
+            if other is not None and other is not m:
+                other.suppressed = True

@@ -1,0 +1,89 @@
+"""The event stage's language data (``data/*.yaml``), loaded once and indexed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from sitrep.errors import SitrepError
+
+_FILES = ("triggers", "context", "status", "quantities", "items", "roles", "cameo")
+
+
+def _load(name: str) -> Any:
+    path = resources.files("sitrep.extract.events") / "data" / f"{name}.yaml"
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise SitrepError(f"event lexicon {path} cannot be read: {exc}; reinstall sitrep") from exc
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Indexed views of the data files: lemma -> event types, cue sets, tables."""
+
+    triggers: dict[str, Any]
+    context: dict[str, set[str]]
+    status: dict[str, Any]
+    quantities: dict[str, Any]
+    categories: dict[str, str]
+    roles: dict[str, Any]
+    cameo: dict[str, Any]
+    verb_types: dict[str, list[str]] = field(default_factory=dict)
+    noun_types: dict[str, list[str]] = field(default_factory=dict)
+    phrases: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
+    governor_status: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for etype, spec in self.triggers.items():
+            verbs = spec.get("verbs", []) + spec.get("recipient_verbs", []) + spec.get("supplier_verbs", [])
+            for lemma in verbs:
+                self.verb_types.setdefault(lemma, []).append(etype)
+            for lemma in spec.get("phrasal", {}):
+                self.verb_types.setdefault(lemma, []).append(etype)
+            for noun in spec.get("nouns", []):
+                if " " in noun:
+                    self.phrases.append((tuple(noun.split()), etype))
+                else:
+                    self.noun_types.setdefault(noun, []).append(etype)
+            for phrase in spec.get("phrases", []):
+                self.phrases.append((tuple(phrase.split()), etype))
+        self.phrases.sort(key=lambda p: -len(p[0]))
+        for status, cues in self.status["governors"].items():
+            for cue in cues:
+                self.governor_status.setdefault(cue, status)
+
+    def spec(self, etype: str) -> dict[str, Any]:
+        return self.triggers.get(etype, {})
+
+    def cues(self, name: str) -> set[str]:
+        return self.context.get(name, set())
+
+    def role_map(self, etype: str) -> dict[str, str | None]:
+        out = dict(self.roles["default"])
+        out.update(self.roles["types"].get(etype, {}))
+        return out
+
+    def category(self, words: list[str]) -> str | None:
+        """The item category named by the longest known phrase in ``words`` (lemmas)."""
+        text = " " + " ".join(words) + " "
+        best: tuple[int, str] | None = None
+        for key, cat in self.categories.items():
+            if f" {key} " in text and (best is None or len(key) > best[0]):
+                best = (len(key), cat)
+        return best[1] if best else None
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = {name: _load(name) for name in _FILES}
+    context = {k: set(v) for k, v in data["context"].items()}
+    return Lexicon(
+        triggers=data["triggers"], context=context, status=data["status"],
+        quantities=data["quantities"], categories=data["items"]["categories"],
+        roles=data["roles"], cameo=data["cameo"],
+    )

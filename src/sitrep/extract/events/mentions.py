@@ -1,0 +1,204 @@
+"""Finding event triggers in a parsed article: verbs, nouns and multi-word nouns
+from the per-type lexicons, each checked against its licensing context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sitrep.extract.events.lexicon import Lexicon, lexicon
+from sitrep.extract.events.resolve import PLACE_TYPES, Resolver
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+INDEFINITE = {"a", "an", "another", "new", "one", "second", "third", "fresh"}
+DEFINITE = {"the", "this", "that", "these", "those", "such", "its", "his", "her", "their", "our"}
+
+
+@dataclass(slots=True)
+class EventMention:
+    """One mention of an event in one clause, before mentions merge into events."""
+
+    type: str
+    trigger: Token
+    head: Token                   # the verb carrying tense and arguments (light verb for nouns)
+    nominal: bool
+    direction: str | None = None  # arms transfers: whose action the verb is ("recipient"/"supplier")
+    anaphoric: bool = False       # a definite noun that can refer back ("the drills")
+    args: dict[str, Any] = field(default_factory=dict)
+    status: str | None = None
+    evidence: tuple[int, int] = (0, 0)
+    confidence: float = 0.5
+    label: str | None = None
+    suppressed: bool = False
+
+    @property
+    def sent_start(self) -> int:
+        return self.trigger.sent.start
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _subtree_lemmas(tok: Token) -> set[str]:
+    return {_lemma(t) for t in tok.subtree} | {t.lower_ for t in tok.subtree}
+
+
+def _has_weapon_entity(tok: Token, resolver: Resolver) -> bool:
+    for t in tok.subtree:
+        ent = resolver.index.entity_at(t.idx, t.idx + len(t.text))
+        if ent is not None and ent.type == "WEAPON_SYSTEM":
+            return True
+    return False
+
+
+def _objects(verb: Token) -> list[Token]:
+    out = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "nsubjpass")]
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        out.extend(c for c in prep.children if c.dep_ == "pobj")
+    return out
+
+
+def _context_ok(tok: Token, cue: str, lex: Lexicon, resolver: Resolver, scope: list[Token]) -> bool:
+    cues = lex.cues(cue)
+    for t in scope:
+        if _subtree_lemmas(t) & cues:
+            return True
+        if cue == "weapons" and _has_weapon_entity(t, resolver):
+            return True
+    return False
+
+
+def light_verb(noun: Token, lex: Lexicon) -> Token | None:
+    """The verb a trigger noun is the object or subject of, when it adds no meaning."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        head = head.head  # "be in talks", "take part in the exercises"
+    elif noun.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
+        return None
+    if head.pos_ in ("VERB", "AUX") and _lemma(head) in lex.cues("light_verbs"):
+        return head
+    return None
+
+
+class TriggerFinder:
+    def __init__(self, doc: Doc, resolver: Resolver) -> None:
+        self.doc = doc
+        self.resolver = resolver
+        self.lex = lexicon()
+        self.used: set[int] = set()
+        self.seen_types: set[str] = set()
+
+    def find(self) -> list[EventMention]:
+        out: list[EventMention] = []
+        for sent in self.doc.sents:
+            out.extend(self._phrases(sent))
+            for tok in sent:
+                if tok.i in self.used:
+                    continue
+                found = self._verb(tok) if tok.pos_ in ("VERB", "AUX") else (
+                    self._noun(tok) if tok.pos_ in ("NOUN", "PROPN") else None)
+                if found is not None:
+                    out.append(found)
+                    self.seen_types.add(found.type)
+        return sorted(out, key=lambda m: m.trigger.i)
+
+    # -- multi-word nouns
+    def _phrases(self, sent: Span) -> list[EventMention]:
+        out = []
+        lemmas = [_lemma(t) for t in sent]
+        for i in range(len(lemmas)):
+            for words, etype in self.lex.phrases:
+                if tuple(lemmas[i: i + len(words)]) == words:
+                    toks = list(sent[i: i + len(words)])
+                    if any(t.i in self.used for t in toks):
+                        continue
+                    head = min(toks, key=lambda t: len(list(t.ancestors)))
+                    self.used.update(t.i for t in toks)
+                    out.append(self._nominal(head, etype))
+                    break
+        return out
+
+    # -- verbs
+    def _verb(self, tok: Token) -> EventMention | None:
+        lemma = _lemma(tok)
+        for etype in self.lex.verb_types.get(lemma, []):
+            spec = self.lex.spec(etype)
+            if self._verb_ok(tok, etype, spec):
+                direction = None
+                if etype == "arms_transfer":
+                    direction = "recipient" if lemma in spec.get("recipient_verbs", []) else "supplier"
+                return EventMention(type=etype, trigger=tok, head=tok, nominal=False, direction=direction)
+        return None
+
+    def _verb_ok(self, tok: Token, etype: str, spec: dict[str, Any]) -> bool:
+        lemma = _lemma(tok)
+        objs = _objects(tok)
+        obj_lemmas = {_lemma(o) for o in objs}
+        if obj_lemmas & set(spec.get("object_not", [])):
+            return False
+        if lemma in spec.get("phrasal", {}):
+            return any(c.dep_ == "prt" and c.lower_ == spec["phrasal"][lemma] for c in tok.children)
+        if lemma in spec.get("intransitive_only", []) and any(c.dep_ == "dobj" for c in tok.children):
+            return False
+        if etype == "arms_transfer":
+            return _context_ok(tok, "weapons", self.lex, self.resolver, objs)
+        if etype == "deployment":
+            return _context_ok(tok, "forces", self.lex, self.resolver, objs)
+        if etype == "attack" and lemma in spec.get("needs_context_verbs", []):
+            return _context_ok(tok, "weapons", self.lex, self.resolver, objs)
+        if etype == "territory_change":
+            return any(self._is_place(o) for o in objs)
+        if etype == "agreement":
+            nouns = set(spec.get("nouns", []))
+            return bool(obj_lemmas & nouns) or any(_lemma(o) in self.lex.cues("quantifier_nouns") and any(
+                _lemma(p) in nouns for p in o.subtree) for o in objs)
+        return True
+
+    def _is_place(self, tok: Token) -> bool:
+        ent = self.resolver.at_token(tok)
+        return ent is not None and ent.type in PLACE_TYPES
+
+    # -- nouns
+    def _noun(self, tok: Token) -> EventMention | None:
+        lemma = _lemma(tok)
+        for etype in self.lex.noun_types.get(lemma, []):
+            if self._noun_ok(tok, etype):
+                self.used.add(tok.i)
+                return self._nominal(tok, etype)
+        return None
+
+    def _noun_ok(self, tok: Token, etype: str) -> bool:
+        spec = self.lex.spec(etype)
+        lemma = _lemma(tok)
+        if lemma in spec.get("plural_only", []) and tok.tag_ not in ("NNS", "NNPS"):
+            return False
+        if any(_lemma(c) in self.lex.cues("noun_not_compound") for c in tok.children if c.dep_ == "compound"):
+            return False
+        lv = light_verb(tok, self.lex)
+        scope = [tok] + ([lv] if lv is not None and tok.dep_ in ("nsubj", "nsubjpass") else [])
+        if tok.dep_ == "nsubj" and _lemma(tok.head) in self.lex.status["descriptive"]:
+            scope.append(tok.head)  # "the consignment included ... planes"
+        if etype == "arms_transfer":
+            return _context_ok(tok, "weapons", self.lex, self.resolver, scope)
+        if etype == "agreement":
+            return lv is not None and _lemma(lv) in spec.get("sign_verbs", [])
+        if etype == "military_exercise":
+            return etype in self.seen_types or _context_ok(tok, "military", self.lex, self.resolver, scope)
+        if lemma in spec.get("needs_context_nouns", []):
+            cue = "electoral" if etype == "election" else "military"
+            return _context_ok(tok, cue, self.lex, self.resolver, [tok])
+        return True
+
+    def _nominal(self, tok: Token, etype: str) -> EventMention:
+        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss", "nummod")}
+        anaphoric = not (dets & INDEFINITE) and (bool(dets & DEFINITE) or tok.tag_ in ("NNS", "NNPS")
+                                                 or any(c.dep_ == "poss" for c in tok.children))
+        lv = light_verb(tok, self.lex)
+        direction = None
+        if etype == "arms_transfer":
+            direction = "recipient" if _lemma(tok) in self.lex.cues("recipient_nouns") else "supplier"
+        return EventMention(type=etype, trigger=tok, head=lv if lv is not None else tok, nominal=True,
+                            direction=direction, anaphoric=anaphoric)

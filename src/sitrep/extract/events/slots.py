@@ -1,0 +1,121 @@
+"""Syntactic slots of a trigger: who acts (agent), who undergoes (patient), and
+prepositional complements; passive, nominal and light-verb forms included."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from sitrep.extract.events.mentions import EventMention
+
+SUBJ = ("nsubj", "csubj")
+CONTROL_DEPS = {"xcomp", "pcomp", "advcl", "acl", "conj", "prep", "ccomp"}
+NOUN_AGENT_MODS = ("poss", "compound", "amod", "nmod", "npadvmod")
+LOCATIVE = ("in", "at", "near")
+
+
+@dataclass(slots=True)
+class Slots:
+    agent: list[Token] = field(default_factory=list)
+    patient: list[Token] = field(default_factory=list)
+    preps: dict[str, list[Token]] = field(default_factory=dict)
+    modifiers: list[Token] = field(default_factory=list)  # noun modifiers ("Moscow-led", "Russian")
+
+    def add_preps(self, tok: Token, *, skip: set[int] | None = None) -> None:
+        for prep in (c for c in tok.children if c.dep_ in ("prep", "agent")):
+            if skip and prep.i in skip:
+                continue
+            name = prep.lower_
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.head.lower_ == "ahead":
+                continue
+            objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                self.preps.setdefault(name, []).extend(objs)
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def controller(verb: Token) -> Token | None:
+    """The understood subject of a clause without one ("Minsk planned to buy", "thanked
+    Putin for agreeing to supply", "who has been ostracized for cracking down")."""
+    tok = verb
+    via_for = False
+    for _ in range(6):
+        subj = [c for c in tok.children if c.dep_ in (*SUBJ, "nsubjpass")]
+        if subj and tok is not verb:
+            s = subj[0]
+            if s.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+                return tok.head
+            if via_for and (objs := [c for c in tok.children if c.dep_ == "dobj"]) and not is_passive(tok):
+                return objs[0]
+            return s
+        if subj:
+            return subj[0]
+        if tok.dep_ not in CONTROL_DEPS or tok.head is tok:
+            return None
+        via_for = tok.dep_ == "pcomp" and tok.head.lower_ == "for"
+        tok = tok.head
+        if tok.dep_ == "prep":
+            tok = tok.head
+    return None
+
+
+def verb_slots(verb: Token) -> Slots:
+    slots = Slots()
+    passive = is_passive(verb)
+    for c in verb.children:
+        if c.dep_ in SUBJ:
+            slots.agent.append(c)
+        elif c.dep_ == "nsubjpass" or c.dep_ in ("dobj", "dative"):
+            slots.patient.append(c)
+        elif c.dep_ == "agent":
+            slots.agent.extend(p for p in c.children if p.dep_ == "pobj")
+    if not slots.agent and not passive:
+        ctl = controller(verb)
+        if ctl is not None:
+            slots.agent.append(ctl)
+    slots.add_preps(verb)
+    gov = verb
+    while gov.dep_ == "xcomp" and gov.head is not gov:  # "is expected in Minsk to sign"
+        gov = gov.head
+        for prep in gov.children:
+            if prep.dep_ == "prep" and prep.lower_ in LOCATIVE and prep.lower_ not in slots.preps:
+                slots.preps[prep.lower_] = [p for p in prep.children if p.dep_ == "pobj"]
+    return slots
+
+
+def noun_slots(mention: EventMention) -> Slots:
+    noun = mention.trigger
+    slots = verb_slots(mention.head) if mention.head is not noun else Slots()
+    if mention.head is not noun:
+        slots.patient = [p for p in slots.patient if p is not noun]
+    for c in noun.children:
+        if c.dep_ == "poss":
+            slots.agent.append(c)
+        elif c.dep_ in NOUN_AGENT_MODS:
+            slots.modifiers.append(c)
+    slots.add_preps(noun)
+    if noun.dep_ == "dobj" and mention.head is noun:  # "inspect the drills in X": X is their place too
+        for prep in noun.head.children:
+            if prep.dep_ == "prep" and prep.lower_ in LOCATIVE and prep.lower_ not in slots.preps:
+                slots.preps[prep.lower_] = [p for p in prep.children if p.dep_ == "pobj"]
+    of = slots.preps.pop("of", [])
+    slots.patient.extend(of)
+    by = slots.preps.pop("by", [])
+    slots.agent.extend(by)
+    # a "by" phrase parsed onto the governing active verb belongs to the noun
+    gov = noun.head.head if noun.dep_ == "pobj" else None
+    if gov is not None and not is_passive(gov) and gov is not mention.head:
+        for prep in gov.children:
+            if prep.dep_ == "prep" and prep.lower_ == "by" and prep.i > noun.i:
+                slots.agent.extend(p for p in prep.children if p.dep_ == "pobj")
+    return slots
+
+
+def slots_of(mention: EventMention) -> Slots:
+    return noun_slots(mention) if mention.nominal else verb_slots(mention.trigger)

@@ -1,0 +1,87 @@
+"""Status of one event mention from modality, negation, tense and dates."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sitrep.extract.events.lexicon import lexicon
+from sitrep.extract.events.timeval import compare
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from sitrep.extract.events.mentions import EventMention
+
+CLIMB = {"xcomp", "pcomp", "prep", "acl", "ccomp", "advcl", "conj", "aux"}
+
+
+def _local(tok: Token) -> str | None:
+    """Cues on one verb: modal auxiliaries, negation, a conditional subordinator."""
+    st = lexicon().status
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):
+            return "negated"
+    for c in tok.children:
+        if c.dep_ == "mark" and c.lower_ in st["conditional"]:
+            return "hypothetical"
+        if c.dep_ == "aux" and c.lower_ in st["modals"]:
+            return str(st["modals"][c.lower_])
+    return None
+
+
+def _governed(tok: Token) -> str | None:
+    """Walk up from the clause head until a cue word or a reporting verb."""
+    lex = lexicon()
+    cur = tok
+    for _ in range(6):
+        local = _local(cur)
+        if local:
+            return local
+        if cur.dep_ not in CLIMB or cur.head is cur:
+            return None
+        dep = cur.dep_
+        cur = cur.head
+        cue = lex.governor_status.get(cur.lemma_.lower())
+        if cue and dep != "conj":
+            return cue
+        if dep in ("ccomp", "advcl", "conj") and cur.pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
+def _nominal(m: EventMention) -> str | None:
+    st = lexicon().status
+    noun = m.trigger
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound", "advmod", "det") or c.tag_ == "VBN":
+            for status, cues in st["nominal"].items():
+                if c.lower_ in cues:
+                    return str(status)
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "ahead":
+        return "planned"
+    if noun.dep_ == "pobj" and head.lower_ in [p for p in st["future_preps"] if " " not in p]:
+        return "planned"
+    return None
+
+
+def mention_status(m: EventMention, dct: str | None) -> str | None:
+    """The status this mention reports; None when it only describes the event
+    ("the deal includes ..."), so that it takes the status of the others."""
+    lex = lexicon()
+    if m.nominal:
+        if m.trigger.dep_ == "nsubj" and m.trigger.head.lemma_.lower() in lex.status["descriptive"] \
+                and m.head is m.trigger:
+            return None
+        status = _nominal(m) or (_governed(m.head) if m.head is not m.trigger else None)
+    else:
+        status = _governed(m.head)
+    status = status or "asserted"
+    date = next((m.args[k] for k in ("date", "start") if isinstance(m.args.get(k), str)), None)
+    if status == "asserted" and date and dct:
+        rel = compare(date, dct)
+        if rel == "after":
+            return "planned"
+        if rel == "before_year":
+            return "historical"
+    return status
