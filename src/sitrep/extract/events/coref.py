@@ -66,6 +66,9 @@ def merge_args(into: dict[str, Any], new: dict[str, Any]) -> None:
         elif isinstance(cur, list) and isinstance(val, list):
             keys = {_ent_key(v) for v in cur}
             cur.extend(v for v in val if _ent_key(v) not in keys)
+        elif role == "value" and isinstance(cur, dict) and isinstance(val, dict) and not cur.get("mod") \
+                and val.get("mod") and cur.get("amount") == val.get("amount"):
+            into[role] = val  # "$1 billion" then "more than $1 billion": keep the fuller one
         elif role in ("supplier", "recipient") and _is_country(val) and not _is_country(cur):
             into[role] = val
 
