@@ -4,6 +4,7 @@ come from the DCT and the tense; without a DCT they stay ``XXXX``."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
@@ -18,6 +19,7 @@ from sitrep.extract.timex.patterns import (
     YEAR,
     B,
     E,
+    alt,
     month_number,
 )
 from sitrep.extract.timex.rules import Ctx, Resolved, capitalized, rule, word_before
@@ -83,9 +85,14 @@ def numeric_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DATE", value) if value else None
 
 
-@rule("month_year", rf"{B}(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR}){E}", kind="absolute", valid=_month_ok)
+@rule("month_year", rf"{B}(?P<mon>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year){E}",
+      kind="absolute", valid=_month_ok)
 def month_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
-    return Resolved("DATE", cal.month_value(int(m.group("year")), month_number(m.group("mon"))))
+    month = month_number(m.group("mon"))
+    if m.group("year"):
+        return Resolved("DATE", cal.month_value(int(m.group("year")), month))
+    step = {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
+    return Resolved("DATE", f"{dct_year(ctx, step)}-{month:02d}")
 
 
 FULL_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
@@ -137,13 +144,13 @@ DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixti
                 "seventies": 7, "eighties": 8, "nineties": 9}
 
 
-@rule("decade", rf"{B}(?:the\s+)?(?:(?P<dec>1[0-9]\d0|20\d0)'?s|'(?P<short>\d)0s|(?P<word>{'|'.join(DECADE_WORDS)})){E}",
+@rule("decade", rf"{B}(?:the\s+)?(?:(?P<dec>1[0-9]\d0|20\d0)'?s|'(?P<short>\d)0s|(?<=the\s)(?P<short2>\d)0s|(?P<word>{'|'.join(DECADE_WORDS)})){E}",
       kind="absolute")
 def decade(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if m.group("dec"):
         return Resolved("DATE", m.group("dec")[:3])
-    if m.group("short"):
-        return Resolved("DATE", "19" + m.group("short"))
+    if m.group("short") or m.group("short2"):
+        return Resolved("DATE", "19" + (m.group("short") or m.group("short2")))
     if not m.group(0).lower().startswith("the"):
         return None
     return Resolved("DATE", f"19{DECADE_WORDS[m.group('word').lower()]}")
@@ -212,9 +219,9 @@ def _period_year(m: re.Match[str], ctx: Ctx, index: int, per_year: int) -> str:
         return str(ctx.dct.year - 1)
     if "next" in rel:
         return str(ctx.dct.year + 1)
-    if not rel and index > current and ctx.direction <= 0:
+    if not rel and index > current and ctx.direction < 0:
         return str(ctx.dct.year - 1)
-    if not rel and index < current and ctx.direction > 0:
+    if not rel and index < current and ctx.direction > 0 and per_year == 4:
         return str(ctx.dct.year + 1)
     return str(ctx.dct.year)
 
@@ -247,3 +254,36 @@ def as_date(value: str) -> date | None:
         return date.fromisoformat(value[:10]) if re.match(r"\d{4}-\d\d-\d\d", value) else None
     except ValueError:
         return None
+
+
+@rule("holiday", rf"{B}(?P<h>{alt(lx.HOLIDAYS)})(?:,?\s+(?P<year>{YEAR}))?{E}", kind="absolute",
+      valid=lambda m, t: capitalized(m.group("h")))
+def holiday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    month, day = lx.HOLIDAYS[re.sub(r"\s+", " ", m.group("h").lower())]
+    year = int(m.group("year")) if m.group("year") else _year_for_month(ctx, month)
+    return Resolved("DATE", _ymd(year, month, day) or "XXXX-XX-XX")
+
+
+@rule("year_short", rf"(?<![\w'])'(?P<yy>\d\d){E}(?!s)", kind="absolute",
+      valid=lambda m, t: word_before(t, m.start()) in YEAR_PREPS)
+def year_short(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    yy = int(m.group("yy"))
+    century = 20 if ctx.dct and 2000 + yy <= ctx.dct.year + 5 else 19
+    return Resolved("DATE", f"{century}{yy:02d}")
+
+
+_WEEK_ORD = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1, "final": -1}
+
+
+@rule("week_of_month", rf"{B}the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<mon>{MONTH})"
+      rf"(?:,?\s+(?P<year>{YEAR}))?{E}", kind="absolute", valid=_month_ok)
+def week_of_month(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    month = month_number(m.group("mon"))
+    year = int(m.group("year")) if m.group("year") else _year_for_month(ctx, month)
+    if year is None:
+        return Resolved("DATE", "XXXX-WXX")
+    k = _WEEK_ORD[m.group("ord").lower()]
+    last = calendar.monthrange(year, month)[1]
+    # the first week holds the 1st; the last week is the last one starting in the month
+    day = date(year, month, 1 + 7 * k) if k >= 0 else date(year, month, last - 6)
+    return Resolved("DATE", cal.iso_week(day))

@@ -36,7 +36,10 @@ def _duration_ok(m: re.Match[str], text: str) -> bool:
     return True
 
 
-@rule("duration", rf"{B}(?:(?P<lead>{_LEAD})\s+)?(?P<amt>{AMOUNT})\s+(?P<unit>{UNIT}){E}",
+_ADJ = r"(?:consecutive|straight|successive|full|more|additional|whole|entire|long|short|further)"
+
+
+@rule("duration", rf"{B}(?:(?P<lead>{_LEAD})\s+)?(?P<amt>{AMOUNT})\s+(?:{_ADJ}\s+)?(?P<unit>{UNIT}){E}",
       kind="duration", valid=_duration_ok)
 def duration(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DURATION", duration_value(amount_value(m.group("amt")), m.group("unit")))
@@ -51,9 +54,10 @@ def duration_adjective(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DURATION", duration_value(amount, m.group("unit"))) if amount else None
 
 
-@rule("duration_long", rf"{B}(?P<unit>year|month|week|day|decade|hour)-long{E}", kind="duration")
+@rule("duration_long", rf"{B}(?P<unit>year|month|week|day|decade|hour)(?P<pl>s)?-long{E}", kind="duration")
 def duration_long(m: re.Match[str], ctx: Ctx) -> Resolved | None:
-    return Resolved("DURATION", duration_value(1, m.group("unit")))
+    amount = None if m.group("pl") else 1
+    return Resolved("DURATION", duration_value(amount, m.group("unit").lower() + (m.group("pl") or "")))
 
 
 HALF_VALUES = {"hour": "PT30M", "day": "PT12H", "month": "P2W", "year": "P6M", "decade": "P5Y", "century": "P50Y"}

@@ -79,13 +79,24 @@ def attach_mods(text: str, chosen: list[Candidate]) -> None:
 Direction = Callable[[int, int], int]
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s|\n")
+CLOCK_RULES = frozenset({"clock", "clock24", "clock_mil", "noon"})
+
+
+def _tense(text: str, c: Candidate, direction: Direction) -> int:
+    signal = lx.SIGNAL_DIRECTION.get(word_before(text, c.start))
+    return signal if signal is not None else direction(c.start, c.end)
+
+
 def resolve_all(text: str, chosen: list[Candidate], dct: date | None, direction: Direction) -> list[Timex]:
     out: list[Timex] = []
-    anchor = dct
+    anchor, anchor_end = dct, 0
     for c in chosen:
         ctx = Ctx(dct=dct, anchor=anchor, text=text, start=c.start)
+        if c.rule.name in CLOCK_RULES and _SENTENCE_BREAK.search(text, anchor_end, c.start):
+            ctx.anchor = dct  # a clock time takes its day from its own sentence, else the DCT
         if c.rule.kind in ("deictic", "absolute", "anaphoric"):
-            ctx.direction = direction(c.start, c.end)
+            ctx.direction = _tense(text, c, direction)
         res = c.rule.resolve(c.match, ctx)
         if res is None:
             continue
@@ -96,7 +107,7 @@ def resolve_all(text: str, chosen: list[Candidate], dct: date | None, direction:
                          value=res.value, mod=res.mod, anchor=used.isoformat() if used else None))
         day = as_date(res.value)
         if day and res.type in ("DATE", "TIME") and res.mod is None:
-            anchor = day
+            anchor, anchor_end = day, c.end
     return out
 
 

@@ -30,7 +30,7 @@ NUMBER_WORDS: dict[str, int] = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozen": 12,
-    "a couple of": 2, "a couple": 2, "couple of": 2, "a pair of": 2,
+    "a couple of": 2, "a couple": 2, "couple of": 2, "a pair of": 2, "single": 1, "a single": 1,
 }
 # vague amounts: the value gets X for the number (P-X-D)
 VAGUE_AMOUNTS = (
@@ -68,6 +68,15 @@ BARE_PLURALS = ("years", "months", "weeks", "days", "hours", "minutes", "decades
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 # the month each season starts in (northern hemisphere) for last/next arithmetic
 SEASON_START: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+# fixed-date holidays -> (month, day); movable feasts (Easter, Ramadan) are left out
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "new year": (1, 1),
+    "halloween": (10, 31), "valentine's day": (2, 14), "boxing day": (12, 26),
+    "victory day": (5, 9), "armistice day": (11, 11), "remembrance day": (11, 11),
+    "may day": (5, 1), "bastille day": (7, 14), "all saints' day": (11, 1),
+}
 
 # part of day -> TIMEX3 time suffix
 PARTS_OF_DAY: dict[str, str] = {
@@ -116,6 +125,9 @@ POINT_MODS: dict[str, str] = {
 # signal words outside the span that give a point a mod ("by 2025")
 SIGNAL_MODS: dict[str, str] = {"by": "ON_OR_BEFORE", "no later than": "ON_OR_BEFORE"}
 
+# signal words before an expression that fix its direction ("since March": past)
+SIGNAL_DIRECTION: dict[str, int] = {"since": -1, "until": 1, "till": 1, "ago": -1}
+
 # single words (or fixed phrases) with a reference value
 REF_WORDS: dict[str, str] = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
@@ -136,7 +148,7 @@ RECENT_WORDS: dict[str, str] = {"recent": "PAST_REF", "coming": "FUTURE_REF", "u
 
 # frequency words -> SET values
 SET_WORDS: dict[str, str] = {
-    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+    "annual": "P1Y", "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
     "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M", "biannually": "P6M",
     "every day": "P1D", "each day": "P1D", "every week": "P1W", "each week": "P1W",
     "every month": "P1M", "each month": "P1M", "every year": "P1Y", "each year": "P1Y",
@@ -144,6 +156,9 @@ SET_WORDS: dict[str, str] = {
     "per day": "P1D", "per week": "P1W", "per month": "P1M", "per year": "P1Y",
     "per hour": "PT1H", "an hour": "PT1H", "every night": "P1D", "every morning": "P1D",
 }
+# prepositions after which "the day", "the year", "the weekend" refer to a time
+THE_UNIT_PREPS = frozenset({"for", "on", "during", "of", "throughout", "over", "in", "across", "through"})
+
 # words before "a day/week/year" that make it a frequency ("twice a week")
 FREQUENCY_CUES = ("once", "twice", "times", "thrice")
 

@@ -149,7 +149,7 @@ def _ago_unit_value(ref: date, designator: str, n: float, is_time: bool) -> str:
     if designator == "M":
         return cal.month_value(*cal.add_months(ref.year, ref.month, -k))
     if designator == "W":
-        return cal.add_weeks_value(ref, -k)
+        k *= 7
     return cal.day_value(ref - timedelta(days=k))
 
 
@@ -234,6 +234,7 @@ _DAYREF = rf"(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?"
 @rule("clock", rf"{B}(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]\.m|[ap]m)(?![\w])"
       rf"(?:\s+(?P<tz>{TZ}))?{_DAYREF}", kind="deictic")
 @rule("clock24", rf"{B}(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\s*(?P<tz>{TZ}|hours|hrs){E}{_DAYREF}", kind="deictic")
+@rule("clock_mil", rf"{B}(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?P<tz>UTC|GMT|hours|hrs){E}{_DAYREF}", kind="deictic")
 @rule("noon", rf"{B}(?P<w>noon|midday|midnight){E}{_DAYREF}", kind="deictic")
 def clock(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     gd = m.groupdict()
@@ -247,6 +248,8 @@ def clock(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         elif ap.startswith("a") and h == 12:
             h = 0
         suffix = f"T{h:02d}:{int(gd.get('m') or 0):02d}"
+        if (gd.get("tz") or "").upper() in ("UTC", "GMT", "Z"):
+            suffix += "Z"
     return Resolved("TIME", ctx.day(_clock_day(m, ctx)) + suffix)
 
 
@@ -265,3 +268,23 @@ def ref_word(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 @rule("recent", rf"{B}(?P<w>recent|coming|upcoming)\s+(?P<unit>years|months|weeks|days|decades|times){E}", kind="ref")
 def recent(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DATE", lx.RECENT_WORDS[m.group("w").lower()])
+
+
+def _the_unit_ok(m: re.Match[str], text: str) -> bool:
+    follows = re.match(r"\s*(?:'s|before|after|of|when|that|earlier|later|in\s+which|on\s+which)\b", text[m.end():])
+    return word_before(text, m.start()) in lx.THE_UNIT_PREPS and follows is None
+
+
+@rule("the_unit", rf"{B}the\s+(?P<unit>day|year){E}", kind="anaphoric", valid=_the_unit_ok)
+def the_unit(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    value = unit_value(ctx.anchor, m.group("unit"), 0)
+    return Resolved("DATE", value) if value else None
+
+
+@rule("weekend", rf"{B}the\s+weekend{E}", kind="deictic")
+def the_weekend(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    if ctx.dct is None:
+        return Resolved("DATE", "XXXX-WXX-WE")
+    in_weekend = ctx.dct.weekday() >= 5
+    step = 0 if in_weekend or ctx.direction > 0 else -1
+    return Resolved("DATE", cal.add_weeks_value(ctx.dct, step) + "-WE")

@@ -61,10 +61,18 @@ def rule(name: str, pattern: str, *, kind: str, valid: Validator | None = None,
     """Register ``pattern`` with its resolver; earlier rules win ties of equal length."""
 
     def deco(func: Resolver) -> Resolver:
-        RULES.append(Rule(name, re.compile(pattern, flags), func, kind, valid))
+        RULES.append(Rule(name, re.compile(one_paragraph(pattern), flags), func, kind, valid))
         return func
 
     return deco
+
+
+_SPACE = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
+
+
+def one_paragraph(pattern: str) -> str:
+    """Make ``\\s+`` and ``\\s*`` match at most one line break: no expression spans paragraphs."""
+    return pattern.replace(r"\s+", _SPACE).replace(r"\s*", f"(?:{_SPACE})?")
 
 
 def word_before(text: str, start: int) -> str:
