@@ -1,9 +1,25 @@
-"""The entities stage (placeholder until its issue lands: returns no records)."""
+"""The entities stage: who and what the article is about, every mention linked.
+
+Steps (one module each): ``recognize`` (gazetteer, token patterns and spaCy NER),
+``metonymy`` (capitals and seats of government used as actors), ``persons`` (titles,
+surname linking, the ``leaders`` table), ``build`` (clusters -> Entity records, byline
+and url entities), ``coref`` (pronouns and definite descriptions).
+
+Shared with later stages through ``ctx.shared``:
+
+- ``"entity_groups"``: plural descriptions that name several entities at once ("the two
+  leaders"), a list of ``{"start", "end", "text", "members": [entity ids]}``; their spans
+  are not entity mentions (a span belongs to one entity only).
+- ``"entity_mention_kinds"``: ``{(start, end): kind}`` with kind one of name, title,
+  pronoun, description, metonym, adjective, plural (how a mention names its entity).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sitrep.extract.entities import build, coref, gazetteer, metonymy, persons
+from sitrep.extract.entities.recognize import recognize
 from sitrep.model import Entity
 from sitrep.registry import stage
 
@@ -11,6 +27,36 @@ if TYPE_CHECKING:
     from sitrep.pipeline import StageContext
 
 
+def _year(published: str | None) -> int | None:
+    if published and published[:4].isdigit():
+        return int(published[:4])
+    return None
+
+
 @stage("entities", assigns="entities")
 def find_entities(ctx: StageContext) -> list[Entity]:
-    return []
+    from sitrep.nlp.loader import load_nlp
+
+    doc = ctx.doc
+    gz = gazetteer.load()
+    cands = metonymy.apply(doc, recognize(doc, gz, load_nlp(ctx.settings.model)), gz)
+    things = build.cluster_things(doc, cands)
+    countries = {c.name for c in things if c.type == "COUNTRY"}
+    people = persons.cluster_people(doc, cands, gz, _year(ctx.article.published), countries)
+    clusters = things + people
+    groups = coref.resolve(doc, clusters, gz)
+    build.add_metadata(ctx.article, clusters, gz)
+    entities = build.to_entities(clusters)
+    ids = {id(c): e.id for c, e in zip(_ordered(clusters), entities, strict=True)}
+    ctx.shared["entity_groups"] = [
+        {"start": g.start, "end": g.end, "text": g.text, "members": [ids[id(m)] for m in g.members]}
+        for g in groups
+    ]
+    ctx.shared["entity_mention_kinds"] = {
+        (m.start, m.end): m.kind for c in clusters for m in c.mentions if m.start >= 0
+    }
+    return entities
+
+
+def _ordered(clusters: list) -> list:
+    return sorted(clusters, key=build.cluster_order)

@@ -1,0 +1,140 @@
+"""Building entities: candidates grouped into clusters, then into Entity records."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+from urllib.parse import urlparse
+
+from sitrep.extract.entities.clusters import Cluster, MentionSpan
+from sitrep.extract.entities.data import lexicon
+from sitrep.extract.entities.gazetteer import Gazetteer
+from sitrep.extract.entities.recognize import Cand
+from sitrep.model import Article, Entity, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def _key(c: Cand, doc: Doc) -> str:
+    if c.entry is not None:
+        return f"{c.entry.type}:{c.entry.name}"
+    if c.source == "pattern":
+        return f"{c.type}:{c.name}"
+    text = re.sub(r"^(the|The)\s+", "", doc[c.ts : c.te].text)
+    return f"{c.type}:{text.lower()}"
+
+
+def cluster_things(doc: Doc, cands: list[Cand]) -> list[Cluster]:
+    """Everything but people: one cluster per gazetteer entry, pattern name or text."""
+    out: dict[str, Cluster] = {}
+    for c in cands:
+        if c.type == "PERSON":
+            continue
+        key = _key(c, doc)
+        cl = out.get(key)
+        if cl is None:
+            entry = c.entry
+            attrs = dict(entry.attrs()) if entry else {}
+            attrs.update({k: v for k, v in c.attrs.items() if k != "metonym"})
+            attrs.pop("iso", None)
+            name = entry.name if entry else (c.name or doc[c.ts : c.te].text)
+            cl = out[key] = Cluster(key, name, c.type, entry.kb_id if entry else None, attrs)
+        span = doc[c.ts : c.te]
+        kind = "metonym" if "metonym" in c.attrs else c.kind
+        cl.add(MentionSpan(span.start_char, span.end_char, span.text, span.root.i, kind))
+        cl.forms.append(span.text)
+        if c.type == "WEAPON_SYSTEM":
+            _weapon_phrase(doc, c, cl)
+    return merge_acronyms(list(out.values()))
+
+
+def _weapon_phrase(doc: Doc, c: Cand, cl: Cluster) -> None:
+    """"a Tor surface-to-air missile system", "S-400 air defense systems": the whole phrase."""
+    last = None
+    for t in doc[c.te : min(len(doc), c.te + 8)]:
+        nxt = doc[t.i + 1].text if t.i + 1 < len(doc) else ""
+        hyphenated = "-" in (t.text, nxt, doc[t.i - 1].text)
+        if not hyphenated and (t.is_punct or t.is_space or t.pos_ not in ("NOUN", "ADJ", "PROPN")):
+            break
+        if t.lower_ in lexicon.WEAPON_CUE_NOUNS and t.pos_ == "NOUN":
+            last = t.i
+    if last is None:
+        return
+    start = c.ts - 1 if c.ts > 0 and doc[c.ts - 1].lower_ in ("a", "an") else c.ts
+    span = doc[start : last + 1]
+    cl.add(MentionSpan(span.start_char, span.end_char, span.text, last, "description"))
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def merge_acronyms(clusters: list[Cluster]) -> list[Cluster]:
+    """An organization's acronym ("IAEA") joins its full name when both occur."""
+    orgs = [c for c in clusters if c.type in ("ORG", "MILITARY_UNIT", "BLOC")]
+    drop: set[int] = set()
+    for short in orgs:
+        if not (short.name.isupper() and 2 <= len(short.name) <= 6):
+            continue
+        for full in orgs:
+            if full is not short and len(full.name.split()) >= 2 and _initials(full.name) == short.name:
+                for m in short.mentions:
+                    full.add(m)
+                full.forms.extend(short.forms)
+                full.kb_id = full.kb_id or short.kb_id
+                drop.add(id(short))
+                break
+    return [c for c in clusters if id(c) not in drop]
+
+
+def add_metadata(article: Article, clusters: list[Cluster], gz: Gazetteer) -> None:
+    """Author, agency and outlet named only in the byline or url (mentions without offsets)."""
+    for author in article.authors:
+        _meta(clusters, author, "PERSON", "byline", gz, role="journalist")
+    if article.agency:
+        _meta(clusters, article.agency, "ORG", "byline", gz)
+    outlet = article.outlet
+    if outlet:
+        _meta(clusters, outlet, "ORG", "byline", gz)
+    elif article.url:
+        host = urlparse(article.url).netloc.lower().removeprefix("www.")
+        if gz.lookup(host):
+            _meta(clusters, host, "ORG", "url", gz)
+
+
+def _meta(clusters: list[Cluster], text: str, typ: str, fld: str, gz: Gazetteer, role: str = "") -> None:
+    entry = next((e for _k, e in gz.lookup(text) if e.type in ("ORG", typ)), None)
+    name = entry.name if entry else text
+    for cl in clusters:
+        if cl.name == name or text in cl.forms:
+            cl.attributes.setdefault(f"in_{fld}", "true")
+            return
+    attrs = dict(entry.attrs()) if entry else {}
+    if role:
+        attrs["role"] = role
+    cl = Cluster(f"{fld}:{name}", name, entry.type if entry else typ, entry.kb_id if entry else None, attrs)
+    cl.mentions.append(MentionSpan(-1, -1, text, -1, fld))
+    cl.forms.append(text)
+    clusters.append(cl)
+
+
+def cluster_order(c: Cluster) -> tuple[int, int]:
+    """First mention first; entities named only in the byline or url last."""
+    body = [m.start for m in c.mentions if m.start >= 0]
+    return (0, min(body)) if body else (1, 0)
+
+
+def to_entities(clusters: list[Cluster]) -> list[Entity]:
+    """Entity records in order of first mention, ids e1, e2, ..."""
+    out = []
+    for n, cl in enumerate(sorted(clusters, key=cluster_order), 1):
+        mentions = []
+        for m in sorted(cl.mentions, key=lambda m: (m.start, -m.end)):
+            if m.start < 0:
+                mentions.append(Mention(None, None, m.text, field=m.kind))
+            else:
+                mentions.append(Mention(m.start, m.end, m.text))
+        attrs = {k: v for k, v in cl.attributes.items() if v}
+        out.append(Entity(f"e{n}", cl.name, cl.type, cl.kb_id, attrs, mentions))
+    return out

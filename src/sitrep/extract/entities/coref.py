@@ -1,0 +1,176 @@
+"""Rule-based coreference: pronouns and definite descriptions -> the entity they mean.
+
+No maintained coreference package installs its model offline (coreferee fetches its
+model from a hub), so this is a salience-based resolver in the manner of Lappin and
+Leass / Hobbs, measured on MEANTIME's coreference layer (docs/accuracy.md):
+
+- "he"/"his"/"she"/"her" outside quotations -> the most salient compatible person:
+  mentioned in this or the previous two sentences, subjects before other roles, the
+  most recent first;
+- "the strongman", "the Belarus president", "the country's leader" -> the most salient
+  person whose role fits the head noun (epithets such as "strongman" fit any leader)
+  and whose country fits a country modifier;
+- "the campaign group", "the alliance" -> the most recent organization of a fitting type;
+- "the two leaders", "the leaders" -> a group of the most recent people, kept apart
+  (a span must not belong to two entities) in ``groups``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sitrep.extract.entities.clusters import Cluster, MentionSpan
+from sitrep.extract.entities.data import lexicon
+from sitrep.extract.entities.gazetteer import Gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+WINDOW = 2  # sentences back that a pronoun may reach
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2}
+
+
+@dataclass(slots=True)
+class Group:
+    start: int
+    end: int
+    text: str
+    members: list[Cluster]
+
+
+def quoted_tokens(doc: Doc) -> set[int]:
+    """Token indices inside quotation marks."""
+    inside, out = False, set()
+    for t in doc:
+        if t.text in ('"', "\u201c", "\u201d", "``", "''"):
+            inside = not inside if t.text in ('"', "``", "''") else t.text == "\u201c"
+            continue
+        if inside:
+            out.add(t.i)
+    return out
+
+
+class Resolver:
+    def __init__(self, doc: Doc, clusters: list[Cluster], gz: Gazetteer) -> None:
+        self.doc, self.gz = doc, gz
+        self.clusters = clusters
+        self.people = [c for c in clusters if c.type == "PERSON"]
+        self.orgs = [c for c in clusters if c.type in ("ORG", "MILITARY_UNIT", "BLOC")]
+        self.taken = {(m.start, m.end) for c in clusters for m in c.mentions}
+        self.groups: list[Group] = []
+        self.quoted = quoted_tokens(doc)
+        self.sent_idx = [0] * len(doc)
+        for n, sent in enumerate(doc.sents):
+            for t in sent:
+                self.sent_idx[t.i] = n
+
+    def run(self) -> list[Group]:
+        chunks = {c.start: c for c in self.doc.noun_chunks}
+        for tok in self.doc:
+            if tok.i in chunks and chunks[tok.i][0].lower_ == "the":
+                self.description(chunks[tok.i])
+            elif tok.lower_ in lexicon.PERSON_PRONOUNS and tok.tag_ in ("PRP", "PRP$"):
+                self.pronoun(tok)
+        return self.groups
+
+    # salience: (sentence distance, not a subject, -position) of a cluster's last mention
+    def salience(self, cl: Cluster, before: int) -> tuple[int, int, int] | None:
+        best = None
+        for m in cl.mentions:
+            if m.head < 0 or m.head >= before:
+                continue
+            dist = self.sent_idx[before] - self.sent_idx[m.head]
+            key = (dist, 0 if self.doc[m.head].dep_ in SUBJECTS else 1, -m.head)
+            if best is None or key < best:
+                best = key
+        return best
+
+    def pick(self, pool: list[Cluster], before: int, window: int) -> Cluster | None:
+        scored = [(s, c) for c in pool if (s := self.salience(c, before)) is not None and s[0] <= window]
+        return min(scored, key=lambda x: x[0])[1] if scored else None
+
+    def pronoun(self, tok: Token) -> None:
+        if tok.i in self.quoted:
+            return
+        gender = lexicon.PERSON_PRONOUNS[tok.lower_]
+        pool = [p for p in self.people if _gender(p) in (gender, "")]
+        target = self.pick(pool, tok.i, WINDOW)
+        if target is not None:
+            self.attach(target, tok.idx, tok.idx + len(tok), tok.text, tok.i, "pronoun")
+
+    def description(self, chunk: Span) -> None:
+        root = chunk.root
+        if any((m_s < chunk.end_char and chunk.start_char < m_e) for m_s, m_e in self._person_spans()):
+            return
+        nxt = self.doc[chunk.end] if chunk.end < len(self.doc) else None
+        if nxt is not None and nxt.ent_type_ == "PERSON":
+            return  # "the Belarus leader Alexander Lukashenko": a title, handled with the name
+        lemma = root.lemma_.lower()
+        if lemma in lexicon.PERSON_DESCRIPTION_HEADS:
+            if root.tag_ == "NNS":
+                self.group(chunk)
+            else:
+                self.person_description(chunk, lemma)
+        elif root.lower_ in lexicon.ORG_DESCRIPTION_HEADS and root.tag_ == "NN":
+            types = lexicon.ORG_DESCRIPTION_HEADS[root.lower_]
+            target = self.pick([o for o in self.orgs if o.type in types], chunk.start, WINDOW + 1)
+            if target is not None and not _named(chunk):
+                self.attach(target, chunk.start_char, chunk.end_char, chunk.text, root.i, "description")
+
+    def person_description(self, chunk: Span, lemma: str) -> None:
+        country = None
+        for t in chunk[1:-1]:
+            entry = self.gz.country_of(t.text)
+            if entry:
+                country = entry.name
+        pool = [p for p in self.people if _fits(p, lemma, country)]
+        target = self.pick(pool, chunk.start, WINDOW + 1)
+        if target is not None:
+            self.attach(target, chunk.start_char, chunk.end_char, chunk.text, chunk.root.i, "description")
+
+    def group(self, chunk: Span) -> None:
+        n = next((NUMBERS[t.lower_] for t in chunk if t.lower_ in NUMBERS), 2)
+        scored = sorted(
+            ((s, p) for p in self.people if (s := self.salience(p, chunk.start)) is not None),
+            key=lambda x: (x[0][0], x[0][2]),
+        )
+        members = [p for _s, p in scored[:n]]
+        if len(members) == n:
+            self.groups.append(Group(chunk.start_char, chunk.end_char, chunk.text, members))
+
+    def attach(self, cl: Cluster, start: int, end: int, text: str, head: int, kind: str) -> None:
+        if (start, end) in self.taken:
+            return
+        self.taken.add((start, end))
+        cl.add(MentionSpan(start, end, text, head, kind))
+
+    def _person_spans(self) -> list[tuple[int, int]]:
+        return [(m.start, m.end) for p in self.people for m in p.mentions if m.kind in ("name", "title")]
+
+
+def _gender(p: Cluster) -> str:
+    role = (p.attributes.get("role") or "").lower().split()
+    if any(w in lexicon.FEMALE_WORDS for w in role):
+        return "f"
+    if any(w in lexicon.MALE_WORDS for w in role):
+        return "m"
+    return p.attributes.get("gender", "")
+
+
+def _fits(p: Cluster, lemma: str, country: str | None) -> bool:
+    if country and p.attributes.get("country") != country:
+        return False
+    role = (p.attributes.get("role") or "").lower()
+    if lemma in lexicon.EPITHETS:
+        return bool(role) and "journalist" not in role
+    return lemma in role
+
+
+def _named(chunk: Span) -> bool:
+    return any(t.ent_type_ in ("ORG", "PERSON", "GPE") for t in chunk)
+
+
+def resolve(doc: Doc, clusters: list[Cluster], gz: Gazetteer) -> list[Group]:
+    return Resolver(doc, clusters, gz).run()

@@ -1,0 +1,1 @@
+"""Reference data of the entity stage (tables and lexicons); see SOURCES.md."""

@@ -1,0 +1,132 @@
+"""People: titles read from the text, surname linking, the leader table.
+
+"Polish Prime Minister Mateusz Morawiecki" gives the role "Prime Minister of Poland"
+and three mentions (the whole phrase, the title, the name); a later "Morawiecki" joins
+the same person. The leader table fills the role, country and Wikidata id the text
+omits; a role stated by the text wins unless it is only generic ("leader").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sitrep.extract.entities import leaders
+from sitrep.extract.entities.clusters import Cluster, MentionSpan
+from sitrep.extract.entities.data import lexicon
+from sitrep.extract.entities.gazetteer import Gazetteer
+from sitrep.extract.entities.recognize import Cand
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def title_start(doc: Doc, ts: int, gz: Gazetteer) -> tuple[int, str | None]:
+    """Where a title before the name at token ts begins, and the country it names."""
+    i, country = ts, None
+    while i > 0:
+        prev = doc[i - 1]
+        if prev.lower_ in lexicon.TITLE_WORDS:
+            i -= 1
+            continue
+        if i < ts and prev.tag_ == "POS" and i >= 2:
+            entry = gz.country_of(doc[i - 2].text)
+            if entry:
+                country, i = entry.name, i - 2
+            break
+        entry = gz.country_of(prev.text) if i < ts else None
+        if entry:
+            country, i = entry.name, i - 1
+        break
+    if i < ts and doc[i].lower_ not in lexicon.TITLE_WORDS and not any(
+        t.lower_ in lexicon.TITLE_WORDS for t in doc[i:ts]
+    ):
+        return ts, None
+    return i, country
+
+
+def role_from_title(doc: Doc, start: int, ts: int, country: str | None) -> str | None:
+    words = [t.text for t in doc[start:ts] if t.lower_ in lexicon.TITLE_WORDS]
+    words = [w for w in words if w.lower() not in lexicon.HONORIFICS and w.lower() not in ("former", "late")]
+    if not words:
+        return None
+    role = " ".join(words)
+    role = role[0].upper() + role[1:]
+    return f"{role} of {country}" if country else role
+
+
+def _generic(role: str | None) -> bool:
+    if not role:
+        return True
+    first = role.split(" of ")[0].lower()
+    return all(w in lexicon.GENERIC_TITLES for w in first.split())
+
+
+def _name_tokens(text: str) -> list[str]:
+    return [w for w in text.replace("\u2019s", "").split() if w]
+
+
+def _same_person(short: list[str], full: list[str]) -> bool:
+    """"Lukashenko" ~ "Alexander Lukashenko"; "Vladimir Putin" ~ "Putin"."""
+    if not short or not full:
+        return False
+    if short == full:
+        return True
+    if len(short) < len(full):
+        return short == full[-len(short):] or (len(short) == 1 and short[0] == full[0] and len(full) == 2)
+    return False
+
+
+def _matches(tokens: list[str], person: Cluster) -> bool:
+    return any(_same_person(tokens, _name_tokens(f)) for f in person.forms)
+
+
+def cluster_people(doc: Doc, cands: list[Cand], gz: Gazetteer, year: int | None,
+                   countries: set[str]) -> list[Cluster]:
+    people: list[Cluster] = []
+    for c in sorted((c for c in cands if c.type == "PERSON"), key=lambda c: -(c.te - c.ts)):
+        span = doc[c.ts : c.te]
+        tokens = _name_tokens(span.text)
+        target = next((p for p in people if _matches(tokens, p)), None)
+        if target is None:
+            target = Cluster(key=f"person:{span.text}", name=span.text, type="PERSON")
+            people.append(target)
+        target.forms.append(span.text)
+        target.add(MentionSpan(span.start_char, span.end_char, span.text, span.root.i, "name"))
+        _add_title(doc, c, target, gz)
+    for p in people:
+        _link_table(p, year, countries)
+    return people
+
+
+def _add_title(doc: Doc, c: Cand, person: Cluster, gz: Gazetteer) -> None:
+    start, country = title_start(doc, c.ts, gz)
+    if start == c.ts:
+        return
+    role = role_from_title(doc, start, c.ts, country)
+    if role is None:
+        return
+    if not person.attributes.get("role") or _generic(person.attributes["role"]):
+        person.attributes["role"] = role
+    if country:
+        person.attributes.setdefault("country", country)
+    lead = start + 1 if doc[start].lower_ == "the" else start
+    full = doc[lead : c.te]
+    person.add(MentionSpan(full.start_char, full.end_char, full.text, doc[c.te - 1].i, "title"))
+    title = doc[lead : c.ts]
+    if len(title) >= 2:
+        person.add(MentionSpan(title.start_char, title.end_char, title.text, title.root.i, "title"))
+
+
+def _link_table(p: Cluster, year: int | None, countries: set[str]) -> None:
+    forms = sorted(set(p.forms), key=lambda f: -len(f.split()))
+    p.name = forms[0] if forms else p.name
+    row = leaders.lookup(forms, year, countries, p.attributes.get("country"))
+    if row is None:
+        return
+    if len(p.name.split()) < len(row.name.split()):
+        p.name = row.name
+    p.kb_id = row.kb_id
+    text_role = p.attributes.get("role")
+    if _generic(text_role) or (text_role or "").lower() == row.role.lower():
+        p.attributes["role"] = row.role_title()
+    p.attributes.setdefault("country", row.country)

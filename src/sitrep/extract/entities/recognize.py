@@ -1,0 +1,228 @@
+"""Recognition: candidate mentions from the gazetteer, token patterns and spaCy NER.
+
+Gazetteer and pattern matches beat spaCy's guesses where they overlap (spaCy's small
+model calls "Tor" a person and "Belarus" an organization); spaCy finds the people,
+organizations and places no table knows. Country names and adjectives may sit inside a
+longer organization or weapon name ("the Russian Defense Ministry"): they are kept as
+mentions of their country too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sitrep.extract.entities.data import lexicon
+from sitrep.extract.entities.gazetteer import Entry, Gazetteer
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+PRIORITY = {"pattern": 3, "gaz": 2, "spacy": 1}
+NESTABLE_KINDS = ("name", "adjective")
+CONTAINERS = ("ORG", "MILITARY_UNIT", "BLOC", "FACILITY", "EVENT_NAME", "WEAPON_SYSTEM")
+
+
+@dataclass(slots=True)
+class Cand:
+    """A candidate mention: tokens [ts, te) of the Doc and what it names."""
+
+    ts: int
+    te: int
+    type: str
+    source: str  # gaz, pattern, spacy
+    entry: Entry | None = None
+    kind: str = "name"  # name, adjective, plural, capital, seat
+    name: str = ""  # canonical name when known (patterns)
+    attrs: dict[str, str] = field(default_factory=dict)
+
+    def overlaps(self, other: Cand) -> bool:
+        return self.ts < other.te and other.ts < self.te
+
+    def inside(self, other: Cand) -> bool:
+        return other.ts <= self.ts and self.te <= other.te and (self.ts, self.te) != (other.ts, other.te)
+
+
+_matchers: dict[int, object] = {}
+
+
+def phrase_matcher(nlp: Language, gz: Gazetteer) -> object:
+    """A PhraseMatcher over every surface form of the gazetteer, built once per vocab."""
+    key = id(nlp.vocab)
+    matcher = _matchers.get(key)
+    if matcher is None:
+        from spacy.matcher import PhraseMatcher
+
+        matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        matcher.add("GAZ", list(nlp.tokenizer.pipe(sorted(gz.forms))))
+        _matchers[key] = matcher
+    return matcher
+
+
+def _plain_word(form: str) -> bool:
+    """A weapon alias that is an ordinary word ("Tor", "Patriot"), not a designation."""
+    return not re.search(r"\d", form) and not form.isupper()
+
+
+def _weapon_cue(doc: Doc, ts: int, te: int) -> bool:
+    """A category noun follows within the phrase ("a Tor surface-to-air missile system")."""
+    for t in doc[te : min(len(doc), te + 8)]:
+        if t.lower_ in lexicon.WEAPON_CUE_NOUNS:
+            return True
+        nxt = doc[t.i + 1].text if t.i + 1 < len(doc) else ""
+        hyphenated = "-" in (t.text, nxt, doc[t.i - 1].text)
+        if not hyphenated and (t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX", "ADP", "CCONJ")):
+            return False
+    return False
+
+
+def gazetteer_cands(doc: Doc, gz: Gazetteer, nlp: Language) -> list[Cand]:
+    out: list[Cand] = []
+    confirmed: set[str] = set()
+    pending: list[Cand] = []
+    for _mid, ts, te in phrase_matcher(nlp, gz)(doc):  # type: ignore[operator]
+        form = doc[ts:te].text
+        for kind, entry in gz.lookup(form):
+            cand = Cand(ts, te, entry.type, "gaz", entry, kind, entry.name)
+            if entry.type == "WEAPON_SYSTEM" and _plain_word(form) and not _weapon_cue(doc, ts, te):
+                pending.append(cand)
+                continue
+            if entry.type == "WEAPON_SYSTEM":
+                confirmed.add(entry.name)
+            out.append(cand)
+            break
+    out.extend(c for c in pending if c.entry and c.entry.name in confirmed)
+    return out
+
+
+def _country_before(doc: Doc, i: int, gz: Gazetteer) -> tuple[Entry | None, int]:
+    """The country named just before token i ("Russian", "Russia's", "Russia"), and where it starts."""
+    j = i - 1
+    if j >= 0 and doc[j].tag_ == "POS":
+        j -= 1
+    if j < 0:
+        return None, i
+    for width in (3, 2, 1):
+        if j - width + 1 < 0:
+            continue
+        entry = gz.country_of(doc[j - width + 1 : j + 1].text)
+        if entry:
+            return entry, j - width + 1
+    return None, i
+
+
+def pattern_cands(doc: Doc, gz: Gazetteer) -> list[Cand]:
+    """Ministries ("the Russian Defense Ministry") and armed services ("the Russian Navy")."""
+    out: list[Cand] = []
+    for tok in doc:
+        if tok.lower_ in lexicon.MINISTRY_NOUNS and tok.i > 0:
+            out.extend(_ministry(doc, tok.i, gz))
+        for words, service in lexicon.ARMED_SERVICES.items():
+            n = len(words.split())
+            span = doc[tok.i : tok.i + n]
+            if span.text.lower() == words and span[0].text[0].isupper() and len(span) == n:
+                country, start = _country_before(doc, tok.i, gz)
+                if country:
+                    name = f"{service} of {country.name}"
+                    out.append(Cand(start, tok.i + n, "MILITARY_UNIT", "pattern", None, "name", name,
+                                    {"country": country.name, "category": "armed forces"}))
+    return out
+
+
+def _ministry(doc: Doc, i: int, gz: Gazetteer) -> list[Cand]:
+    portfolio = doc[i - 1].lower_
+    if portfolio in lexicon.MINISTRY_PORTFOLIOS:  # "Defense Ministry"
+        country, start = _country_before(doc, i - 1, gz)
+        end = i + 1
+    elif i + 2 < len(doc) and doc[i + 1].lower_ == "of" and doc[i + 2].lower_ in lexicon.MINISTRY_PORTFOLIOS:
+        portfolio = doc[i + 2].lower_  # "Ministry of Defence (of Russia)"
+        end = i + 3
+        country, start = _country_before(doc, i, gz)
+        if country is None and end + 1 < len(doc) and doc[end].lower_ == "of":
+            country = gz.country_of(doc[end + 1].text)
+            end = end + 2 if country else end
+        start = start if country else i
+    else:
+        return []
+    if country is None and not doc[i].text[0].isupper():
+        return []
+    kind = lexicon.MINISTRY_PORTFOLIOS[portfolio]
+    noun = "Department" if doc[i].lower_ == "department" else "Ministry"
+    name = f"{noun} of {kind}" + (f" of {country.name}" if country else "")
+    attrs = {"country": country.name, "category": "ministry"} if country else {"category": "ministry"}
+    return [Cand(start, end, "ORG", "pattern", None, "name", name, attrs)]
+
+
+def _bad_span(span: Span) -> bool:
+    """spaCy guesses that are ordinary words: "Sporting green uniform", lower-case spans."""
+    first = span[0]
+    if not any(t.text[:1].isupper() for t in span):
+        return True
+    if len(span) == 1 and first.tag_ in ("VBG", "VBD", "VBN", "VB", "JJ", "RB", "PRP", "DT"):
+        return True
+    return bool(span.text.isdigit())
+
+
+def spacy_cands(doc: Doc, gz: Gazetteer) -> list[Cand]:
+    out = []
+    for ent in doc.ents:
+        typ = lexicon.SPACY_LABELS.get(ent.label_)
+        if typ is None or typ == "NORP":
+            continue
+        span = _trim(ent)
+        if span is None:
+            continue
+        if span[-1].tag_ == "POS":
+            span = span[:-1]
+        if span[0].lower_ == "the":
+            span = span[1:]
+        if not len(span) or _bad_span(span):
+            continue
+        if typ == "GPE":
+            typ = _place_type(span.text, gz)
+        out.append(Cand(span.start, span.end, typ, "spacy", None, "name", span.text))
+    return out
+
+
+def _trim(ent: Span) -> Span | None:
+    """The span up to its first line break (spaCy joins a headline to the next line)."""
+    for t in ent:
+        if t.is_space or "\n" in t.whitespace_:
+            end = t.i if t.is_space else t.i + 1
+            return ent.doc[ent.start : end] if end > ent.start else None
+    return ent
+
+
+def _place_type(text: str, gz: Gazetteer) -> str:
+    if text in gz.regions:
+        return "REGION"
+    if text in gz.cities:
+        return "CITY"
+    return "REGION" if len(text.split()) > 1 else "CITY"
+
+
+def _nestable(c: Cand) -> bool:
+    return c.type == "COUNTRY" and c.kind in NESTABLE_KINDS and c.source == "gaz"
+
+
+def _compatible(c: Cand, kept: Cand) -> bool:
+    """Two overlapping candidates may both stay: a country name inside a container."""
+    if _nestable(c) and kept.type in CONTAINERS and c.inside(kept):
+        return True
+    return _nestable(kept) and c.type in CONTAINERS and kept.inside(c) and c.source != "spacy"
+
+
+def resolve(cands: list[Cand]) -> list[Cand]:
+    """Keep the best candidates: patterns, then the gazetteer, then spaCy; longer first."""
+    cands = sorted(cands, key=lambda c: (-PRIORITY[c.source], -(c.te - c.ts), c.ts))
+    kept: list[Cand] = []
+    for c in cands:
+        if all(_compatible(c, k) for k in kept if c.overlaps(k)):
+            kept.append(c)
+    return sorted(kept, key=lambda c: (c.ts, -c.te))
+
+
+def recognize(doc: Doc, gz: Gazetteer, nlp: Language) -> list[Cand]:
+    return resolve(gazetteer_cands(doc, gz, nlp) + pattern_cands(doc, gz) + spacy_cands(doc, gz))
