@@ -179,7 +179,8 @@ def literal_args(m: EventMention, scope: list[Token], res: Resolver) -> dict[str
         left = [t for t in tok.lefts if t.i in ids]
         if not left:
             continue
-        count = parse_count(doc[left[0].i: tok.i].text, left[0].idx)
+        first = min(t.left_edge.i for t in left)
+        count = parse_count(doc[first: tok.i].text, doc[first].idx)
         if count is None or count.amount is None:
             continue
         role = _count_role(tok, m)

@@ -182,6 +182,10 @@ class TriggerFinder:
         if tok.dep_ == "nsubj" and _lemma(tok.head) in self.lex.status["descriptive"]:
             scope.append(tok.head)  # "the consignment included ... planes"
         if etype == "arms_transfer":
+            if any(c.dep_ == "acl" and _lemma(c) in self.lex.verb_types for c in tok.children):
+                return False  # "a contract to buy jets": the verb carries the event
+            if lemma in spec.get("anaphoric_nouns", []) and etype in self.seen_types:
+                return True  # "the contract" after an arms deal was reported
             return _context_ok(tok, "weapons", self.lex, self.resolver, scope)
         if etype == "agreement":
             return lv is not None and _lemma(lv) in spec.get("sign_verbs", [])

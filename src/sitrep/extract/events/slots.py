@@ -56,7 +56,8 @@ def controller(verb: Token) -> Token | None:
             return s
         if subj:
             return subj[0]
-        if tok.dep_ not in CONTROL_DEPS or tok.head is tok:
+        from_acl = tok is not verb and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "attr")
+        if (tok.dep_ not in CONTROL_DEPS and not from_acl) or tok.head is tok:
             return None
         via_for = tok.dep_ == "pcomp" and tok.head.lower_ == "for"
         tok = tok.head
@@ -80,6 +81,10 @@ def verb_slots(verb: Token) -> Slots:
         if ctl is not None:
             slots.agent.append(ctl)
     slots.add_preps(verb)
+    for obj in slots.patient:  # "killed 13 people in Idlib": the place hangs off the object
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ in LOCATIVE and prep.lower_ not in slots.preps:
+                slots.preps[prep.lower_] = [p for p in prep.children if p.dep_ == "pobj"]
     gov = verb
     while gov.dep_ == "xcomp" and gov.head is not gov:  # "is expected in Minsk to sign"
         gov = gov.head
@@ -109,7 +114,7 @@ def noun_slots(mention: EventMention) -> Slots:
     by = slots.preps.pop("by", [])
     slots.agent.extend(by)
     # a "by" phrase parsed onto the governing active verb belongs to the noun
-    gov = noun.head.head if noun.dep_ == "pobj" else None
+    gov = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
     if gov is not None and not is_passive(gov) and gov is not mention.head:
         for prep in gov.children:
             if prep.dep_ == "prep" and prep.lower_ == "by" and prep.i > noun.i:

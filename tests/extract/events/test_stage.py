@@ -1,0 +1,131 @@
+"""The event stage on short reports written for these tests (not from any corpus)."""
+
+from __future__ import annotations
+
+from sitrep.model import Event
+
+
+def only(events: list[Event], etype: str) -> Event:
+    found = [e for e in events if e.type == etype]
+    assert len(found) == 1, [(e.type, e.args) for e in events]
+    return found[0]
+
+
+def test_arms_purchase_with_supplier_value_and_items(run_events) -> None:
+    text = "Egypt signed a contract to buy 24 Rafale fighter jets from France for 4 billion euros."
+    events, names = run_events(text, [("Egypt", "COUNTRY", []), ("France", "COUNTRY", []),
+                                      ("Rafale", "WEAPON_SYSTEM", [])])
+    v = only(events, "arms_transfer")
+    assert names[v.args["recipient"]] == "Egypt"
+    assert names[v.args["supplier"]] == "France"
+    assert v.args["value"] == {"amount": 4_000_000_000, "currency": "EUR", "mod": None}
+    item = v.args["items"][0]
+    assert item["name"] == "Rafale" and item["quantity"] == 24 and item["category"] == "combat aircraft"
+
+
+def test_supply_verb_puts_the_subject_as_supplier(run_events) -> None:
+    text = "Germany agreed to supply Ukraine with several dozen tanks by 2026."
+    events, names = run_events(text, [("Germany", "COUNTRY", []), ("Ukraine", "COUNTRY", [])],
+                               [("2026", "2026", "DATE")])
+    v = only(events, "arms_transfer")
+    assert names[v.args["supplier"]] == "Germany" and names[v.args["recipient"]] == "Ukraine"
+    assert v.status == "agreed"
+    assert v.args["delivery_by"] == "2026"
+    assert v.args["items"][0]["quantity_text"] == "several dozen"
+
+
+def test_nominal_passive_roles(run_events) -> None:
+    text = "Officials recalled the invasion of Kuwait by Iraq in 1990."
+    events, names = run_events(text, [("Kuwait", "COUNTRY", []), ("Iraq", "COUNTRY", [])],
+                               [("1990", "1990", "DATE")])
+    v = only(events, "attack")
+    assert names[v.args["actor"]] == "Iraq" and names[v.args["target"]] == "Kuwait"
+    assert v.status == "historical"
+
+
+def test_casualties_and_place(run_events) -> None:
+    text = "Air strikes killed at least 13 people in Idlib on Tuesday, the monitor said."
+    events, names = run_events(text, [("Idlib", "CITY", [])], [("Tuesday", "2024-03-05", "DATE")])
+    v = only(events, "attack")
+    assert v.args["killed"] == {"amount": 13, "mod": "EQUAL_OR_MORE"}
+    assert names[v.args["place"]] == "Idlib"
+    assert v.args["date"] == "2024-03-05"
+
+
+def test_drill_mentions_merge_into_one_exercise(run_events) -> None:
+    text = ("Japan and the United States began joint naval drills on Monday. "
+            "The exercises involve about 5,000 troops, the navy said. "
+            "Australia will also take part in the drills.")
+    events, names = run_events(
+        text, [("Japan", "COUNTRY", []), ("United States", "COUNTRY", ["the United States"]),
+               ("Australia", "COUNTRY", [])], [("Monday", "2024-03-04", "DATE")])
+    v = only(events, "military_exercise")
+    assert {names[p] for p in v.args["participants"]} == {"Japan", "United States", "Australia"}
+    assert v.args["start"] == "2024-03-04"
+    assert v.args["personnel"] == {"amount": 5000, "mod": "APPROX"}
+    assert v.status == "asserted" and len(v.evidence) == 3
+
+
+def test_status_from_modality(run_events) -> None:
+    cases = {
+        "Kenya wants to buy new helicopters.": ("arms_transfer", "desired"),
+        "Chile plans to buy six frigates.": ("arms_transfer", "planned"),
+        "Peru is expected to sign the agreement.": ("agreement", "expected"),
+        "The ministers would hold talks in Oslo.": ("meeting", "planned"),
+        "Spain did not send troops.": ("deployment", "negated"),
+        "Brazil might buy tanks.": ("arms_transfer", "hypothetical"),
+    }
+    for text, (etype, status) in cases.items():
+        events, _ = run_events(text)
+        assert only(events, etype).status == status, text
+
+
+def test_deal_stated_twice_is_one_event(run_events) -> None:
+    text = ("Poland will buy 250 Abrams tanks from the United States for $4.75 billion. "
+            "Warsaw signed the $4.75 billion contract on Tuesday. "
+            "The deal includes training and ammunition.")
+    events, _ = run_events(text, [("Poland", "COUNTRY", ["Warsaw"]), ("United States", "COUNTRY", []),
+                                  ("Abrams", "WEAPON_SYSTEM", [])])
+    v = only(events, "arms_transfer")
+    assert len(v.evidence) == 3
+    assert v.status == "asserted"
+    assert {e.status for e in v.evidence} >= {"planned"}
+
+
+def test_different_weapons_stay_apart(run_events) -> None:
+    text = ("Qatar bought 36 F-15 jets from the United States last year. "
+            "Qatar also wants to buy Patriot missile systems.")
+    events, _ = run_events(text, [("Qatar", "COUNTRY", []), ("United States", "COUNTRY", []),
+                                  ("F-15", "WEAPON_SYSTEM", []), ("Patriot", "WEAPON_SYSTEM", [])])
+    assert len([e for e in events if e.type == "arms_transfer"]) == 2
+
+
+def test_words_that_are_not_events(run_events) -> None:
+    text = ("The minister struck a conciliatory note at a press conference. "
+            "She said the exercise of power must be fair and met the target.")
+    events, _ = run_events(text)
+    assert events == []
+
+
+def test_target_of_a_crackdown_is_not_a_separate_protest(run_events) -> None:
+    text = "Police cracked down on opposition protests in Minsk."
+    events, _ = run_events(text, [("Minsk", "CITY", [])])
+    assert [e.type for e in events] == ["repression"]
+
+
+def test_state_of_emergency_defaults_to_the_declaring_country(run_events) -> None:
+    text = ("Lithuania declared a state of emergency on its border. "
+            "Vilnius later extended the state of emergency.")
+    events, names = run_events(text, [("Lithuania", "COUNTRY", ["Vilnius"])])
+    v = only(events, "emergency_declaration")
+    assert names[v.args["actor"]] == "Lithuania" and names[v.args["place"]] == "Lithuania"
+    assert len(v.evidence) == 2
+
+
+def test_evidence_is_a_clause_under_400_chars(run_events) -> None:
+    text = "Russia and Belarus launched military drills. " * 3
+    events, _ = run_events(text, [("Russia", "COUNTRY", []), ("Belarus", "COUNTRY", [])])
+    for v in events:
+        for ev in v.evidence:
+            assert ev.end - ev.start < 400
+            assert text[ev.start:ev.end] == ev.text
