@@ -124,3 +124,9 @@ def test_malformed_line_names_path_and_line_and_the_rest_goes_on(write):
     assert [type(i) for i in items] == [Article, MalformedRecordError, MalformedRecordError, Article]
     assert items[1].location == f"{path}:2" and "not valid JSON" in str(items[1])
     assert items[2].location == f"{path}:3" and '"text" or "html"' in str(items[2])
+
+
+def test_generic_extension_is_refined_by_content(write):
+    page = f"<!DOCTYPE html><html><body><nav>Menu</nav><article><p>{BODY}</p><p>{BODY}</p></article>"
+    art = article(write("saved-page.txt", page + "</body></html>"))
+    assert "<p>" not in art.text and "Menu" not in art.text

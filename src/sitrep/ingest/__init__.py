@@ -23,6 +23,7 @@ from sitrep.model import Article
 
 __all__ = ["read_inputs"]
 
+FALLBACK_PRIORITY = 90  # the plain-text reader: any text
 _READ_ERRORS = (OSError, EOFError)  # unreadable files, corrupt gzip streams
 
 
@@ -40,7 +41,7 @@ def _read_one(path: str, settings: Settings) -> Iterator[Article | InputError]:
     try:
         inp = open_input(path)
     except _READ_ERRORS as exc:
-        yield InputError(path, f"cannot open it: {exc.strerror or exc}")
+        yield InputError(path, f"cannot open it: {getattr(exc, 'strerror', None) or exc}")
         return
     try:
         reader = choose_reader(inp)
@@ -54,19 +55,22 @@ def _read_one(path: str, settings: Settings) -> Iterator[Article | InputError]:
 
 
 def choose_reader(inp: Input) -> Reader:
-    """The reader for ``inp``: by extension, else by its first bytes."""
+    """The reader for ``inp``: by a specific extension, else by its first bytes (which
+    may also refine a generic one: a .txt file that holds HTML is read as HTML)."""
     reader = by_extension(inp.extension)
-    if reader is not None:
+    if reader is not None and reader.priority < FALLBACK_PRIORITY:
         return reader
     head = inp.head()
     if looks_binary(head):
+        if reader is not None:
+            return reader  # it reports the binary content with the file's own format
         kind = f'"{inp.extension}" files' if inp.extension else "this content"
         raise UnknownFormatError(
             inp.location,
             f"unknown format: Sitrep cannot read {kind}; give markdown (.md), HTML (.html), "
             "plain text (.txt) or JSON Lines (.jsonl), optionally gzipped",
         )
-    found = by_content(head.decode("utf-8", errors="replace"))
+    found = by_content(head.decode("utf-8", errors="replace")) or reader
     if found is None:  # pragma: no cover - the text reader accepts any text
         raise UnknownFormatError(inp.location, "unknown format")
     return found

@@ -36,7 +36,7 @@ def record_article(record: Any, location: str, settings: Settings) -> Article:
     if isinstance(text, str) and text.strip():
         draft = Draft(text=text, source=location)
     else:
-        draft = page_draft(html, location, url=_str(record.get("url")))
+        draft = page_draft(str(html), location, url=_str(record.get("url")))
     for name in _FIELDS:
         if _str(record.get(name)):
             setattr(draft, name, _str(record.get(name)))

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any
 
 from sitrep.errors import InputError, TooLargeError
 
@@ -88,10 +88,10 @@ def _strip_gz(name: str) -> str:
 
 def open_input(location: str) -> Input:
     """Open a path (or '-') as a buffered stream, transparently gunzipped."""
-    raw: BinaryIO = sys.stdin.buffer if location == "-" else open(location, "rb")  # noqa: SIM115
-    stream = io.BufferedReader(raw, buffer_size=PEEK_BYTES)  # type: ignore[arg-type]
+    raw: Any = sys.stdin.buffer if location == "-" else open(location, "rb")  # noqa: SIM115
+    stream: Any = io.BufferedReader(raw, buffer_size=PEEK_BYTES)
     name = "" if location == "-" else _strip_gz(Path(location).name)
     if stream.peek(2)[:2] == GZIP_MAGIC:
         unzipped = gzip.GzipFile(fileobj=stream, mode="rb")
-        stream = io.BufferedReader(unzipped, buffer_size=PEEK_BYTES)  # type: ignore[arg-type]
+        stream = io.BufferedReader(unzipped, buffer_size=PEEK_BYTES)
     return Input(location=location, name=name, stream=stream)
