@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_quotes", "find_quotes"]
 
-# an indirect clause mostly made of a quoted fragment is reported as that fragment
-PARTIAL_COVER = 0.4
+# an indirect clause mostly (over half) made of quoted fragments is reported as those fragments
+PARTIAL_COVER = 0.5
 
 
 @stage("quotes", assigns="quotes", requires=("entities",))
@@ -43,7 +43,8 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     finder = QuoteFinder(tix, lex)
     marked = finder.candidates()
     blocked = [_with_marks(doc.text, c) for c in marked if c.kind == "direct"]
-    reported = indirect_quotes(doc, lex, blocked, finder.para_of)
+    used = {c.cue.start for c in marked if c.cue is not None and c.kind == "direct"}
+    reported = indirect_quotes(doc, lex, blocked, finder.para_of, used)
     cands = marked + _without_covered(reported, [c for c in marked if c.kind == "partial"])
     cands.sort(key=lambda c: (c.start, c.end))
     resolver = SpeakerResolver(entities, lex, tix)

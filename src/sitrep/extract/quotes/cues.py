@@ -50,13 +50,49 @@ class TokenIndex:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The subject of ``verb``, inherited from the verb it is coordinated with or hangs on."""
+    """The speaker of ``verb``: the agent of a passive ("praised by Jobs"), the quoted
+    person of "quoted X as saying", else the subject, inherited from the verb it is
+    coordinated with or hangs on; a relative "who" stands for the noun it modifies."""
+    subj = _subject(verb)
+    if subj is not None and subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+        return verb.head
+    return subj
+
+
+RELATIVE = {"who", "which", "that"}
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _quoted_as(verb: Token) -> Token | None:
+    """"Detik.com quoted Djamal as saying": the object of "quote"."""
+    head = verb.head
+    if head.lemma_.lower() != "quote" or head is verb:
+        head = head.head if head.lower_ == "as" else head
+    if head.lemma_.lower() != "quote":
+        return None
+    return next((c for c in head.children if c.dep_ in {"dobj", "obj"}), None)
+
+
+def _subject(verb: Token) -> Token | None:
+    quoted = _quoted_as(verb)
+    if quoted is not None:
+        return quoted
     seen = 0
     while seen < 6:
+        agent = _agent(verb)
+        if agent is not None:
+            return agent
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and same_paragraph(c, verb)]
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - verb.i))
-        if verb.dep_ in INHERIT_DEPS and verb.head is not verb and not _has_mark(verb):
+        inherits = verb.dep_ in INHERIT_DEPS or verb.tag_ == "VBG"  # "..., merely saying that"
+        if inherits and verb.head is not verb and not _has_mark(verb):
             verb = verb.head
             seen += 1
             continue
@@ -113,6 +149,9 @@ def _phrase_cue(tok: Token, phrase: tuple[str, ...]) -> Cue:
 def verb_cue(verb: Token, region: list[Token] | None = None) -> Cue:
     """The cue for a reporting verb; the speaker is its subject, or a name right after it."""
     subj = subject_of(verb)
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if subj is None and before is not None and before.pos_ in SPEAKER_POS and same_paragraph(before, verb):
+        subj = before  # "Obama said" misparsed across a paragraph break
     if subj is None and region:
         subj = next(
             (t for t in region if t.i > verb.i and t.pos_ in SPEAKER_POS and t.head is verb), None
@@ -131,6 +170,8 @@ def is_cue_verb(tok: Token, lex: Lexicon, *, fragment: bool = False) -> bool:
 def find_cue(tokens: list[Token], lex: Lexicon, *, fragment: bool = False) -> Cue | None:
     """The first cue among ``tokens`` (a stretch of text outside quotation marks)."""
     for tok in tokens:
+        if tok.lower_ == "quoted" and tok.lemma_.lower() == "quote":
+            continue  # "X quoted Y as saying": the cue is "saying"
         phrase = _phrase_at(tok, lex)
         if phrase:
             return _phrase_cue(tok, phrase)

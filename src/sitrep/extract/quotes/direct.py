@@ -21,6 +21,8 @@ from sitrep.extract.quotes.marks import QuotedSpan, paragraphs, quoted_spans
 
 _CLAUSE_BREAK = set(".!?:;,—–-([")
 _CLOSERS = set('"”»’\'')
+_MODIFIER_DEPS = {"compound", "amod", "nmod"}
+_DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "as"}
 _SENTENCE_END = re.compile(r"[.!?][\"”’»)]?(?=\s|$)")
 
 
@@ -49,6 +51,8 @@ class QuoteFinder:
             if kind == "partial" and cue is None:
                 continue
             opens = self.prev_char(parts[0]) in (None, ".", "!", "?") or parts[0].continues
+            if cue is None and not opens and len(self.text[parts[0].start : parts[0].end].split()) < 4:
+                continue  # a short quoted term mid-sentence with no cue: a name, not a quote
             for part in parts:
                 out.append(Candidate(
                     part.start, part.end, kind, cue, self.para_of(part.start),
@@ -78,14 +82,27 @@ class QuoteFinder:
         i = self._prev_index(q)
         tok = self.tix.at(i) if i is not None else None
         content = self.text[q.start : q.end]
-        if tok is not None and tok.lower_ in self.lex.naming_words and not _has_subject(tok):
+        if self._named(q.open_mark):
             return None
+        toks = self.tix.within(q.start, q.end)
+        if len(toks) <= 2 and toks and toks[-1].dep_ in _MODIFIER_DEPS and toks[-1].head.idx > q.end:
+            return None  # a quoted modifier inside a noun phrase (the first "point" release): a term
         if content[:1].isupper():
             if tok is not None and is_cue_verb(tok, self.lex):
                 return "direct"
             if content[-1:] in ".?!," and len(content.split()) >= 5:
                 return "direct"
         return "partial"
+
+    def _named(self, open_mark: int) -> bool:
+        """A naming word ends the text before the mark (the exercise "Zapad", dubbed a "...")."""
+        words = re.findall(r"[\w'-]+", self.text[max(0, open_mark - 40) : open_mark].lower())
+        while words and words[-1] in _DETERMINERS:
+            words.pop()
+        if not words or words[-1] not in self.lex.naming_words:
+            return False
+        tok = self.tix.at(self.text.rfind(words[-1][-1], 0, open_mark))
+        return tok is None or not _has_subject(tok)
 
     def direct_cue(self, first: QuotedSpan, last: QuotedSpan) -> Cue | None:
         """The cue after the quote ("...," he said), else before it (He said: "...")."""
@@ -99,7 +116,8 @@ class QuoteFinder:
         if first.continues:
             return None
         lo, hi = self._region_start(first), first.open_mark
-        return find_cue(self.tix.within(lo, hi), self.lex)
+        colon = self.text[lo:hi].rstrip().endswith(":")
+        return find_cue(self.tix.within(lo, hi), self.lex, fragment=colon)
 
     def _region_end(self, q: QuotedSpan) -> int:
         p_end = self.paras[self.para_of(q.open_mark)][1]

@@ -3,7 +3,10 @@
 ``Lukashenko said Minsk planned to buy arms`` -> "Minsk planned to buy arms" (the
 ccomp of the cue verb, without "that" and without a trailing narrator's clause such
 as "as he oversaw drills"); ``..., the Kremlin said.`` -> the clause before it;
-``according to the ministry, troops will ...`` -> the rest of the sentence.
+``stated that A and that B`` -> two clauses; ``His plan, he stated, was ...`` -> the
+sentence around a parenthetical cue; ``according to the ministry, troops will ...``
+-> the rest of the sentence. Not reports: a clause asked, not asserted ("declined to
+predict when ..."), and a cue that already introduces a direct quote.
 """
 
 from __future__ import annotations
@@ -18,59 +21,127 @@ from sitrep.extract.quotes.lexicon import Lexicon
 
 _LEAD_MARKS = {"that", "if", "whether"}
 MIN_TOKENS = 3
+# an outer clause mostly made of a clause reported inside it is a misparse of the inner one
+NESTED_COVER = 0.5
 ParaOf = Callable[[int], int]  # offset -> paragraph number
 
 
-def _trim(tokens: list[Token], lex: Lexicon) -> list[Token]:
-    """Drop edge punctuation, a leading "that" and a trailing narrator's clause."""
-    for t in tokens:
+def _trim(tokens: list[Token], lex: Lexicon, cue_first: bool) -> list[Token]:
+    """Drop edge punctuation, a leading "that" and (after the cue) a trailing narrator's clause."""
+    for t in tokens if cue_first else ():
         if t.dep_ != "advcl" or t.right_edge.i < tokens[-1].i or t.left_edge.i <= tokens[0].i:
             continue
-        marks = [c for c in t.children if c.dep_ == "mark" and c.lower_ in lex.narrative_marks]
-        if marks:
+        if any(c.dep_ == "mark" and c.lower_ in lex.narrative_marks for c in t.children):
             tokens = [x for x in tokens if x.i < t.left_edge.i]
             break
-    while tokens and (tokens[0].is_punct or tokens[0].is_space or
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].dep_ == "cc" or
                       (tokens[0].dep_ == "mark" and tokens[0].lower_ in _LEAD_MARKS)):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
         tokens = tokens[:-1]
     return tokens
 
 
 def _clause(tokens: list[Token], cue_tok: Token, lex: Lexicon, para_of: ParaOf) -> Candidate | None:
     para = para_of(cue_tok.idx)
-    tokens = _trim([t for t in tokens if para_of(t.idx) == para and not t.is_space], lex)
-    if len(tokens) < MIN_TOKENS:
+    kept = [t for t in tokens if para_of(t.idx) == para and not t.is_space]
+    tokens = _trim(kept, lex, cue_first=bool(kept) and cue_tok.i < kept[0].i)
+    if len(tokens) < MIN_TOKENS or _asked(tokens[0], cue_tok, lex):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     phrase = _phrase_at(cue_tok, lex)
     cue = _phrase_cue(cue_tok, phrase) if phrase else verb_cue(cue_tok)
-    return Candidate(start, end, "indirect", cue, para_of(start))
+    return Candidate(start, end, "indirect", cue, para)
+
+
+def _asked(first: Token, cue_tok: Token, lex: Lexicon) -> bool:
+    """A question ("when the company would return to profit"), not a statement."""
+    return first.lower_ in lex.question_words and cue_tok.lemma_.lower() not in lex.asking_verbs
+
+
+def _cancelled(verb: Token, lex: Lexicon) -> bool:
+    """"declined to say ...": the cue hangs on a verb that cancels the report."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.non_report_heads
 
 
 def indirect_quotes(
-    doc: Doc, lex: Lexicon, blocked: list[tuple[int, int]], para_of: ParaOf
+    doc: Doc, lex: Lexicon, blocked: list[tuple[int, int]], para_of: ParaOf,
+    used_cues: set[int] | None = None,
 ) -> list[Candidate]:
-    """Reported clauses of speech verbs; ``blocked`` are direct quotes with their marks."""
+    """Reported clauses of speech verbs. ``blocked``: direct quotes with their marks;
+    ``used_cues``: offsets of cue words that already introduce a direct quote."""
 
     def is_blocked(start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in blocked)
 
+    used = used_cues or set()
     out: list[Candidate] = []
     for tok in doc:
-        if is_blocked(tok.idx, tok.idx + len(tok)):
+        if tok.idx in used or is_blocked(tok.idx, tok.idx + len(tok)):
             continue
         if _phrase_at(tok, lex):
             found = _according_to(tok, lex, para_of)
-        elif is_cue_verb(tok, lex):
-            found = [
-                _clause(list(c.subtree), tok, lex, para_of)
-                for c in tok.children if c.dep_ == "ccomp"
-            ]
+        elif is_cue_verb(tok, lex, fragment=True) and not _cancelled(tok, lex):
+            found = [_clause(toks, tok, lex, para_of) for toks in _complements(tok)]
+            if not found and tok.dep_ == "parataxis":
+                found = [_clause(_around(tok), tok, lex, para_of)]
         else:
             continue
         out.extend(c for c in found if c is not None and not is_blocked(c.start, c.end))
+    return _innermost(out)
+
+
+def _complements(verb: Token) -> list[list[Token]]:
+    """Tokens of each reported clause of ``verb``: its ccomps, adjacent ones (a parse
+    split in two) joined, coordinated "and that ..." clauses split off."""
+    groups: list[list[Token]] = []
+    for child in verb.children:
+        if child.dep_ != "ccomp":
+            continue
+        main, *rest = _split_coordinated(child)
+        joinable = groups and main[0].i - groups[-1][-1].i <= 1 and not _reports(child)
+        if joinable:
+            groups[-1].extend(main)
+        else:
+            groups.append(main)
+        groups.extend(rest)
+    return groups
+
+
+def _reports(tok: Token) -> bool:
+    """A clause headed by a reporting verb of its own (", and merely saying that ...")."""
+    return tok.tag_ == "VBG" and any(c.dep_ == "ccomp" for c in tok.children)
+
+
+def _split_coordinated(head: Token) -> list[list[Token]]:
+    """The clause under ``head``, with each conjunct that has its own "that" as its own clause."""
+    parts = [t for t in head.subtree if t is not head and t.dep_ == "conj" and any(
+        g.dep_ == "mark" and g.lower_ == "that" for g in t.children)]
+    parts = [p for p in parts if not any(q is not p and q.is_ancestor(p) for q in parts)]
+    cut = {t.i for p in parts for t in p.subtree}
+    main = sorted((t for t in head.subtree if t.i not in cut), key=lambda t: t.i)
+    if parts:  # drop the "and" and comma left between the main clause and a conjunct
+        first = min(t.i for t in parts[0].subtree)
+        main = [t for t in main if t.i < first]
+    return [main] + [sorted(p.subtree, key=lambda t: t.i) for p in parts]
+
+
+def _around(cue: Token) -> list[Token]:
+    """"His plan, he stated, was ...": the sentence around a parenthetical cue."""
+    skip = {t.i for t in cue.subtree}
+    return [t for t in cue.head.subtree if t.i not in skip]
+
+
+def _innermost(cands: list[Candidate]) -> list[Candidate]:
+    """Drop an outer clause that is mostly another reported clause inside it."""
+    out = []
+    for c in cands:
+        inner = [d for d in cands if d is not c and c.start <= d.start and d.end <= c.end
+                 and (d.start, d.end) != (c.start, c.end)
+                 and d.cue is not None and c.start <= d.cue.start < c.end]
+        if any(d.end - d.start >= NESTED_COVER * (c.end - c.start) for d in inner):
+            continue
+        out.append(c)
     return out
 
 
@@ -78,8 +149,7 @@ def _according_to(tok: Token, lex: Lexicon, para_of: ParaOf) -> list[Candidate |
     """"according to X": the reported clause is the rest of the sentence."""
     sent = list(tok.sent)
     phrase_end = max(t.i for t in tok.subtree) if tok.dep_ != "ROOT" else tok.i + 1
-    phrase_start = tok.i
-    before = [t for t in sent if t.i < phrase_start]
+    before = [t for t in sent if t.i < tok.i]
     after = [t for t in sent if t.i > phrase_end]
     body = before if len(before) >= len(after) else after
     return [_clause(body, tok, lex, para_of)]

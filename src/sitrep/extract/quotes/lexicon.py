@@ -19,6 +19,9 @@ class Lexicon:
     group_pronouns: frozenset[str]
     role_nouns: frozenset[str]
     narrative_marks: frozenset[str]
+    non_report_heads: frozenset[str]
+    question_words: frozenset[str]
+    asking_verbs: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
         return lemma in self.speech_verbs or lemma in self.fragment_verbs
@@ -40,4 +43,7 @@ def lexicon() -> Lexicon:
         group_pronouns=words("group_pronouns"),
         role_nouns=words("role_nouns"),
         narrative_marks=words("narrative_marks"),
+        non_report_heads=words("non_report_heads"),
+        question_words=words("question_words"),
+        asking_verbs=words("asking_verbs"),
     )
