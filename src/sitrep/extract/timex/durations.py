@@ -70,7 +70,7 @@ def half_unit(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 
 @rule("bare_plural", rf"{B}(?P<prep>for|over|within|after|took|spent|lasted|lasting|in)\s+(?P<unit>{alt(lx.BARE_PLURALS)}){E}"
-      r"(?!\s+(?:ago|later|earlier|of\s+(?:age|experience)))", kind="duration")
+      r"(?!\s+(?:ago|later|earlier|of\s+(?:age|experience)))", kind="duration", group="unit")
 def bare_plural(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DURATION", duration_value(None, m.group("unit")))
 

@@ -26,7 +26,7 @@ from sitrep.extract.timex import absolute, durations, relative  # noqa: F401  (r
 from sitrep.extract.timex import lexicon as lx
 from sitrep.extract.timex.absolute import as_date
 from sitrep.extract.timex.patterns import alt
-from sitrep.extract.timex.rules import RULES, Ctx, Resolved, Rule, word_before
+from sitrep.extract.timex.rules import RULES, Ctx, Rule, word_before
 from sitrep.model import Timex
 
 _DURATION_MOD = re.compile(rf"(?<![\w])(?P<w>{alt(lx.DURATION_MODS)})\s+$", re.IGNORECASE)
@@ -48,7 +48,7 @@ def candidates(text: str) -> list[Candidate]:
     for order, r in enumerate(RULES):
         for m in r.regex.finditer(text):
             if m.end() > m.start() and (r.valid is None or r.valid(m, text)):
-                found.append((order, Candidate(m.start(), m.end(), r, m)))
+                found.append((order, Candidate(m.start(r.group or 0), m.end(r.group or 0), r, m)))
     found.sort(key=lambda oc: (-(oc[1].end - oc[1].start), oc[0], oc[1].start))
     return [c for _, c in found]
 
@@ -67,6 +67,8 @@ def attach_mods(text: str, chosen: list[Candidate]) -> None:
         floor = chosen[i - 1].end if i else 0
         before = text[max(floor, c.start - 30): c.start]
         regex = _DURATION_MOD if c.rule.kind == "duration" else _POINT_MOD if c.rule.kind in _POINT_KINDS else None
+        if c.match.groupdict().get("lead"):
+            regex = None  # "over the past three years": "over" is a preposition here
         m = regex.search(before) if regex else None
         if m:
             table = lx.DURATION_MODS if c.rule.kind == "duration" else lx.POINT_MODS
@@ -88,26 +90,60 @@ def _tense(text: str, c: Candidate, direction: Direction) -> int:
     return signal if signal is not None else direction(c.start, c.end)
 
 
+@dataclass(slots=True)
+class Anchors:
+    """The latest date mentioned at each precision: an anaphoric expression about
+    years ("that year") anchors on the latest year, one about days on the latest day."""
+
+    day: date | None
+    month: date | None
+    year: date | None
+    day_end: int = 0
+
+    def for_unit(self, unit: str) -> date | None:
+        unit = unit.lower().rstrip("s")
+        if unit in ("year", "decade", "century", "centurie"):
+            return self.year
+        if unit in ("month", "quarter"):
+            return self.month
+        return self.day
+
+    def update(self, value: str, end: int) -> None:
+        day = as_date(value)
+        if day:
+            self.day = self.month = self.year = day
+            self.day_end = end
+        elif re.fullmatch(r"\d{4}-\d\d", value):
+            self.month = self.year = date(int(value[:4]), int(value[5:]), 1)
+        elif re.fullmatch(r"\d{4}", value):
+            self.year = date(int(value), 1, 1)
+
+
+def _context(text: str, c: Candidate, dct: date | None, anchors: Anchors, direction: Direction) -> Ctx:
+    unit = c.match.groupdict().get("unit") or c.match.groupdict().get("bare") or "day"
+    ctx = Ctx(dct=dct, anchor=anchors.for_unit(unit), text=text, start=c.start)
+    if c.rule.name in CLOCK_RULES:
+        same_sentence = not _SENTENCE_BREAK.search(text, anchors.day_end, c.start)
+        ctx.anchor = anchors.day if same_sentence else dct  # a clock time takes its own sentence's day
+    if c.rule.kind in ("deictic", "absolute", "anaphoric"):
+        ctx.direction = _tense(text, c, direction)
+    return ctx
+
+
 def resolve_all(text: str, chosen: list[Candidate], dct: date | None, direction: Direction) -> list[Timex]:
     out: list[Timex] = []
-    anchor, anchor_end = dct, 0
+    anchors = Anchors(dct, dct, dct)
     for c in chosen:
-        ctx = Ctx(dct=dct, anchor=anchor, text=text, start=c.start)
-        if c.rule.name in CLOCK_RULES and _SENTENCE_BREAK.search(text, anchor_end, c.start):
-            ctx.anchor = dct  # a clock time takes its day from its own sentence, else the DCT
-        if c.rule.kind in ("deictic", "absolute", "anaphoric"):
-            ctx.direction = _tense(text, c, direction)
+        ctx = _context(text, c, dct, anchors, direction)
         res = c.rule.resolve(c.match, ctx)
         if res is None:
             continue
         mod = c.mod or res.mod
-        res = Resolved(res.type, res.value, mod)
-        used = anchor if c.rule.kind == "anaphoric" else dct
+        used = ctx.anchor if c.rule.kind == "anaphoric" else dct
         out.append(Timex(start=c.start, end=c.end, text=text[c.start:c.end], type=res.type,
-                         value=res.value, mod=res.mod, anchor=used.isoformat() if used else None))
-        day = as_date(res.value)
-        if day and res.type in ("DATE", "TIME") and res.mod is None:
-            anchor, anchor_end = day, c.end
+                         value=res.value, mod=mod, anchor=used.isoformat() if used else None))
+        if res.type in ("DATE", "TIME") and mod is None:
+            anchors.update(res.value, c.end)
     return out
 
 

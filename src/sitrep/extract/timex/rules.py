@@ -51,17 +51,18 @@ class Rule:
     resolve: Resolver
     kind: str  # absolute, deictic, anaphoric, duration, set, ref
     valid: Validator | None = None
+    group: str | None = None  # the named group that is the span, when not the whole match
 
 
 RULES: list[Rule] = []
 
 
 def rule(name: str, pattern: str, *, kind: str, valid: Validator | None = None,
-         flags: int = re.IGNORECASE) -> Callable[[Resolver], Resolver]:
+         group: str | None = None, flags: int = re.IGNORECASE) -> Callable[[Resolver], Resolver]:
     """Register ``pattern`` with its resolver; earlier rules win ties of equal length."""
 
     def deco(func: Resolver) -> Resolver:
-        RULES.append(Rule(name, re.compile(one_paragraph(pattern), flags), func, kind, valid))
+        RULES.append(Rule(name, re.compile(one_paragraph(pattern), flags), func, kind, valid, group))
         return func
 
     return deco
