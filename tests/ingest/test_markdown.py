@@ -83,3 +83,42 @@ def test_caption_rule(block, caption):
 
 def test_markdown_inline_rendering():
     assert render_inline("## A *big* [deal](http://x.org) for \\$5 ![pic](a.png)") == "A big deal for $5"
+
+
+CLIPPED = """---
+title: "Ceasefire holds in the north"
+author: [Lena Park]
+published: 2024-05-06
+source: https://www.theguardian.com/world/2024/may/06/ceasefire
+---
+
+# Ceasefire holds in the north
+
+**By Lena Park | May 6, 2024**
+
+Advertisement
+
+KYIV, Ukraine (AP) — A ceasefire in the north held for a second day on Monday, officials said.
+
+Share this article
+"""
+
+
+def test_front_matter_and_page_furniture(write):
+    art = article(write("clip.md", CLIPPED))
+    assert art.title == "Ceasefire holds in the north"
+    assert art.authors == ["Lena Park"] and art.agency == "AP"
+    assert art.published == "2024-05-06"
+    assert art.url == "https://www.theguardian.com/world/2024/may/06/ceasefire"
+    assert art.outlet == "The Guardian"
+    assert art.text.startswith("KYIV, Ukraine (AP) — A ceasefire in the north held")
+    assert art.text.endswith("officials said.")
+
+
+@pytest.mark.parametrize(("line", "date"), [
+    ("By Anna Smolchenko, AFP | September 13, 2021", "September 13, 2021"),
+    ("By John Smith - 13 Sep 2021 10:05 GMT", "13 Sep 2021 10:05 GMT"),
+])
+def test_byline_with_a_date(line, date):
+    got = parse_byline(match_byline(line))
+    assert got.date == date and len(got.authors) == 1

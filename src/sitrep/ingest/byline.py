@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from sitrep.ingest import dates
 from sitrep.ingest.lexicon import lexicon
 from sitrep.ingest.outlets import domain_table
+
+_SEGMENTS = re.compile(r"\s*[|·—–]\s*|\s+-\s+|\s*\bupdated\b:?\s*", re.I)
 
 
 @dataclass(slots=True)
@@ -13,6 +17,7 @@ class Byline:
     authors: list[str] = field(default_factory=list)
     agency: str | None = None
     outlet: str | None = None
+    date: str | None = None  # "By X | September 13, 2021": the date part
 
 
 def match_byline(line: str) -> str | None:
@@ -35,6 +40,13 @@ def _name_like(text: str) -> bool:
 def parse_byline(rest: str) -> Byline:
     """Split the names after "By" into people and organizations."""
     out = Byline()
+    segments = []
+    for segment in _SEGMENTS.split(rest):
+        if out.date is None and dates.parse_date(segment):
+            out.date = segment.strip()
+        else:
+            segments.append(segment)
+    rest = " | ".join(s for s in segments if s.strip())
     parts = [p.strip() for p in lexicon().org_split.split(rest) if p and p.strip()]
     for part in parts:
         if _is_anonymous(part):

@@ -31,6 +31,9 @@ CREDIT_MAX_WORDS = 6
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
 _TERMINAL = re.compile(r"[.!?…:;\"'”’)\]]$")
 _DOMAIN = re.compile(r"(?:^|\s)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.I)
+_WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s+[A-Z][\w.' -]{1,30})?\s+\((?P<agency>[^()]{2,30})\)\s*[-—–:]"
+)
 _CREDIT_LABEL = re.compile(r"^(?:photo|image|picture|credit|caption)s?\s*:", re.I)
 _CREDIT_PAREN = re.compile(r"\(([^()]{1,60})\)$")
 _URL = re.compile(r"<?(https?://[^\s>]+)>?")
@@ -43,6 +46,7 @@ class Layout:
     byline: Byline | None = None
     dateline: str | None = None
     url: str | None = None
+    wire_agency: str | None = None
 
 
 def split_blocks(text: str) -> list[str]:
@@ -56,9 +60,24 @@ def parse_layout(text: str, render: Render) -> Layout:
     out = Layout()
     blocks = _take_footer(blocks, out)
     start = _take_header(blocks, out)
-    rest = [b for b in blocks[start:] if not lexicon().related.match(b)]
+    lex = lexicon()
+    rest = [b for b in blocks[start:] if not lex.related.match(b) and not _is_boilerplate(b)]
     out.body = _drop_caption(rest)
+    if out.body:
+        out.wire_agency = wire_agency(out.body[0])
+    if out.dateline is None and out.byline and out.byline.date:
+        out.dateline = out.byline.date
     return out
+
+
+def _is_boilerplate(block: str) -> bool:
+    return block.strip(" .:!|>»›").casefold() in lexicon().boilerplate
+
+
+def wire_agency(first_paragraph: str) -> str | None:
+    """The agency of a wire dateline: "MOSCOW (Reuters) -" or "KYIV, Ukraine (AP) —"."""
+    m = _WIRE_DATELINE.match(first_paragraph)
+    return lexicon().agencies.get(m.group("agency").casefold()) if m else None
 
 
 def _take_header(blocks: list[str], out: Layout) -> int:
@@ -128,7 +147,7 @@ def layout_draft(text: str, source: str, render: Render) -> Draft:
         source=source,
         title=layout.title,
         authors=byline.authors,
-        agency=byline.agency,
+        agency=byline.agency or layout.wire_agency,
         outlet=byline.outlet,
         published=layout.dateline,
         url=layout.url,

@@ -22,6 +22,7 @@ class Lexicon:
     related: re.Pattern[str]
     url_label: re.Pattern[str]
     credit: re.Pattern[str]
+    boilerplate: frozenset[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -43,5 +44,6 @@ def lexicon() -> Lexicon:
         name_particles=frozenset(w.casefold() for w in d["name_particles"]),
         related=re.compile(rf"^(?:{_alternation(d['related_labels'])})\s*:", re.I),
         url_label=re.compile(rf"^(?:{_alternation(d['url_labels'])})\s*:\s*(?P<url>\S*)\s*$", re.I),
+        boilerplate=frozenset(b.casefold() for b in d["boilerplate_blocks"]),
         credit=re.compile(rf"(?<![\w-])(?:{_alternation(d['credit_words'])})(?![\w-])|©", re.I),
     )

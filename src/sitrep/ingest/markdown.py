@@ -9,18 +9,30 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
+import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from sitrep.config import Settings
 from sitrep.errors import InputError
+from sitrep.ingest.draft import Draft
 from sitrep.ingest.layout import layout_draft
 from sitrep.ingest.readers import Reader, register
 from sitrep.ingest.single import read_single
 from sitrep.ingest.sources import Input
 from sitrep.model import Article
 
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+# front-matter keys that web clippers and archivers use for each Draft field
+_META_KEYS = {
+    "title": ("title", "headline"),
+    "authors": ("authors", "author", "byline"),
+    "published": ("published", "date", "created", "pubdate", "datePublished"),
+    "url": ("url", "source", "link", "original_url", "canonical"),
+    "outlet": ("outlet", "site", "site_name", "sitename", "publisher"),
+}
 _LINE_MARKUP = re.compile(r"^(?:#{1,6}\s+|>\s?|\s*(?:[-*+]|\d{1,3}[.)])\s+(?=\S))")
 _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _SNIFF = re.compile(
@@ -52,8 +64,36 @@ def _text(token: Token) -> str:
     return ""  # link and emphasis markers, images, inline html
 
 
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """YAML front matter (as web clippers write it) and the rest of the text."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, text
+    try:
+        meta = yaml.safe_load(m.group(1))
+    except yaml.YAMLError:
+        return {}, text
+    return (meta, text[m.end():]) if isinstance(meta, dict) else ({}, text)
+
+
+def markdown_draft(text: str, source: str) -> Draft:
+    meta, text = split_front_matter(text)
+    draft = layout_draft(text, source, render_inline)
+    for name, keys in _META_KEYS.items():
+        value = next((meta[k] for k in keys if meta.get(k)), None)
+        if value is not None and not getattr(draft, name):
+            setattr(draft, name, _meta_value(name, value))
+    return draft
+
+
+def _meta_value(name: str, value: Any) -> Any:
+    if name == "authors":
+        return [str(a) for a in value] if isinstance(value, list) else [str(value)]
+    return value if name == "published" else str(value)
+
+
 def read_markdown(inp: Input, settings: Settings) -> Iterator[Article | InputError]:
-    yield read_single(inp, settings, lambda text: layout_draft(text, inp.location, render_inline))
+    yield read_single(inp, settings, lambda text: markdown_draft(text, inp.location))
 
 
 register(Reader(
