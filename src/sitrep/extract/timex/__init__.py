@@ -12,7 +12,7 @@ import re
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sitrep.extract.timex import finder, tense
+from sitrep.extract.timex import fallback, finder, tense
 from sitrep.extract.timex.absolute import as_date
 from sitrep.model import Timex
 from sitrep.registry import stage
@@ -78,6 +78,7 @@ def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
     """Every TIMEX3 of a parsed article, resolved against its publication date."""
     dct = parse_dct(published)
     found = finder.find(doc.text, dct, lambda s, e: tense.direction(doc, s, e))
+    found = fallback.add_entities(doc, found, dct)
     out: list[Timex] = []
     for t in found:
         if _not_a_year(doc, t):

@@ -157,7 +157,18 @@ SET_WORDS: dict[str, str] = {
     "per hour": "PT1H", "an hour": "PT1H", "every night": "P1D", "every morning": "P1D",
 }
 # prepositions after which "the day", "the year", "the weekend" refer to a time
-THE_UNIT_PREPS = frozenset({"for", "on", "during", "of", "throughout", "over", "in", "across", "through"})
+THE_UNIT_PREPS = frozenset({
+    "for", "on", "during", "of", "throughout", "over", "in", "across", "through",
+    "end", "ended", "ending", "ends", "finish", "finished", "finishing", "start", "started", "starting",
+})
+
+# unit words that let a spaCy DATE/TIME entity the rules missed stand as a timex
+FALLBACK_UNITS: dict[str, str] = {
+    "day": "day", "days": "days", "week": "week", "weeks": "weeks", "month": "month",
+    "months": "months", "year": "year", "years": "years", "decade": "decade",
+    "decades": "decades", "morning": "morning", "afternoon": "afternoon",
+    "evening": "evening", "night": "night", "weekend": "weekend",
+}
 
 # words before "a day/week/year" that make it a frequency ("twice a week")
 FREQUENCY_CUES = ("once", "twice", "times", "thrice")

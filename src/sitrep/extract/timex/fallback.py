@@ -1,0 +1,63 @@
+"""spaCy DATE/TIME entities the rules did not find, kept when they name a time unit.
+
+The rules come first; an entity the rules missed ("to end the day", "their best
+week", "the entire year") is kept only when it holds a unit word. A singular unit
+is the unit containing the latest date before it (or the DCT): a DATE; a plural
+one is a vague DURATION ("the years": PXY). Entities without a unit word (ages,
+bare numbers that the model tags DATE) are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sitrep.extract.timex import lexicon as lx
+from sitrep.extract.timex.absolute import as_date
+from sitrep.extract.timex.patterns import duration_value
+from sitrep.extract.timex.relative import unit_value
+from sitrep.model import Timex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+_PLURAL_UNITS = {"days", "weeks", "months", "years", "decades"}
+
+
+def _unit(ent: Span) -> str | None:
+    units = [lx.FALLBACK_UNITS[t.lower_] for t in ent if t.lower_ in lx.FALLBACK_UNITS]
+    return units[-1] if units else None
+
+
+def _resolve(ent: Span, unit: str, anchor: date | None) -> Timex | None:
+    text = ent.text
+    if unit in _PLURAL_UNITS:
+        if any(t.like_num for t in ent):
+            return None  # a counted duration the rules refused on purpose
+        return Timex(ent.start_char, ent.end_char, text, "DURATION", duration_value(None, unit))
+    value = unit_value(anchor, unit, 0)
+    if value is None:
+        return None
+    kind = "TIME" if unit in lx.PARTS_OF_DAY else "DATE"
+    return Timex(ent.start_char, ent.end_char, text, kind, value,
+                 anchor=anchor.isoformat() if anchor else None)
+
+
+def add_entities(doc: Doc, found: list[Timex], dct: date | None) -> list[Timex]:
+    """``found`` plus the spaCy DATE/TIME entities that overlap none of it, in text order."""
+    out = list(found)
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME") or not re.search(r"[a-z]", ent.text):
+            continue
+        if any(t.start < ent.end_char and ent.start_char < t.end for t in found):
+            continue
+        unit = _unit(ent)
+        if unit is None:
+            continue
+        earlier = [as_date(t.value or "") for t in found if t.end <= ent.start_char]
+        days = [d for d in earlier if d]
+        t = _resolve(ent, unit, days[-1] if days else dct)
+        if t is not None:
+            out.append(t)
+    return sorted(out, key=lambda t: t.start)
