@@ -39,6 +39,8 @@ def join(words: list[str], in_quote: bool) -> tuple[str, bool]:
                 glue = True
             in_quote = not in_quote
             continue
+        if w == "." and out.endswith("."):
+            continue  # "Co." + "." (MEANTIME splits the sentence stop off an abbreviation)
         if w.lower() in NO_SPACE_BEFORE or glue:
             out += w
         else:

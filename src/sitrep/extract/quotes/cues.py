@@ -55,8 +55,38 @@ def subject_of(verb: Token) -> Token | None:
     coordinated with or hangs on; a relative "who" stands for the noun it modifies."""
     subj = _subject(verb)
     if subj is not None and subj.lower_ in RELATIVE and verb.dep_ == "relcl":
-        return verb.head
+        return _antecedent(verb.head)
     return subj
+
+
+def _antecedent(noun: Token) -> Token:
+    """The person a relative clause is about: "Charles O'Reilly, an expert at Stanford
+    University, who stated" attaches to "University"; climb to "O'Reilly"."""
+    for _ in range(4):
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+            noun = noun.head.head
+        elif noun.dep_ == "appos":
+            noun = noun.head
+        else:
+            break
+    return noun
+
+
+def _temporal(tok: Token) -> bool:
+    """"several times described": a time phrase misparsed as the subject."""
+    return tok.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL"} or tok.lemma_.lower() == "time"
+
+
+def _owner_verb(noun: Token) -> Token | None:
+    """The verb a noun phrase hangs on ("resigned in a letter ... stating": "resigned")."""
+    cur = noun
+    for _ in range(6):
+        if cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.pos_ in {"VERB", "AUX"}:
+            return cur
+    return None
 
 
 RELATIVE = {"who", "which", "that"}
@@ -89,8 +119,18 @@ def _subject(verb: Token) -> Token | None:
         if agent is not None:
             return agent
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and same_paragraph(c, verb)]
-        if subjects:
-            return min(subjects, key=lambda c: abs(c.i - verb.i))
+        real = [c for c in subjects if not _temporal(c)]
+        if real:
+            return min(real, key=lambda c: abs(c.i - verb.i))
+        if verb.dep_ == "acl":  # "a letter ... stating": the writer of the letter
+            owner = _owner_verb(verb.head)
+            if owner is None:
+                return None
+            verb, seen = owner, seen + 1
+            continue
+        if subjects and verb.head is not verb:  # only a time phrase: take the head verb's subject
+            verb, seen = verb.head, seen + 1
+            continue
         inherits = verb.dep_ in INHERIT_DEPS or verb.tag_ == "VBG"  # "..., merely saying that"
         if inherits and verb.head is not verb and not _has_mark(verb):
             verb = verb.head
@@ -153,11 +193,24 @@ def verb_cue(verb: Token, region: list[Token] | None = None) -> Cue:
     if subj is None and before is not None and before.pos_ in SPEAKER_POS and same_paragraph(before, verb):
         subj = before  # "Obama said" misparsed across a paragraph break
     if subj is None and region:
-        subj = next(
-            (t for t in region if t.i > verb.i and t.pos_ in SPEAKER_POS and t.head is verb), None
-        )
+        subj = _inverted_subject(verb, region)
     span = mention_span(subj) if subj is not None else None
     return Cue(verb.idx, verb.idx + len(verb), verb.text, verb, subj, span)
+
+
+def _inverted_subject(verb: Token, region: list[Token]) -> Token | None:
+    """'..." said William Clay Ford Jr.': the name right after a cue that opens the region."""
+    words = [t for t in region if not t.is_punct and not t.is_space]
+    if not words or (words[0] is not verb and (len(words) < 2 or words[1] is not verb)):
+        return None
+    ids = {t.i for t in region}
+    after = [t for t in words if t.i > verb.i and t.pos_ in SPEAKER_POS and not _temporal(t)]
+    if not after:
+        return None
+    tok = after[0]
+    while tok.dep_ in {"compound", "flat", "amod"} and tok.head.i in ids:
+        tok = tok.head
+    return tok
 
 
 def is_cue_verb(tok: Token, lex: Lexicon, *, fragment: bool = False) -> bool:

@@ -85,8 +85,8 @@ class QuoteFinder:
         if self._named(q.open_mark):
             return None
         toks = self.tix.within(q.start, q.end)
-        if len(toks) <= 2 and toks and toks[-1].dep_ in _MODIFIER_DEPS and toks[-1].head.idx > q.end:
-            return None  # a quoted modifier inside a noun phrase (the first "point" release): a term
+        if len(toks) == 1 and toks[0].dep_ in _MODIFIER_DEPS and toks[0].head.idx > q.end:
+            return None  # a quoted word modifying a noun (the first "point" release): a term
         if content[:1].isupper():
             if tok is not None and is_cue_verb(tok, self.lex):
                 return "direct"

@@ -96,7 +96,7 @@ def _complements(verb: Token) -> list[list[Token]]:
     split in two) joined, coordinated "and that ..." clauses split off."""
     groups: list[list[Token]] = []
     for child in verb.children:
-        if child.dep_ != "ccomp":
+        if child.dep_ != "ccomp" and not _marked_object(child):
             continue
         main, *rest = _split_coordinated(child)
         joinable = groups and main[0].i - groups[-1][-1].i <= 1 and not _reports(child)
@@ -106,6 +106,11 @@ def _complements(verb: Token) -> list[list[Token]]:
             groups.append(main)
         groups.extend(rest)
     return groups
+
+
+def _marked_object(tok: Token) -> bool:
+    """"stating that this shortened supply chains" parsed as an object with a "that": a clause."""
+    return tok.dep_ == "dobj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
 
 
 def _reports(tok: Token) -> bool:

@@ -53,7 +53,8 @@ class SpeakerResolver:
         head = cand.cue.speaker
         if head is None:
             return None
-        ent = self._entity_at_head(head.idx, head.idx + len(head), cand.cue.speaker_span)
+        ent = (self._entity_at_head(head.idx, head.idx + len(head), cand.cue.speaker_span)
+               or self._by_agent(head) or self._titled_name(head))
         if ent is not None:
             return ent
         word = head.lower_
@@ -77,6 +78,33 @@ class SpeakerResolver:
             for s, e, ent in rows:
                 if (s, e) == span:
                     return ent
+        return max(rows, key=lambda r: r[1] - r[0])[2]
+
+    def _by_agent(self, head: Token) -> Entity | None:
+        """"a review by PC World", "a statement from the Kremlin": the named source."""
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"by", "from"}:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        ent = self._entity_at_head(obj.idx, obj.idx + len(obj), None)
+                        if ent is not None:
+                            return ent
+        return None
+
+    def _titled_name(self, head: Token) -> Entity | None:
+        """"Chief investment officer at Fort Pitt Capital Group Charlie Smith": a person
+        named at the end of the subject, not after a preposition ("a spokesman for Putin")."""
+        if head.pos_ != "NOUN":
+            return None
+        last = head.right_edge
+        rows = [r for r in self.index.overlapping(last.idx, last.idx + len(last))
+                if r[2].type == PERSON and r[1] == last.idx + len(last)]
+        if not rows:
+            return None
+        start = min(r[0] for r in rows)
+        before = self.tix.at(start - 1) if start > 0 else None
+        if before is None or before.pos_ == "ADP" or before.i < head.i:
+            return None
         return max(rows, key=lambda r: r[1] - r[0])[2]
 
     def _continued(self, cand: Candidate) -> Entity | None:
