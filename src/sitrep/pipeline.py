@@ -55,6 +55,7 @@ class Pipeline:
         self.settings = settings or Settings()
         self.nlp = load_nlp(self.settings.model)
         self.stages = [stages.get(name) for name in self.settings.stages]
+        self._warm = False
 
     def analyze(self, article: Article) -> Analysis:
         return next(self.analyze_serial([article]))
@@ -78,6 +79,11 @@ class Pipeline:
     def analyze_serial(self, articles: Iterable[Article]) -> Iterator[Analysis]:
         """analyze_many in this process, whatever ``settings.n_process`` says."""
         from sitrep.batch.chunks import chunked
+        from sitrep.batch.warmup import warm_up
+
+        if not self._warm:  # stages build their lazy spaCy objects outside the zones
+            warm_up(self)
+            self._warm = True
 
         for chunk in chunked(articles, max(1, self.settings.batch_size) * ZONE_BATCHES):
             with self.nlp.memory_zone():

@@ -68,3 +68,31 @@ def test_string_store_does_not_grow_in_the_single_process_path():
             for i in range(300)]
     assert len(list(pipe.analyze_many(arts))) == 300
     assert len(pipe.nlp.vocab.strings) == before
+
+
+_lazy: dict[int, object] = {}
+
+
+def _lazy_matcher_stage(ctx):
+    """A stage that builds a PhraseMatcher on its first call, as gazetteer stages do."""
+    from spacy.matcher import PhraseMatcher
+
+    nlp = get_pipeline().nlp
+    m = _lazy.get(id(nlp.vocab))
+    if m is None:
+        m = PhraseMatcher(nlp.vocab)
+        m.add("LAZY_TEST_PLACE", list(nlp.tokenizer.pipe(["Qarnavia", "Vienna"])))
+        _lazy[id(nlp.vocab)] = m
+    return [ctx.doc.vocab.strings[mid] for mid, _s, _e in m(ctx.doc)]
+
+
+def test_stage_built_lazily_survives_memory_zones():
+    from sitrep.pipeline import Pipeline
+    from sitrep.registry import Stage, stages
+
+    if "lazy_test" not in stages:
+        stages.register("lazy_test", Stage(name="lazy_test", func=_lazy_matcher_stage, assigns="events"))
+    pipe = Pipeline(Settings(stages=("lazy_test",), batch_size=4))
+    arts = [Article(text=f"Talks in Vienna, round {i}.", source=str(i)) for i in range(40)]
+    out = list(pipe.analyze_many(arts))  # 40 articles = 3 memory zones of 16
+    assert all(a.events == ["LAZY_TEST_PLACE"] for a in out)
