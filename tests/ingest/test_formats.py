@@ -130,3 +130,10 @@ def test_generic_extension_is_refined_by_content(write):
     page = f"<!DOCTYPE html><html><body><nav>Menu</nav><article><p>{BODY}</p><p>{BODY}</p></article>"
     art = article(write("saved-page.txt", page + "</body></html>"))
     assert "<p>" not in art.text and "Menu" not in art.text
+
+
+def test_wrapped_or_sentence_first_paragraph_is_not_a_title(write):
+    wrapped = article(write("w.txt", 'He said the talks "would go on"\nuntil a deal "is reached"\n\n' + BODY))
+    sentence = article(write("s.txt", 'The talks "will go on," he said.\n\n' + BODY))
+    assert wrapped.title is None and sentence.title is None
+    assert wrapped.text.startswith("He said the talks") and sentence.text.startswith("The talks")

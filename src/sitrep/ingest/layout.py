@@ -29,6 +29,7 @@ CAPTION_WINDOW = 2  # a caption is one of the first blocks after the header
 TITLE_MAX = 300
 CREDIT_MAX_WORDS = 6
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
+_ENDS_SENTENCE = re.compile(r"\.[\"'”’)]*$")  # a title may end in "?" or "!", not in "."
 _TERMINAL = re.compile(r"[.!?…:;\"'”’)\]]$")
 _DOMAIN = re.compile(r"(?:^|\s)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.I)
 _WIRE_DATELINE = re.compile(
@@ -55,11 +56,12 @@ def split_blocks(text: str) -> list[str]:
 
 
 def parse_layout(text: str, render: Render) -> Layout:
-    blocks = [render(b) for b in split_blocks(text)]
-    blocks = [b for b in blocks if b.strip()]
+    pairs = [(raw, render(raw)) for raw in split_blocks(text)]
+    pairs = [(raw, block) for raw, block in pairs if block.strip()]
+    blocks = [block for _, block in pairs]
     out = Layout()
     blocks = _take_footer(blocks, out)
-    start = _take_header(blocks, out)
+    start = _take_header(blocks, out, one_line_first=bool(pairs) and "\n" not in pairs[0][0].strip())
     lex = lexicon()
     rest = [b for b in blocks[start:] if not lex.related.match(b) and not _is_boilerplate(b)]
     out.body = _drop_caption(rest)
@@ -80,7 +82,7 @@ def wire_agency(first_paragraph: str) -> str | None:
     return lexicon().agencies.get(m.group("agency").casefold()) if m else None
 
 
-def _take_header(blocks: list[str], out: Layout) -> int:
+def _take_header(blocks: list[str], out: Layout, one_line_first: bool) -> int:
     """Reads title, byline and dateline from the first blocks; returns where the body starts."""
     i = 0
     for i, block in enumerate(blocks[:HEADER_BLOCKS]):
@@ -89,7 +91,7 @@ def _take_header(blocks: list[str], out: Layout) -> int:
             out.byline = parse_byline(rest)
         elif out.dateline is None and dates.parse_date(block):
             out.dateline = block
-        elif i == 0 and _is_title(block, blocks):
+        elif i == 0 and one_line_first and _is_title(block, blocks):
             out.title = block
         else:
             return i
@@ -97,7 +99,7 @@ def _take_header(blocks: list[str], out: Layout) -> int:
 
 
 def _is_title(block: str, blocks: list[str]) -> bool:
-    return len(blocks) > 1 and "\n" not in block and len(block) <= TITLE_MAX and not block.endswith(".")
+    return len(blocks) > 1 and len(block) <= TITLE_MAX and not _ENDS_SENTENCE.search(block)
 
 
 def _take_footer(blocks: list[str], out: Layout) -> list[str]:
