@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+KIND_OF = {"capital": "name", "seat": "metonym"}  # how a candidate's kind shows on its mention
+
+
 def _key(c: Cand, doc: Doc) -> str:
     if c.entry is not None:
         return f"{c.entry.type}:{c.entry.name}"
@@ -41,7 +44,7 @@ def cluster_things(doc: Doc, cands: list[Cand]) -> list[Cluster]:
             name = entry.name if entry else (c.name or doc[c.ts : c.te].text)
             cl = out[key] = Cluster(key, name, c.type, entry.kb_id if entry else None, attrs)
         span = doc[c.ts : c.te]
-        kind = "metonym" if "metonym" in c.attrs else c.kind
+        kind = "metonym" if "metonym" in c.attrs else KIND_OF.get(c.kind, c.kind)
         cl.add(MentionSpan(span.start_char, span.end_char, span.text, span.root.i, kind))
         cl.forms.append(span.text)
         if c.type == "WEAPON_SYSTEM":

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 PRIORITY = {"pattern": 3, "gaz": 2, "spacy": 1}
 NESTABLE_KINDS = ("name", "adjective")
+MIN_CITY_POPULATION = 100_000
 CONTAINERS = ("ORG", "MILITARY_UNIT", "BLOC", "FACILITY", "EVENT_NAME", "WEAPON_SYSTEM")
 
 
@@ -169,6 +170,8 @@ def spacy_cands(doc: Doc, gz: Gazetteer) -> list[Cand]:
     out = []
     for ent in doc.ents:
         typ = lexicon.SPACY_LABELS.get(ent.label_)
+        if typ == "NORP" and ent.text in gz.cities:
+            typ = "GPE"  # spaCy's "Aleppo" NORP
         if typ is None or typ == "NORP":
             continue
         span = _trim(ent)
@@ -178,10 +181,12 @@ def spacy_cands(doc: Doc, gz: Gazetteer) -> list[Cand]:
             span = span[:-1]
         if span[0].lower_ == "the":
             span = span[1:]
-        if not len(span) or _bad_span(span):
+        if not len(span) or _bad_span(span) or (len(span) > 1 and _in_headline(span)):
             continue
         if typ == "GPE":
             typ = _place_type(span.text, gz)
+        elif typ == "PERSON" and _city_not_person(span, gz):
+            typ = "CITY"
         out.append(Cand(span.start, span.end, typ, "spacy", None, "name", span.text))
     return out
 
@@ -193,6 +198,25 @@ def _trim(ent: Span) -> Span | None:
             end = t.i if t.is_space else t.i + 1
             return ent.doc[ent.start : end] if end > ent.start else None
     return ent
+
+
+def _in_headline(span: Span) -> bool:
+    """A span on a Title Case line ("Belarus Leader Eyes $1Bln Russian Arms Deal")."""
+    text = span.doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    words = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha()]
+    return len(words) >= 4 and all(w[0].isupper() for w in words)
+
+
+def _city_not_person(span: Span, gz: Gazetteer) -> bool:
+    """spaCy's "Raqqah" PERSON: a one-word name of a large city, used nowhere as a surname."""
+    text = span.text
+    if len(span) != 1 or gz.cities.get(text, ("", 0))[1] < MIN_CITY_POPULATION:
+        return False
+    surnames = {e[-1].text for e in span.doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    titled = span.start > 0 and span.doc[span.start - 1].lower_ in lexicon.TITLE_WORDS
+    return text not in surnames and not titled
 
 
 def _place_type(text: str, gz: Gazetteer) -> str:
@@ -211,7 +235,8 @@ def _compatible(c: Cand, kept: Cand) -> bool:
     """Two overlapping candidates may both stay: a country name inside a container."""
     if _nestable(c) and kept.type in CONTAINERS and c.inside(kept):
         return True
-    return _nestable(kept) and c.type in CONTAINERS and kept.inside(c) and c.source != "spacy"
+    # "Singapore Airlines", "the Bank of Canada": spaCy's organization around a country
+    return _nestable(kept) and c.type in CONTAINERS and kept.inside(c)
 
 
 def resolve(cands: list[Cand]) -> list[Cand]:
