@@ -125,3 +125,18 @@ def test_corrupt_gzip(write):
     bad = write("broken.md.gz", gzip.compress(BODY.encode())[:30])
     good = write("good.txt", BODY)
     _error(read_all(bad, good), InputError, bad)
+
+
+def test_html_in_a_declared_legacy_charset(write):
+    body = "<p>Le ministre a déclaré que l'armée quitterait la région après l'été, selon des sources.</p>" * 3
+    page = f'<html><head><meta charset="windows-1252"><title>t</title></head><body><article>{body}</article>'
+    art = article(write("legacy.html", (page + "</body></html>").encode("cp1252")))
+    assert "déclaré" in art.text
+    assert any("windows-1252" in w for w in art.warnings)
+
+
+def test_path_objects_are_accepted(write):
+    from sitrep.ingest import read_inputs
+
+    (art,) = read_inputs([write("p.txt", BODY)])
+    assert isinstance(art, Article)

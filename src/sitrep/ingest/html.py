@@ -17,6 +17,7 @@ from typing import Any
 from sitrep.config import Settings
 from sitrep.errors import InputError, NoArticleError
 from sitrep.ingest.byline import parse_byline
+from sitrep.ingest.decode import decode_bytes, looks_binary
 from sitrep.ingest.draft import Draft
 from sitrep.ingest.outlets import outlet_for_url
 from sitrep.ingest.readers import Reader, register
@@ -29,6 +30,7 @@ FALLBACK_SHARE = 0.25
 MIN_BODY_WORDS = 10  # fewer words than this is a menu or a stub, not an article
 _SNIFF = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                     re.I | re.S)
+_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
 _DOMAIN_LIKE = re.compile(r"^[\w.-]+\.[a-z]{2,}$", re.I)
 
 
@@ -118,8 +120,24 @@ def _site_name(name: str | None) -> str | None:
     return name.strip()
 
 
+def decode_html(data: bytes, location: str) -> tuple[str, list[str]]:
+    """UTF-8, else the charset the page declares, else a detected one."""
+    declared = _CHARSET.search(data[:4096])
+    if declared and not looks_binary(data):
+        name = declared.group(1).decode("ascii", "replace")
+        try:
+            return data.decode("utf-8"), []
+        except UnicodeDecodeError:
+            pass
+        try:
+            return data.decode(name), [f"not valid UTF-8; decoded as {name}, the charset the page declares"]
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_bytes(data, location)
+
+
 def read_html(inp: Input, settings: Settings) -> Iterator[Article | InputError]:
-    yield read_single(inp, settings, lambda text: page_draft(text, inp.location))
+    yield read_single(inp, settings, lambda text: page_draft(text, inp.location), decode_html)
 
 
 register(Reader(

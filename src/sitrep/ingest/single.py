@@ -11,12 +11,16 @@ from sitrep.ingest.draft import Draft, finish
 from sitrep.ingest.sources import Input
 from sitrep.model import Article
 
+Decode = Callable[[bytes, str], tuple[str, list[str]]]
 
-def read_single(inp: Input, settings: Settings, parse: Callable[[str], Draft]) -> Article | InputError:
+
+def read_single(
+    inp: Input, settings: Settings, parse: Callable[[str], Draft], decode: Decode = decode_bytes
+) -> Article | InputError:
     """The one article in ``inp``, or the InputError saying why there is none."""
     try:
         data = inp.read_limited(settings.max_file_bytes)
-        text, warnings = decode_bytes(data, inp.location)
+        text, warnings = decode(data, inp.location)
         draft = parse(text)
         draft.warnings.extend(warnings)
         return finish(draft, settings)

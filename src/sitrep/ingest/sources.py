@@ -55,7 +55,7 @@ class Input:
 def expand(paths: Iterable[str], extensions: Iterable[str]) -> Iterator[str | InputError]:
     """File paths in input order: directories walked (known extensions only), globs expanded."""
     known = tuple(extensions)
-    for p in paths:
+    for p in map(str, paths):
         path = Path(p)
         if p == "-" or path.is_file():
             yield p
