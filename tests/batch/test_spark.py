@@ -90,7 +90,7 @@ def test_local_mode_equals_single_machine_and_loads_once_per_worker(spark, corpu
         assert bad[0]["source"] == f"{path}:14" and "not valid JSON" in bad[0]["error"]
 
 
-def test_parquet_input_and_cli(spark, corpus, tmp_path):
+def test_parquet_input_cli_and_store(spark, corpus, tmp_path):
     from click.testing import CliRunner
 
     from sitrep.cli import main
@@ -99,12 +99,20 @@ def test_parquet_input_and_cli(spark, corpus, tmp_path):
     spark.createDataFrame([(f"Report {i}", REPORTS[i]) for i in range(5)], "title string, text string") \
         .coalesce(1).write.parquet(src)
     out = str(tmp_path / "out")
-    result = CliRunner().invoke(main, ["spark", src, "--out", out])
+    db = str(tmp_path / "spark.db")
+    result = CliRunner().invoke(main, ["--db", db, "spark", src, out, "--store"])
     assert result.exit_code == 0, result.output
     summary = json.loads(result.output[result.output.index("{"):])
     assert summary["articles"] == 5 and summary["errors"] == 0
     rows = sorted(spark.read.parquet(out).collect(), key=lambda r: r["source"])
     assert rows[0]["source"].endswith(".parquet:1") or ":1" in rows[0]["source"]
     assert json.loads(rows[0]["extract"])["article"]["title"] == "Report 0"
-    again = CliRunner().invoke(main, ["spark", src, "--out", out])
+    again = CliRunner().invoke(main, ["spark", src, out])
     assert again.exit_code != 0 and "already exists" in again.output.lower()
+    # --store wrote the same analyses into the store
+    from sitrep.store import open_store
+
+    with open_store(db) as store:
+        assert store.count() == 5
+        stored = store.get(rows[0]["id"])
+        assert stored is not None and stored.to_dict()["entities"] == json.loads(rows[0]["extract"])["entities"]

@@ -13,7 +13,7 @@ from sitrep.errors import SitrepError
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--out", required=True, help="Output folder (local, hdfs://, s3a://...) for the Parquet files.")
+@click.argument("out")
 @click.option("--format", "fmt", type=click.Choice(["auto", "jsonl", "parquet", "text"]), default="auto",
               show_default=True, help="Input format; auto goes by the file names.")
 @click.option("--master", default=None,
@@ -25,7 +25,8 @@ from sitrep.errors import SitrepError
 @click.pass_obj
 def spark(settings: Settings, paths: tuple[str, ...], out: str, fmt: str, master: str | None,
           partitions: int | None, store: bool, overwrite: bool) -> None:
-    """Analyse PATHS on Spark, the model loaded once per executor worker; write extract-format Parquet.
+    """Analyse PATHS on Spark, the model loaded once per executor worker; write extract-format
+    Parquet into the folder OUT (local, hdfs://, s3a://...).
 
     Each output row is one article: id, source, error, extract (the extract-format
     JSON), pipeline_version, worker and model_loads. Prints a JSON summary:

@@ -194,7 +194,7 @@ def summarize(frame: DataFrame) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """``spark-submit .../sitrep/batch/spark/job.py INPUT... --out DIR``: the CLI without click."""
+    """``spark-submit .../sitrep/batch/spark/job.py INPUT... OUT``: the ``sitrep spark`` command."""
     from sitrep.cli import main as cli
 
     cli.main(args=["spark", *(argv if argv is not None else sys.argv[1:])], prog_name="sitrep")
