@@ -107,7 +107,9 @@ class QuoteFinder:
     def direct_cue(self, first: QuotedSpan, last: QuotedSpan) -> Cue | None:
         """The cue after the quote ("...," he said), else before it (He said: "...")."""
         content = self.text[last.start : last.end]
-        if last.close_mark is not None and not content.endswith("."):
+        after = self.text[last.close_mark + 1 : last.close_mark + 3].strip() if last.close_mark else ""
+        # '..." he said' after a comma; after a full stop only when the sentence goes on in lower case
+        if last.close_mark is not None and (not content.endswith(".") or after[:1].islower()):
             lo, hi = last.close_mark + 1, self._region_end(last)
             m = _SENTENCE_END.search(self.text, lo, hi)
             cue = find_cue(self.tix.within(lo, m.end() if m else hi), self.lex)
