@@ -97,3 +97,25 @@ def test_html_body_and_metadata(write):
 def test_html_outlet_prefers_the_domain_table():
     page = PAGE.replace("https://www.example-daily.test/", "https://www.reuters.com/")
     assert extract_page(page).url.startswith("https://www.reuters.com/")
+
+
+def test_html_title_loses_a_site_suffix_and_site_name_its_tagline(write):
+    page = (PAGE.replace("<title>Troops withdraw from border town | Example Daily</title>",
+                         "<title>Troops withdraw from border town | Example Daily</title>")
+                .replace('<meta property="og:title" content="Troops withdraw from border town">', "")
+                .replace('content="Example Daily"', 'content="Example Daily | World | Sport"'))
+    art = article(write("page.html", page))
+    assert art.outlet == "Example Daily"
+    assert art.title == "Troops withdraw from border town"
+
+
+@pytest.mark.parametrize(("title", "sites", "expected"), [
+    ("Troops withdraw | Example Daily", {"Example Daily"}, "Troops withdraw"),
+    ("Troops withdraw - example daily", {"Example Daily", None}, "Troops withdraw"),
+    ("Troops withdraw - Army says", {"Example Daily"}, "Troops withdraw - Army says"),
+    (None, {"Example Daily"}, None),
+])
+def test_site_suffix(title, sites, expected):
+    from sitrep.ingest.html import _without_site
+
+    assert _without_site(title, sites) == expected

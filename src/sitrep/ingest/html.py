@@ -31,6 +31,7 @@ MIN_BODY_WORDS = 10  # fewer words than this is a menu or a stub, not an article
 _SNIFF = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                     re.I | re.S)
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
+_TITLE_SEPARATOR = re.compile(r"\s+[|—–·-]\s+")
 _DOMAIN_LIKE = re.compile(r"^[\w.-]+\.[a-z]{2,}$", re.I)
 
 
@@ -98,13 +99,14 @@ def page_draft(html: str, source: str, url: str | None = None) -> Draft:
         )
     byline = parse_byline("; ".join(_authors(page.author)))
     page_url = page.url or url
+    outlet = outlet_for_url(page_url) or byline.outlet or _site_name(page.sitename)
     return Draft(
         text=page.text,
         source=source,
-        title=page.title,
+        title=_without_site(page.title, {outlet, _site_name(page.sitename)}),
         authors=byline.authors,
         agency=byline.agency,
-        outlet=outlet_for_url(page_url) or byline.outlet or _site_name(page.sitename),
+        outlet=outlet,
         published=page.date,
         url=page_url,
     )
@@ -117,7 +119,18 @@ def _authors(author: str | None) -> list[str]:
 def _site_name(name: str | None) -> str | None:
     if not name or _DOMAIN_LIKE.match(name.strip()):
         return outlet_for_url(name) if name else None
-    return name.strip()
+    return _TITLE_SEPARATOR.split(name.strip())[0] or None
+
+
+def _without_site(title: str | None, sites: set[str | None]) -> str | None:
+    """"Headline | Site Name" -> "Headline" when the last part names the site."""
+    if not title:
+        return title
+    parts = _TITLE_SEPARATOR.split(title.strip())
+    names = {_folded(s) for s in sites if s}
+    if len(parts) > 1 and _folded(parts[-1]) in names:
+        return title[: title.rfind(parts[-1])].rstrip(" |-—–:·")
+    return title
 
 
 def decode_html(data: bytes, location: str) -> tuple[str, list[str]]:
