@@ -39,7 +39,8 @@ def test_version_1_store_is_upgraded_keeping_its_data(db_url: str) -> None:
         assert "ix_articles_pipeline_version" not in indexes
     with open_store(db_url) as store:
         assert _versions(store) == list(range(1, LATEST + 1))
-        assert "ix_articles_pipeline_version" in {i["name"] for i in inspect(store.engine).get_indexes("articles")}
+        indexes = {i["name"] for i in inspect(store.engine).get_indexes("articles")}
+        assert "ix_articles_pipeline_version" in indexes
         assert store.get(a.article.id).to_dict() == a.to_dict()
 
 

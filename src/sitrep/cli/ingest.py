@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections import defaultdict
+from typing import TYPE_CHECKING
 
 import click
 from tqdm import tqdm
@@ -10,6 +12,9 @@ from tqdm import tqdm
 from sitrep.cli.app import main
 from sitrep.cli.query import opened_store
 from sitrep.config import Settings
+
+if TYPE_CHECKING:
+    from sitrep.store.ingest import Failure
 
 
 @main.command()
@@ -25,7 +30,6 @@ def ingest(settings: Settings, paths: tuple[str, ...], workers: int, progress: b
     Re-running skips what is stored; the same text from another file adds a source.
     Exit status 1 when any input failed.
     """
-    from sitrep.store.ingest import Failure
     from sitrep.store.ingest import ingest as run_ingest
 
     def report_failure(f: Failure) -> None:
@@ -34,10 +38,20 @@ def ingest(settings: Settings, paths: tuple[str, ...], workers: int, progress: b
     settings = settings.with_(n_process=workers)
     with opened_store(settings) as store:
         report = run_ingest(paths, store, settings, progress=progress, on_failure=report_failure)
-    for w in report.warnings[:20]:
-        click.echo(f"warning: {w}", err=True)
-    if len(report.warnings) > 20:
-        click.echo(f"warning: ... and {len(report.warnings) - 20} more warnings", err=True)
+    _print_warnings(report.warnings)
     click.echo(report.summary())
     if report.failed:
         sys.exit(1)
+
+
+def _print_warnings(warnings: list[Failure], each: int = 5) -> None:
+    """A line per warning, but a count for a warning that many articles share."""
+    by_reason: dict[str, list[str]] = defaultdict(list)
+    for w in warnings:
+        by_reason[w.reason].append(w.location)
+    for reason, where in by_reason.items():
+        if len(where) <= each:
+            for loc in where:
+                click.echo(f"warning: {loc}: {reason}", err=True)
+        else:
+            click.echo(f"warning: {len(where)} articles ({where[0]}, ...): {reason}", err=True)

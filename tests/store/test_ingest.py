@@ -1,0 +1,137 @@
+"""Ingest through the real pipeline: resumable, duplicates recognised, all or nothing per article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from sitrep.config import Settings
+from sitrep.store import open_store
+from sitrep.store import schema as t
+from sitrep.store.ingest import ingest
+
+TEMPLATE = (
+    "{place} officials said on Monday that {name} met the defence minister to discuss a deal worth "
+    "${n} million. \"We will continue talks next week,\" {name} told reporters after meeting {n}. "
+    "The ministry said {troops} troops would take part in drills near {place} in October.\n"
+)
+NAMES = ["Anna Berg", "Piotr Nowak", "Lena Ortiz", "Omar Haddad", "Mei Tanaka", "Jon Silva"]
+PLACES = ["Warsaw", "Minsk", "Kyiv", "Vilnius", "Riga", "Tallinn"]
+
+
+def write_articles(folder: Path, count: int, start: int = 0) -> list[Path]:
+    """``count`` distinct short reports as text files (names and numbers vary)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(start, start + count):
+        p = folder / f"a{n:04d}.txt"
+        text = TEMPLATE.format(place=PLACES[n % 6], name=NAMES[(n // 6) % 6], n=n + 1, troops=3 * n + 2)
+        p.write_text(text)
+        paths.append(p)
+    return paths
+
+
+def _count(store, table) -> int:  # type: ignore[no-untyped-def]
+    with store.engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(table)).scalar_one()
+
+
+@pytest.fixture(scope="module")
+def settings() -> Settings:
+    return Settings(n_process=1)
+
+
+def test_ingest_stores_each_article_and_reingest_adds_nothing(db_url: str, tmp_path: Path, pipeline,
+                                                              settings: Settings) -> None:
+    write_articles(tmp_path / "in", 5)
+    (tmp_path / "in" / "empty.txt").write_text("")
+    with open_store(db_url) as store:
+        first = ingest([str(tmp_path / "in")], store, settings, progress=False)
+        assert (first.read, first.new, first.duplicate, first.failed) == (5, 5, 0, 1), first.failures
+        assert "empty.txt" in first.failures[0].location
+        snapshot = [a.to_dict() for a in store.iter_analyses()]
+        again = ingest([str(tmp_path / "in")], store, settings, progress=False)
+        assert (again.new, again.duplicate) == (0, 5)
+        assert [a.to_dict() for a in store.iter_analyses()] == snapshot
+        assert _count(store, t.articles) == 5 and _count(store, t.article_sources) == 5
+
+
+def test_same_text_from_another_file_adds_a_source(db_url: str, tmp_path: Path, pipeline,
+                                                   settings: Settings) -> None:
+    [a] = write_articles(tmp_path / "one", 1)
+    copy = tmp_path / "mirror" / "copy.txt"
+    copy.parent.mkdir()
+    copy.write_text("  " + a.read_text().replace(" ", "  ") + "\n\n")  # same normalized body
+    twin = tmp_path / "mirror" / "twin.txt"
+    twin.write_text(a.read_text())
+    with open_store(db_url) as store:
+        ingest([str(a)], store, settings, progress=False)
+        report = ingest([str(copy), str(twin)], store, settings, progress=False)
+        assert (report.new, report.duplicate) == (0, 2)
+        [stored] = list(store.iter_analyses())
+    assert [s.location for s in stored.article.sources] == [str(a), str(copy), str(twin)]
+
+
+def test_duplicates_within_one_run_are_analysed_once(db_url: str, tmp_path: Path, pipeline,
+                                                     settings: Settings) -> None:
+    [a] = write_articles(tmp_path / "x", 1)
+    b = tmp_path / "y.txt"
+    b.write_text(a.read_text())
+    with open_store(db_url) as store:
+        report = ingest([str(a), str(b)], store, settings, progress=False)
+        assert (report.new, report.duplicate) == (1, 1)
+        [stored] = list(store.iter_analyses())
+    assert len(stored.article.sources) == 2
+
+
+def test_a_failing_write_leaves_no_half_article(db_url: str, tmp_path: Path, pipeline, settings: Settings,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    write_articles(tmp_path / "in", 3)
+    from sitrep.store.store import Store
+
+    real = Store._insert_records
+    calls = {"n": 0}
+
+    def crash_on_second(self, conn, rows):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 2:
+            real(self, conn, {"entities": rows["entities"]})  # half the records written ...
+            raise RuntimeError("disk on fire")  # ... then the crash
+        return real(self, conn, rows)
+
+    with open_store(db_url) as store:
+        monkeypatch.setattr(Store, "_insert_records", crash_on_second)
+        with pytest.raises(RuntimeError):
+            ingest([str(tmp_path / "in")], store, settings, progress=False)
+        monkeypatch.setattr(Store, "_insert_records", real)
+        assert _count(store, t.articles) == 1
+        ids = {a.article.id for a in store.iter_analyses()}
+        with store.engine.connect() as conn:
+            orphans = conn.execute(select(t.entities.c.article_id).where(t.entities.c.article_id.not_in(ids)))
+            assert orphans.first() is None
+        report = ingest([str(tmp_path / "in")], store, settings, progress=False)
+        assert (report.new, report.duplicate) == (2, 1)
+
+
+def test_a_pipeline_failure_skips_that_article_only(db_url: str, tmp_path: Path, settings: Settings,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitrep.pipeline import get_pipeline
+
+    pipeline = get_pipeline(settings)
+    paths = write_articles(tmp_path / "in", 4)
+    stage = pipeline.stages[0]
+
+    def boom(ctx):  # type: ignore[no-untyped-def]
+        if ctx.article.source == str(paths[2]):
+            raise ValueError("stage bug")
+        return stage.func(ctx)
+
+    broken = type(stage)(stage.name, boom, stage.assigns)
+    monkeypatch.setattr(pipeline, "stages", [broken, *pipeline.stages[1:]])
+    with open_store(db_url) as store:
+        report = ingest([str(tmp_path / "in")], store, settings, progress=False)
+        assert (report.new, report.failed) == (3, 1)
+        assert report.failures[0].location == str(paths[2]) and "stage bug" in report.failures[0].reason
+        assert store.count() == 3
