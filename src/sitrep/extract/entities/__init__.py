@@ -44,6 +44,7 @@ def find_entities(ctx: StageContext) -> list[Entity]:
     countries = {c.name for c in things if c.type == "COUNTRY"}
     people = persons.cluster_people(doc, cands, gz, _year(ctx.article.published), countries)
     clusters = things + people
+    persons.propagate(doc, people, {(m.start, m.end) for c in clusters for m in c.mentions if m.start >= 0})
     groups = coref.resolve(doc, clusters, gz)
     build.add_metadata(ctx.article, clusters, gz)
     entities = build.to_entities(clusters)

@@ -130,3 +130,26 @@ def _link_table(p: Cluster, year: int | None, countries: set[str]) -> None:
     if _generic(text_role) or (text_role or "").lower() == row.role.lower():
         p.attributes["role"] = row.role_title()
     p.attributes.setdefault("country", row.country)
+
+
+def propagate(doc: Doc, people: list[Cluster], taken: set[tuple[int, int]]) -> None:
+    """Repeat mentions spaCy missed: a known person's full name or surname met again.
+
+    ``taken`` holds the character spans already claimed by any entity (or overlapping
+    one); a repeat inside them is left alone.
+    """
+    wanted: dict[str, Cluster] = {}
+    for p in people:
+        for form in p.forms:
+            words = _name_tokens(form)
+            if words and len(words[-1]) >= 4 and words[-1][0].isupper():
+                wanted.setdefault(words[-1], p)
+    for tok in doc:
+        person = wanted.get(tok.text)
+        if person is None:
+            continue
+        start, end = tok.idx, tok.idx + len(tok)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        taken.add((start, end))
+        person.add(MentionSpan(start, end, tok.text, tok.i, "name"))

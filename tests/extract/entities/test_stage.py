@@ -1,0 +1,126 @@
+"""Behaviour of the entity stage on short made-up news sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.entities.conftest import entity_with
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "etype", "name"),
+    [
+        ("Warsaw introduced a state of emergency on Friday.", "Warsaw", "COUNTRY", "Poland"),
+        ("The Kremlin said the talks went well.", "The Kremlin", "COUNTRY", "Russia"),
+        ("Washington warned Tehran against new tests.", "Washington", "COUNTRY", "United States"),
+        ("The leaders met in Ankara on Monday.", "Ankara", "CITY", "Ankara"),
+        ("Putin arrived in the Belarusian capital Minsk.", "Minsk", "CITY", "Minsk"),
+        ("Kyiv has had to lean on Washington for arms.", "Washington", "COUNTRY", "United States"),
+        ("Hungarian officials objected.", "Hungarian", "COUNTRY", "Hungary"),
+    ],
+)
+def test_capitals_demonyms_and_seats(entities_of, text, mention, etype, name):
+    e = entity_with(entities_of(text), mention)
+    assert e is not None, f"{mention!r} not found"
+    assert (e.type, e.name) == (etype, name)
+
+
+def test_ministry_gets_canonical_name_and_country(entities_of):
+    ents = entities_of("The Ukrainian Defence Ministry said two drones were shot down.")
+    e = entity_with(ents, "Ukrainian Defence Ministry")
+    assert e is not None and e.name == "Ministry of Defence of Ukraine" and e.type == "ORG"
+    assert e.attributes["country"] == "Ukraine"
+    assert entity_with(ents, "Ukrainian").name == "Ukraine"  # the country, nested
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name", "category"),
+    [
+        ("Turkey took delivery of S-400 Triumf batteries.", "S-400 Triumf", "S-400", "surface-to-air missile system"),
+        ("Kyiv asked for more HIMARS and F-16s.", "F-16s", "F-16", "multirole fighter"),
+        ("Germany sent a Patriot air defense system.", "Patriot", "Patriot", "surface-to-air missile system"),
+    ],
+)
+def test_weapons_by_designation_alias_and_plural(entities_of, text, mention, name, category):
+    e = entity_with(entities_of(text), mention)
+    assert e is not None and e.type == "WEAPON_SYSTEM"
+    assert e.name == name and e.attributes["category"] == category
+
+
+def test_plain_word_weapon_needs_a_cue(entities_of):
+    ents = entities_of("Patriot fans cheered as the Tor network went down.")
+    assert all(e.type != "WEAPON_SYSTEM" for e in ents)
+
+
+def test_surname_links_to_full_name_and_title_gives_role(entities_of):
+    text = ("Lithuanian President Gitanas Nauseda met reporters on Monday. "
+            "Nauseda said the border would stay closed.")
+    ents = entities_of(text, published="2023-05-02")
+    people = [e for e in ents if e.type == "PERSON"]
+    assert len(people) == 1
+    p = people[0]
+    assert p.name == "Gitanas Nauseda"
+    assert p.attributes["role"] == "President of Lithuania"
+    assert {"Lithuanian President Gitanas Nauseda", "Gitanas Nauseda", "Nauseda"} <= {m.text for m in p.mentions}
+
+
+def test_leader_table_fills_what_the_text_omits(entities_of):
+    ents = entities_of("Kenyan leader William Ruto will travel to Addis Ababa.", published="2024-01-10")
+    p = entity_with(ents, "William Ruto")
+    assert p is not None
+    assert p.attributes["role"] == "President of Kenya"
+
+
+def test_pipeline_works_without_the_leader_table(entities_of, monkeypatch):
+    from sitrep.extract.entities import leaders
+
+    monkeypatch.setattr(leaders, "table", lambda: {})
+    ents = entities_of("Estonian Prime Minister Kaja Kallas said she would attend.")
+    p = entity_with(ents, "Kaja Kallas")
+    assert p is not None and p.attributes["role"] == "Prime Minister of Estonia" and p.kb_id is None
+
+
+def test_pronouns_and_descriptions_resolve_to_the_salient_person(entities_of):
+    text = ("Serbian President Aleksandar Vucic visited the troops on Sunday. "
+            "He praised their readiness, and the Serbian president said his country would stay neutral. "
+            "The strongman has ruled since 2017.")
+    ents = entities_of(text)
+    p = entity_with(ents, "Aleksandar Vucic")
+    mentions = {m.text for m in p.mentions}
+    assert {"He", "his", "the Serbian president", "The strongman"} <= mentions
+
+
+def test_description_respects_the_country_modifier(entities_of):
+    text = ("Finnish President Alexander Stubb met Polish President Andrzej Duda in Helsinki. "
+            "The Finnish president said the talks were useful.")
+    ents = entities_of(text)
+    assert entity_with(ents, "The Finnish president").name == "Alexander Stubb"
+
+
+def test_a_span_belongs_to_one_entity(entities_of):
+    text = ("Russian Defence Minister Sergei Shoigu and Belarusian Defence Minister Viktor Khrenin "
+            "met in Minsk. Shoigu said Moscow would send more troops.")
+    owners: dict[tuple, set[str]] = {}
+    for e in entities_of(text):
+        for m in e.mentions:
+            owners.setdefault((m.start, m.end), set()).add(e.id)
+    assert all(len(v) == 1 for v in owners.values())
+
+
+def test_byline_and_url_entities_have_no_offsets(entities_of):
+    ents = entities_of("Troops crossed the border.", authors=["Jane Roe"], agency="Reuters",
+                       url="https://www.themoscowtimes.com/2021/09/13/x")
+    names = {e.name: e for e in ents}
+    assert names["Jane Roe"].mentions[0].start is None and names["Jane Roe"].mentions[0].field == "byline"
+    assert names["Reuters"].type == "ORG"
+    assert names["The Moscow Times"].mentions[0].field == "url"
+
+
+def test_acronym_joins_full_name():
+    from sitrep.extract.entities.build import merge_acronyms
+    from sitrep.extract.entities.clusters import Cluster, MentionSpan
+
+    full = Cluster("ORG:kdp", "Kurdistan Democratic Party", "ORG", mentions=[MentionSpan(0, 26, "x")])
+    short = Cluster("ORG:k", "KDP", "ORG", mentions=[MentionSpan(40, 43, "KDP")])
+    merged = merge_acronyms([full, short])
+    assert merged == [full] and len(full.mentions) == 2
