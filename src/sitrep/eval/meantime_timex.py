@@ -60,8 +60,9 @@ def _detokenize(root: ET.Element) -> tuple[str, dict[str, tuple[int, int]], int]
     for tok in root.iter("token"):
         word, sent = tok.text or "", tok.get("sentence")
         if out:
-            sep = "\n\n" if sent != prev_sent and prev_sent in ("0", "1") else (
-                " " if sent != prev_sent or not (_NO_SPACE_BEFORE.match(word) or prev in _NO_SPACE_AFTER) else "")
+            glued = bool(_NO_SPACE_BEFORE.match(word)) or prev in _NO_SPACE_AFTER
+            new_sentence = "\n\n" if prev_sent in ("0", "1") else " "
+            sep = new_sentence if sent != prev_sent else "" if glued else " "
             out.append(sep)
             pos += len(sep)
         spans[tok.get("t_id", "")] = (pos, pos + len(word))

@@ -168,7 +168,8 @@ def read_tml(path: Path) -> GoldDoc:
             parts.append(child.tail or "")
         if el.tag == "TIMEX3":
             end = sum(map(len, parts))
-            gold.append(GoldTimex(start, end, "".join(parts)[start:end], el.get("type", ""), el.get("value", "")))
+            text = "".join(parts)[start:end]
+            gold.append(GoldTimex(start, end, text, el.get("type", ""), el.get("value", "")))
 
     walk(text_el)
     dct = dct_el.get("value") if dct_el is not None else None

@@ -1,12 +1,32 @@
-"""Expression by expression: span, TIMEX3 type, value and mod against a DCT."""
+"""Expression by expression: span, TIMEX3 type, value and mod against a DCT.
+
+The table is data (``cases.tsv``): one expression per line, grouped by kind.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from sitrep.extract.timex import extract_timexes
 from sitrep.nlp import load_nlp
-from tests.extract.timex.cases import CASES, NEGATIVES
+
+HERE = Path(__file__).parent
+
+
+def _lines(name: str) -> list[str]:
+    text = (HERE / name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _case(line: str) -> tuple[str, str | None, str, str, str, str | None]:
+    sentence, dct, span, type_, value, mod = line.split("\t")
+    return sentence, None if dct == "-" else dct, span, type_, value, None if mod == "-" else mod
+
+
+CASES = [_case(line) for line in _lines("cases.tsv")]
+NEGATIVES = _lines("negatives.txt")
 
 
 @pytest.fixture(scope="module")

@@ -29,6 +29,7 @@ MONTH_PREPS = frozenset({
     "early", "late", "mid", "during", "before", "after", "between", "and", "to", "or",
     "end", "beginning", "start", "middle", "coming", "past", "-",
 })
+SEASON_PREPS = frozenset({"in", "during", "since", "until", "by", "over", "this", "through"})
 YEAR_PREPS = frozenset({"in", "since", "from", "until", "of", "by", "year", "till", "before", "after"})
 
 
@@ -50,10 +51,18 @@ def _year_for_month(ctx: Ctx, month: int) -> int | None:
     return cal.month_near(ctx.dct, month, ctx.direction) if ctx.dct else None
 
 
-@rule("date_mdy", rf"{B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAYNUM}),?\s+(?P<year>{YEAR}){E}",
-      kind="absolute", valid=_month_ok)
-@rule("date_dmy", rf"{B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MONTH}),?\s+(?P<year>{YEAR}){E}",
-      kind="absolute", valid=_month_ok)
+@rule(
+    "date_mdy",
+    rf"{B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAYNUM}),?\s+"
+    rf"(?P<year>{YEAR}){E}",
+    kind="absolute", valid=_month_ok,
+)
+@rule(
+    "date_dmy",
+    rf"{B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+"
+    rf"(?P<mon>{MONTH}),?\s+(?P<year>{YEAR}){E}",
+    kind="absolute", valid=_month_ok,
+)
 def full_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     value = _ymd(int(m.group("year")), month_number(m.group("mon")), _day(m))
     return Resolved("DATE", value) if value else None
@@ -61,8 +70,12 @@ def full_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 @rule("date_md", rf"{B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAYNUM}){E}(?!\s*[,.]?\d)",
       kind="absolute", valid=_month_ok)
-@rule("date_dm", rf"{B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MONTH}){E}",
-      kind="absolute", valid=_month_ok)
+@rule(
+    "date_dm",
+    rf"{B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+"
+    rf"(?P<mon>{MONTH}){E}",
+    kind="absolute", valid=_month_ok,
+)
 def month_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     month = month_number(m.group("mon"))
     value = _ymd(_year_for_month(ctx, month), month, _day(m))
@@ -85,8 +98,11 @@ def numeric_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DATE", value) if value else None
 
 
-@rule("month_year", rf"{B}(?P<mon>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year){E}",
-      kind="absolute", valid=_month_ok)
+@rule(
+    "month_year",
+    rf"{B}(?P<mon>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year){E}",
+    kind="absolute", valid=_month_ok,
+)
 def month_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     month = month_number(m.group("mon"))
     if m.group("year"):
@@ -127,7 +143,11 @@ def _year_ok(m: re.Match[str], text: str) -> bool:
     return year >= 1800 or word_before(text, m.start()) in YEAR_PREPS
 
 
-@rule("year", rf"{B}(?:the\s+year\s+)?(?P<year>{YEAR})(?!\d|,\d{{3}}|\.\d|\s?%|-\d{{3}})", kind="absolute", valid=_year_ok)
+@rule(
+    "year",
+    rf"{B}(?:the\s+year\s+)?(?P<year>{YEAR})(?!\d|,\d{{3}}|\.\d|\s?%|-\d{{3}})",
+    kind="absolute", valid=_year_ok,
+)
 def year_alone(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DATE", m.group("year"))
 
@@ -144,8 +164,12 @@ DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixti
                 "seventies": 7, "eighties": 8, "nineties": 9}
 
 
-@rule("decade", rf"{B}(?:the\s+)?(?:(?P<dec>1[0-9]\d0|20\d0)'?s|'(?P<short>\d)0s|(?<=the\s)(?P<short2>\d)0s|(?P<word>{'|'.join(DECADE_WORDS)})){E}",
-      kind="absolute")
+@rule(
+    "decade",
+    rf"{B}(?:the\s+)?(?:(?P<dec>1[0-9]\d0|20\d0)'?s|'(?P<short>\d)0s|(?<=the\s)(?P<short2>\d)0s"
+    rf"|(?P<word>{'|'.join(DECADE_WORDS)})){E}",
+    kind="absolute",
+)
 def decade(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if m.group("dec"):
         return Resolved("DATE", m.group("dec")[:3])
@@ -156,7 +180,11 @@ def decade(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DATE", f"19{DECADE_WORDS[m.group('word').lower()]}")
 
 
-@rule("century", rf"{B}(?:the\s+)?(?P<ord>{ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century{E}", kind="absolute")
+@rule(
+    "century",
+    rf"{B}(?:the\s+)?(?P<ord>{ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century{E}",
+    kind="absolute",
+)
 def century(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     word = m.group("ord").lower()
     n = lx.ORDINALS.get(word) or int(re.sub(r"\D", "", word) or 0)
@@ -173,11 +201,15 @@ def _season_ok(m: re.Match[str], text: str) -> bool:
         return has_det or (bool(m.group("the")) and not follows_of)
     if m.group("the") and re.match(r"\s+of\s+(?!\d)", text[m.end():]) is None:
         return True
-    return has_det or word_before(text, m.start()) in ("in", "during", "since", "until", "by", "over", "this", "through")
+    return has_det or word_before(text, m.start()) in SEASON_PREPS
 
 
-@rule("season", rf"{B}(?:(?P<rel>last|this|next|past|coming)\s+|(?P<the>the)\s+)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{E}",
-      kind="absolute", valid=_season_ok)
+@rule(
+    "season",
+    rf"{B}(?:(?P<rel>last|this|next|past|coming)\s+|(?P<the>the)\s+)?(?P<s>{SEASON})(?:\s+"
+    rf"(?:of\s+)?(?P<year>{YEAR}))?{E}",
+    kind="absolute", valid=_season_ok,
+)
 def season(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     code = lx.SEASONS[m.group("s").lower()]
     if m.group("year"):
@@ -201,7 +233,8 @@ def season(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 
 _QORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_OF_YEAR = rf"(?:\s+of\s+(?:(?P<year>{YEAR})|fiscal\s+(?P<fy>{YEAR})|(?P<rel>this|last|next|the\s+current|the\s+previous)\s+year|the\s+year)|,?\s+(?P<year2>{YEAR}))?"
+_OF_YEAR = (rf"(?:\s+of\s+(?:(?P<year>{YEAR})|fiscal\s+(?P<fy>{YEAR})|(?P<rel>this|last|next|the\s+current"
+            rf"|the\s+previous)\s+year|the\s+year)|,?\s+(?P<year2>{YEAR}))?")
 
 
 def _period_year(m: re.Match[str], ctx: Ctx, index: int, per_year: int) -> str:
@@ -226,8 +259,12 @@ def _period_year(m: re.Match[str], ctx: Ctx, index: int, per_year: int) -> str:
     return str(ctx.dct.year)
 
 
-@rule("quarter", rf"{B}(?:the\s+)?(?:(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter|(?P<q>Q[1-4])){_OF_YEAR}{E}",
-      kind="absolute")
+@rule(
+    "quarter",
+    rf"{B}(?:the\s+)?(?:(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter|"
+    rf"(?P<q>Q[1-4])){_OF_YEAR}{E}",
+    kind="absolute",
+)
 def quarter(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     q = int(m.group("q")[1]) if m.group("q") else _QORD[m.group("ord").lower()]
     year = _period_year(m, ctx, q, 4)
@@ -275,8 +312,11 @@ def year_short(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 _WEEK_ORD = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1, "final": -1}
 
 
-@rule("week_of_month", rf"{B}the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<mon>{MONTH})"
-      rf"(?:,?\s+(?P<year>{YEAR}))?{E}", kind="absolute", valid=_month_ok)
+@rule(
+    "week_of_month",
+    rf"{B}the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<mon>{MONTH})"
+    rf"(?:,?\s+(?P<year>{YEAR}))?{E}", kind="absolute", valid=_month_ok,
+)
 def week_of_month(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     month = month_number(m.group("mon"))
     year = int(m.group("year")) if m.group("year") else _year_for_month(ctx, month)

@@ -20,7 +20,8 @@ from sitrep.extract.timex.patterns import (
 )
 from sitrep.extract.timex.rules import Ctx, Resolved, rule
 
-_LEAD = (r"(?:(?:the\s+)?(?:past|last|next|previous|coming|following|first|final|initial|remaining|latest)"
+_LEAD = (r"(?:(?:the\s+)?(?:past|next|previous|coming|following|first|final|initial|remaining|latest)"
+         r"|the\s+last"
          r"|another|an\s+additional|additional|a\s+further)")
 
 
@@ -31,12 +32,11 @@ def _duration_ok(m: re.Match[str], text: str) -> bool:
         return False  # "a quarter of", "three quarters": fractions far more often than periods
     if unit in ("second", "sec", "min", "minute") and amt in ("a", "an", "one"):
         return unit == "minute" and amt != "one"
-    if amt in ("some", "many") and unit.endswith("s") is False:
-        return False
-    return True
+    return not (amt in ("some", "many") and not unit.endswith("s"))
 
 
-_ADJ = r"(?:consecutive|straight|successive|full|more|additional|whole|entire|long|short|further)"
+_ADJ = (r"(?:consecutive|straight|successive|full|more|additional|whole|entire|long|short|further"
+        r"|trading|business|working|calendar)")
 
 
 @rule("duration", rf"{B}(?:(?P<lead>{_LEAD})\s+)?(?P<amt>{AMOUNT})\s+(?:{_ADJ}\s+)?(?P<unit>{UNIT}){E}",
@@ -48,7 +48,11 @@ def duration(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 _ADJ_UNITS = "year|month|week|day|hour|minute|second|decade|century"
 
 
-@rule("duration_adj", rf"{B}(?P<amt>{DIGITS}|{NUMWORD})-(?P<unit>{_ADJ_UNITS})(?:-(?:long|old))?{E}", kind="duration")
+@rule(
+    "duration_adj",
+    rf"{B}(?P<amt>{DIGITS}|{NUMWORD})-(?P<unit>{_ADJ_UNITS})(?:-(?:long|old))?{E}",
+    kind="duration",
+)
 def duration_adjective(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     amount = amount_value(m.group("amt"))
     return Resolved("DURATION", duration_value(amount, m.group("unit"))) if amount else None
@@ -60,17 +64,26 @@ def duration_long(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DURATION", duration_value(amount, m.group("unit").lower() + (m.group("pl") or "")))
 
 
-HALF_VALUES = {"hour": "PT30M", "day": "PT12H", "month": "P2W", "year": "P6M", "decade": "P5Y", "century": "P50Y"}
+HALF_VALUES = {"hour": "PT30M", "day": "PT12H", "month": "P2W", "year": "P6M", "decade": "P5Y",
+               "century": "P50Y"}
 
 
-@rule("half_unit", rf"{B}(?:half\s+an?\s+(?P<u1>hour|day|month|year|decade|century)|an?\s+half[\s-](?P<u2>hour|day|year)){E}",
-      kind="duration")
+@rule(
+    "half_unit",
+    rf"{B}(?:half\s+an?\s+(?P<u1>hour|day|month|year|decade|century)|an?\s+half[\s-](?P<u2>hour"
+    rf"|day|year)){E}",
+    kind="duration",
+)
 def half_unit(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DURATION", HALF_VALUES[(m.group("u1") or m.group("u2")).lower()])
 
 
-@rule("bare_plural", rf"{B}(?P<prep>for|over|within|after|took|spent|lasted|lasting|in)\s+(?P<unit>{alt(lx.BARE_PLURALS)}){E}"
-      r"(?!\s+(?:ago|later|earlier|of\s+(?:age|experience)))", kind="duration", group="unit")
+@rule(
+    "bare_plural",
+    rf"{B}(?P<prep>for|over|within|after|took|spent|lasted|lasting|in)\s+"
+    rf"(?P<unit>{alt(lx.BARE_PLURALS)}){E}"
+    r"(?!\s+(?:ago|later|earlier|of\s+(?:age|experience)))", kind="duration", group="unit",
+)
 def bare_plural(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DURATION", duration_value(None, m.group("unit")))
 
@@ -95,7 +108,11 @@ def set_weekday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("SET", f"XXXX-WXX-{lx.WEEKDAYS[m.group('wd').lower()] + 1}")
 
 
-@rule("set_freq", rf"{B}(?:once|twice|thrice|{NUMWORD}\s+times|\d+\s+times)\s+(?:a|an|per|every|each)\s+(?P<unit>day|week|month|year|hour){E}",
-      kind="set")
+@rule(
+    "set_freq",
+    rf"{B}(?:once|twice|thrice|{NUMWORD}\s+times|\d+\s+times)\s+(?:a|an|per|every|each)\s+"
+    rf"(?P<unit>day|week|month|year|hour){E}",
+    kind="set",
+)
 def set_frequency(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("SET", duration_value(1, m.group("unit")))

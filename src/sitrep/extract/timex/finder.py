@@ -66,7 +66,7 @@ def attach_mods(text: str, chosen: list[Candidate]) -> None:
     for i, c in enumerate(chosen):
         floor = chosen[i - 1].end if i else 0
         before = text[max(floor, c.start - 30): c.start]
-        regex = _DURATION_MOD if c.rule.kind == "duration" else _POINT_MOD if c.rule.kind in _POINT_KINDS else None
+        regex = {"duration": _DURATION_MOD, "absolute": _POINT_MOD, "deictic": _POINT_MOD}.get(c.rule.kind)
         if c.match.groupdict().get("lead"):
             regex = None  # "over the past three years": "over" is a preposition here
         m = regex.search(before) if regex else None

@@ -20,6 +20,9 @@ WEEKDAYS: dict[str, int] = {
     "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
     "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
 }
+# words that make a day name part of a named day ("Black Monday", "Good Friday")
+NAMED_DAY_WORDS = frozenset({"black", "cyber", "super", "good", "bloody", "ash", "palm", "holy", "maundy",
+                             "easter", "shrove", "fat", "blue", "manic"})
 # only full weekday names are matched in running text (abbreviations clash with words)
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -99,8 +102,6 @@ ANAPHORIC_WORDS: dict[str, int] = {
     "same": 0, "that": 0,
 }
 
-# words after "N units" that make it a point relative to a reference time
-POINT_AFTER: dict[str, int] = {"ago": -1, "earlier": -1, "before": -1, "later": 1, "after": 1, "hence": 1, "on": 1}
 
 # mods from words inside the span, before the expression (TimeML TIMEX3 mod)
 DURATION_MODS: dict[str, str] = {
@@ -124,6 +125,9 @@ POINT_MODS: dict[str, str] = {
 }
 # signal words outside the span that give a point a mod ("by 2025")
 SIGNAL_MODS: dict[str, str] = {"by": "ON_OR_BEFORE", "no later than": "ON_OR_BEFORE"}
+
+# "the day before/after": the step from the anchor
+SIGNAL_STEP: dict[str, int] = {"before": -1, "earlier": -1, "after": 1, "later": 1}
 
 # signal words before an expression that fix its direction ("since March": past)
 SIGNAL_DIRECTION: dict[str, int] = {"since": -1, "until": 1, "till": 1, "ago": -1}

@@ -56,11 +56,16 @@ def day_around(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 
 def _weekday_ok(m: re.Match[str], text: str) -> bool:
-    return capitalized(m.group("wd"))
+    """A capitalized day name that is not part of a named day ("Black Monday", "Good Friday")."""
+    return capitalized(m.group("wd")) and word_before(text, m.start()) not in lx.NAMED_DAY_WORDS
 
 
-@rule("weekday", rf"{B}(?:(?P<rel>last|this|next|coming|past)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<pod>{PART_OF_DAY}))?{E}",
-      kind="deictic", valid=_weekday_ok)
+@rule(
+    "weekday",
+    rf"{B}(?:(?P<rel>last|this|next|coming|past)\s+)?(?P<wd>{WEEKDAY})(?:\s+"
+    rf"(?P<pod>{PART_OF_DAY}))?{E}",
+    kind="deictic", valid=_weekday_ok,
+)
 def weekday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     wd = lx.WEEKDAYS[m.group("wd").lower()]
     if ctx.dct is None:
@@ -124,13 +129,18 @@ def unit_value(ref: date | None, unit: str, step: int) -> str | None:
 _UNIT_WORDS = "week|weekend|month|year|decade|century|quarter"
 
 
-@rule("this_unit", rf"{B}(?:(?P<el>earlier|later)\s+)?(?P<rel>last|this|next|(?:the\s+)?(?:current|coming|previous)|the\s+past|this\s+past)"
-      rf"\s+(?P<unit>{_UNIT_WORDS}){E}", kind="deictic")
+@rule(
+    "this_unit",
+    rf"{B}(?:(?P<el>earlier|later)\s+)?(?P<rel>last|this|next|(?:the\s+)?(?:current|coming"
+    rf"|previous)|the\s+past|this\s+past)"
+    rf"\s+(?P<unit>{_UNIT_WORDS}){E}", kind="deictic",
+)
 def this_unit(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     unit = m.group("unit").lower()
     if rel == "the past" and unit != "weekend":
-        return Resolved("DURATION", {"decade": "P10Y", "century": "P100Y", "quarter": "P3M"}.get(unit, f"P1{unit[0].upper()}"))
+        whole = {"decade": "P10Y", "century": "P100Y", "quarter": "P3M"}
+        return Resolved("DURATION", whole.get(unit, f"P1{unit[0].upper()}"))
     step = 0
     if rel.endswith(("last", "previous", "past")):
         step = -1
@@ -141,7 +151,7 @@ def this_unit(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 
 def _ago_unit_value(ref: date, designator: str, n: float, is_time: bool) -> str:
-    k = int(round(n))
+    k = round(n)
     if is_time:
         return cal.day_value(ref)
     if designator == "Y":
@@ -171,7 +181,12 @@ def _shift(ref: date | None, amount: float | None, unit_word: str, sign: int, ct
     return Resolved("DATE", value)
 
 
-@rule("ago", rf"{B}(?:(?P<amt>{AMOUNT})\s+(?P<unit>{UNIT})|(?P<bare>years|months|weeks|days|decades))\s+ago{E}", kind="deictic")
+@rule(
+    "ago",
+    rf"{B}(?:(?P<amt>{AMOUNT})\s+(?P<unit>{UNIT})|(?P<bare>years|months|weeks|days"
+    rf"|decades))\s+ago{E}",
+    kind="deictic",
+)
 def ago(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if m.group("bare"):
         return Resolved("DATE", "PAST_REF")
@@ -179,8 +194,12 @@ def ago(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return _shift(ctx.dct, amount, m.group("unit"), -1, ctx)
 
 
-@rule("later", rf"{B}(?:(?P<amt>{AMOUNT})\s+(?P<unit>{UNIT})|(?P<bare>years|months|weeks|days|hours|decades))\s+(?P<dir>later|earlier){E}",
-      kind="anaphoric")
+@rule(
+    "later",
+    rf"{B}(?:(?P<amt>{AMOUNT})\s+(?P<unit>{UNIT})|(?P<bare>years|months|weeks|days|hours"
+    rf"|decades))\s+(?P<dir>later|earlier){E}",
+    kind="anaphoric",
+)
 def later(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     sign = 1 if m.group("dir").lower() == "later" else -1
     if m.group("bare"):
@@ -191,14 +210,21 @@ def later(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 _ANA_UNITS = "day|morning|afternoon|evening|night|week|weekend|month|year"
 
 
-@rule("following", rf"{B}(?:the|that)\s+(?P<rel>following|next|previous|preceding|prior|same)\s+(?P<unit>{_ANA_UNITS}){E}",
-      kind="anaphoric")
+@rule(
+    "following",
+    rf"{B}(?:the|that)\s+(?P<rel>following|next|previous|preceding|prior|same)\s+"
+    rf"(?P<unit>{_ANA_UNITS}){E}",
+    kind="anaphoric",
+)
 @rule("that_unit", rf"{B}that\s+(?P<unit>{_ANA_UNITS}){E}", kind="anaphoric")
-@rule("unit_before", rf"{B}the\s+(?P<unit>day|night|week|month|year)\s+(?P<rel>before|after|earlier|later){E}",
-      kind="anaphoric")
+@rule(
+    "unit_before",
+    rf"{B}the\s+(?P<unit>day|night|week|month|year)\s+(?P<rel>before|after|earlier|later){E}",
+    kind="anaphoric", valid=lambda m, t: re.match(r"\s*(?:[,.;:)]|$)", t[m.end():]) is not None,
+)
 def following(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     rel = (m.groupdict().get("rel") or "same").lower()
-    step = lx.ANAPHORIC_WORDS.get(rel, -1 if rel in ("before", "earlier") else 1 if rel in ("after", "later") else 0)
+    step = lx.ANAPHORIC_WORDS.get(rel, lx.SIGNAL_STEP.get(rel, 0))
     unit = m.group("unit").lower()
     if unit in ("morning", "afternoon", "evening", "night") and rel in ("following", "next"):
         day = ctx.anchor + timedelta(days=1) if ctx.anchor else None
@@ -233,8 +259,16 @@ _DAYREF = rf"(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?"
 
 @rule("clock", rf"{B}(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]\.m|[ap]m)(?![\w])"
       rf"(?:\s+(?P<tz>{TZ}))?{_DAYREF}", kind="deictic")
-@rule("clock24", rf"{B}(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\s*(?P<tz>{TZ}|hours|hrs){E}{_DAYREF}", kind="deictic")
-@rule("clock_mil", rf"{B}(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?P<tz>UTC|GMT|hours|hrs){E}{_DAYREF}", kind="deictic")
+@rule(
+    "clock24",
+    rf"{B}(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\s*(?P<tz>{TZ}|hours|hrs){E}{_DAYREF}",
+    kind="deictic",
+)
+@rule(
+    "clock_mil",
+    rf"{B}(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?P<tz>UTC|GMT|hours|hrs){E}{_DAYREF}",
+    kind="deictic",
+)
 @rule("noon", rf"{B}(?P<w>noon|midday|midnight){E}{_DAYREF}", kind="deictic")
 def clock(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     gd = m.groupdict()
@@ -265,13 +299,18 @@ def ref_word(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DATE", lx.REF_WORDS[re.sub(r"\s+", " ", m.group("w").lower())])
 
 
-@rule("recent", rf"{B}(?P<w>recent|coming|upcoming)\s+(?P<unit>years|months|weeks|days|decades|times){E}", kind="ref")
+@rule(
+    "recent",
+    rf"{B}(?P<w>recent|coming|upcoming)\s+(?P<unit>years|months|weeks|days|decades|times){E}",
+    kind="ref",
+)
 def recent(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DATE", lx.RECENT_WORDS[m.group("w").lower()])
 
 
 def _the_unit_ok(m: re.Match[str], text: str) -> bool:
-    follows = re.match(r"\s*(?:'s|before|after|of|when|that|earlier|later|in\s+which|on\s+which)\b", text[m.end():])
+    follows = re.match(r"\s*(?:'s|before|after|of|when|that|earlier|later|in\s+which"
+                       r"|on\s+which)\b", text[m.end():])
     return word_before(text, m.start()) in lx.THE_UNIT_PREPS and follows is None
 
 
