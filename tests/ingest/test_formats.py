@@ -137,3 +137,28 @@ def test_wrapped_or_sentence_first_paragraph_is_not_a_title(write):
     sentence = article(write("s.txt", 'The talks "will go on," he said.\n\n' + BODY))
     assert wrapped.title is None and sentence.title is None
     assert wrapped.text.startswith("He said the talks") and sentence.text.startswith("The talks")
+
+
+def test_jsonl_is_streamed_not_loaded(monkeypatch):
+    line = (json.dumps({"text": BODY + " x" * 400}) + "\n").encode()
+    data = line * 2000  # about 2 MB
+
+    class CountingStdin(io.BytesIO):
+        taken = 0
+
+        def readinto(self, b):  # type: ignore[override]
+            n = super().readinto(b)
+            CountingStdin.taken += n
+            return n
+
+        def read(self, size=-1):  # type: ignore[override]
+            chunk = super().read(size)
+            CountingStdin.taken += len(chunk)
+            return chunk
+
+    stdin = CountingStdin(data)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(stdin))
+    items = read_inputs(["-"])
+    first = next(items)
+    assert isinstance(first, Article) and first.source == "-:1"
+    assert CountingStdin.taken < len(data) / 10

@@ -28,6 +28,7 @@ class Input:
     location: str
     name: str
     stream: io.BufferedReader
+    raw: Any = None  # the underlying file, closed with the stream (gzip leaves it open)
 
     @property
     def extension(self) -> str:
@@ -50,6 +51,8 @@ class Input:
     def close(self) -> None:
         if self.location != "-":  # never close the process's stdin
             self.stream.close()
+            if self.raw is not None:
+                self.raw.close()
 
 
 def expand(paths: Iterable[str], extensions: Iterable[str]) -> Iterator[str | InputError]:
@@ -94,4 +97,4 @@ def open_input(location: str) -> Input:
     if stream.peek(2)[:2] == GZIP_MAGIC:
         unzipped = gzip.GzipFile(fileobj=stream, mode="rb")
         stream = io.BufferedReader(unzipped, buffer_size=PEEK_BYTES)
-    return Input(location=location, name=name, stream=stream)
+    return Input(location=location, name=name, stream=stream, raw=raw)
