@@ -1,0 +1,131 @@
+"""The quotes stage on short reports written for these tests (not from any gold set)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sitrep.registry import stages
+
+Run = Callable[..., list[Any]]  # the ``run`` fixture (conftest.py)
+
+KOWALSKA = {"Anna Kowalska": ["Defence Minister Anna Kowalska", "Anna Kowalska", "Kowalska"]}
+HADDAD = {"Omar Haddad": ["Omar Haddad", "Haddad"]}
+
+
+def kinds(quotes) -> list[tuple[str, str, str | None]]:
+    return [(q.kind, q.text, q.speaker) for q in quotes]
+
+
+def test_stage_is_registered_after_entities() -> None:
+    st = stages.get("quotes")
+    assert st.assigns == "quotes" and st.requires == ("entities",)
+
+
+def test_cue_after_quote(run: Run) -> None:
+    text = '"We will not retreat," Defence Minister Anna Kowalska said on Tuesday.'
+    (q,) = run(text, KOWALSKA)
+    assert (q.kind, q.text, q.speaker, q.cue) == ("direct", "We will not retreat,", "Anna Kowalska", "said")
+    assert q.cue_span is not None and text[q.cue_span.start : q.cue_span.end] == "said"
+    assert q.speaker_mention is not None and q.speaker_mention.text.endswith("Anna Kowalska")
+
+
+def test_inverted_cue(run: Run) -> None:
+    quotes = run('"Talks will resume next week," said Omar Haddad, a ministry spokesman.', HADDAD)
+    assert kinds(quotes) == [("direct", "Talks will resume next week,", "Omar Haddad")]
+
+
+def test_cue_before_with_colon_and_curly_marks(run: Run) -> None:
+    quotes = run("Haddad told reporters: “The border is closed.”", HADDAD)
+    assert kinds(quotes) == [("direct", "The border is closed.", "Omar Haddad")]
+    assert quotes[0].cue == "told"
+
+
+def test_split_quote_shares_its_cue(run: Run) -> None:
+    quotes = run('"The talks failed," Haddad said, "but we will try again."', HADDAD)
+    assert kinds(quotes) == [("direct", "The talks failed,", "Omar Haddad"),
+                             ("direct", "but we will try again.", "Omar Haddad")]
+    assert quotes[0].cue_span == quotes[1].cue_span
+
+
+def test_pronoun_speaker_is_the_person_named_before(run: Run) -> None:
+    text = 'Omar Haddad arrived in Geneva on Monday.\n\n"We came to listen," he said.'
+    (q,) = run(text, HADDAD)
+    assert q.speaker == "Omar Haddad" and q.speaker_mention is not None and q.speaker_mention.text == "he"
+
+
+def test_quote_with_no_cue_continues_the_previous_speaker(run: Run) -> None:
+    text = '"We came to listen," Haddad said.\n\n"Nobody wants another war."'
+    quotes = run(text, HADDAD)
+    assert kinds(quotes)[1] == ("direct", "Nobody wants another war.", "Omar Haddad")
+    assert quotes[1].cue is None
+
+
+def test_unnamed_speaker_gets_no_nearby_name(run: Run) -> None:
+    text = 'Omar Haddad visited the town. "The shelling went on all night," a police officer said.'
+    (q,) = run(text, HADDAD)
+    assert q.speaker is None and q.speaker_mention is not None and "officer" in q.speaker_mention.text
+
+
+def test_partial_quote_in_reported_speech(run: Run) -> None:
+    quotes = run('Kowalska warned of "serious consequences" if the convoy crossed.', KOWALSKA)
+    assert kinds(quotes) == [("partial", "serious consequences", "Anna Kowalska")]
+
+
+def test_indirect_quote_after_the_cue_is_the_reported_clause(run: Run) -> None:
+    quotes = run("Haddad said on Monday the ceasefire would hold until Friday.", HADDAD)
+    assert kinds(quotes) == [("indirect", "the ceasefire would hold until Friday", "Omar Haddad")]
+
+
+def test_indirect_quote_before_the_cue_and_metonym_speaker(run: Run) -> None:
+    text = "Troops will leave the border region by March, the Kremlin said."
+    quotes = run(text, others={"Russia": ("COUNTRY", ["Russia", "the Kremlin"])})
+    assert kinds(quotes) == [("indirect", "Troops will leave the border region by March", "Russia")]
+
+
+def test_according_to(run: Run) -> None:
+    text = "According to the United Nations, 300 civilians have fled the city."
+    quotes = run(text, others={"United Nations": ("ORG", ["the United Nations", "United Nations"])})
+    assert kinds(quotes) == [("indirect", "300 civilians have fled the city", "United Nations")]
+    assert quotes[0].cue == "According to"
+
+
+def test_two_that_clauses_are_two_reports(run: Run) -> None:
+    text = "Haddad said that the talks had stalled and that a new round was planned."
+    assert [q.text for q in run(text, HADDAD)] == ["the talks had stalled", "a new round was planned"]
+
+
+def test_clause_mostly_quoted_is_reported_as_the_fragment(run: Run) -> None:
+    quotes = run('Haddad said the talks were "a waste of everybody\'s time".', HADDAD)
+    assert kinds(quotes) == [("partial", "a waste of everybody's time", "Omar Haddad")]
+
+
+def test_names_in_quotation_marks_are_not_quotes(run: Run) -> None:
+    text = 'The exercise, dubbed "Iron Shield", began on Monday with the so-called "northern group".'
+    assert run(text) == []
+
+
+def test_multi_paragraph_quote(run: Run) -> None:
+    text = ('Kowalska said: "The first point is clear.\n\n"The second point is clearer."\n\n'
+            "The meeting ended at noon.")
+    quotes = run(text, KOWALSKA)
+    assert kinds(quotes) == [("direct", "The first point is clear.", "Anna Kowalska"),
+                             ("direct", "The second point is clearer.", "Anna Kowalska")]
+
+
+def test_role_description_takes_the_person_quoted(run: Run) -> None:
+    text = '"We will rebuild," Kowalska said.\n\nThe minister said the budget was ready.'
+    quotes = run(text, KOWALSKA)
+    assert kinds(quotes)[-1] == ("indirect", "the budget was ready", "Anna Kowalska")
+
+
+def test_declined_to_say_is_no_report(run: Run) -> None:
+    assert run("Haddad declined to say when the troops would leave.", HADDAD) == []
+
+
+def test_stray_mark_leaves_later_quotes_alone(run: Run) -> None:
+    text = ('The 12" guns were moved.\n\n"We saw the trucks," a resident said.\n\n'
+            '"They left at night," Haddad said.')
+    quotes = run(text, HADDAD)
+    assert [(q.text, q.speaker) for q in quotes] == [("We saw the trucks,", None),
+                                                    ("They left at night,", "Omar Haddad")]
