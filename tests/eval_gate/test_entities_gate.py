@@ -8,7 +8,6 @@ and a real regression fails.
 from __future__ import annotations
 
 import pytest
-
 from tests.conftest import EVAL, require
 
 MEANTIME = EVAL / "meantime-en" / "meantime_newsreader_english_oct15.tar.gz"

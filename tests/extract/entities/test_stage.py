@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from tests.extract.entities.conftest import entity_with
 
 
@@ -36,7 +35,8 @@ def test_ministry_gets_canonical_name_and_country(entities_of):
 @pytest.mark.parametrize(
     ("text", "mention", "name", "category"),
     [
-        ("Turkey took delivery of S-400 Triumf batteries.", "S-400 Triumf", "S-400", "surface-to-air missile system"),
+        ("Turkey took delivery of S-400 Triumf batteries.", "S-400 Triumf", "S-400",
+         "surface-to-air missile system"),
         ("Kyiv asked for more HIMARS and F-16s.", "F-16s", "F-16", "multirole fighter"),
         ("Germany sent a Patriot air defense system.", "Patriot", "Patriot", "surface-to-air missile system"),
     ],
@@ -61,7 +61,8 @@ def test_surname_links_to_full_name_and_title_gives_role(entities_of):
     p = people[0]
     assert p.name == "Gitanas Nauseda"
     assert p.attributes["role"] == "President of Lithuania"
-    assert {"Lithuanian President Gitanas Nauseda", "Gitanas Nauseda", "Nauseda"} <= {m.text for m in p.mentions}
+    texts = {m.text for m in p.mentions}
+    assert {"Lithuanian President Gitanas Nauseda", "Gitanas Nauseda", "Nauseda"} <= texts
 
 
 def test_leader_table_fills_what_the_text_omits(entities_of):
