@@ -122,3 +122,17 @@ def test_front_matter_and_page_furniture(write):
 def test_byline_with_a_date(line, date):
     got = parse_byline(match_byline(line))
     assert got.date == date and len(got.authors) == 1
+
+
+def test_caption_after_an_image_is_dropped_anywhere(write):
+    md = (
+        "Shelling hits port city\n\nBy Ann Lee\n\nJune 1, 2022\n\n"
+        "Artillery fire hit the port on Wednesday, the regional governor said.\n\n"
+        "Rescue teams worked through the night to reach people under the rubble.\n\n"
+        "![Rescuers](https://example.org/img.jpg)\n\n"
+        "Rescuers search the ruins of a warehouse. Ivan Petrov / Reuters\n\n"
+        "The governor said at least 12 people had been killed.\n"
+    )
+    art = article(write("port.md", md))
+    assert "Rescuers search" not in art.text and "Ivan Petrov" not in art.text
+    assert art.text.endswith("at least 12 people had been killed.")

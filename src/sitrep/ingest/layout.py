@@ -35,6 +35,7 @@ _DOMAIN = re.compile(r"(?:^|\s)[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.I)
 _WIRE_DATELINE = re.compile(
     r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s+[A-Z][\w.' -]{1,30})?\s+\((?P<agency>[^()]{2,30})\)\s*[-—–:]"
 )
+_IMAGE_ONLY = re.compile(r"^\s*(?:\[\s*)?!\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?\s*$")
 _CREDIT_LABEL = re.compile(r"^(?:photo|image|picture|credit|caption)s?\s*:", re.I)
 _CREDIT_PAREN = re.compile(r"\(([^()]{1,60})\)$")
 _URL = re.compile(r"<?(https?://[^\s>]+)>?")
@@ -56,7 +57,7 @@ def split_blocks(text: str) -> list[str]:
 
 
 def parse_layout(text: str, render: Render) -> Layout:
-    pairs = [(raw, render(raw)) for raw in split_blocks(text)]
+    pairs = _without_image_captions([(raw, render(raw)) for raw in split_blocks(text)])
     pairs = [(raw, block) for raw, block in pairs if block.strip()]
     blocks = [block for _, block in pairs]
     out = Layout()
@@ -70,6 +71,17 @@ def parse_layout(text: str, render: Render) -> Layout:
     if out.dateline is None and out.byline and out.byline.date:
         out.dateline = out.byline.date
     return out
+
+
+def _without_image_captions(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Drops a caption that follows an image line (``![...](...)``) anywhere in the text."""
+    kept: list[tuple[str, str]] = []
+    after_image = False
+    for raw, block in pairs:
+        if not (after_image and is_caption(block)):
+            kept.append((raw, block))
+        after_image = bool(_IMAGE_ONLY.match(raw))
+    return kept
 
 
 def _is_boilerplate(block: str) -> bool:
