@@ -109,10 +109,11 @@ def test_unknown_format(write):
     assert '".pdf"' in err.reason and ".jsonl" in err.reason
 
 
-def test_missing_file_and_unmatched_glob(tmp_path):
-    items = read_all(tmp_path / "nope.md", tmp_path / "*.nothing")
-    assert [type(i) for i in items] == [InputError, InputError]
+def test_missing_file_unmatched_glob_and_url(tmp_path):
+    items = read_all(tmp_path / "nope.md", tmp_path / "*.nothing", "https://www.bbc.co.uk/news/1")
+    assert [type(i) for i in items] == [InputError, InputError, InputError]
     assert "no such file" in items[0].reason and "no file matches" in items[1].reason
+    assert "not URLs" in items[2].reason
 
 
 def test_missing_date_is_a_warning_not_an_error(write):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import glob
 import gzip
 import io
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -70,6 +71,8 @@ def expand(paths: Iterable[str], extensions: Iterable[str]) -> Iterator[str | In
                 yield InputError(p, "no file matches this pattern")
             for m in matches:
                 yield from (_walk(Path(m), known) if Path(m).is_dir() else [m])
+        elif re.match(r"^[a-z][a-z0-9+.-]*://", p, re.I):
+            yield InputError(p, "Sitrep reads files, not URLs (it works offline): save the page first")
         else:
             yield InputError(p, "no such file or directory")
 
