@@ -11,9 +11,9 @@ import pytest
 from tests.conftest import EVAL, require
 
 MEANTIME = EVAL / "meantime-en" / "meantime_newsreader_english_oct15.tar.gz"
-FLOORS = {  # corpus -> overall mention F1 floor (measured: re3d 0.485, MEANTIME 0.410)
-    "re3d": 0.475,
-    "meantime": 0.400,
+FLOORS = {  # corpus -> overall mention F1 floor (measured: re3d 0.499, MEANTIME 0.418)
+    "re3d": 0.49,
+    "meantime": 0.41,
 }
 
 
@@ -33,6 +33,10 @@ def test_entity_f1_floor(report):
 
 def test_beats_plain_spacy(report):
     assert report.overall("sitrep").prf()[2] > report.overall("spacy").prf()[2], report.format()
+    for fam, counts in report.systems["sitrep"].items():
+        if counts.gold:
+            spacy = report.systems["spacy"].get(fam)
+            assert spacy is None or counts.prf()[2] >= spacy.prf()[2], (fam, report.format())
 
 
 def test_meantime_pronoun_resolution(report):

@@ -11,7 +11,9 @@ Nationality -> PLACE (a mention of its country), Weapon and MilitaryPlatform -> 
 MEANTIME PER/ORG/LOC named mentions (NAM) likewise. Gold types outside the mapping
 (values, vehicles, MEANTIME products and financial terms) are neither counted nor held
 against a system mention that overlaps them. Sitrep counts mentions by name, adjective,
-metonym and title; pronouns and descriptions are scored apart (coreference).
+metonym and title, outermost only (a country name nested in an organization's name is a
+mention of its own in Sitrep, but both gold sets are flat); pronouns and descriptions are
+scored apart (coreference).
 Test documents are left out: re3d's "BBC Online" folder and MEANTIME docs 100911, 102977.
 """
 
@@ -265,7 +267,15 @@ def sitrep_spans(entities: list, kinds: dict[tuple[int, int], str]) -> list[Span
             if s >= last_end:
                 out.append((s, t, fam))
                 last_end = t
-    return out
+    return outermost(out)
+
+
+def outermost(spans: list[Span]) -> list[Span]:
+    """Drop mentions nested in another ("Russian" in "the Russian Defense Ministry"): the gold
+    annotation of both corpora, like spaCy's NER, is flat."""
+    return [a for a in spans
+            if not any(b is not a and b[0] <= a[0] and a[1] <= b[1] and (b[0], b[1]) != (a[0], a[1])
+                       for b in spans)]
 
 
 def spacy_spans(doc: object) -> list[Span]:
