@@ -7,22 +7,49 @@ gives the same extract-format record even after the model gains fields.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sitrep.model import Analysis, Span, to_dict
+from sitrep.model import Analysis, Span
 from sitrep.store import schema as t
 
 Row = dict[str, Any]
 _CALENDAR = re.compile(r"^\d{4}(-|$)")
 # columns whose name differs from the record field
 _OFFSETS = {"start": "start_char", "end": "end_char"}
+_BACK = {v: k for k, v in _OFFSETS.items()}
 
 
-def _columns(table: Any) -> set[str]:
-    return {c.name for c in table.columns}
+_COLUMNS: dict[str, frozenset[str]] = {}
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _columns(table: Any) -> frozenset[str]:
+    cols = _COLUMNS.get(table.name)
+    if cols is None:
+        cols = _COLUMNS[table.name] = frozenset(c.name for c in table.columns)
+    return cols
+
+
+def plain(obj: Any) -> Any:
+    """A record as plain data, like ``dataclasses.asdict`` but without its deep copies
+    (several times faster on an analysis with hundreds of mentions)."""
+    if obj is None or isinstance(obj, str | int | float):
+        return obj
+    if isinstance(obj, list | tuple):
+        return [plain(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: plain(v) for k, v in obj.items()}
+    cls = type(obj)
+    names = _FIELDS.get(cls)
+    if names is None:
+        if not dataclasses.is_dataclass(obj):
+            return obj
+        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return {n: plain(getattr(obj, n)) for n in names}
 
 
 def _split(record: Mapping[str, Any], table: Any, skip: Iterable[str] = ()) -> Row:
@@ -46,14 +73,14 @@ def _split(record: Mapping[str, Any], table: Any, skip: Iterable[str] = ()) -> R
 def _span_cols(span: Span | Mapping[str, Any] | None, prefix: str) -> Row:
     if span is None:
         return {f"{prefix}_start": None, f"{prefix}_end": None, f"{prefix}_text": None}
-    d = to_dict(span) if isinstance(span, Span) else dict(span)
+    d = plain(span) if isinstance(span, Span) else dict(span)
     return {f"{prefix}_start": d.get("start"), f"{prefix}_end": d.get("end"),
             f"{prefix}_text": d.get("text", "")}
 
 
 def encode(analysis: Analysis) -> dict[str, list[Row]]:
     """Rows per table name for one analysis (article row without timestamps)."""
-    d = analysis.to_dict()
+    d = plain(analysis)
     aid = analysis.article.id
     version = analysis.pipeline_version
     base = {"article_id": aid, "pipeline_version": version}
@@ -148,9 +175,9 @@ def decode_args(rows: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
 
 def _join(row: Mapping[str, Any], table: Any, drop: Iterable[str] = ()) -> Row:
     """A record dict from a row: columns back to field names, ``extra`` merged in."""
-    back = {v: k for k, v in _OFFSETS.items()}
+    cols = _columns(table)
     skip = {"article_id", "pipeline_version", "seq", "extra", *drop}
-    out = {back.get(k, k): v for k, v in row.items() if k not in skip and k in _columns(table)}
+    out = {_BACK.get(k, k): v for k, v in row.items() if k in cols and k not in skip}
     out.update(row.get("extra") or {})
     return out
 

@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, Select, and_, exists, func, literal, or_, 
 from sitrep.model import Entity, Event, Quote
 from sitrep.store import codec
 from sitrep.store import schema as t
+from sitrep.store.store import dicts
 
 if TYPE_CHECKING:
     from sitrep.store.store import Store
@@ -97,7 +98,7 @@ def find_quotes(store: Store, speaker: str | None = None, *, kind: str | None = 
         stmt = stmt.where(q.c.article_id == article_id)
     stmt = stmt.order_by(a.c.seq, q.c.seq).limit(limit).offset(offset)
     with store.engine.connect() as conn:
-        rows = [dict(r._mapping) for r in conn.execute(stmt)]
+        rows = dicts(conn.execute(stmt))
         ents = _entities(conn, {(r["article_id"], r["speaker"]) for r in rows if r["speaker"]})
     return [
         QuoteHit(article_id=r["article_id"], title=r["title"], published=r["published"], outlet=r["outlet"],
@@ -156,7 +157,7 @@ def find_events(store: Store, type: str | None = None, actor: str | None = None,
         stmt = stmt.where(cond)
     stmt = stmt.order_by(a.c.seq, v.c.seq).limit(limit).offset(offset)
     with store.engine.connect() as conn:
-        rows = [dict(r._mapping) for r in conn.execute(stmt)]
+        rows = dicts(conn.execute(stmt))
         keys = [(r["article_id"], r["id"]) for r in rows]
         args = _children(conn, t.event_args, keys)
         evid = _children(conn, t.evidence, keys)

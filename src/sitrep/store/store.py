@@ -79,7 +79,7 @@ class Store:
     def add_sources(self, article_id: str, sources: Sequence[Source]) -> int:
         """Record more places the stored article ``article_id`` was met; returns how many were new."""
         _stamp_sources(sources)
-        rows = [{"article_id": article_id, **codec._split(codec.to_dict(s), t.article_sources)}
+        rows = [{"article_id": article_id, **codec._split(codec.plain(s), t.article_sources)}
                 for s in sources]
         with self._write() as conn:
             return self._add_sources(conn, rows)
@@ -278,7 +278,13 @@ def _rows(
 ) -> list[dict[str, Any]]:
     order = [table.c.seq] if id_col == "id" else [table.c.article_id, *_order_cols(table)]
     q = select(table).where(table.c[id_col].in_(ids)).order_by(*order)
-    return [dict(r._mapping) for r in conn.execute(q)]
+    return dicts(conn.execute(q))
+
+
+def dicts(result: Any) -> list[dict[str, Any]]:
+    """Rows as plain dicts (zip with the keys: much cheaper than Row._mapping)."""
+    keys = list(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result]
 
 
 def _order_cols(table: t.Table) -> list[Any]:
