@@ -36,14 +36,16 @@ def _error(items: list, cls: type[InputError], path) -> InputError:
 
 
 @pytest.mark.parametrize("content", [b"", b"   \n\n  \n"])
-def test_empty_file(write, content):
-    bad, good = write("empty.md", content), write("good.txt", BODY)
+@pytest.mark.parametrize("name", ["empty.md", "empty.jsonl", "empty.html"])
+def test_empty_file(write, content, name):
+    bad, good = write(name, content), write("good.txt", BODY)
     err = _error(read_all(bad, good), EmptyInputError, bad)
     assert "empty" in err.reason
 
 
-def test_binary_file(write):
-    bad, good = write("photo.txt", bytes(range(256)) * 40), write("good.txt", BODY)
+@pytest.mark.parametrize("name", ["photo.txt", "photo.jsonl", "photo.md.gz"])
+def test_binary_file(write, name):
+    bad, good = write(name, bytes(range(256)) * 40), write("good.txt", BODY)
     err = _error(read_all(bad, good), BinaryInputError, bad)
     assert "binary" in err.reason
 

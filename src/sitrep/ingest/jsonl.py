@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from sitrep.config import Settings
-from sitrep.errors import InputError, MalformedRecordError, TooLargeError
-from sitrep.ingest.decode import decode_bytes
+from sitrep.errors import BinaryInputError, EmptyInputError, InputError, MalformedRecordError, TooLargeError
+from sitrep.ingest.decode import decode_bytes, looks_binary
 from sitrep.ingest.draft import Draft, finish
 from sitrep.ingest.html import page_draft
 from sitrep.ingest.readers import Reader, register
@@ -91,10 +91,17 @@ def _line_item(number: int, data: bytes | None, inp: Input, settings: Settings) 
 
 
 def read_jsonl(inp: Input, settings: Settings) -> Iterator[Article | InputError]:
+    if looks_binary(inp.head()):
+        yield BinaryInputError(inp.location, "this is a binary file, not JSON Lines text")
+        return
+    records = 0
     for number, data in _lines(inp, settings.max_file_bytes):
         if data is not None and not data.strip():
             continue
+        records += 1
         yield _line_item(number, data, inp, settings)
+    if not records:
+        yield EmptyInputError(inp.location, "the file is empty: there is no article to read")
 
 
 def read_json(inp: Input, settings: Settings) -> Iterator[Article | InputError]:
