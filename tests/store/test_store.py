@@ -130,3 +130,33 @@ def test_every_record_carries_the_pipeline_version(db_url: str) -> None:
         with store.engine.connect() as conn:
             for table in (t.articles, *t.RECORD_TABLES):
                 assert set(conn.execute(select(table.c.pipeline_version)).scalars()) == {"7.7.7"}, table.name
+
+
+def test_a_record_the_database_refuses_leaves_nothing(db_url: str) -> None:
+    from sitrep.model import Entity
+
+    a = rich_analysis()
+    a.entities.append(Entity("e1", "Duplicate id", "PERSON"))  # a pipeline bug
+    with open_store(db_url) as store:
+        with pytest.raises(StoreError, match="write failed"):
+            store.add(a)
+        assert not store.has(a.article.id) and store.count() == 0
+
+
+def test_transient_conflicts_are_retried(db_url: str) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    class Deadlock(Exception):
+        sqlstate = "40P01"
+
+    calls = []
+
+    def flaky(conn):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) < 3:
+            raise OperationalError("INSERT ...", {}, Deadlock("deadlock detected"))
+        return "done"
+
+    with open_store(db_url) as store:
+        assert store._transaction(flaky) == "done"
+        assert len(calls) == 3

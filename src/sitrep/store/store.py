@@ -7,14 +7,16 @@ once lose nothing: the article id is unique and inserts use ON CONFLICT DO NOTHI
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import random
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from sitrep.errors import StoreError
 from sitrep.model import Analysis, Source
@@ -22,6 +24,8 @@ from sitrep.store import codec
 from sitrep.store import schema as t
 from sitrep.store.engine import WRITE, make_engine
 from sitrep.store.migrations import migrate
+
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -67,22 +71,23 @@ class Store:
         rows = codec.encode(analysis)
         now = _now()
         rows["articles"][0].update(added_at=now, analysed_at=now)
-        with self._write() as conn:
+
+        def write(conn: Connection) -> bool:
             stmt = _insert(conn, t.articles).returning(t.articles.c.seq)
             inserted = conn.execute(stmt, rows["articles"][0]).first() is not None
             self._add_sources(conn, rows["article_sources"])
-            if not inserted:
-                return False
-            self._insert_records(conn, rows)
-        return True
+            if inserted:
+                self._insert_records(conn, rows)
+            return inserted
+
+        return self._transaction(write)
 
     def add_sources(self, article_id: str, sources: Sequence[Source]) -> int:
         """Record more places the stored article ``article_id`` was met; returns how many were new."""
         _stamp_sources(sources)
         rows = [{"article_id": article_id, **codec._split(codec.plain(s), t.article_sources)}
                 for s in sources]
-        with self._write() as conn:
-            return self._add_sources(conn, rows)
+        return self._transaction(lambda conn: self._add_sources(conn, rows))
 
     def replace(self, analysis: Analysis) -> None:
         """Replace the stored records of an article by a new analysis (reanalysis).
@@ -94,16 +99,18 @@ class Store:
         aid = analysis.article.id
         art = rows["articles"][0]
         art["analysed_at"] = _now()
-        with self._write() as conn:
+
+        def write(conn: Connection) -> None:
             if not conn.execute(select(t.articles.c.seq).where(t.articles.c.id == aid)).first():
-                art["added_at"] = art["analysed_at"]
-                conn.execute(t.articles.insert(), art)
+                conn.execute(t.articles.insert(), {**art, "added_at": art["analysed_at"]})
             else:
                 for table in reversed(t.RECORD_TABLES):
                     conn.execute(delete(table).where(table.c.article_id == aid))
                 conn.execute(t.articles.update().where(t.articles.c.id == aid).values(**art))
             self._add_sources(conn, rows["article_sources"])
             self._insert_records(conn, rows)
+
+        self._transaction(write)
 
     def _add_sources(self, conn: Connection, rows: list[dict[str, Any]]) -> int:
         # one statement per source (few rows per article); RETURNING says which were new
@@ -115,8 +122,20 @@ class Store:
             if rows.get(table.name):
                 conn.execute(table.insert(), rows[table.name])
 
-    def _write(self) -> Any:
-        return _WriteTx(self.engine)
+    def _transaction(self, work: Callable[[Connection], T]) -> T:
+        """Run ``work`` in one write transaction; retried when another writer got in the way
+        (SQLite still locked after the busy timeout, PostgreSQL deadlock or serialization
+        failure). Database errors become StoreError naming the store."""
+        for attempt in range(1, _ATTEMPTS + 1):
+            try:
+                with self.engine.connect().execution_options(**WRITE) as conn, conn.begin():
+                    return work(conn)
+            except DBAPIError as exc:
+                if _transient(exc) and attempt < _ATTEMPTS:
+                    time.sleep(0.1 * 2 ** attempt * (1 + random.random()))
+                    continue
+                raise StoreError(f"{_where(self.engine)}: write failed: {exc.orig}") from exc
+        raise AssertionError("unreachable")
 
     # reading ---------------------------------------------------------------
     def has(self, article_id: str) -> bool:
@@ -237,29 +256,13 @@ class Store:
         self.close()
 
 
-class _WriteTx:
-    """A write transaction; database errors become StoreError naming the store."""
+_ATTEMPTS = 4
+_TRANSIENT_SQLSTATES = {"40001", "40P01", "55P03"}  # serialization, deadlock, lock not available
 
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self.conn: Connection | None = None
 
-    def __enter__(self) -> Connection:
-        self.conn = self.engine.connect().execution_options(**WRITE)
-        self.tx = self.conn.begin()
-        return self.conn
-
-    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
-        assert self.conn is not None
-        try:
-            if exc_type is None:
-                self.tx.commit()
-            else:
-                self.tx.rollback()
-        finally:
-            self.conn.close()
-        if isinstance(exc, OperationalError):
-            raise StoreError(f"{_where(self.engine)}: write failed: {exc.orig}") from exc
+def _transient(exc: DBAPIError) -> bool:
+    state = getattr(exc.orig, "sqlstate", None)
+    return state in _TRANSIENT_SQLSTATES or "database is locked" in str(exc.orig)
 
 
 def _where(engine: Engine) -> str:
