@@ -51,6 +51,10 @@ def test_archive_markdown_layout(write):
     ("By Mary Jones | The Guardian", ["Mary Jones"], None, "The Guardian"),
     ("By Staff Reporter", [], None, None),
     ("By AFP", [], "AFP", None),
+    ("By Tom O'Brien in Kyiv and Ann Li", ["Tom O'Brien", "Ann Li"], None, None),
+    ("By ANNA SMOLCHENKO, AFP", ["Anna Smolchenko"], "AFP", None),
+    ("By Jane Doe of the Associated Press", ["Jane Doe"], "The Associated Press", None),
+    ("By Reuters and AFP", [], "Reuters", None),
 ])
 def test_byline(line, authors, agency, outlet):
     rest = match_byline(render_inline(line))

@@ -46,21 +46,20 @@ def parse_byline(rest: str) -> Byline:
             out.date = segment.strip()
         else:
             segments.append(segment)
-    rest = " | ".join(s for s in segments if s.strip())
-    parts = [p.strip() for p in lexicon().org_split.split(rest) if p and p.strip()]
-    for part in parts:
-        if _is_anonymous(part):
-            continue
-        if _is_org(part):
-            _add_org(out, part)
-        else:
-            out.authors.extend(_people(part))
+    lex = lexicon()
+    for part in lex.org_split.split(" | ".join(segments)):
+        for name in lex.author_split.split(part):
+            _add_name(out, lex.place_tail.sub("", name).strip(" .,"))
     return out
 
 
-def _people(text: str) -> list[str]:
-    names = [n.strip(" .") for n in lexicon().author_split.split(text)]
-    return [n for n in names if n and not _is_org(n) and not _is_anonymous(n)]
+def _add_name(out: Byline, name: str) -> None:
+    if not name or _is_anonymous(name):
+        return
+    if _is_org(name):
+        _add_org(out, name)
+    else:
+        out.authors.append(name.title() if name.isupper() and len(name) > 4 else name)
 
 
 def _is_anonymous(name: str) -> bool:

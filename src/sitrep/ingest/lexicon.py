@@ -15,6 +15,7 @@ class Lexicon:
     byline: re.Pattern[str]
     author_split: re.Pattern[str]
     org_split: re.Pattern[str]
+    place_tail: re.Pattern[str]
     agencies: dict[str, str]  # casefolded -> as written
     org_words: frozenset[str]
     anonymous_words: frozenset[str]
@@ -36,8 +37,8 @@ def lexicon() -> Lexicon:
     return Lexicon(
         byline=re.compile(rf"^(?:{_alternation(d['byline_prefixes'])})\s*:?\s+(?P<rest>.+)$", re.I | re.S),
         author_split=re.compile("|".join(re.escape(s) for s in d["author_separators"]), re.I),
-        org_split=re.compile(rf"\s+(?:{_alternation(d['org_connectors'])})\s+|\s*[|/·—–]\s*|,\s*(?=[^,]+$)",
-                             re.I),
+        org_split=re.compile(rf"\s+(?:{_alternation(d['org_connectors'])})\s+|\s*[|/·—–]\s*", re.I),
+        place_tail=re.compile(rf"\s+(?:{_alternation(d['place_connectors'])})\s+.*$", re.I | re.S),
         agencies={a.casefold(): a for a in d["agencies"]},
         org_words=frozenset(w.casefold() for w in d["org_words"]),
         anonymous_words=frozenset(w.casefold() for w in d["anonymous_words"]),
