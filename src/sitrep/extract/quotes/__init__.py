@@ -42,9 +42,9 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     tix = TokenIndex(doc)
     finder = QuoteFinder(tix, lex)
     marked = finder.candidates()
-    blocked = [_with_marks(doc.text, c) for c in marked if c.kind == "direct"]
+    blocked = [_with_marks(tix.text, c) for c in marked if c.kind == "direct"]
     used = {c.cue.start for c in marked if c.cue is not None and c.kind == "direct"}
-    reported = indirect_quotes(doc, lex, blocked, finder.para_of, used)
+    reported = indirect_quotes(tix, lex, blocked, finder.para_of, used)
     cands = marked + _without_covered(reported, [c for c in marked if c.kind == "partial"])
     cands.sort(key=lambda c: (c.start, c.end))
     resolver = SpeakerResolver(entities, lex, tix)

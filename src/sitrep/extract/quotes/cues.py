@@ -37,7 +37,15 @@ class TokenIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = doc.text  # built once: Doc.text joins every token
         self._starts = [t.idx for t in doc]
+        self._sent_starts = [s.start for s in doc.sents] if doc.has_annotation("DEP") else [0]
+
+    def sentence(self, tok: Token) -> list[Token]:
+        """The tokens of ``tok``'s sentence (``Token.sent`` rescans the Doc on every call)."""
+        k = bisect.bisect_right(self._sent_starts, tok.i) - 1
+        end = self._sent_starts[k + 1] if k + 1 < len(self._sent_starts) else len(self.doc)
+        return list(self.doc[self._sent_starts[k] : end])
 
     def within(self, start: int, end: int) -> list[Token]:
         lo = bisect.bisect_left(self._starts, start)
@@ -183,7 +191,7 @@ def _phrase_cue(tok: Token, phrase: tuple[str, ...]) -> Cue:
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
     end = last.idx + len(last)
     span = mention_span(obj) if obj is not None else None
-    return Cue(tok.idx, end, tok.doc.text[tok.idx : end], tok, obj, span)
+    return Cue(tok.idx, end, tok.doc[tok.i : last.i + 1].text, tok, obj, span)
 
 
 def verb_cue(verb: Token, region: list[Token] | None = None) -> Cue:

@@ -30,7 +30,7 @@ class QuoteFinder:
     """Direct and partial quotes of one parsed article."""
 
     def __init__(self, tix: TokenIndex, lex: Lexicon) -> None:
-        self.text = tix.doc.text
+        self.text = tix.text
         self.tix = tix
         self.lex = lex
         self.paras = paragraphs(self.text)
@@ -143,8 +143,7 @@ class QuoteFinder:
         cue = cue_above(toks[0], self.lex)
         if cue is not None:
             return cue
-        sent = toks[0].sent
-        before = [t for t in sent if t.i < toks[0].i]
+        before = [t for t in self.tix.sentence(toks[0]) if t.i < toks[0].i]
         for tok in reversed(before):
             cue = find_cue([tok], self.lex, fragment=True)
             if cue is not None:

@@ -11,12 +11,13 @@ predict when ..."), and a cue that already introduces a direct quote.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from sitrep.extract.quotes.candidate import Candidate
-from sitrep.extract.quotes.cues import _phrase_at, _phrase_cue, is_cue_verb, verb_cue
+from sitrep.extract.quotes.cues import TokenIndex, _phrase_at, _phrase_cue, is_cue_verb, verb_cue
 from sitrep.extract.quotes.lexicon import Lexicon
 
 _LEAD_MARKS = {"that", "if", "whether"}
@@ -64,23 +65,34 @@ def _cancelled(verb: Token, lex: Lexicon) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.non_report_heads
 
 
+class _Blocked:
+    """Character ranges (direct quotes with their marks) looked up by bisection."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.ranges = sorted(ranges)
+        self.starts = [s for s, _ in self.ranges]
+
+    def __call__(self, start: int, end: int) -> bool:
+        lo = max(0, bisect.bisect_left(self.starts, start) - 1)
+        hi = bisect.bisect_left(self.starts, end)
+        return any(e > start for _, e in self.ranges[lo:hi])
+
+
 def indirect_quotes(
-    doc: Doc, lex: Lexicon, blocked: list[tuple[int, int]], para_of: ParaOf,
+    tix: TokenIndex, lex: Lexicon, blocked: list[tuple[int, int]], para_of: ParaOf,
     used_cues: set[int] | None = None,
 ) -> list[Candidate]:
-    """Reported clauses of speech verbs. ``blocked``: direct quotes with their marks;
-    ``used_cues``: offsets of cue words that already introduce a direct quote."""
-
-    def is_blocked(start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in blocked)
-
+    """Reported clauses of speech verbs. ``blocked``: direct quotes with their marks
+    (they do not overlap each other); ``used_cues``: offsets of cue words that already
+    introduce a direct quote."""
+    is_blocked = _Blocked(blocked)
     used = used_cues or set()
     out: list[Candidate] = []
-    for tok in doc:
+    for tok in tix.doc:
         if tok.idx in used or is_blocked(tok.idx, tok.idx + len(tok)):
             continue
         if _phrase_at(tok, lex):
-            found = _according_to(tok, lex, para_of)
+            found = _according_to(tok, tix, lex, para_of)
         elif is_cue_verb(tok, lex, fragment=True) and not _cancelled(tok, lex):
             found = [_clause(toks, tok, lex, para_of) for toks in _complements(tok)]
             if not found and tok.dep_ == "parataxis":
@@ -150,9 +162,9 @@ def _innermost(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _according_to(tok: Token, lex: Lexicon, para_of: ParaOf) -> list[Candidate | None]:
+def _according_to(tok: Token, tix: TokenIndex, lex: Lexicon, para_of: ParaOf) -> list[Candidate | None]:
     """"according to X": the reported clause is the rest of the sentence."""
-    sent = list(tok.sent)
+    sent = tix.sentence(tok)
     phrase_end = max(t.i for t in tok.subtree) if tok.dep_ != "ROOT" else tok.i + 1
     before = [t for t in sent if t.i < tok.i]
     after = [t for t in sent if t.i > phrase_end]

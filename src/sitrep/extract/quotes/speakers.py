@@ -36,7 +36,7 @@ class SpeakerResolver:
         self.index = MentionIndex(entities)
         self.lex = lex
         self.tix = tix
-        self.text = tix.doc.text
+        self.text = tix.text
         self.para_starts = [p[0] for p in paragraphs(self.text)]
         self.history: list[tuple[Candidate, Entity | None]] = []
         # spans inside quotation marks (their words are not the writer's subjects)
