@@ -47,8 +47,10 @@ def _not_a_year(doc: Doc, t: Timex) -> bool:
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None or span.end >= len(doc):
         return False
-    nxt = doc[span.end]
-    return nxt.tag_ == "NNS" or span.root.ent_type_ in ("MONEY", "QUANTITY", "PERCENT")
+    if span.root.ent_type_ in ("MONEY", "QUANTITY", "PERCENT"):
+        return True
+    after_prep = span.start > 0 and doc[span.start - 1].tag_ == "IN"  # "in 2008 profits fell"
+    return doc[span.end].tag_ == "NNS" and not after_prep
 
 
 def _eve(doc: Doc, t: Timex, earlier: list[Timex]) -> None:

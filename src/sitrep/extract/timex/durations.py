@@ -32,6 +32,8 @@ def _duration_ok(m: re.Match[str], text: str) -> bool:
         return False  # "a quarter of", "three quarters": fractions far more often than periods
     if unit in ("second", "sec", "min", "minute") and amt in ("a", "an", "one"):
         return unit == "minute" and amt != "one"
+    if re.match(r"\s+(?:old|of\s+age)\b", text[m.end():]):
+        return False  # an age ("he is 65 years old")
     return not (amt in ("some", "many") and not unit.endswith("s"))
 
 
@@ -54,6 +56,8 @@ _ADJ_UNITS = "year|month|week|day|hour|minute|second|decade|century"
     kind="duration",
 )
 def duration_adjective(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    if m.group(0).lower().endswith("-old"):
+        return None  # an age ("a 36-year-old man"), not a time expression
     amount = amount_value(m.group("amt"))
     return Resolved("DURATION", duration_value(amount, m.group("unit"))) if amount else None
 
@@ -62,6 +66,15 @@ def duration_adjective(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 def duration_long(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     amount = None if m.group("pl") else 1
     return Resolved("DURATION", duration_value(amount, m.group("unit").lower() + (m.group("pl") or "")))
+
+
+LONG_WORDS = {"weeklong": "P1W", "monthlong": "P1M", "yearlong": "P1Y", "daylong": "P1D",
+              "half-century": "P50Y", "half-hour": "PT30M", "half-day": "PT12H", "half-year": "P6M"}
+
+
+@rule("long_word", rf"{B}(?P<w>{alt(LONG_WORDS)}){E}", kind="duration")
+def long_word(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    return Resolved("DURATION", LONG_WORDS[m.group("w").lower()])
 
 
 HALF_VALUES = {"hour": "PT30M", "day": "PT12H", "month": "P2W", "year": "P6M", "decade": "P5Y",
@@ -80,7 +93,7 @@ def half_unit(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 @rule(
     "bare_plural",
-    rf"{B}(?P<prep>for|over|within|after|took|spent|lasted|lasting|in)\s+"
+    rf"{B}(?P<prep>for|over|within|after|took|spent|lasted|lasting|in|just|only|mere|barely)\s+"
     rf"(?P<unit>{alt(lx.BARE_PLURALS)}){E}"
     r"(?!\s+(?:ago|later|earlier|of\s+(?:age|experience)))", kind="duration", group="unit",
 )

@@ -4,7 +4,9 @@ The rules come first; an entity the rules missed ("to end the day", "their best
 week", "the entire year") is kept only when it holds a unit word. A singular unit
 is the unit containing the latest date before it (or the DCT): a DATE; a plural
 one is a vague DURATION ("the years": PXY). Entities without a unit word (ages,
-bare numbers that the model tags DATE) are dropped.
+bare numbers that the model tags DATE) are dropped, and so are hyphenated
+compounds ("a first-year student", "a zero-day flaw"): the rules read the real
+ones ("three-day", "eight-hour").
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ def add_entities(doc: Doc, found: list[Timex], dct: date | None) -> list[Timex]:
         if any(t.start < ent.end_char and ent.start_char < t.end for t in found):
             continue
         unit = _unit(ent)
-        if unit is None:
+        if unit is None or any(t.lower_ in ("old", "aged", "age", "-") for t in ent):
             continue
         earlier = [as_date(t.value or "") for t in found if t.end <= ent.start_char]
         days = [d for d in earlier if d]
