@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-KIND_OF = {"capital": "name", "seat": "metonym"}  # how a candidate's kind shows on its mention
+# how a candidate's kind shows on its mention
+KIND_OF = {"capital": "name", "city": "name", "seat": "metonym"}
 
 
 def _key(c: Cand, doc: Doc) -> str:

@@ -16,6 +16,8 @@ from importlib import resources
 from typing import Any
 
 DATA = "sitrep.extract.entities.data"
+# cities this large are recognized by name (as proper nouns) even when spaCy misses them
+MIN_GAZ_CITY_POPULATION = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +120,9 @@ def _load_places(gz: Gazetteer) -> None:
     for capital, country in gz.capitals.items():
         entry = Entry(capital, "CITY", None, _attrs(country=country, capital_of=country))
         gz.add(capital, "capital", entry)
+    for name, (country, pop) in gz.cities.items():
+        if pop >= MIN_GAZ_CITY_POPULATION and name not in gz.forms:
+            gz.add(name, "city", Entry(name, "CITY", None, _attrs(country=country)))
     for state in cache.get_us_states().values():
         gz.regions[state["name"]] = "United States"
     for row in rows("regions.tsv"):
@@ -149,6 +154,16 @@ def _load_weapons(gz: Gazetteer) -> None:
                 gz.add(form + "s", "plural", entry)
 
 
+def _load_people(gz: Gazetteer) -> None:
+    """Full names of the leader table (two words or more), so spaCy's "Olaf Scholz" ORG is a person."""
+    for row in rows("leaders.tsv"):
+        if row[0] == "name":
+            continue
+        for form in [row[0], *split(row[1] if len(row) > 1 else "")]:
+            if len(form.split()) >= 2 and form[0].isupper():
+                gz.add(form, "name", Entry(row[0], "PERSON"))
+
+
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     gz = Gazetteer()
@@ -156,4 +171,5 @@ def load() -> Gazetteer:
     _load_places(gz)
     _load_orgs(gz)
     _load_weapons(gz)
+    _load_people(gz)
     return gz

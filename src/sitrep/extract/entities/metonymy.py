@@ -33,6 +33,8 @@ def used_as_place(doc: Doc, ts: int, te: int) -> bool:
     prep = _governing_prep(head)
     if prep is not None:
         return prep.lower_ in lexicon.LOCATIVE_PREPS
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in lexicon.ADDRESS_VERBS:
+        return False  # "urged Berlin", "accused Moscow": the government addressed
     return head.dep_ not in ACTOR_DEPS and not _modifies_participle(head)
 
 

@@ -86,6 +86,8 @@ def gazetteer_cands(doc: Doc, gz: Gazetteer, nlp: Language) -> list[Cand]:
     for _mid, ts, te in phrase_matcher(nlp, gz)(doc):  # type: ignore[operator]
         form = doc[ts:te].text
         for kind, entry in gz.lookup(form):
+            if kind == "city" and not all(t.tag_ in ("NNP", "NNPS") for t in doc[ts:te]):
+                continue  # "Reading the report", "Nice weather": not the city
             cand = Cand(ts, te, entry.type, "gaz", entry, kind, entry.name)
             if entry.type == "WEAPON_SYSTEM" and _plain_word(form) and not _weapon_cue(doc, ts, te):
                 pending.append(cand)
@@ -249,5 +251,15 @@ def resolve(cands: list[Cand]) -> list[Cand]:
     return sorted(kept, key=lambda c: (c.ts, -c.te))
 
 
+def retype_surnames(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """spaCy's "Orban" ORG after "Viktor Orban": a surname of a person named in the article."""
+    surnames = {doc[c.te - 1].text for c in cands if c.type == "PERSON" and c.te - c.ts > 1}
+    for c in cands:
+        if c.source == "spacy" and c.te - c.ts == 1 and c.type != "PERSON" and doc[c.ts].text in surnames:
+            c.type = "PERSON"
+    return cands
+
+
 def recognize(doc: Doc, gz: Gazetteer, nlp: Language) -> list[Cand]:
-    return resolve(gazetteer_cands(doc, gz, nlp) + pattern_cands(doc, gz) + spacy_cands(doc, gz))
+    cands = resolve(gazetteer_cands(doc, gz, nlp) + pattern_cands(doc, gz) + spacy_cands(doc, gz))
+    return retype_surnames(doc, cands)

@@ -354,3 +354,31 @@ SPACY_LABELS = {
     "EVENT": "EVENT_NAME",
     "NORP": "NORP",
 }
+
+# verbs whose object is a government addressed, not a place ("urged Berlin", "accused Moscow")
+ADDRESS_VERBS = frozenset(
+    [
+        "ask",
+        "urge",
+        "warn",
+        "accuse",
+        "criticize",
+        "criticise",
+        "blame",
+        "pressure",
+        "press",
+        "thank",
+        "condemn",
+        "sanction",
+        "support",
+        "back",
+        "tell",
+        "call",
+        "invite",
+        "persuade",
+        "convince",
+        "lobby",
+        "threaten",
+        "reassure",
+    ]
+)
