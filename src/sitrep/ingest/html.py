@@ -9,6 +9,7 @@ never keyed to a site (see docs/accuracy.md, "Article bodies").
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,6 +25,12 @@ from sitrep.ingest.readers import Reader, register
 from sitrep.ingest.single import read_single
 from sitrep.ingest.sources import Input
 from sitrep.model import Article
+
+# trafilatura logs unparsable pages at ERROR; our InputError already says so. A
+# NullHandler keeps Python's last-resort handler from printing them when the
+# application has not configured logging (it still can, and will see them).
+for _name in ("trafilatura", "htmldate", "courlan"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
 
 SHORT_BODY = 1000
 FALLBACK_SHARE = 0.25
