@@ -162,3 +162,11 @@ def test_jsonl_is_streamed_not_loaded(monkeypatch):
     first = next(items)
     assert isinstance(first, Article) and first.source == "-:1"
     assert CountingStdin.taken < len(data) / 10
+
+
+def test_input_from_bytes_reads_like_a_file():
+    from sitrep.ingest import read_input
+    from sitrep.ingest.sources import input_from_bytes
+
+    (art,) = read_input(input_from_bytes("hdfs://x/tanker.md.gz", gzip.compress(ARCHIVE_MD.encode())), None)
+    assert art.title == "Navy Seizes Tanker Near Strait" and art.source == "hdfs://x/tanker.md.gz"

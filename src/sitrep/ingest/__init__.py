@@ -21,7 +21,7 @@ from sitrep.ingest.readers import Reader, by_content, by_extension, extensions
 from sitrep.ingest.sources import Input, expand, open_input
 from sitrep.model import Article
 
-__all__ = ["read_inputs"]
+__all__ = ["choose_reader", "read_input", "read_inputs"]
 
 FALLBACK_PRIORITY = 90  # the plain-text reader: any text
 _READ_ERRORS = (OSError, EOFError)  # unreadable files, corrupt gzip streams
@@ -43,13 +43,17 @@ def _read_one(path: str, settings: Settings) -> Iterator[Article | InputError]:
     except _READ_ERRORS as exc:
         yield InputError(path, f"cannot open it: {getattr(exc, 'strerror', None) or exc}")
         return
+    yield from read_input(inp, settings)
+
+
+def read_input(inp: Input, settings: Settings | None = None) -> Iterator[Article | InputError]:
+    """Articles and InputErrors of one opened input (closed afterwards)."""
     try:
-        reader = choose_reader(inp)
-        yield from reader.read(inp, settings)
+        yield from choose_reader(inp).read(inp, settings or Settings())
     except InputError as exc:
         yield exc
     except _READ_ERRORS as exc:
-        yield InputError(path, f"cannot read it: {exc}")
+        yield InputError(inp.location, f"cannot read it: {exc}")
     finally:
         inp.close()
 

@@ -95,8 +95,17 @@ def _strip_gz(name: str) -> str:
 def open_input(location: str) -> Input:
     """Open a path (or '-') as a buffered stream, transparently gunzipped."""
     raw: Any = sys.stdin.buffer if location == "-" else open(location, "rb")  # noqa: SIM115
-    stream: Any = io.BufferedReader(raw, buffer_size=PEEK_BYTES)
     name = "" if location == "-" else _strip_gz(Path(location).name)
+    return _buffered(location, name, raw)
+
+
+def input_from_bytes(location: str, data: bytes) -> Input:
+    """An Input over bytes already in memory (e.g. a file a Spark worker was handed)."""
+    return _buffered(location, _strip_gz(Path(location).name), io.BytesIO(data))
+
+
+def _buffered(location: str, name: str, raw: Any) -> Input:
+    stream: Any = io.BufferedReader(raw, buffer_size=PEEK_BYTES)
     if stream.peek(2)[:2] == GZIP_MAGIC:
         unzipped = gzip.GzipFile(fileobj=stream, mode="rb")
         stream = io.BufferedReader(unzipped, buffer_size=PEEK_BYTES)
