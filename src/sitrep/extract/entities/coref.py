@@ -67,10 +67,10 @@ class Resolver:
                 self.sent_idx[t.i] = n
 
     def run(self) -> list[Group]:
-        chunks = {c.start: c for c in self.doc.noun_chunks}
         for tok in self.doc:
-            if tok.i in chunks and chunks[tok.i][0].lower_ == "the":
-                self.description(chunks[tok.i])
+            chunk = _definite_np(tok)
+            if chunk is not None:
+                self.description(chunk)
             elif tok.lower_ in lexicon.PERSON_PRONOUNS and tok.tag_ in ("PRP", "PRP$"):
                 self.pronoun(tok)
         return self.groups
@@ -148,6 +148,16 @@ class Resolver:
 
     def _person_spans(self) -> list[tuple[int, int]]:
         return [(m.start, m.end) for p in self.people for m in p.mentions if m.kind in ("name", "title")]
+
+
+def _definite_np(tok: Token) -> Span | None:
+    """"the strongman", "the Belarus president": a "the" and the noun it determines."""
+    if tok.lower_ != "the" or tok.dep_ != "det":
+        return None
+    head = tok.head
+    if head.i <= tok.i or head.i - tok.i > 5 or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return tok.doc[tok.i : head.i + 1]
 
 
 def _gender(p: Cluster) -> str:

@@ -119,13 +119,17 @@ def _country_before(doc: Doc, i: int, gz: Gazetteer) -> tuple[Entry | None, int]
 def pattern_cands(doc: Doc, gz: Gazetteer) -> list[Cand]:
     """Ministries ("the Russian Defense Ministry") and armed services ("the Russian Navy")."""
     out: list[Cand] = []
+    firsts = {words.split()[0] for words in lexicon.ARMED_SERVICES}
     for tok in doc:
-        if tok.lower_ in lexicon.MINISTRY_NOUNS and tok.i > 0:
+        low = tok.lower_
+        if low in lexicon.MINISTRY_NOUNS and tok.i > 0:
             out.extend(_ministry(doc, tok.i, gz))
+        if low not in firsts or not tok.text[0].isupper():
+            continue
         for words, service in lexicon.ARMED_SERVICES.items():
             n = len(words.split())
             span = doc[tok.i : tok.i + n]
-            if span.text.lower() == words and span[0].text[0].isupper() and len(span) == n:
+            if len(span) == n and span.text.lower() == words:
                 country, start = _country_before(doc, tok.i, gz)
                 if country:
                     name = f"{service} of {country.name}"
@@ -170,6 +174,7 @@ def _bad_span(span: Span) -> bool:
 
 def spacy_cands(doc: Doc, gz: Gazetteer) -> list[Cand]:
     out = []
+    doc.user_data["sitrep_text"] = doc.text  # built once (Doc.text joins every token)
     for ent in doc.ents:
         typ = lexicon.SPACY_LABELS.get(ent.label_)
         if typ == "NORP" and ent.text in gz.cities:
@@ -204,7 +209,7 @@ def _trim(ent: Span) -> Span | None:
 
 def _in_headline(span: Span) -> bool:
     """A span on a Title Case line ("Belarus Leader Eyes $1Bln Russian Arms Deal")."""
-    text = span.doc.text
+    text = span.doc.user_data.get("sitrep_text") or span.doc.text
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     words = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha()]
