@@ -47,7 +47,8 @@ def entity_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
         if roles.get("patient") == "topic":
             args.setdefault("topic", topic_text(tok))
         else:
-            _add(args, roles.get("patient"), res.refs(tok, subtree=False))
+            group = tok.lemma_.lower() in lex.cues("group_nouns")
+            _add(args, roles.get("patient"), res.refs(tok, subtree=group))
     for prep, toks in slots.preps.items():
         role = roles.get(prep)
         for tok in toks:
@@ -206,6 +207,8 @@ def _count_role(tok: Token, m: EventMention) -> str | None:
 def mention_args(m: EventMention, scope: list[Token], res: Resolver) -> dict[str, Any]:
     slots = slots_of(m)
     args = entity_args(m, slots, res)
+    if m.name:
+        args["name"] = m.name
     for k, v in literal_args(m, scope, res).items():
         args.setdefault(k, v)
     return args

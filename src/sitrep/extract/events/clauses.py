@@ -21,7 +21,7 @@ DURATION_ROLES = {"arms_transfer", "meeting", "agreement", "election", "visit"}
 
 def clause_top(m: EventMention) -> Token:
     top = m.head
-    while top.dep_ in ("xcomp", "aux") and top.head is not top:
+    while top.dep_ in ("xcomp", "aux") and top.head != top:
         top = top.head
     return top
 
@@ -29,16 +29,16 @@ def clause_top(m: EventMention) -> Token:
 def scope(m: EventMention) -> list[Token]:
     """Tokens of the mention's clause: the subtree of its clause head without the
     coordinated or embedded clauses that carry other predications."""
-    if m.nominal and m.head is m.trigger and len(list(m.trigger.subtree)) >= 3:
+    if m.nominal and m.head == m.trigger and len(list(m.trigger.subtree)) >= 3:
         top = m.trigger
-    elif m.nominal and m.head is m.trigger:
+    elif m.nominal and m.head == m.trigger:
         top = next((a for a in m.trigger.ancestors if a.pos_ in ("VERB", "AUX")), m.trigger)
     else:
         top = clause_top(m)
     keep_path = {m.trigger.i, *[a.i for a in m.trigger.ancestors]}
     cut: set[int] = set()
     for t in top.subtree:
-        if t.dep_ in CUT_DEPS and t is not top and t.i not in keep_path and t.pos_ in ("VERB", "AUX"):
+        if t.dep_ in CUT_DEPS and t != top and t.i not in keep_path and t.pos_ in ("VERB", "AUX"):
             cut.update(x.i for x in t.subtree)
     toks = [t for t in top.subtree if t.i not in cut]
     while toks and (toks[-1].is_punct or toks[-1].pos_ in ("CCONJ", "SCONJ")):
@@ -100,12 +100,12 @@ def _date_role(m: EventMention, row: tuple[int, int, Timex]) -> str:
 
 def nested(m: EventMention, triggers: set[int]) -> bool:
     """A noun that is the object of another event's verb ("inspect the drills")."""
-    if not m.nominal or m.head is not m.trigger:
+    if not m.nominal or m.head != m.trigger:
         return False
     head = m.trigger.head
     if m.trigger.dep_ == "pobj":
         head = head.head
-    return head.i in triggers and head is not m.trigger
+    return head.i in triggers and head != m.trigger
 
 
 def owned(m: EventMention, toks: list[Token], triggers: set[int]) -> set[int]:

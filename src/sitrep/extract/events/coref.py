@@ -103,9 +103,22 @@ def linked(c: Cluster, m: EventMention) -> bool:
         return True
     if _named_items(a) & _named_items(b):
         return True
+    if a.get("name") and a.get("name") == b.get("name"):
+        return True
+    if _same(a, b, "actor") and _same(a, b, "place", missing=True) and _same(a, b, "date", missing=True):
+        return True
     same_actor = a.get("actor") is not None and b.get("actor") is not None and (
         _ent_key(a["actor"]) == _ent_key(b["actor"]))
     return same_actor and isinstance(a.get("date"), str) and a.get("date") == b.get("date")
+
+
+def _same(a: dict[str, Any], b: dict[str, Any], role: str, *, missing: bool = False) -> bool:
+    va, vb = a.get(role), b.get(role)
+    if va is None or vb is None:
+        return missing and not (va is None and vb is None and role == "actor")
+    if role == "date":
+        return isinstance(va, str) and isinstance(vb, str) and overlaps(va, vb)
+    return _ent_key(va) == _ent_key(vb)
 
 
 def cluster(mentions: list[EventMention]) -> list[Cluster]:

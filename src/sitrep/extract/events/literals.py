@@ -55,7 +55,7 @@ def _patterns() -> _Patterns:
     words = _alt(list(q["number_words"]))
     syms = _alt(list(q["currency_symbols"]))
     curw = _alt(list(q["currency_words"]))
-    num = rf"(?:\d[\d,]*(?:\.\d+)?|{words})"
+    num = rf"(?:\d[\d,]*(?:\.\d+)?|(?:{words})(?:-(?:{words}))?)"
     mod = rf"(?:(?P<mod>{mods})\s+)?"
     money_symbol = re.compile(
         rf"(?<!\w){mod}(?P<sym>{syms})\s?(?P<num>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<scale>{scales})\b)?", re.I)
@@ -70,8 +70,9 @@ def _patterns() -> _Patterns:
 def _value(num: str, scale: str | None, lex: Lexicon) -> float | None:
     q = lex.quantities
     num_l = num.lower()
-    if num_l in q["number_words"]:
-        base = float(q["number_words"][num_l])
+    parts = num_l.split("-")
+    if all(p in q["number_words"] for p in parts):
+        base = float(sum(q["number_words"][p] for p in parts))
     else:
         try:
             base = float(num.replace(",", ""))

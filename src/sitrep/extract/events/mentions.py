@@ -12,7 +12,6 @@ from sitrep.extract.events.resolve import PLACE_TYPES, Resolver
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-INDEFINITE = {"a", "an", "another", "new", "one", "second", "third", "fresh"}
 DEFINITE = {"the", "this", "that", "these", "those", "such", "its", "his", "her", "their", "our"}
 
 
@@ -31,6 +30,7 @@ class EventMention:
     evidence: tuple[int, int] = (0, 0)
     confidence: float = 0.5
     label: str | None = None
+    name: str | None = None       # a named event ("Exercise Eager Lion")
     suppressed: bool = False
 
     @property
@@ -143,14 +143,19 @@ class TriggerFinder:
             return any(c.dep_ == "prt" and c.lower_ == spec["phrasal"][lemma] for c in tok.children)
         if lemma in spec.get("intransitive_only", []) and any(c.dep_ == "dobj" for c in tok.children):
             return False
+        if lemma in spec.get("needs_prep", {}):
+            return any(c.dep_ == "prep" and c.lower_ == spec["needs_prep"][lemma] for c in tok.children)
         if etype == "arms_transfer":
             return _context_ok(tok, "weapons", self.lex, self.resolver, objs)
         if etype == "deployment":
-            return _context_ok(tok, "forces", self.lex, self.resolver, objs)
+            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return _context_ok(tok, "forces", self.lex, self.resolver, objs + subj) or any(
+                (e := self.resolver.at_token(s)) is not None and e.type == "MILITARY_UNIT" for s in subj)
         if etype == "attack" and lemma in spec.get("needs_context_verbs", []):
             return _context_ok(tok, "weapons", self.lex, self.resolver, objs)
         if etype == "territory_change":
-            return any(self._is_place(o) for o in objs)
+            direct = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+            return any(self._is_place(o) or _subtree_lemmas(o) & self.lex.cues("territory") for o in direct)
         if etype == "agreement":
             nouns = set(spec.get("nouns", []))
             return bool(obj_lemmas & nouns) or any(_lemma(o) in self.lex.cues("quantifier_nouns") and any(
@@ -165,10 +170,25 @@ class TriggerFinder:
     def _noun(self, tok: Token) -> EventMention | None:
         lemma = _lemma(tok)
         for etype in self.lex.noun_types.get(lemma, []):
+            named = self._named(tok, etype)
+            if named is not None:
+                return named
             if self._noun_ok(tok, etype):
                 self.used.add(tok.i)
                 return self._nominal(tok, etype)
         return None
+
+    def _named(self, tok: Token, etype: str) -> EventMention | None:
+        """A capitalised trigger opening a name ("Exercise Eager Lion 16") is that event."""
+        head = tok.head
+        if not (tok.pos_ == "PROPN" and tok.dep_ == "compound" and head.pos_ == "PROPN" and head.i > tok.i):
+            return None
+        name_toks = [t for t in head.subtree if tok.i <= t.i and (t.i <= head.i or t.dep_ == "nummod")]
+        self.used.update(t.i for t in name_toks)
+        m = self._nominal(head, etype)
+        m.name = self.doc[name_toks[0].i: name_toks[-1].i + 1].text
+        m.anaphoric = True
+        return m
 
     def _noun_ok(self, tok: Token, etype: str) -> bool:
         spec = self.lex.spec(etype)
@@ -192,14 +212,17 @@ class TriggerFinder:
         if etype == "military_exercise":
             return etype in self.seen_types or _context_ok(tok, "military", self.lex, self.resolver, scope)
         if lemma in spec.get("needs_context_nouns", []):
+            if lv is not None and _lemma(lv) in self.lex.cues("attack_light_verbs"):
+                return True
             cue = "electoral" if etype == "election" else "military"
             return _context_ok(tok, cue, self.lex, self.resolver, [tok])
         return True
 
     def _nominal(self, tok: Token, etype: str) -> EventMention:
-        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss", "nummod")}
-        anaphoric = not (dets & INDEFINITE) and (bool(dets & DEFINITE) or tok.tag_ in ("NNS", "NNPS")
-                                                 or any(c.dep_ == "poss" for c in tok.children))
+        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss", "nummod", "amod")}
+        referring = bool(dets & DEFINITE) or tok.tag_ in ("NNS", "NNPS") or any(
+            c.dep_ == "poss" for c in tok.children)
+        anaphoric = referring and not (dets & self.lex.cues("non_anaphoric"))
         lv = light_verb(tok, self.lex)
         direction = None
         if etype == "arms_transfer":

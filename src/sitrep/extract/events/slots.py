@@ -15,6 +15,7 @@ SUBJ = ("nsubj", "csubj")
 CONTROL_DEPS = {"xcomp", "pcomp", "advcl", "acl", "conj", "prep", "ccomp"}
 NOUN_AGENT_MODS = ("poss", "compound", "amod", "nmod", "npadvmod")
 LOCATIVE = ("in", "at", "near")
+CLAUSAL = ("relcl", "acl", "advcl", "ccomp")
 
 
 @dataclass(slots=True)
@@ -36,6 +37,16 @@ class Slots:
                 self.preps.setdefault(name, []).extend(objs)
 
 
+def _in_clause(tok: Token, top: Token) -> bool:
+    """Whether a clause (relative, adverbial...) lies between ``tok`` and ``top``."""
+    cur = tok
+    while cur != top and cur.head != cur:
+        if cur.dep_ in CLAUSAL:
+            return True
+        cur = cur.head
+    return False
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
@@ -47,7 +58,7 @@ def controller(verb: Token) -> Token | None:
     via_for = False
     for _ in range(6):
         subj = [c for c in tok.children if c.dep_ in (*SUBJ, "nsubjpass")]
-        if subj and tok is not verb:
+        if subj and tok != verb:
             s = subj[0]
             if s.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
                 return tok.head
@@ -56,8 +67,8 @@ def controller(verb: Token) -> Token | None:
             return s
         if subj:
             return subj[0]
-        from_acl = tok is not verb and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "attr")
-        if (tok.dep_ not in CONTROL_DEPS and not from_acl) or tok.head is tok:
+        from_acl = tok != verb and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "attr")
+        if (tok.dep_ not in CONTROL_DEPS and not from_acl) or tok.head == tok:
             return None
         via_for = tok.dep_ == "pcomp" and tok.head.lower_ == "for"
         tok = tok.head
@@ -81,12 +92,13 @@ def verb_slots(verb: Token) -> Slots:
         if ctl is not None:
             slots.agent.append(ctl)
     slots.add_preps(verb)
-    for obj in slots.patient:  # "killed 13 people in Idlib": the place hangs off the object
-        for prep in obj.children:
-            if prep.dep_ == "prep" and prep.lower_ in LOCATIVE and prep.lower_ not in slots.preps:
+    nps = slots.patient + slots.preps.get("with", [])
+    for obj in nps:  # "killed 13 people in Idlib": the place hangs off the object
+        for prep in (t for t in obj.subtree if t.dep_ == "prep" and t.lower_ in LOCATIVE):
+            if prep.lower_ not in slots.preps and not _in_clause(prep, obj):
                 slots.preps[prep.lower_] = [p for p in prep.children if p.dep_ == "pobj"]
     gov = verb
-    while gov.dep_ == "xcomp" and gov.head is not gov:  # "is expected in Minsk to sign"
+    while gov.dep_ == "xcomp" and gov.head != gov:  # "is expected in Minsk to sign"
         gov = gov.head
         for prep in gov.children:
             if prep.dep_ == "prep" and prep.lower_ in LOCATIVE and prep.lower_ not in slots.preps:
@@ -96,16 +108,16 @@ def verb_slots(verb: Token) -> Slots:
 
 def noun_slots(mention: EventMention) -> Slots:
     noun = mention.trigger
-    slots = verb_slots(mention.head) if mention.head is not noun else Slots()
-    if mention.head is not noun:
-        slots.patient = [p for p in slots.patient if p is not noun]
+    slots = verb_slots(mention.head) if mention.head != noun else Slots()
+    if mention.head != noun:
+        slots.patient = [p for p in slots.patient if p != noun]
     for c in noun.children:
         if c.dep_ == "poss":
             slots.agent.append(c)
         elif c.dep_ in NOUN_AGENT_MODS:
             slots.modifiers.append(c)
     slots.add_preps(noun)
-    if noun.dep_ == "dobj" and mention.head is noun:  # "inspect the drills in X": X is their place too
+    if noun.dep_ == "dobj" and mention.head == noun:  # "inspect the drills in X": X == their place too
         for prep in noun.head.children:
             if prep.dep_ == "prep" and prep.lower_ in LOCATIVE and prep.lower_ not in slots.preps:
                 slots.preps[prep.lower_] = [p for p in prep.children if p.dep_ == "pobj"]
@@ -115,7 +127,7 @@ def noun_slots(mention: EventMention) -> Slots:
     slots.agent.extend(by)
     # a "by" phrase parsed onto the governing active verb belongs to the noun
     gov = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
-    if gov is not None and not is_passive(gov) and gov is not mention.head:
+    if gov is not None and not is_passive(gov) and gov != mention.head:
         for prep in gov.children:
             if prep.dep_ == "prep" and prep.lower_ == "by" and prep.i > noun.i:
                 slots.agent.extend(p for p in prep.children if p.dep_ == "pobj")

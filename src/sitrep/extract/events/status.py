@@ -37,7 +37,7 @@ def _governed(tok: Token) -> str | None:
         local = _local(cur)
         if local:
             return local
-        if cur.dep_ not in CLIMB or cur.head is cur:
+        if cur.dep_ not in CLIMB or cur.head == cur:
             return None
         dep = cur.dep_
         cur = cur.head
@@ -71,9 +71,9 @@ def mention_status(m: EventMention, dct: str | None) -> str | None:
     lex = lexicon()
     if m.nominal:
         if m.trigger.dep_ == "nsubj" and m.trigger.head.lemma_.lower() in lex.status["descriptive"] \
-                and m.head is m.trigger:
+                and m.head == m.trigger:
             return None
-        status = _nominal(m) or (_governed(m.head) if m.head is not m.trigger else None)
+        status = _nominal(m) or (_governed(m.head) if m.head != m.trigger else None)
     else:
         status = _governed(m.head)
     status = status or "asserted"
