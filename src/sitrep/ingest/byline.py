@@ -9,7 +9,7 @@ from sitrep.ingest import dates
 from sitrep.ingest.lexicon import lexicon
 from sitrep.ingest.outlets import domain_table
 
-_SEGMENTS = re.compile(r"\s*[|·—–]\s*|\s+-\s+|\s*\bupdated\b:?\s*", re.I)
+_SEGMENTS = re.compile(r"\s*[|·—–]\s*|\s+-\s+")
 
 
 @dataclass(slots=True)
@@ -41,12 +41,12 @@ def parse_byline(rest: str) -> Byline:
     """Split the names after "By" into people and organizations."""
     out = Byline()
     segments = []
-    for segment in _SEGMENTS.split(rest):
+    lex = lexicon()
+    for segment in _SEGMENTS.split(lex.date_label.sub(" | ", rest)):
         if out.date is None and dates.parse_date(segment):
             out.date = segment.strip()
         else:
             segments.append(segment)
-    lex = lexicon()
     for part in lex.org_split.split(" | ".join(segments)):
         for name in lex.author_split.split(part):
             _add_name(out, lex.place_tail.sub("", name).strip(" .,"))

@@ -5,16 +5,12 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from sitrep.ingest.lexicon import lexicon
+
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|$)")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# a month name (English, as the parser is told) or a numeric date: worth parsing
-_DATE_SHAPE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}", re.I
-)
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 _DATELINE_MAX = 80
-# a label before a dateline: "Published: ...", "Updated on ..."
-_LABEL = re.compile(r"^(?:first |last )?(?:published|updated|posted|modified)(?: on)?\s*:?\s*", re.I)
 _PARSER_SETTINGS = {
     "STRICT_PARSING": True,
     "REQUIRE_PARTS": ["day", "month", "year"],
@@ -25,8 +21,9 @@ _PARSER_SETTINGS = {
 
 def parse_date(text: str) -> str | None:
     """An ISO date (or date-time, when a time is given) from a date string, else None."""
-    text = _LABEL.sub("", text.strip())
-    if not text or len(text) > _DATELINE_MAX or not _DATE_SHAPE.search(text):
+    label = lexicon().date_label.match(text.strip())
+    text = text.strip()[label.end():] if label else text.strip()
+    if not text or len(text) > _DATELINE_MAX or not lexicon().date_shape.search(text):
         return None
     if _ISO_DATE.match(text):
         return text if _valid(text) else None

@@ -36,7 +36,6 @@ _WIRE_DATELINE = re.compile(
     r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s+[A-Z][\w.' -]{1,30})?\s+\((?P<agency>[^()]{2,30})\)\s*[-—–:]"
 )
 _IMAGE_ONLY = re.compile(r"^\s*(?:\[\s*)?!\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?\s*$")
-_CREDIT_LABEL = re.compile(r"^(?:photo|image|picture|credit|caption)s?\s*:", re.I)
 _CREDIT_PAREN = re.compile(r"\(([^()]{1,60})\)$")
 _URL = re.compile(r"<?(https?://[^\s>]+)>?")
 
@@ -149,7 +148,7 @@ def is_caption(block: str) -> bool:
         return True
     last_words = " ".join(block.split()[-CREDIT_MAX_WORDS:])
     return bool(_DOMAIN.search(block) or lexicon().credit.search(last_words)
-                or _CREDIT_LABEL.match(block))
+                or lexicon().credit_label.match(block))
 
 
 def layout_draft(text: str, source: str, render: Render) -> Draft:

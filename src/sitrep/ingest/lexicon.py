@@ -24,6 +24,9 @@ class Lexicon:
     url_label: re.Pattern[str]
     credit: re.Pattern[str]
     boilerplate: frozenset[str]
+    date_label: re.Pattern[str]
+    date_shape: re.Pattern[str]
+    credit_label: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -46,5 +49,10 @@ def lexicon() -> Lexicon:
         related=re.compile(rf"^(?:{_alternation(d['related_labels'])})\s*:", re.I),
         url_label=re.compile(rf"^(?:{_alternation(d['url_labels'])})\s*:\s*(?P<url>\S*)\s*$", re.I),
         boilerplate=frozenset(b.casefold() for b in d["boilerplate_blocks"]),
+        date_label=re.compile(rf"(?:^|\s)(?:{_alternation(d['date_labels'])})(?:\s+on)?\s*:?\s*", re.I),
+        date_shape=re.compile(
+            rf"\b(?:{_alternation(d['month_prefixes'])})[a-z]*\.?\s|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}", re.I
+        ),
+        credit_label=re.compile(rf"^(?:{_alternation(d['credit_labels'])})\s*:", re.I),
         credit=re.compile(rf"(?<![\w-])(?:{_alternation(d['credit_words'])})(?![\w-])|©", re.I),
     )
