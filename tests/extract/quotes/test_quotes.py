@@ -129,3 +129,15 @@ def test_stray_mark_leaves_later_quotes_alone(run: Run) -> None:
     quotes = run(text, HADDAD)
     assert [(q.text, q.speaker) for q in quotes] == [("We saw the trucks,", None),
                                                     ("They left at night,", "Omar Haddad")]
+
+
+def test_quoted_as_saying_gives_the_quoted_person(run: Run) -> None:
+    text = 'Haddad was quoted by Reuters as saying the ceasefire "will not last".'
+    quotes = run(text, HADDAD, {"Reuters": ("ORG", ["Reuters"])})
+    assert {q.speaker for q in quotes} == {"Omar Haddad"}
+
+
+def test_quote_introduced_by_a_clause_without_reporting_verb(run: Run) -> None:
+    text = 'Kowalska ended the meeting with a warning: "Nobody should test our patience."'
+    (q,) = run(text, KOWALSKA)
+    assert (q.kind, q.speaker) == ("direct", "Anna Kowalska")

@@ -89,7 +89,7 @@ def _owner_verb(noun: Token) -> Token | None:
     """The verb a noun phrase hangs on ("resigned in a letter ... stating": "resigned")."""
     cur = noun
     for _ in range(6):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         cur = cur.head
         if cur.pos_ in {"VERB", "AUX"}:
@@ -110,11 +110,12 @@ def _agent(verb: Token) -> Token | None:
 def _quoted_as(verb: Token) -> Token | None:
     """"Detik.com quoted Djamal as saying": the object of "quote"."""
     head = verb.head
-    if head.lemma_.lower() != "quote" or head is verb:
+    if head.lemma_.lower() != "quote" or head.i == verb.i:
         head = head.head if head.lower_ == "as" else head
     if head.lemma_.lower() != "quote":
         return None
-    return next((c for c in head.children if c.dep_ in {"dobj", "obj"}), None)
+    # active "quoted Djamal as saying", passive "Djamal was quoted (by Reuters) as saying"
+    return next((c for c in head.children if c.dep_ in {"dobj", "obj", "nsubjpass"}), None)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -136,11 +137,11 @@ def _subject(verb: Token) -> Token | None:
                 return None
             verb, seen = owner, seen + 1
             continue
-        if subjects and verb.head is not verb:  # only a time phrase: take the head verb's subject
+        if subjects and verb.head.i != verb.i:  # only a time phrase: take the head verb's subject
             verb, seen = verb.head, seen + 1
             continue
         inherits = verb.dep_ in INHERIT_DEPS or verb.tag_ == "VBG"  # "..., merely saying that"
-        if inherits and verb.head is not verb and not _has_mark(verb):
+        if inherits and verb.head.i != verb.i and not _has_mark(verb):
             verb = verb.head
             seen += 1
             continue
@@ -209,7 +210,7 @@ def verb_cue(verb: Token, region: list[Token] | None = None) -> Cue:
 def _inverted_subject(verb: Token, region: list[Token]) -> Token | None:
     """'..." said William Clay Ford Jr.': the name right after a cue that opens the region."""
     words = [t for t in region if not t.is_punct and not t.is_space]
-    if not words or (words[0] is not verb and (len(words) < 2 or words[1] is not verb)):
+    if not words or verb.i not in {w.i for w in words[:2]}:
         return None
     ids = {t.i for t in region}
     after = [t for t in words if t.i > verb.i and t.pos_ in SPEAKER_POS and not _temporal(t)]
@@ -245,7 +246,7 @@ def cue_above(tok: Token, lex: Lexicon) -> Cue | None:
     """The nearest reporting verb that governs ``tok`` (a word of a quoted fragment)."""
     cur = tok
     for _ in range(12):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         cur = cur.head
         if is_cue_verb(cur, lex, fragment=True):

@@ -14,8 +14,10 @@ import bisect
 import re
 from itertools import groupby
 
+from spacy.tokens import Token
+
 from sitrep.extract.quotes.candidate import Candidate
-from sitrep.extract.quotes.cues import Cue, TokenIndex, cue_above, find_cue, is_cue_verb
+from sitrep.extract.quotes.cues import Cue, TokenIndex, cue_above, find_cue, is_cue_verb, verb_cue
 from sitrep.extract.quotes.lexicon import Lexicon
 from sitrep.extract.quotes.marks import QuotedSpan, paragraphs, quoted_spans
 
@@ -118,8 +120,12 @@ class QuoteFinder:
         if first.continues:
             return None
         lo, hi = self._region_start(first), first.open_mark
-        colon = self.text[lo:hi].rstrip().endswith(":")
-        return find_cue(self.tix.within(lo, hi), self.lex, fragment=colon)
+        lead = self.text[lo:hi].rstrip()
+        region = self.tix.within(lo, hi)
+        cue = find_cue(region, self.lex, fragment=lead.endswith(":"))
+        if cue is None and lead.endswith((":", ",")):
+            cue = _introducing_clause(region)
+        return cue
 
     def _region_end(self, q: QuotedSpan) -> int:
         p_end = self.paras[self.para_of(q.open_mark)][1]
@@ -149,6 +155,19 @@ class QuoteFinder:
             if cue is not None:
                 return cue
         return None
+
+
+def _introducing_clause(region: list[Token]) -> Cue | None:
+    """'Jobs left this farewell, "..."', 'The ministry issued a statement: "..."': with no
+    reporting verb, the main verb of the clause that introduces the quote is the cue
+    and its subject the speaker."""
+    ids = {t.i for t in region}
+    roots = [t for t in region if t.pos_ in {"VERB", "AUX"} and (t.head.i == t.i or t.head.i not in ids)]
+    for verb in roots:
+        cue = verb_cue(verb)
+        if cue.speaker is not None and cue.speaker.i in ids:
+            return cue
+    return None
 
 
 def _has_subject(tok: object) -> bool:

@@ -132,7 +132,7 @@ def _reports(tok: Token) -> bool:
 
 def _split_coordinated(head: Token) -> list[list[Token]]:
     """The clause under ``head``, with each conjunct that has its own "that" as its own clause."""
-    parts = [t for t in head.subtree if t is not head and t.dep_ == "conj" and any(
+    parts = [t for t in head.subtree if t.i != head.i and t.dep_ == "conj" and any(
         g.dep_ == "mark" and g.lower_ == "that" for g in t.children)]
     parts = [p for p in parts if not any(q is not p and q.is_ancestor(p) for q in parts)]
     cut = {t.i for p in parts for t in p.subtree}
