@@ -1,0 +1,176 @@
+"""Events across articles -> one KB event.
+
+A new article's event joins the KB event of the same type whose mentions it matches
+best, when the pair model's mean probability over that KB event's mentions reaches
+the model's threshold (the average-linkage criterion the ECB+ figure measures), its
+dates do not disagree, and no mention of it comes from the same article (within one
+article the extractor has already merged). Otherwise it starts a KB event. Each
+member keeps its own arguments: the KB event shows per-source differences.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from sqlalchemy import Connection, delete, select
+
+from sitrep.kb import schema as k
+from sitrep.kb.eventpairs import MentionRep, PairModel
+from sitrep.model import Analysis, Event
+
+DIM = 384
+# stronger commitment first (clarifications.md: asserted > agreed > planned/expected > desired > hypothetical)
+STATUS_RANK = {"asserted": 7, "historical": 6, "agreed": 5, "planned": 4, "expected": 4,
+               "desired": 3, "hypothetical": 2, "negated": 1}
+MAX_CANDIDATES = 2000  # most recent same-type mentions compared against
+
+
+@dataclass(slots=True)
+class EventInput:
+    """An article event with the texts its vectors are computed from."""
+
+    event: Event
+    lemma: str
+    trigger: str
+    sentence: str
+    doc: str
+    words: list[str]
+    target: list[int]
+    args: frozenset[str]
+    date: str | None
+
+
+def event_date(event: Event) -> str | None:
+    for role in ("date", "start"):
+        value = event.args.get(role)
+        if isinstance(value, str) and value[:1].isdigit():
+            return value
+    return None
+
+
+def entity_args(event: Event, kb_map: dict[str, str]) -> frozenset[str]:
+    found: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, str) and value in kb_map:
+            found.add(kb_map[value])
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+        elif isinstance(value, dict):
+            walk(value.get("entity"))
+
+    for role, value in event.args.items():
+        if role not in ("date", "start", "end"):
+            walk(value)
+    return frozenset(found)
+
+
+def dates_agree(a: str | None, b: str | None) -> bool:
+    """Both dates known and different at the precision they share: not the same event."""
+    if not a or not b:
+        return True
+    n = min(len(a), len(b), 10)
+    return a[:n] == b[:n]
+
+
+def pack(vectors: Sequence[np.ndarray]) -> bytes:
+    return np.concatenate([np.asarray(v, dtype=np.float32) for v in vectors]).tobytes()
+
+
+def unpack(blob: bytes) -> list[np.ndarray]:
+    arr = np.frombuffer(blob, dtype=np.float32)
+    return [arr[i * DIM:(i + 1) * DIM] for i in range(4)]
+
+
+def rep_of(article_id: str, lemma: str, vectors: list[np.ndarray], args: frozenset[str],
+           date: str | None, type_: str) -> MentionRep:
+    t, s, d, c = vectors
+    return MentionRep(doc=article_id, sentence=0, lemma=lemma, trigger_vec=t, sentence_vec=s,
+                      doc_vec=d, context_vec=c, args=args,
+                      times=frozenset([date[:10]]) if date else frozenset(), type=type_)
+
+
+def kb_event_id(article_id: str, event_id: str) -> str:
+    return "kbv:" + hashlib.sha1(f"{article_id}/{event_id}".encode()).hexdigest()[:12]
+
+
+def _candidates(conn: Connection, type_: str, article_id: str) -> list[Any]:
+    m, e = k.kb_event_members, k.kb_events
+    q = (select(m.c.article_id, m.c.event_id, m.c.kb_event_id, m.c.lemma, m.c.args, m.c.date, m.c.vectors)
+         .join(e, e.c.kb_event_id == m.c.kb_event_id)
+         .where(e.c.type == type_, m.c.article_id != article_id)
+         .order_by(m.c.kb_event_id.desc()).limit(MAX_CANDIDATES))
+    return list(conn.execute(q))
+
+
+def choose(model: PairModel, rep: MentionRep, date: str | None, cands: list[Any],
+           own_kb: set[str]) -> str | None:
+    """The KB event this mention joins, or None."""
+    if not cands:
+        return None
+    reps = [rep_of(c.article_id, c.lemma, unpack(c.vectors), frozenset(c.args), c.date, rep.type or "")
+            for c in cands]
+    prob = model.probabilities_ab([rep], reps)[0]
+    by_kb: dict[str, list[int]] = {}
+    for i, c in enumerate(cands):
+        by_kb.setdefault(c.kb_event_id, []).append(i)
+    best, best_p = None, model.threshold
+    for kb, idx in by_kb.items():
+        if kb in own_kb or not all(dates_agree(date, cands[i].date) for i in idx):
+            continue
+        p = float(prob[idx].mean())
+        if p >= best_p:
+            best, best_p = kb, p
+    return best
+
+
+def merge_events(conn: Connection, analysis: Analysis, inputs: list[EventInput],
+                 vectors: list[list[np.ndarray]], model: PairModel) -> dict[str, str]:
+    """Write the article's event memberships; returns event id -> KB event id."""
+    aid = analysis.article.id
+    old = [r.kb_event_id for r in conn.execute(
+        select(k.kb_event_members.c.kb_event_id).where(k.kb_event_members.c.article_id == aid))]
+    conn.execute(delete(k.kb_event_members).where(k.kb_event_members.c.article_id == aid))
+    mapping: dict[str, str] = {}
+    for inp, vecs in zip(inputs, vectors, strict=True):
+        ev = inp.event
+        rep = rep_of(aid, inp.lemma, vecs, inp.args, inp.date, ev.type)
+        chosen = choose(model, rep, inp.date, _candidates(conn, ev.type, aid), set(mapping.values()))
+        kb = chosen or kb_event_id(aid, ev.id)
+        mapping[ev.id] = kb
+        conn.execute(k.kb_event_members.insert(), {
+            "article_id": aid, "event_id": ev.id, "kb_event_id": kb, "lemma": inp.lemma,
+            "args": sorted(inp.args), "date": inp.date, "vectors": pack(vecs),
+        })
+        refresh_event(conn, kb, analysis)
+    for kb in set(old) - set(mapping.values()):
+        refresh_event(conn, kb, None)
+    return mapping
+
+
+def refresh_event(conn: Connection, kb: str, _analysis: Analysis | None) -> None:
+    """Recompute a KB event's type, strongest status, dates and article count from its members."""
+    from sitrep.store import schema as st
+
+    m, ev = k.kb_event_members, st.events
+    rows = conn.execute(
+        select(ev.c.article_id, ev.c.type, ev.c.status, ev.c.label, ev.c.date_start, ev.c.date_end)
+        .join(m, (m.c.article_id == ev.c.article_id) & (m.c.event_id == ev.c.id))
+        .where(m.c.kb_event_id == kb)).all()
+    conn.execute(delete(k.kb_events).where(k.kb_events.c.kb_event_id == kb))
+    if not rows:
+        return
+    status = max((r.status for r in rows), key=lambda s: STATUS_RANK.get(s, 0))
+    starts = sorted(r.date_start for r in rows if r.date_start)
+    ends = sorted(r.date_end for r in rows if r.date_end)
+    conn.execute(k.kb_events.insert(), {
+        "kb_event_id": kb, "type": rows[0].type, "status": status,
+        "label": next((r.label for r in rows if r.label), None),
+        "date_start": starts[0] if starts else None, "date_end": ends[-1] if ends else None,
+        "n_articles": len({r.article_id for r in rows}),
+    })

@@ -1,0 +1,86 @@
+"""Knowledge-base tables, registered on the store's metadata (the store's migration
+runner creates them). Machine output (``kb_*``) and human review (``corrections``)
+live apart: re-merging rewrites the first and never touches the second.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, Column, DateTime, Index, Integer, LargeBinary, String, Table, Text
+
+from sitrep.store.schema import metadata
+
+ArticleId = String(64)
+
+kb_entities = Table(
+    "kb_entities", metadata,
+    Column("kb_id", String(80), primary_key=True),
+    Column("name", Text, nullable=False),  # canonical name: the most frequent full name
+    Column("type", String(32), nullable=False),
+    Column("key", String(200), nullable=False),  # normalized merge key
+    Column("aliases", JSON, nullable=False),
+    Column("n_articles", Integer, nullable=False, default=0),
+    Index("ix_kb_entities_key", "key"),
+)
+
+kb_entity_members = Table(
+    "kb_entity_members", metadata,
+    Column("article_id", ArticleId, primary_key=True),
+    Column("entity_id", String(32), primary_key=True),
+    Column("kb_id", String(80), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("role", Text),  # the role this article gives (attributes.role)
+    Column("published", String(40)),
+    Index("ix_kb_entity_members_kb", "kb_id"),
+)
+
+kb_events = Table(
+    "kb_events", metadata,
+    Column("kb_event_id", String(40), primary_key=True),
+    Column("type", String(32), nullable=False),
+    Column("status", String(16), nullable=False),  # strongest commitment among its mentions
+    Column("label", Text),
+    Column("date_start", String(40)),
+    Column("date_end", String(40)),
+    Column("n_articles", Integer, nullable=False, default=0),
+    Index("ix_kb_events_type", "type"),
+)
+
+kb_event_members = Table(
+    "kb_event_members", metadata,
+    Column("article_id", ArticleId, primary_key=True),
+    Column("event_id", String(32), primary_key=True),
+    Column("kb_event_id", String(40), nullable=False),
+    Column("lemma", String(80), nullable=False),
+    Column("args", JSON, nullable=False),  # kb ids of its entity arguments
+    Column("date", String(40)),
+    Column("vectors", LargeBinary, nullable=False),  # float32 trigger/sentence/doc/context
+    Index("ix_kb_event_members_kb", "kb_event_id"),
+)
+
+# review: a human's verdict on one extracted fact, anchored by article and span so it
+# survives re-analysis (record ids may change, offsets of the same text do not)
+corrections = Table(
+    "corrections", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", ArticleId, nullable=False),
+    Column("kind", String(16), nullable=False),  # entity, timex, quote, event
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("span_text", Text, nullable=False),
+    Column("verdict", String(16), nullable=False),  # right, wrong, corrected
+    Column("value", JSON),  # the corrected fields (e.g. {"type": "...", "status": "..."})
+    Column("note", Text),
+    Column("who", String(120), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("pipeline_version", String(32)),  # the output the reviewer saw
+    Index("ix_corrections_article", "article_id", "kind"),
+)
+
+# which analysis of each article the KB has merged (re-analysis makes it merge again)
+kb_merged = Table(
+    "kb_merged", metadata,
+    Column("article_id", ArticleId, primary_key=True),
+    Column("pipeline_version", String(32), nullable=False),
+    Column("analysed_at", String(40), nullable=False),
+    Column("merged_at", DateTime(timezone=True), nullable=False),
+)
