@@ -51,7 +51,8 @@ def lexicon() -> Lexicon:
         boilerplate=frozenset(b.casefold() for b in d["boilerplate_blocks"]),
         date_label=re.compile(rf"(?:^|\s)(?:{_alternation(d['date_labels'])})(?:\s+on)?\s*:?\s*", re.I),
         date_shape=re.compile(
-            rf"\b(?:{_alternation(d['month_prefixes'])})[a-z]*\.?\s|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}", re.I
+            rf"\b(?:{_alternation(d['month_prefixes'])})[a-z]*\.?\s|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}",
+            re.I,
         ),
         credit_label=re.compile(rf"^(?:{_alternation(d['credit_labels'])})\s*:", re.I),
         credit=re.compile(rf"(?<![\w-])(?:{_alternation(d['credit_words'])})(?![\w-])|©", re.I),
