@@ -29,7 +29,10 @@ class Leader:
         return (self.start or 0) <= year <= (self.end or 9999)
 
     def role_title(self) -> str:
-        return f"{self.role} of {self.country}" if self.country else self.role
+        """"President" + Belarus -> "President of Belarus" (unless the role names it already)."""
+        if not self.country or self.country in self.role:
+            return self.role
+        return f"{self.role} of {self.country}"
 
 
 def _year(cell: str) -> int | None:

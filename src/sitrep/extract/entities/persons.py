@@ -17,7 +17,7 @@ from sitrep.extract.entities.gazetteer import Gazetteer
 from sitrep.extract.entities.recognize import Cand
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 
 def title_start(doc: Doc, ts: int, gz: Gazetteer) -> tuple[int, str | None]:
@@ -93,6 +93,7 @@ def cluster_people(doc: Doc, cands: list[Cand], gz: Gazetteer, year: int | None,
         target.forms.append(span.text)
         target.add(MentionSpan(span.start_char, span.end_char, span.text, span.root.i, "name"))
         _add_title(doc, c, target, gz)
+        _add_appositive(doc, c, target, gz)
     for p in people:
         _link_table(p, year, countries)
     return people
@@ -115,6 +116,43 @@ def _add_title(doc: Doc, c: Cand, person: Cluster, gz: Gazetteer) -> None:
     title = doc[lead : c.ts]
     if len(title) >= 2:
         person.add(MentionSpan(title.start_char, title.end_char, title.text, title.root.i, "title"))
+
+
+def _add_appositive(doc: Doc, c: Cand, person: Cluster, gz: Gazetteer) -> None:
+    """"Dmitry Peskov, the Kremlin spokesman, said": a description and the role it gives."""
+    root = doc[c.ts : c.te].root
+    for t in root.children:
+        if t.dep_ != "appos" or t.i < c.te or t.lemma_.lower() not in lexicon.PERSON_DESCRIPTION_HEADS:
+            continue
+        start, end = t.left_edge.i, t.i + 1
+        while end <= t.right_edge.i and not doc[end].is_punct:
+            end += 1
+        span = doc[start:end]
+        if any(x.ent_type_ == "PERSON" or x.is_punct for x in span):
+            return
+        person.add(MentionSpan(span.start_char, span.end_char, span.text, t.i, "description"))
+        if _generic(person.attributes.get("role")):
+            person.attributes["role"] = _appositive_role(span, gz, person)
+        return
+
+
+def _appositive_role(span: Span, gz: Gazetteer, person: Cluster) -> str:
+    """"Poland's prime minister" -> "Prime Minister of Poland"; otherwise the phrase itself."""
+    country = next((e.name for x in span if (e := gz.country_of(x.text))), None)
+    if country:
+        person.attributes.setdefault("country", country)
+        head = doc_title(span)
+        if head:
+            return f"{head} of {country}"
+    words = [x.text for x in span if x.dep_ != "det"]
+    role = " ".join(words)
+    return role[:1].upper() + role[1:]
+
+
+def doc_title(span: Span) -> str:
+    """The title words of a phrase, capitalized: "prime minister" -> "Prime Minister"."""
+    words = [x.text for x in span if x.lower_ in lexicon.TITLE_WORDS and x.lower_ not in lexicon.HONORIFICS]
+    return " ".join(w[:1].upper() + w[1:] for w in words)
 
 
 def _link_table(p: Cluster, year: int | None, countries: set[str]) -> None:

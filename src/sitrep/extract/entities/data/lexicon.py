@@ -160,6 +160,20 @@ PERSON_DESCRIPTION_HEADS = frozenset(
         "businessman",
         "activist",
         "journalist",
+        "researcher",
+        "director",
+        "analyst",
+        "expert",
+        "adviser",
+        "advisor",
+        "professor",
+        "correspondent",
+        "officer",
+        "head",
+        "founder",
+        "chairman",
+        "chairwoman",
+        "deputy",
     ]
 )
 
