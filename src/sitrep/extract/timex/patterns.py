@@ -3,14 +3,32 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from sitrep.extract.timex import lexicon as lx
 
 
-def alt(words: object) -> str:
-    """A regex alternation of words, longest first, spaces matching any whitespace."""
-    items = sorted(set(words), key=len, reverse=True)  # type: ignore[call-overload]
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+def alt(words: Iterable[str]) -> str:
+    """A regex matching any of ``words`` (longest match preferred), spaces matching any
+    whitespace. Built as a character trie: the regex engine then branches once per
+    character instead of trying every word in turn."""
+    trie: dict[str, Any] = {}
+    for word in set(words):
+        node = trie
+        for ch in word.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(child)
+                for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + "|".join(branches) + ")"
+    return body + "?" if "" in node else body
 
 
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
