@@ -141,3 +141,14 @@ def test_quote_introduced_by_a_clause_without_reporting_verb(run: Run) -> None:
     text = 'Kowalska ended the meeting with a warning: "Nobody should test our patience."'
     (q,) = run(text, KOWALSKA)
     assert (q.kind, q.speaker) == ("direct", "Anna Kowalska")
+
+
+def test_that_clause_after_in_a_statement(run: Run) -> None:
+    text = "The ministry said in a statement that two drones had been shot down overnight."
+    quotes = run(text, others={"Ministry": ("ORG", ["The ministry"])})
+    assert kinds(quotes) == [("indirect", "two drones had been shot down overnight", "Ministry")]
+
+
+def test_question_put_to_the_speaker_is_not_his_quote(run: Run) -> None:
+    text = 'Asked whether sanctions would be lifted, Haddad said: "That is not on the agenda."'
+    assert kinds(run(text, HADDAD)) == [("direct", "That is not on the agenda.", "Omar Haddad")]

@@ -229,9 +229,10 @@ def is_cue_verb(tok: Token, lex: Lexicon, *, fragment: bool = False) -> bool:
     return lemma in lex.speech_verbs or (fragment and lemma in lex.fragment_verbs)
 
 
-def find_cue(tokens: list[Token], lex: Lexicon, *, fragment: bool = False) -> Cue | None:
-    """The first cue among ``tokens`` (a stretch of text outside quotation marks)."""
-    for tok in tokens:
+def find_cue(tokens: list[Token], lex: Lexicon, *, fragment: bool = False, last: bool = False) -> Cue | None:
+    """The first cue among ``tokens`` (a stretch of text outside quotation marks); with
+    ``last``, the one nearest the end ('Asked whether ..., Peskov said: "..."')."""
+    for tok in reversed(tokens) if last else tokens:
         if tok.lower_ == "quoted" and tok.lemma_.lower() == "quote":
             continue  # "X quoted Y as saying": the cue is "saying"
         phrase = _phrase_at(tok, lex)

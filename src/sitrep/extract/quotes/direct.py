@@ -122,7 +122,7 @@ class QuoteFinder:
         lo, hi = self._region_start(first), first.open_mark
         lead = self.text[lo:hi].rstrip()
         region = self.tix.within(lo, hi)
-        cue = find_cue(region, self.lex, fragment=lead.endswith(":"))
+        cue = find_cue(region, self.lex, fragment=lead.endswith(":"), last=True)
         if cue is None and lead.endswith((":", ",")):
             cue = _introducing_clause(region)
         return cue

@@ -47,7 +47,7 @@ def _clause(tokens: list[Token], cue_tok: Token, lex: Lexicon, para_of: ParaOf) 
     para = para_of(cue_tok.idx)
     kept = [t for t in tokens if para_of(t.idx) == para and not t.is_space]
     tokens = _trim(kept, lex, cue_first=bool(kept) and cue_tok.i < kept[0].i)
-    if len(tokens) < MIN_TOKENS or _asked(tokens[0], cue_tok, lex):
+    if len(tokens) < MIN_TOKENS or _asked(kept[0], cue_tok, lex):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     phrase = _phrase_at(cue_tok, lex)
@@ -61,7 +61,10 @@ def _asked(first: Token, cue_tok: Token, lex: Lexicon) -> bool:
 
 
 def _cancelled(verb: Token, lex: Lexicon) -> bool:
-    """"declined to say ...": the cue hangs on a verb that cancels the report."""
+    """"declined to say ...": the cue hangs on a verb that cancels the report; "Asked
+    whether ..., Peskov said": a passive participle, whose subject did not say it."""
+    if verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"}:
+        return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.non_report_heads
 
 
@@ -107,9 +110,7 @@ def _complements(verb: Token) -> list[list[Token]]:
     """Tokens of each reported clause of ``verb``: its ccomps, adjacent ones (a parse
     split in two) joined, coordinated "and that ..." clauses split off."""
     groups: list[list[Token]] = []
-    for child in verb.children:
-        if child.dep_ != "ccomp" and not _marked_object(child):
-            continue
+    for child in _clause_heads(verb):
         main, *rest = _split_coordinated(child)
         joinable = groups and main[0].i - groups[-1][-1].i <= 1 and not _reports(child)
         if joinable:
@@ -118,6 +119,24 @@ def _complements(verb: Token) -> list[list[Token]]:
             groups.append(main)
         groups.extend(rest)
     return groups
+
+
+def _clause_heads(verb: Token) -> list[Token]:
+    """Heads of the clauses ``verb`` reports: ccomps, and "that" clauses the parser hung on
+    an object ("stating that this shortened supply chains") or on a prepositional phrase
+    ("said in a statement that two drones had been shot down")."""
+    heads = []
+    for child in verb.children:
+        if child.dep_ == "ccomp" or _marked_object(child):
+            heads.append(child)
+        elif child.dep_ == "prep":
+            heads += [c for obj in child.children if obj.dep_ == "pobj"
+                      for c in obj.children if c.dep_ in {"acl", "ccomp", "relcl"} and _has_that(c)]
+    return heads
+
+
+def _has_that(tok: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
 
 
 def _marked_object(tok: Token) -> bool:
