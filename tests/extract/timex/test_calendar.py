@@ -106,3 +106,26 @@ def test_month_year_follows_tense(d: date, month: int, direction: int) -> None:
         assert (year, month) >= (d.year, d.month) and year - d.year <= 1
     else:
         assert year == d.year
+
+
+words = st.sampled_from([
+    "on", "Friday", "last", "next", "week", "year", "March", "3", "2021", "ago", "days", "the",
+    "following", "day", "more", "than", "three", "hours", "by", "mid-October", "early", "late",
+    "2 p.m.", "every", "Monday", "said", ",", ".", "\n\n", "years", "later", "a", "decade", "fall",
+])
+
+
+@given(st.lists(words, max_size=40), st.one_of(st.none(), days))
+def test_finder_never_fails_and_spans_are_sane(tokens: list[str], dct: date | None) -> None:
+    from sitrep.extract.timex import finder
+
+    text = " ".join(tokens)
+    found = finder.find(text, dct)
+    ends = [0]
+    for t in found:
+        assert 0 <= t.start < t.end <= len(text) and text[t.start:t.end] == t.text
+        assert t.start >= ends[-1]  # sorted, no overlaps
+        ends.append(t.end)
+        assert t.type in ("DATE", "TIME", "DURATION", "SET") and t.value
+        if dct is None and t.type in ("DATE", "TIME"):
+            assert not t.value.startswith(str(date.today().year)) or t.value in text
