@@ -243,13 +243,16 @@ def find_cue(tokens: list[Token], lex: Lexicon, *, fragment: bool = False, last:
     return None
 
 
-def cue_above(tok: Token, lex: Lexicon) -> Cue | None:
-    """The nearest reporting verb that governs ``tok`` (a word of a quoted fragment)."""
+def cue_above(tok: Token, lex: Lexicon, inside: tuple[int, int] = (0, 0)) -> Cue | None:
+    """The nearest reporting verb that governs ``tok`` (a word of a quoted fragment),
+    outside the characters ``inside`` (the fragment itself: "will respond" is no cue)."""
     cur = tok
     for _ in range(12):
         if cur.head.i == cur.i:
             return None
         cur = cur.head
+        if inside[0] <= cur.idx < inside[1]:
+            continue
         if is_cue_verb(cur, lex, fragment=True):
             return verb_cue(cur)
         phrase = _phrase_at(cur, lex)

@@ -146,7 +146,7 @@ class QuoteFinder:
         toks = self.tix.within(q.start, q.end)
         if not toks:
             return None
-        cue = cue_above(toks[0], self.lex)
+        cue = cue_above(toks[0], self.lex, (q.start, q.end))
         if cue is not None:
             return cue
         before = [t for t in self.tix.sentence(toks[0]) if t.i < toks[0].i]
