@@ -44,9 +44,9 @@ def _xml_sources(path: Path) -> Iterator[tuple[str, bytes]]:
         if tarballs:
             yield from _xml_sources(tarballs[0])
             return
-        for f in sorted(path.rglob("*.xml")):
-            if "intra-doc_annotation" in str(f):
-                yield str(f), f.read_bytes()
+        for xml_path in sorted(path.rglob("*.xml")):
+            if "intra-doc_annotation" in str(xml_path):
+                yield str(xml_path), xml_path.read_bytes()
         return
     raise InputError(str(path), "expected the MEANTIME tarball or a folder holding intra-doc_annotation")
 
