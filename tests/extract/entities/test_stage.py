@@ -125,3 +125,41 @@ def test_acronym_joins_full_name():
     short = Cluster("ORG:k", "KDP", "ORG", mentions=[MentionSpan(40, 43, "KDP")])
     merged = merge_acronyms([full, short])
     assert merged == [full] and len(full.mentions) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "description"),
+    [
+        ("Mateusz Morawiecki, Poland's prime minister, said Warsaw would respond.", "Mateusz Morawiecki",
+         "Prime Minister of Poland", "Poland's prime minister"),
+        ("Sarah Jones, a senior researcher at Human Rights Watch, said the strikes were unlawful.",
+         "Sarah Jones", "Senior researcher at Human Rights Watch",
+         "a senior researcher at Human Rights Watch"),
+    ],
+)
+def test_appositive_gives_role_and_description(entities_of, text, name, role, description):
+    p = entity_with(entities_of(text, published="2021-01-01"), name)
+    assert p is not None and p.attributes["role"] == role
+    assert description in {m.text for m in p.mentions}
+
+
+def test_place_inside_an_organization_name(entities_of):
+    ents = entities_of("The Kurdistan Regional Government rejected the plan.")
+    org = entity_with(ents, "Kurdistan Regional Government")
+    assert org is not None and org.type == "ORG"
+
+
+def test_two_leaders_is_a_group_not_a_mention():
+    from sitrep.config import Settings
+    from sitrep.extract.entities import find_entities
+    from sitrep.model import Article
+    from sitrep.pipeline import Pipeline, StageContext
+
+    pipe = Pipeline(Settings(stages=("entities",)))
+    text = "Putin met Erdogan in Sochi on Friday. The two leaders discussed grain exports."
+    article = Article(text=text, published="2022-08-05")
+    ctx = StageContext(article=article, doc=pipe.nlp(text), settings=pipe.settings)
+    ents = {e.id: e.name for e in find_entities(ctx)}
+    groups = ctx.shared["entity_groups"]
+    assert len(groups) == 1 and groups[0]["text"] == "The two leaders"
+    assert {ents[i] for i in groups[0]["members"]} == {"Vladimir Putin", "Recep Tayyip Erdoğan"}

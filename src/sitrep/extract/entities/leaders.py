@@ -53,20 +53,27 @@ def table() -> dict[str, list[Leader]]:
     return index
 
 
+def _distinctive(form: str, rows: list[Leader], year: int | None) -> bool:
+    """A surname safe to link alone: long, one person only, in office in the article's year."""
+    people = {r.name for r in rows}
+    return len(form) >= 5 and len(people) == 1 and year is not None and any(r.in_office(year) for r in rows)
+
+
 def lookup(
     forms: list[str], year: int | None, countries: set[str], text_country: str | None
 ) -> Leader | None:
     """The table row for a person named by ``forms`` (full name first).
 
     A one-word form ("Kim", "Abbas") only links when the leader's country is named in the
-    article; a country given by the text must agree; the tenure must cover ``year``.
+    article, or when it is distinctive (see ``_distinctive``); a country given by the text
+    must agree; the tenure should cover ``year``.
     """
     idx = table()
     for form in forms:
         cands = idx.get(form, [])
         if not cands:
             continue
-        if len(form.split()) == 1:
+        if len(form.split()) == 1 and not _distinctive(form, cands, year):
             cands = [c for c in cands if c.country in countries]
         if text_country:
             cands = [c for c in cands if c.country == text_country]

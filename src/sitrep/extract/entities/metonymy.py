@@ -84,5 +84,5 @@ def apply(doc: Doc, cands: list[Cand], gz: Gazetteer) -> list[Cand]:
 def _to_state(c: Cand, state: Entry, doc: Doc) -> None:
     c.type, c.entry, c.name = "COUNTRY", state, state.name
     c.attrs = {"metonym": doc[c.ts : c.te].text}
-    if c.ts > 0 and doc[c.ts - 1].lower_ == "the":
+    if c.kind == "seat" and c.ts > 0 and doc[c.ts - 1].lower_ == "the":
         c.ts -= 1  # "the Kremlin"

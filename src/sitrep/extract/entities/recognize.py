@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 PRIORITY = {"pattern": 3, "gaz": 2, "spacy": 1}
-NESTABLE_KINDS = ("name", "adjective")
+NESTABLE_KINDS = ("name", "adjective", "capital", "city")
+PLACE_TYPES = ("COUNTRY", "CITY", "REGION")
 MIN_CITY_POPULATION = 100_000
 CONTAINERS = ("ORG", "MILITARY_UNIT", "BLOC", "FACILITY", "EVENT_NAME", "WEAPON_SYSTEM")
 
@@ -235,7 +236,8 @@ def _place_type(text: str, gz: Gazetteer) -> str:
 
 
 def _nestable(c: Cand) -> bool:
-    return c.type == "COUNTRY" and c.kind in NESTABLE_KINDS and c.source == "gaz"
+    """Place names that may sit inside an organization's name ("Kurdistan Regional Government")."""
+    return c.source == "gaz" and c.type in PLACE_TYPES and c.kind in NESTABLE_KINDS
 
 
 def _compatible(c: Cand, kept: Cand) -> bool:
