@@ -1,0 +1,66 @@
+"""The shipped reference tables: well-formed, broad, and right on a checked sample."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from sitrep.extract.entities import gazetteer, leaders
+
+HEAD_ROLES = ("President", "Prime Minister", "King", "Queen", "Emir", "Sultan", "Chancellor", "Premier",
+              "Supreme Leader", "Taoiseach", "Pope", "Prince", "Chief Adviser", "Chair", "Chairman",
+              "Emperor", "General Secretary")
+
+
+def test_every_table_has_a_source_note():
+    files = {p.name for p in resources.files(gazetteer.DATA).iterdir()}
+    notes = resources.files(gazetteer.DATA).joinpath("SOURCES.md").read_text(encoding="utf-8")
+    for name in files:
+        if name.endswith(".tsv"):
+            assert f"`{name}`" in notes, f"{name} has no entry in SOURCES.md"
+
+
+def test_every_country_has_a_head_of_state_or_government():
+    gz = gazetteer.load()
+    rows = [r for rs in leaders.table().values() for r in rs]
+    heads = {r.country for r in rows if r.role.startswith(HEAD_ROLES)}
+    current = [c for c in gz.by_iso.values()]
+    missing = [c.name for c in current if c.name not in heads and c.name != "San Marino"]
+    assert len(gz.by_iso) >= 195
+    assert not missing, missing
+
+
+def test_leader_rows_are_well_formed():
+    gz = gazetteer.load()
+    orgs = {e.name for forms in gz.forms.values() for _k, e in forms if e.type in ("ORG", "BLOC")}
+    for rows in leaders.table().values():
+        for r in rows:
+            assert r.country in gz.countries or r.country in orgs, r
+            assert r.start is None or r.end is None or r.start <= r.end, r
+            assert r.kb_id is None or r.kb_id.startswith("Q"), r
+
+
+@pytest.mark.parametrize(
+    ("form", "year", "name", "role"),
+    [
+        ("Putin", 2021, "Vladimir Putin", "President of Russia"),
+        ("Angela Merkel", 2010, "Angela Merkel", "Chancellor of Germany"),
+        ("Medvedev", 2010, "Dmitry Medvedev", "President of Russia"),
+        ("Medvedev", 2015, "Dmitry Medvedev", "Prime Minister of Russia"),
+        ("Narendra Modi", 2020, "Narendra Modi", "Prime Minister of India"),
+        ("Antony Blinken", 2022, "Antony Blinken", "Secretary of State of United States"),
+    ],
+)
+def test_leader_sample(form, year, name, role):
+    row = leaders.lookup([form], year, {"Russia", "Germany", "India", "United States"}, None)
+    assert row is not None and row.name == name and row.role_title() == role
+
+
+@pytest.mark.parametrize(
+    ("form", "name", "kind"),
+    [("Polish", "Poland", "adjective"), ("Kremlin", "Russia", "seat"), ("SA-21", "S-400", "name"),
+     ("EU", "European Union", "name"), ("Minsk", "Minsk", "capital"), ("USSR", "Soviet Union", "name")],
+)
+def test_gazetteer_sample(form, name, kind):
+    assert (kind, name) in {(k, e.name) for k, e in gazetteer.load().lookup(form)}
