@@ -66,3 +66,13 @@ def test_spans_stay_inside_text_and_paragraphs(text: str) -> None:
     for q in quoted_spans(text):
         assert 0 <= q.start <= q.end <= len(text)
         assert any(s <= q.start and q.end <= e for s, e in paras)
+
+
+def test_british_single_quotes_outside_double_ones() -> None:
+    text = "‘We will not give up,’ the minister said of Russia’s demands.\n\n\"He said ‘never’,\" she said."
+    assert contents(text) == ["We will not give up,", "He said ‘never’,"]
+
+
+def test_possessive_apostrophe_does_not_close_a_single_quote() -> None:
+    text = "Officials called it ‘Moscow’s plan for the region’ on Monday."
+    assert contents(text) == ["Moscow’s plan for the region"]

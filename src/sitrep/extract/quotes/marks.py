@@ -7,6 +7,8 @@ Rules, as newspapers write them:
   the next paragraph when that one opens with a mark (the paragraph-opening
   convention), and each paragraph's part is its own span;
 - single marks inside a double-quoted span are nested quotes and stay part of it;
+  typographic single marks (‘...’) outside double ones are quotes of their own
+  (British style); straight single marks are apostrophes too often to be paired;
 - a stray mark that finds no partner is dropped, so it never swallows the text after it.
 """
 
@@ -94,7 +96,41 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def quoted_spans(text: str) -> list[QuotedSpan]:
-    """Every quoted span of ``text`` in order, multi-paragraph quotes split per paragraph."""
+    """Every quoted span of ``text`` in order, multi-paragraph quotes split per paragraph:
+    double marks, then typographic single marks (‘...’, British style) outside them."""
+    double = _double_spans(text)
+    single = _single_spans(text, double, first_group=len(double) + 1)
+    return sorted(double + single, key=lambda q: q.open_mark)
+
+
+def _single_spans(text: str, double: list[QuotedSpan], first_group: int) -> list[QuotedSpan]:
+    """‘...’ pairs within a paragraph, outside double-quoted spans. An opening ‘ is never an
+    apostrophe; a closing ’ is one when a letter follows ("Russia’s"), so only ’ before a
+    space or punctuation closes."""
+    if "‘" not in text:
+        return []
+    covered = [(q.open_mark, (q.close_mark if q.close_mark is not None else q.end) + 1) for q in double]
+    out: list[QuotedSpan] = []
+    group = first_group
+    for p_start, p_end in paragraphs(text):
+        open_at: int | None = None
+        for i in range(p_start, p_end):
+            ch = text[i]
+            if ch not in "‘’" or any(s <= i < e for s, e in covered):
+                continue
+            nxt = text[i + 1] if i + 1 < p_end else " "
+            if ch == "‘":
+                open_at = i
+            elif open_at is not None and not nxt.isalnum():
+                s, e = _trimmed(text, open_at + 1, i)
+                if e > s:
+                    out.append(QuotedSpan(s, e, open_at, i, group))
+                    group += 1
+                open_at = None
+    return out
+
+
+def _double_spans(text: str) -> list[QuotedSpan]:
     out: list[QuotedSpan] = []
     paras = paragraphs(text)
     carry: int | None = None  # group of a quote running on from the paragraph before
