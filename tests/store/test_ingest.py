@@ -86,33 +86,47 @@ def test_duplicates_within_one_run_are_analysed_once(db_url: str, tmp_path: Path
     assert len(stored.article.sources) == 2
 
 
-def test_a_failing_write_leaves_no_half_article(db_url: str, tmp_path: Path, pipeline, settings: Settings,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_crash_while_writing_leaves_no_half_article(
+        db_url: str, tmp_path: Path, pipeline, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     write_articles(tmp_path / "in", 3)
     from sitrep.store.store import Store
 
     real = Store._insert_records
-    calls = {"n": 0}
 
-    def crash_on_second(self, conn, rows):  # type: ignore[no-untyped-def]
-        calls["n"] += 1
-        if calls["n"] == 2:
-            real(self, conn, {"entities": rows["entities"]})  # half the records written ...
-            raise RuntimeError("disk on fire")  # ... then the crash
-        return real(self, conn, rows)
+    def crash(self, conn, rows):  # type: ignore[no-untyped-def]
+        real(self, conn, {"entities": rows["entities"], "mentions": rows["mentions"]})  # half written ...
+        raise RuntimeError("disk on fire")  # ... then the crash
 
     with open_store(db_url) as store:
-        monkeypatch.setattr(Store, "_insert_records", crash_on_second)
+        monkeypatch.setattr(Store, "_insert_records", crash)
         with pytest.raises(RuntimeError):
             ingest([str(tmp_path / "in")], store, settings, progress=False)
         monkeypatch.setattr(Store, "_insert_records", real)
-        assert _count(store, t.articles) == 1
-        ids = {a.article.id for a in store.iter_analyses()}
-        with store.engine.connect() as conn:
-            orphans = conn.execute(select(t.entities.c.article_id).where(t.entities.c.article_id.not_in(ids)))
-            assert orphans.first() is None
+        for table in (t.articles, t.article_sources, t.entities, t.mentions):
+            assert _count(store, table) == 0, table.name
         report = ingest([str(tmp_path / "in")], store, settings, progress=False)
-        assert (report.new, report.duplicate) == (2, 1)
+        assert (report.new, report.duplicate) == (3, 0)
+
+
+def test_an_article_the_database_refuses_is_reported_and_the_batch_goes_on(
+        db_url: str, tmp_path: Path, pipeline, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = write_articles(tmp_path / "in", 3)
+    from sitrep.store import codec
+
+    real = codec.encode
+
+    def duplicate_entity_ids(analysis):  # type: ignore[no-untyped-def]
+        rows = real(analysis)
+        if analysis.article.source == str(paths[1]) and rows["entities"]:
+            rows["entities"].append(dict(rows["entities"][0]))  # a pipeline bug: two e1
+        return rows
+
+    monkeypatch.setattr(codec, "encode", duplicate_entity_ids)
+    with open_store(db_url) as store:
+        report = ingest([str(tmp_path / "in")], store, settings, progress=False)
+        assert (report.new, report.failed) == (2, 1)
+        assert report.failures[0].location == str(paths[1]) and "not stored" in report.failures[0].reason
+        assert store.count() == 2
 
 
 def test_a_pipeline_failure_skips_that_article_only(db_url: str, tmp_path: Path, settings: Settings,

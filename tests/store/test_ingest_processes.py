@@ -19,10 +19,11 @@ from tests.store.test_ingest import write_articles
 SITREP = [str(Path(sys.executable).with_name("sitrep"))]
 
 
-def _run(db: str, *args: str) -> subprocess.Popen[str]:
+def _run(db: str, *args: str, batch: int = 50) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     env.pop("SITREP_DB", None)
-    return subprocess.Popen([*SITREP, "--db", db, "ingest", "-j", "1", "--no-progress", *args],
+    return subprocess.Popen([*SITREP, "--db", db, "ingest", "-j", "1", "--no-progress",
+                             "--write-batch", str(batch), *args],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
 
 
@@ -46,9 +47,9 @@ def _check_complete(db: str, n: int) -> None:
 
 
 def test_killed_ingest_rerun_stores_every_article_once(db_url: str, tmp_path: Path) -> None:
-    n = 40
+    n = 60
     write_articles(tmp_path / "in", n)
-    proc = _run(db_url, str(tmp_path / "in"))
+    proc = _run(db_url, str(tmp_path / "in"), batch=3)
     deadline = time.monotonic() + 300
     try:
         while _stored_safely(db_url) < 2:

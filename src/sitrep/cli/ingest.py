@@ -21,10 +21,13 @@ if TYPE_CHECKING:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-j", "--workers", type=click.IntRange(min=0), default=0, show_default=True,
               help="Worker processes for the analysis (0: one per core).")
+@click.option("--write-batch", type=click.IntRange(min=1), default=None,
+              help="Articles per store transaction (default 50; a batch is also cut after 1 s).")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="Progress bar with rate and ETA on stderr.")
 @click.pass_obj
-def ingest(settings: Settings, paths: tuple[str, ...], workers: int, progress: bool) -> None:
+def ingest(settings: Settings, paths: tuple[str, ...], workers: int, write_batch: int | None,
+           progress: bool) -> None:
     """Read PATHS (files, directories, globs, - for stdin), analyse what is new, store it.
 
     Re-running skips what is stored; the same text from another file adds a source.
@@ -35,7 +38,7 @@ def ingest(settings: Settings, paths: tuple[str, ...], workers: int, progress: b
     def report_failure(f: Failure) -> None:
         tqdm.write(f"error: {f}", file=sys.stderr)
 
-    settings = settings.with_(n_process=workers)
+    settings = settings.with_(n_process=workers, write_batch=write_batch or settings.write_batch)
     with opened_store(settings) as store:
         report = run_ingest(paths, store, settings, progress=progress, on_failure=report_failure)
     _print_warnings(report.warnings)

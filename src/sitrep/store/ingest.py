@@ -9,10 +9,12 @@ be read, or an article the pipeline fails on, is reported and the batch goes on.
 from __future__ import annotations
 
 import sys
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from tqdm import tqdm
 
@@ -21,6 +23,8 @@ from sitrep.config import Settings
 from sitrep.errors import InputError, ModelError, StoreError
 from sitrep.model import Analysis, Article, Source
 from sitrep.store.store import Store
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +99,9 @@ def ingest(
     fresh = later.filter(skip_known(articles(), store.stored_ids, chunk=settings.write_batch,
                                     skipped=stored_already))
     try:
-        for analysis in analyze_resilient(fresh, settings, fail):
-            _write(store, analysis, report, fail)
-            bar.update()
+        for batch in timed_batches(analyze_resilient(fresh, settings, fail), settings.write_batch):
+            _write(store, batch, report, fail)
+            bar.update(len(batch))
         later.flush(store)
     finally:
         bar.close()
@@ -114,19 +118,46 @@ def _total(paths: list[str]) -> int | None:
         return None
 
 
-def _write(store: Store, analysis: Analysis, report: IngestReport, fail: Callable[[str, str], None]) -> None:
-    art = analysis.article
+def timed_batches(items: Iterable[T], size: int, seconds: float = 1.0) -> Iterator[list[T]]:
+    """Lists of up to ``size`` items, cut early once ``seconds`` passed since a list began,
+    so a slow stream is still written (and shown) as it goes."""
+    batch: list[T] = []
+    began = 0.0
+    for item in items:
+        if not batch:
+            began = time.monotonic()
+        batch.append(item)
+        if len(batch) >= size or time.monotonic() - began >= seconds:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _write(
+    store: Store, batch: list[Analysis], report: IngestReport, fail: Callable[[str, str], None]
+) -> None:
+    """One transaction for the batch; if it fails, each article alone to find the bad one."""
+    flags: list[bool | None]
     try:
-        added = store.add(analysis)
-    except StoreError as exc:
-        fail(art.source, f"not stored: {exc}")
-        return
-    if not added:  # another ingest stored the same text meanwhile
-        report.duplicate += 1
-    elif art.analysis:
-        report.skipped += 1
-    else:
-        report.new += 1
+        flags = list(store.add_many(batch))
+    except StoreError:
+        flags = []
+        for analysis in batch:
+            try:
+                flags.append(store.add(analysis))
+            except StoreError as exc:
+                fail(analysis.article.source, f"not stored: {exc}")
+                flags.append(None)
+    for analysis, added in zip(batch, flags, strict=True):
+        if added is None:
+            continue
+        if not added:  # another ingest stored the same text meanwhile
+            report.duplicate += 1
+        elif analysis.article.analysis:
+            report.skipped += 1
+        else:
+            report.new += 1
 
 
 class _InRunDuplicates:

@@ -67,20 +67,36 @@ class Store:
         Sources without ``first_seen`` are stamped with the current time (on the
         analysis object too, so it equals what :meth:`get` returns).
         """
-        _stamp_sources(analysis.article.sources)
-        rows = codec.encode(analysis)
+        return self.add_many([analysis])[0]
+
+    def add_many(self, analyses: Sequence[Analysis]) -> list[bool]:
+        """Store a batch in ONE transaction (fewer commits); per analysis, whether it was new.
+
+        All or nothing for the whole batch: when it fails nothing of it is stored.
+        """
+        encoded = []
         now = _now()
-        rows["articles"][0].update(added_at=now, analysed_at=now)
+        for a in analyses:
+            _stamp_sources(a.article.sources)
+            rows = codec.encode(a)
+            rows["articles"][0].update(added_at=now, analysed_at=now)
+            encoded.append(rows)
 
-        def write(conn: Connection) -> bool:
+        def write(conn: Connection) -> list[bool]:
             stmt = _insert(conn, t.articles).returning(t.articles.c.seq)
-            inserted = conn.execute(stmt, rows["articles"][0]).first() is not None
-            self._add_sources(conn, rows["article_sources"])
-            if inserted:
-                self._insert_records(conn, rows)
-            return inserted
+            flags = []
+            records: dict[str, list[dict[str, Any]]] = {}
+            for rows in encoded:
+                inserted = conn.execute(stmt, rows["articles"][0]).first() is not None
+                self._add_sources(conn, rows["article_sources"])
+                if inserted:  # one executemany per table for the whole batch
+                    for name, table_rows in rows.items():
+                        records.setdefault(name, []).extend(table_rows)
+                flags.append(inserted)
+            self._insert_records(conn, records)
+            return flags
 
-        return self._transaction(write)
+        return self._transaction(write) if encoded else []
 
     def add_sources(self, article_id: str, sources: Sequence[Source]) -> int:
         """Record more places the stored article ``article_id`` was met; returns how many were new."""
