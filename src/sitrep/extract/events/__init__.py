@@ -16,6 +16,7 @@ from sitrep.extract.events.coref import Cluster, cluster
 from sitrep.extract.events.fallbacks import fill_gaps, suppress
 from sitrep.extract.events.mentions import EventMention, TriggerFinder
 from sitrep.extract.events.resolve import Resolver
+from sitrep.extract.events.slots import is_passive
 from sitrep.extract.events.status import mention_status
 from sitrep.model import Entity, Event, Evidence, Span
 from sitrep.registry import stage
@@ -49,7 +50,22 @@ def mentions_of(ctx: StageContext) -> list[EventMention]:
         fill_gaps(m, res)
         m.status = mention_status(m, dct)
     suppress(mentions)
+    refer_back(mentions)
     return [m for m in mentions if not m.suppressed]
+
+
+def refer_back(mentions: list[EventMention]) -> None:
+    """A verb takes part in coreference like the definite noun in its clause ("were
+    destroyed in the strike"); an agentless passive refers back too ("was destroyed")."""
+    for m in mentions:
+        if m.nominal or m.anaphoric:
+            continue
+        sub = {t.i for t in m.trigger.subtree}
+        has_noun = any(o.anaphoric and o.nominal and o.type == m.type and o.trigger.i in sub
+                       for o in mentions)
+        agentless = is_passive(m.trigger) and not any(c.dep_ == "agent" for c in m.trigger.children)
+        if has_noun or (agentless and not any(k in m.args for k in DATE_ROLES)):
+            m.anaphoric = True
 
 
 @stage("events", assigns="events", requires=("entities", "timexes"))

@@ -25,7 +25,12 @@ def _add(args: dict[str, Any], role: str | None, refs: list[Ref]) -> None:
         places = [r for r in refs if isinstance(r, Entity) and r.type in order]
         if not places:
             return
-        refs = [min(places, key=lambda e: order.index(e.type))]
+        best = min(places, key=lambda e: order.index(e.type))
+        cur = args.get(role)
+        if isinstance(cur, Entity) and cur.type in order and order.index(cur.type) <= order.index(best.type):
+            return
+        args[role] = best
+        return
     if role in lex.roles["single"]:
         args.setdefault(role, refs[0])
     else:
@@ -47,8 +52,12 @@ def entity_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
         if roles.get("patient") == "topic":
             args.setdefault("topic", topic_text(tok))
         else:
-            group = tok.lemma_.lower() in lex.cues("group_nouns")
-            _add(args, roles.get("patient"), res.refs(tok, subtree=group))
+            wide = tok.lemma_.lower() in lex.cues("group_nouns") | lex.cues("territory")
+            _add(args, roles.get("patient"), res.refs(tok, subtree=wide))
+    if m.type == "demand" and "target" not in args and not m.nominal:
+        for clause in (c for c in m.trigger.children if c.dep_ in ("advcl", "ccomp", "xcomp")):
+            for subj in (s for s in clause.children if s.dep_ == "nsubj"):
+                _add(args, "target", res.refs(subj, subtree=False))
     for prep, toks in slots.preps.items():
         role = roles.get(prep)
         for tok in toks:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 CUT_DEPS = {"conj", "ccomp", "advcl", "parataxis"}
 MAX_EVIDENCE = 399
 VAGUE = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
+NEAR = 5  # tokens between a bare event noun and a date it may take from outside its phrase
 DURATION_ROLES = {"arms_transfer", "meeting", "agreement", "election", "visit"}
 
 
@@ -140,5 +141,8 @@ def fallback_date(m: EventMention, times: TimeIndex, triggers: set[int]) -> dict
     if nested(m, triggers):
         return {}
     free = [r for r in times.in_sentence(m.trigger, ("DATE", "TIME")) if id(r[2]) not in times.claimed]
+    if m.nominal and m.head == m.trigger:  # a bare noun: only a date right next to it
+        sub = list(m.trigger.subtree)
+        free = [r for r in free if r[0] - sub[-1].i <= NEAR and sub[0].i - r[1] <= NEAR]
     row = _nearest(m.trigger, free)
     return {_date_role(m, row): row[2].value} if row is not None else {}

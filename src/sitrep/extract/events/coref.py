@@ -89,8 +89,6 @@ def compatible(c: Cluster, m: EventMention) -> bool:
     if va and vb and va.get("amount") and vb.get("amount") and (
             abs(va["amount"] - vb["amount"]) > 0.05 * va["amount"]):
         return False
-    if m.anaphoric:
-        return True
     return all(_ent_key(a[r]) == _ent_key(b[r]) for r in SINGLE_CONFLICT if a.get(r) and b.get(r))
 
 
@@ -124,10 +122,12 @@ def _same(a: dict[str, Any], b: dict[str, Any], role: str, *, missing: bool = Fa
 def cluster(mentions: list[EventMention]) -> list[Cluster]:
     clusters: list[Cluster] = []
     for m in sorted(mentions, key=lambda x: x.trigger.i):
-        cands = [c for c in clusters if c.type == m.type and compatible(c, m)]
+        cands = [c for c in clusters if c.type == m.type and compatible(c, m)] if not m.distinct else []
         chosen = None
         if m.anaphoric and cands:
-            chosen = max(cands, key=lambda c: c.last)
+            done = m.status in DONE
+            same = [c for c in cands if (c.status in DONE) == done] if m.status else []
+            chosen = max(same or cands, key=lambda c: c.last)
         else:
             chosen = next((c for c in reversed(cands) if linked(c, m)), None)
         if chosen is None:

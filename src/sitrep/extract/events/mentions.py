@@ -31,6 +31,7 @@ class EventMention:
     confidence: float = 0.5
     label: str | None = None
     name: str | None = None       # a named event ("Exercise Eager Lion")
+    distinct: bool = False        # marked as another instance ("previous deployments")
     suppressed: bool = False
 
     @property
@@ -140,11 +141,16 @@ class TriggerFinder:
         if obj_lemmas & set(spec.get("object_not", [])):
             return False
         if lemma in spec.get("phrasal", {}):
-            return any(c.dep_ == "prt" and c.lower_ == spec["phrasal"][lemma] for c in tok.children)
+            particle = spec["phrasal"][lemma]
+            return any(c.dep_ in ("prt", "advmod") and c.lower_ == particle for c in tok.children)
         if lemma in spec.get("intransitive_only", []) and any(c.dep_ == "dobj" for c in tok.children):
             return False
+        if etype in ("statement", "accusation", "demand") and tok.tag_ == "VBG" and tok.dep_ == "pcomp":
+            return False
         if lemma in spec.get("needs_prep", {}):
-            return any(c.dep_ == "prep" and c.lower_ == spec["needs_prep"][lemma] for c in tok.children)
+            want = spec["needs_prep"][lemma]
+            return any((c.dep_ == "prep" and c.lower_ == want) or any(
+                g.dep_ == "mark" and g.lower_ == want for g in c.children) for c in tok.children)
         if etype == "arms_transfer":
             return _context_ok(tok, "weapons", self.lex, self.resolver, objs)
         if etype == "deployment":
@@ -155,12 +161,19 @@ class TriggerFinder:
             return _context_ok(tok, "weapons", self.lex, self.resolver, objs)
         if etype == "territory_change":
             direct = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-            return any(self._is_place(o) or _subtree_lemmas(o) & self.lex.cues("territory") for o in direct)
+            return any(self._is_place(o) or self._territory(o) for o in direct)
         if etype == "agreement":
             nouns = set(spec.get("nouns", []))
             return bool(obj_lemmas & nouns) or any(_lemma(o) in self.lex.cues("quantifier_nouns") and any(
                 _lemma(p) in nouns for p in o.subtree) for o in objs)
         return True
+
+    def _territory(self, obj: Token) -> bool:
+        """ "the town", "30% of territory": the object or its "of" part names land."""
+        heads = [obj, *[p for c in obj.children if c.lower_ == "of" for p in c.children]]
+        words = {_lemma(t) for h in heads for t in [h, *h.children] if t.dep_ in ("compound", "pobj", "dobj",
+                                                                                  "nsubjpass") or t == h}
+        return bool(words & self.lex.cues("territory"))
 
     def _is_place(self, tok: Token) -> bool:
         ent = self.resolver.at_token(tok)
@@ -197,6 +210,8 @@ class TriggerFinder:
             return False
         if any(_lemma(c) in self.lex.cues("noun_not_compound") for c in tok.children if c.dep_ == "compound"):
             return False
+        if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return False  # "attack planners", "election commission"
         lv = light_verb(tok, self.lex)
         scope = [tok] + ([lv] if lv is not None and tok.dep_ in ("nsubj", "nsubjpass") else [])
         if tok.dep_ == "nsubj" and _lemma(tok.head) in self.lex.status["descriptive"]:
@@ -222,10 +237,11 @@ class TriggerFinder:
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss", "nummod", "amod")}
         referring = bool(dets & DEFINITE) or tok.tag_ in ("NNS", "NNPS") or any(
             c.dep_ == "poss" for c in tok.children)
+        distinct = bool(dets & self.lex.cues("non_anaphoric") - {"a", "an", "one"})
         anaphoric = referring and not (dets & self.lex.cues("non_anaphoric"))
         lv = light_verb(tok, self.lex)
         direction = None
         if etype == "arms_transfer":
             direction = "recipient" if _lemma(tok) in self.lex.cues("recipient_nouns") else "supplier"
         return EventMention(type=etype, trigger=tok, head=lv if lv is not None else tok, nominal=True,
-                            direction=direction, anaphoric=anaphoric)
+                            direction=direction, anaphoric=anaphoric, distinct=distinct)

@@ -56,7 +56,7 @@ class Resolver:
             out.extend(two)
         elif subtree:
             out.extend(self.inside(tok))
-        if not out and tok.pos_ == "PROPN":
+        if not out and tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME"):
             left = min([tok.i] + [c.i for c in tok.lefts if c.dep_ in ("compound", "flat")])
             out.append(self.doc[left: tok.i + 1].text)
         for conj in tok.conjuncts:

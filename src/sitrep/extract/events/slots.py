@@ -15,7 +15,7 @@ SUBJ = ("nsubj", "csubj")
 CONTROL_DEPS = {"xcomp", "pcomp", "advcl", "acl", "conj", "prep", "ccomp"}
 NOUN_AGENT_MODS = ("poss", "compound", "amod", "nmod", "npadvmod")
 LOCATIVE = ("in", "at", "near")
-CLAUSAL = ("relcl", "acl", "advcl", "ccomp")
+CLAUSAL = ("relcl", "advcl", "ccomp", "appos")
 
 
 @dataclass(slots=True)
@@ -92,7 +92,7 @@ def verb_slots(verb: Token) -> Slots:
         if ctl is not None:
             slots.agent.append(ctl)
     slots.add_preps(verb)
-    nps = slots.patient + slots.preps.get("with", [])
+    nps = slots.patient + slots.preps.get("with", []) + (slots.agent if passive else [])
     for obj in nps:  # "killed 13 people in Idlib": the place hangs off the object
         for prep in (t for t in obj.subtree if t.dep_ == "prep" and t.lower_ in LOCATIVE):
             if prep.lower_ not in slots.preps and not _in_clause(prep, obj):

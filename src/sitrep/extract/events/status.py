@@ -73,15 +73,21 @@ def mention_status(m: EventMention, dct: str | None) -> str | None:
         if m.trigger.dep_ == "nsubj" and m.trigger.head.lemma_.lower() in lex.status["descriptive"] \
                 and m.head == m.trigger:
             return None
-        status = _nominal(m) or (_governed(m.head) if m.head != m.trigger else None)
+        status = _nominal(m)
+        if status is None and m.head == m.trigger:
+            return _dated(m, dct)  # a bare mention ("the attack") takes the others' status
+        status = status or _governed(m.head)
     else:
         status = _governed(m.head)
-    status = status or "asserted"
-    date = next((m.args[k] for k in ("date", "start") if isinstance(m.args.get(k), str)), None)
-    if status == "asserted" and date and dct:
-        rel = compare(date, dct)
-        if rel == "after":
-            return "planned"
-        if rel == "before_year":
-            return "historical"
+    if status in (None, "asserted"):
+        return _dated(m, dct) or "asserted"
     return status
+
+
+def _dated(m: EventMention, dct: str | None) -> str | None:
+    """planned for a date after the report, historical for an earlier year, else None."""
+    date = next((m.args[k] for k in ("date", "start") if isinstance(m.args.get(k), str)), None)
+    if not (date and dct):
+        return None
+    rel = compare(date, dct)
+    return {"after": "planned", "before_year": "historical"}.get(rel or "")
