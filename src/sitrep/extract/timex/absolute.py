@@ -145,7 +145,7 @@ def _year_ok(m: re.Match[str], text: str) -> bool:
 
 @rule(
     "year",
-    rf"{B}(?:the\s+year\s+)?(?P<year>{YEAR})(?!\d|,\d{{3}}|\.\d|\s?%|-\d{{3}})",
+    rf"{B}(?:the\s+year\s+)?(?P<year>{YEAR})(?!\d|,\d{{3}}|\.\d|\s?%|-\d{{3}}(?!\d)|-\d{{5}})",
     kind="absolute", valid=_year_ok,
 )
 def year_alone(m: re.Match[str], ctx: Ctx) -> Resolved | None:
@@ -327,3 +327,20 @@ def week_of_month(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # the first week holds the 1st; the last week is the last one starting in the month
     day = date(year, month, 1 + 7 * k) if k >= 0 else date(year, month, last - 6)
     return Resolved("DATE", cal.iso_week(day))
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th (1-based; -1 = last) given weekday of a month."""
+    if n > 0:
+        first = date(year, month, 1)
+        return date(year, month, 1 + (weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, month, last.day - (last.weekday() - weekday) % 7)
+
+
+@rule("weekday_holiday", rf"{B}(?P<h>{alt(lx.WEEKDAY_HOLIDAYS)})(?:,?\s+(?P<year>{YEAR}))?{E}",
+      kind="absolute", valid=lambda m, t: capitalized(m.group("h")))
+def weekday_holiday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    month, weekday, n = lx.WEEKDAY_HOLIDAYS[re.sub(r"\s+", " ", m.group("h").lower())]
+    year = int(m.group("year")) if m.group("year") else _year_for_month(ctx, month)
+    return Resolved("DATE", nth_weekday(year, month, weekday, n).isoformat() if year else "XXXX-XX-XX")

@@ -81,6 +81,12 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "may day": (5, 1), "bastille day": (7, 14), "all saints' day": (11, 1),
 }
 
+# holidays on the n-th weekday of a month -> (month, weekday 0=Monday, n; -1 = last)
+WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
+    "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1),
+    "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3),
+}
+
 # part of day -> TIMEX3 time suffix
 PARTS_OF_DAY: dict[str, str] = {
     "morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI",

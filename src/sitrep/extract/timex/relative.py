@@ -103,6 +103,8 @@ def unit_value(ref: date | None, unit: str, step: int) -> str | None:
     """The value of the calendar unit containing ``ref`` moved by ``step`` units."""
     unit = unit.lower()
     if ref is None:
+        if unit in POD or unit == "day":
+            return "XXXX-XX-XX" + POD.get(unit, "")
         return {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
                 "quarter": "XXXX-QX", "decade": "XXX", "century": "XX"}.get(unit)
     if unit in ("day", "morning", "afternoon", "evening", "night"):

@@ -31,7 +31,7 @@ NEEDS: dict[str, frozenset[str]] = {
     "decade": _words(("twenties thirties forties fifties sixties seventies eighties nineties",)) | {DIGIT},
     "fiscal_year": frozenset({"fiscal", "fy"}), "century": frozenset({"century"}),
     "season": _words(lx.SEASONS), "quarter": frozenset({"quarter", "q"}), "half": frozenset({"half"}),
-    "holiday": _words(lx.HOLIDAYS),
+    "holiday": _words(lx.HOLIDAYS), "weekday_holiday": _words(lx.WEEKDAY_HOLIDAYS),
     "day_deictic": frozenset({"today", "yesterday", "tomorrow", "tonight", "night", "morning",
                               "afternoon", "evening"}),
     "day_around": frozenset({"yesterday", "tomorrow"}),
