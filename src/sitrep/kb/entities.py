@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, select
 
 from sitrep.kb import schema as k
+from sitrep.kb.sql import like_escape
 from sitrep.model import Analysis, Entity
 
 FAMILIES = {
@@ -56,7 +57,7 @@ def merge_entities(conn: Connection, analysis: Analysis) -> dict[str, str]:
     rows = []
     for ent in analysis.entities:
         key = merge_key(ent)
-        kb = kb_id_for(key)
+        kb = kb_id_for(key) if key.startswith("ref:") else _short_form_of(conn, key) or kb_id_for(key)
         mapping[ent.id] = kb
         rows.append({"article_id": art.id, "entity_id": ent.id, "kb_id": kb, "name": ent.name,
                      "role": (ent.attributes or {}).get("role"), "published": art.published})
@@ -66,6 +67,25 @@ def merge_entities(conn: Connection, analysis: Analysis) -> dict[str, str]:
     for kb in set(mapping.values()):
         refresh_entity(conn, kb)
     return mapping
+
+
+SHORT_FORM_FAMILIES = ("PERSON:", "org:")
+
+
+def _short_form_of(conn: Connection, key: str) -> str | None:
+    """The one KB entity whose name this short name stands for ("Lockheed" -> "Lockheed
+    Martin", "Putin" -> "Vladimir Putin"), for people and organizations; else None."""
+    if not key.startswith(SHORT_FORM_FAMILIES):
+        return None
+    e = k.kb_entities
+    if conn.execute(select(e.c.kb_id).where(e.c.key == key)).first():
+        return None
+    family, name = key.split(":", 1)
+    if not name:
+        return None
+    pattern = f"{family}:{like_escape(name)} %" if family == "org" else f"{family}:% {like_escape(name)}"
+    rows = conn.execute(select(e.c.kb_id).where(e.c.key.like(pattern, escape="\\")).limit(2)).all()
+    return rows[0].kb_id if len(rows) == 1 else None
 
 
 def _ensure_entity(conn: Connection, kb: str, key: str, ent: Entity) -> None:

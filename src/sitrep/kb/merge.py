@@ -18,6 +18,7 @@ from sitrep.kb.embed import contextual_vectors, embed
 from sitrep.kb.entities import merge_entities, refresh_entity
 from sitrep.kb.eventpairs import PairModel, load_pair_model
 from sitrep.kb.events import EventInput, entity_args, event_date, merge_events
+from sitrep.kb.search import index_article
 from sitrep.model import Analysis
 from sitrep.store import Store
 from sitrep.store import schema as st
@@ -113,6 +114,7 @@ def merge_article(store: Store, analysis: Analysis, model: PairModel) -> None:
         kb_map = merge_entities(conn, analysis)
         inputs = event_inputs(analysis, kb_map, lemmas)
         merge_events(conn, analysis, inputs, _vectors(inputs), model)
+        index_article(conn, analysis.article)
         conn.execute(delete(k.kb_merged).where(k.kb_merged.c.article_id == analysis.article.id))
         conn.execute(k.kb_merged.insert(), {
             "article_id": analysis.article.id, "pipeline_version": analysis.pipeline_version,

@@ -1,0 +1,263 @@
+"""Queries over the knowledge base: KB events by type, actor, place, time range and
+status; an entity's profile; a story's timeline; full-text search over articles.
+
+Review corrections override machine output here (a fact marked wrong disappears,
+a corrected one shows its corrected fields). The CLI and the REST API call these.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, or_, select
+
+import sitrep.kb.schema as k
+from sitrep.kb.corrections import apply_corrections, list_corrections
+from sitrep.kb.events import STATUS_RANK
+from sitrep.model import Analysis, Article, Event
+from sitrep.store import Store
+from sitrep.store import schema as st
+from sitrep.store.queries import EventHit, QuoteHit, find_events, find_quotes
+
+
+def _kb_members_named(store: Store, name: str) -> set[tuple[str, str]]:
+    """(article_id, entity_id) of every member of the KB entities this name (or kb id)
+    names: "Putin" in one report finds "Vladimir Putin" in another once merged."""
+    m = k.kb_entity_members
+    low = name.strip().lower()
+    ids = select(m.c.kb_id).where(or_(func.lower(m.c.name) == low, func.lower(m.c.kb_id) == low))
+    with store.engine.connect() as conn:
+        return {(r.article_id, r.entity_id) for r in conn.execute(
+            select(m.c.article_id, m.c.entity_id).where(m.c.kb_id.in_(ids)))}
+
+
+def _refers(ev: Event, article_id: str, keys: set[tuple[str, str]], place: bool) -> bool:
+    for role, value in ev.args.items():
+        if place and role != "place":
+            continue
+        vals = value if isinstance(value, list) else [value]
+        for v in vals:
+            ref = v.get("entity") if isinstance(v, dict) else v
+            if isinstance(ref, str) and (article_id, ref) in keys:
+                return True
+    return False
+
+
+def _find(store: Store, actor: str | None, place: str | None, since: str | None,
+          until: str | None) -> list[EventHit]:
+    """Store hits, widened by the KB: a name also finds the members of its KB entity."""
+    hits = find_events(store, actor=actor, place=place, since=since, until=until)
+    if not actor and not place:
+        return hits
+    seen = {(h.article_id, h.event.id) for h in hits}
+    name, is_place = (place, True) if place else (actor or "", False)
+    keys = _kb_members_named(store, name)
+    for aid in sorted({a for a, _ in keys}):
+        for h in find_events(store, since=since, until=until, article_id=aid):
+            if (aid, h.event.id) not in seen and _refers(h.event, aid, keys, is_place):
+                if actor and place and not _refers(h.event, aid, _kb_members_named(store, actor), False):
+                    continue
+                hits.append(h)
+                seen.add((aid, h.event.id))
+    return hits
+
+
+@dataclass(slots=True)
+class KbEvent:
+    kb_event_id: str
+    type: str
+    status: str
+    date_start: str | None
+    date_end: str | None
+    members: list[EventHit] = field(default_factory=list)
+
+    @property
+    def n_articles(self) -> int:
+        return len({h.article_id for h in self.members})
+
+    def arg_values(self) -> dict[str, list[dict[str, Any]]]:
+        """Per role, each distinct value and the articles that report it (differences kept)."""
+        out: dict[str, dict[str, dict[str, Any]]] = {}
+        for h in self.members:
+            for role, value in h.event.args.items():
+                shown = display_value(value, h)
+                slot = out.setdefault(role, {}).setdefault(shown, {"value": shown, "articles": []})
+                if h.article_id not in slot["articles"]:
+                    slot["articles"].append(h.article_id)
+        return {role: list(vals.values()) for role, vals in out.items()}
+
+
+def display_value(value: Any, hit: EventHit) -> str:
+    """An argument as text: entity ids become names, amounts read as numbers."""
+    if isinstance(value, str):
+        ent = hit.entities.get(value)
+        return ent.name if ent else value
+    if isinstance(value, list):
+        return ", ".join(display_value(v, hit) for v in value)
+    if isinstance(value, dict):
+        if "amount" in value:
+            mod = {"MORE_THAN": "> ", "LESS_THAN": "< ", "APPROX": "~ "}.get(value.get("mod") or "", "")
+            return f"{mod}{value['amount']:,} {value.get('currency') or ''}".strip()
+        if "name" in value:
+            qty = value.get("quantity_text") or value.get("quantity")
+            return f"{qty} {value['name']}" if qty else str(value["name"])
+        return ", ".join(f"{a}: {b}" for a, b in value.items() if b is not None)
+    return str(value)
+
+
+def _corrections_by_article(store: Store, article_ids: set[str]) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = {}
+    for c in list_corrections(store):
+        if c.article_id in article_ids and c.kind == "event":
+            out.setdefault(c.article_id, []).append(c)
+    return out
+
+
+def _corrected_hits(store: Store, hits: list[EventHit]) -> list[EventHit]:
+    corr = _corrections_by_article(store, {h.article_id for h in hits})
+    out = []
+    for h in hits:
+        cs = corr.get(h.article_id)
+        if not cs:
+            out.append(h)
+            continue
+        shell = Analysis(article=Article(text=_article_text(store, h.article_id), id=h.article_id),
+                         events=[h.event])
+        fixed = apply_corrections(shell, cs).events
+        if fixed:
+            h.event = fixed[0]
+            out.append(h)
+    return out
+
+
+def _article_text(store: Store, article_id: str) -> str:
+    with store.engine.connect() as conn:
+        return conn.execute(select(st.articles.c.text).where(st.articles.c.id == article_id)).scalar() or ""
+
+
+def kb_events(store: Store, *, type: str | None = None, actor: str | None = None, place: str | None = None,
+              status: str | None = None, since: str | None = None, until: str | None = None,
+              limit: int = 50, offset: int = 0) -> tuple[int, list[KbEvent]]:
+    """(total, one page of) KB events matching the filters, by date then id."""
+    hits = _corrected_hits(store, _find(store, actor, place, since, until))
+    hits = [h for h in hits if (not type or h.event.type == type)]
+    groups = _group(store, hits)
+    if status:
+        groups = [g for g in groups if g.status == status]
+    groups.sort(key=lambda g: (g.date_start or "9999", g.kb_event_id))
+    return len(groups), groups[offset:offset + limit]
+
+
+def _group(store: Store, hits: list[EventHit]) -> list[KbEvent]:
+    m = k.kb_event_members
+    keys = {(h.article_id, h.event.id) for h in hits}
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(m.c.article_id, m.c.event_id, m.c.kb_event_id)).all()
+    kb_of = {(r.article_id, r.event_id): r.kb_event_id for r in rows if (r.article_id, r.event_id) in keys}
+    groups: dict[str, KbEvent] = {}
+    for h in hits:
+        kb = kb_of.get((h.article_id, h.event.id), f"{h.article_id[:12]}/{h.event.id}")
+        g = groups.setdefault(kb, KbEvent(kb, h.event.type, h.event.status, None, None))
+        g.members.append(h)
+    for g in groups.values():
+        g.status = max((h.event.status for h in g.members), key=lambda s: STATUS_RANK.get(s, 0))
+        dates = sorted(d for h in g.members for d in [_date(h.event)] if d)
+        g.date_start, g.date_end = (dates[0], dates[-1]) if dates else (None, None)
+        g.type = Counter(h.event.type for h in g.members).most_common(1)[0][0]
+    return list(groups.values())
+
+
+def _date(ev: Event) -> str | None:
+    for role in ("date", "start"):
+        v = ev.args.get(role)
+        if isinstance(v, str) and v[:1].isdigit():
+            return v
+    return None
+
+
+@dataclass(slots=True)
+class KbEntity:
+    kb_id: str
+    name: str
+    type: str
+    aliases: list[str]
+    n_articles: int
+
+
+def kb_entities(store: Store, *, q: str | None = None, type: str | None = None,
+                limit: int = 50, offset: int = 0) -> tuple[int, list[KbEntity]]:
+    e = k.kb_entities
+    stmt = select(e)
+    if q:
+        from sitrep.kb.sql import like_escape
+
+        stmt = stmt.where(func.lower(e.c.name).like(f"%{like_escape(q.lower())}%", escape="\\"))
+    if type:
+        stmt = stmt.where(e.c.type == type)
+    with store.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
+        rows = conn.execute(stmt.order_by(e.c.n_articles.desc(), e.c.name).limit(limit).offset(offset)).all()
+    return total, [KbEntity(r.kb_id, r.name, r.type, list(r.aliases or []), r.n_articles) for r in rows]
+
+
+def kb_entity(store: Store, kb_id: str) -> KbEntity | None:
+    with store.engine.connect() as conn:
+        r = conn.execute(select(k.kb_entities).where(k.kb_entities.c.kb_id == kb_id)).first()
+    return KbEntity(r.kb_id, r.name, r.type, list(r.aliases or []), r.n_articles) if r else None
+
+
+@dataclass(slots=True)
+class EntityProfile:
+    entity: KbEntity
+    roles: list[dict[str, Any]]  # {role, published, article_id}, oldest first
+    events: list[KbEvent]  # timeline
+    quotes_by: list[QuoteHit]
+    quotes_about: list[QuoteHit]
+    co_occurring: list[tuple[KbEntity, int]]
+    articles: list[dict[str, Any]]
+
+
+def entity_profile(store: Store, kb_id: str, *, limit: int = 200) -> EntityProfile | None:
+    ent = kb_entity(store, kb_id)
+    if ent is None:
+        return None
+    m, a = k.kb_entity_members, st.articles
+    with store.engine.connect() as conn:
+        members = conn.execute(
+            select(m.c.article_id, m.c.entity_id, m.c.role, m.c.published, a.c.title)
+            .join(a, a.c.id == m.c.article_id).where(m.c.kb_id == kb_id).order_by(a.c.published)).all()
+        art_ids = sorted({r.article_id for r in members})
+        co = conn.execute(
+            select(m.c.kb_id, func.count(func.distinct(m.c.article_id)).label("n"))
+            .where(m.c.article_id.in_(art_ids), m.c.kb_id != kb_id)
+            .group_by(m.c.kb_id).order_by(func.count(func.distinct(m.c.article_id)).desc()).limit(15)).all()
+    roles = [{"role": r.role, "published": r.published, "article_id": r.article_id}
+             for r in members if r.role]
+    _, events = kb_events(store, actor=ent.name, limit=limit)
+    by = find_quotes(store, speaker=ent.name, limit=limit)
+    names = [ent.name, *ent.aliases]
+    about = [q for q in find_quotes(store, limit=5000)
+             if q not in by and any(n.lower() in q.quote.text.lower() for n in names)][:limit]
+    co_ents = [(e, r.n) for r in co if (e := kb_entity(store, r.kb_id))]
+    articles = [{"article_id": r.article_id, "title": r.title, "published": r.published} for r in members]
+    unique = list({a["article_id"]: a for a in articles}.values())
+    return EntityProfile(ent, roles, events, by, about, co_ents, unique)
+
+
+def search_articles(store: Store, query: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+    """Full-text search over article titles and bodies (SQLite FTS5, PostgreSQL to_tsvector)."""
+    from sitrep.kb.search import search
+
+    return search(store, query, limit=limit, offset=offset)
+
+
+def kb_ids_of(store: Store, article_id: str) -> dict[str, str]:
+    """entity id -> kb id for one article."""
+    m = k.kb_entity_members
+    with store.engine.connect() as conn:
+        return {r.entity_id: r.kb_id for r in conn.execute(
+            select(m.c.entity_id, m.c.kb_id).where(m.c.article_id == article_id))}
+
+
