@@ -152,3 +152,17 @@ def test_that_clause_after_in_a_statement(run: Run) -> None:
 def test_question_put_to_the_speaker_is_not_his_quote(run: Run) -> None:
     text = 'Asked whether sanctions would be lifted, Haddad said: "That is not on the agenda."'
     assert kinds(run(text, HADDAD)) == [("direct", "That is not on the agenda.", "Omar Haddad")]
+
+
+def test_organization_description_takes_the_organization_quoted(run: Run) -> None:
+    text = ("Human Rights Watch said the strike was unlawful.\n\n"
+            "The campaign group also said the victims were civilians.")
+    quotes = run(text, others={"Human Rights Watch": ("ORG", ["Human Rights Watch", "HRW"])})
+    assert [q.speaker for q in quotes] == ["Human Rights Watch", "Human Rights Watch"]
+
+
+def test_ministry_description_needs_a_ministry(run: Run) -> None:
+    text = ("Human Rights Watch said the strike was unlawful.\n\n"
+            "The ministry said the strike hit a depot.")
+    quotes = run(text, others={"Human Rights Watch": ("ORG", ["Human Rights Watch"])})
+    assert [q.speaker for q in quotes] == ["Human Rights Watch", None]

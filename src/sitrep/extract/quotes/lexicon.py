@@ -18,6 +18,8 @@ class Lexicon:
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
     role_nouns: frozenset[str]
+    org_nouns: frozenset[str]
+    generic_org_nouns: frozenset[str]
     narrative_marks: frozenset[str]
     non_report_heads: frozenset[str]
     question_words: frozenset[str]
@@ -42,6 +44,8 @@ def lexicon() -> Lexicon:
         person_pronouns=words("person_pronouns"),
         group_pronouns=words("group_pronouns"),
         role_nouns=words("role_nouns"),
+        org_nouns=words("org_nouns"),
+        generic_org_nouns=words("generic_org_nouns"),
         narrative_marks=words("narrative_marks"),
         non_report_heads=words("non_report_heads"),
         question_words=words("question_words"),

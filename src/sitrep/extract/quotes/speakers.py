@@ -8,6 +8,9 @@ stage left a word unresolved, it falls back on the habits of news prose:
 - "it"/"they" is the latest organization or state quoted;
 - a definite role description ("the Belarus president") is the latest person quoted
   whose role has that word, else the latest person quoted;
+- a definite organization description ("the ministry", "the campaign group") is the
+  latest organization or state quoted whose name has that word, else (for "the group",
+  "the organisation") the latest organization quoted;
 - a quote that runs on with no cue takes the speaker of the quote right before it;
 - anything else (an unnamed "police officer", "residents") has no speaker.
 """
@@ -27,6 +30,7 @@ from sitrep.extract.spans import MentionIndex
 from sitrep.model import Entity, Quote, Span
 
 PERSON = "PERSON"
+ORG_TYPES = {"ORG", "BLOC", "MILITARY_UNIT"}
 
 
 class SpeakerResolver:
@@ -63,10 +67,17 @@ class SpeakerResolver:
                     or self._mentioned_before(head.idx))
         if word in self.lex.group_pronouns:
             return self._latest(lambda e: e.type != PERSON)
-        if head.lemma_.lower() in self.lex.role_nouns and _definite(head):
-            noun = head.lemma_.lower()
+        noun = head.lemma_.lower()
+        if not _definite(head):
+            return None
+        if noun in self.lex.role_nouns:
             return (self._latest(lambda e: noun in str(e.attributes.get("role", "")).lower())
                     or self._latest(lambda e: e.type == PERSON))
+        if noun in self.lex.org_nouns:
+            named = self._latest(lambda e: e.type != PERSON and noun in e.name.lower())
+            if named is not None or noun not in self.lex.generic_org_nouns:
+                return named
+            return self._latest(lambda e: e.type in ORG_TYPES)
         return None
 
     def _entity_at_head(self, start: int, end: int, span: tuple[int, int] | None) -> Entity | None:
