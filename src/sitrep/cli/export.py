@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import BinaryIO, cast
+
 import click
 
 from sitrep.cli.app import main
@@ -33,4 +35,4 @@ def export(settings: Settings, fmt: str, output: str) -> None:
     """Write every stored analysis in FORMAT (jsonl, csv, parquet, gdelt, sipri, ...)."""
     write = exporters.get(fmt)
     with opened_store(settings) as store, click.open_file(output, "wb") as out:
-        write(store.iter_analyses(), out)
+        write(store.iter_analyses(), cast(BinaryIO, out))

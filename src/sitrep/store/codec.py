@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sitrep.model import Analysis, Span
@@ -213,8 +213,8 @@ def decode_event(
 
 def decode(
     article: Mapping[str, Any],
-    sources: list[Mapping[str, Any]],
-    children: Mapping[str, list[Mapping[str, Any]]],
+    sources: Sequence[Mapping[str, Any]],
+    children: Mapping[str, Sequence[Mapping[str, Any]]],
 ) -> Analysis:
     """An Analysis from its article row, its source rows and its child rows (each in seq order)."""
     art = _join(article, t.articles, drop=("added_at", "analysed_at"))

@@ -13,7 +13,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, literal, or_, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Select,
+    and_,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    tuple_,
+    union,
+)
 
 from sitrep.model import Entity, Event, Quote
 from sitrep.store import codec
@@ -66,17 +78,14 @@ def _word_match(col: Any, name: str) -> ColumnElement[bool]:
     )
 
 
-def entities_named(name: str) -> Select[Any]:
+def entities_named(name: str) -> CompoundSelect[Any]:
     """(article_id, entity_id) of every stored entity the name refers to."""
     e, m = t.entities, t.mentions
     by_name = select(e.c.article_id, e.c.id.label("entity_id")).where(
         or_(_word_match(e.c.name, name), func.lower(e.c.kb_id) == name.strip().lower())
     )
     by_mention = select(m.c.article_id, m.c.entity_id).where(_word_match(m.c.text, name)).distinct()
-    query = by_name.union(by_mention)
-    for resolver in name_resolvers:
-        query = query.union(resolver(name))
-    return query
+    return union(by_name, by_mention, *(resolver(name) for resolver in name_resolvers))
 
 
 def _article_cols() -> list[Any]:
