@@ -11,8 +11,8 @@ import pytest
 from tests.conftest import EVAL, require
 
 MEANTIME = EVAL / "meantime-en" / "meantime_newsreader_english_oct15.tar.gz"
-FLOORS = {  # corpus -> overall mention F1 floor (measured: re3d 0.499, MEANTIME 0.418)
-    "re3d": 0.49,
+FLOORS = {  # corpus -> overall mention F1 floor (measured: re3d 0.504, MEANTIME 0.421)
+    "re3d": 0.495,
     "meantime": 0.41,
 }
 
@@ -39,8 +39,10 @@ def test_beats_plain_spacy(report):
             assert spacy is None or counts.prf()[2] >= spacy.prf()[2], (fam, report.format())
 
 
-def test_meantime_pronoun_resolution(report):
+def test_meantime_coreference(report):
     if report.corpus != "meantime":
-        pytest.skip("pronoun gold only in MEANTIME")
+        pytest.skip("coreference gold only in MEANTIME")
     p, r, _f = report.pronouns.prf()
-    assert p >= 0.85 and r >= 0.5, report.format()  # measured P 0.917, R 0.579
+    assert p >= 0.9 and r >= 0.58, report.format()  # measured P 1.000, R 0.632
+    p, r, _f = report.descriptions.prf()
+    assert p >= 0.85 and r >= 0.43, report.format()  # measured P 0.907, R 0.476

@@ -59,6 +59,8 @@ class GoldDoc:
     mentions: list[Span]
     # MEANTIME: pronoun mention span -> the named mention spans of its entity
     pronouns: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)
+    # MEANTIME: definite description ("the company") span -> the named mention spans of its entity
+    descriptions: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -79,6 +81,7 @@ class EntityEvalReport:
     documents: int = 0
     systems: dict[str, dict[str, Counts]] = field(default_factory=dict)
     pronouns: Counts = field(default_factory=Counts)  # tp = right, sys = resolved, gold = gold pronouns
+    descriptions: Counts = field(default_factory=Counts)
 
     def overall(self, system: str) -> Counts:
         rows = self.systems[system].values()
@@ -92,10 +95,11 @@ class EntityEvalReport:
                 c = self.overall(system) if fam == "ALL" else rows.get(fam, Counts())
                 p, r, f = c.prf()
                 lines.append(f"{system:<8} {fam:<7} {p:6.3f} {r:6.3f} {f:6.3f} {c.gold:6d} {c.sys:6d}")
-        if self.pronouns.gold:
-            p, r, f = self.pronouns.prf()
-            lines.append(f"pronoun resolution (he/she/his/her... of PER entities): P={p:.3f} R={r:.3f} "
-                         f"F1={f:.3f} (gold {self.pronouns.gold}, resolved {self.pronouns.sys})")
+        for label, c in (("pronoun resolution (he/she/his/her... of PER entities)", self.pronouns),
+                         ("definite descriptions (the ... of PER/ORG entities)", self.descriptions)):
+            if c.gold:
+                p, r, f = c.prf()
+                lines.append(f"{label}: P={p:.3f} R={r:.3f} F1={f:.3f} (gold {c.gold}, resolved {c.sys})")
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, object]:
@@ -105,6 +109,7 @@ class EntityEvalReport:
                            for fam in FAMILIES}
             out[system]["ALL"] = dict(zip("PRF", self.overall(system).prf(), strict=True))  # type: ignore[index]
         out["pronouns"] = dict(zip("PRF", self.pronouns.prf(), strict=True))
+        out["descriptions"] = dict(zip("PRF", self.descriptions.prf(), strict=True))
         return out
 
 
@@ -181,7 +186,7 @@ def _meantime_doc(name: str, data: bytes) -> GoldDoc | None:
         for src in rel.iter("source"):
             if tgt is not None:
                 refers[src.get("m_id")] = tgt.get("m_id")
-    mentions, by_entity, pronouns = [], {}, []
+    mentions, by_entity, pronouns, descriptions = [], {}, [], []
     for m in markables.iter("ENTITY_MENTION"):
         tids = [a.get("t_id") for a in m.iter("token_anchor")]
         if not tids or tids[0] not in offsets:
@@ -195,10 +200,18 @@ def _meantime_doc(name: str, data: bytes) -> GoldDoc | None:
             by_entity.setdefault(ent, []).append(span)
         elif kind == "PRO" and fam == "PERSON":
             pronouns.append((span, ent))
+        elif kind == "NOM" and fam in ("PERSON", "ORG") and _definite(text[span[0] : span[1]]):
+            descriptions.append((span, ent))
+            mentions.append((*span, ""))
         else:
             mentions.append((*span, ""))  # not scored, not held against the system
     gold_pro = {span: by_entity.get(ent, []) for span, ent in pronouns if by_entity.get(ent)}
-    return GoldDoc(doc_id, text, mentions, gold_pro)
+    gold_desc = {span: by_entity.get(ent, []) for span, ent in descriptions if by_entity.get(ent)}
+    return GoldDoc(doc_id, text, mentions, gold_pro, gold_desc)
+
+
+def _definite(text: str) -> bool:
+    return text[:4].lower() == "the "
 
 
 def _guess_kind(text: str) -> str:
@@ -283,11 +296,15 @@ def spacy_spans(doc: object) -> list[Span]:
             if e.label_ in SPACY_FAMILY]
 
 
-def score_pronouns(entities: list, gold: GoldDoc, counts: Counts) -> None:
+def score_coref(entities: list, gold: dict[tuple[int, int], list[tuple[int, int]]], counts: Counts,
+                exact: bool = True) -> None:
+    """Pronouns (exact span) or descriptions (a system mention starting where the gold one
+    starts) count as right when their entity has a name overlapping the gold entity's names."""
     spans = {(m.start, m.end): e for e in entities for m in e.mentions if m.start is not None}
-    for pro, named in gold.pronouns.items():
+    starts = {m.start: e for e in entities for m in e.mentions if m.start is not None and _definite(m.text)}
+    for pro, named in gold.items():
         counts.gold += 1
-        ent = spans.get(pro)
+        ent = spans.get(pro) if exact else starts.get(pro[0])
         if ent is None:
             continue
         counts.sys += 1
@@ -314,7 +331,8 @@ def run_entity_eval(corpus: str, path: Path, settings: Settings | None = None) -
         kinds = ctx.shared.get("entity_mention_kinds", {})
         score_doc(sitrep_spans(entities, kinds), gold.mentions, report.systems["sitrep"])
         score_doc(spacy_spans(doc), gold.mentions, report.systems["spacy"])
-        score_pronouns(entities, gold, report.pronouns)
+        score_coref(entities, gold.pronouns, report.pronouns)
+        score_coref(entities, gold.descriptions, report.descriptions, exact=False)
         report.documents += 1
     return report
 
