@@ -154,3 +154,12 @@ def test_reanalyze_replaces_outdated_records(tmp_path: Path, pipeline) -> None:
         assert all(v.type != "protest" for v in again.events)
         assert [s.location for s in again.article.sources] == ["in/5.txt"]
     assert run(db, "reanalyze", "--no-progress", "-j", "1").stdout.startswith("0 articles")
+
+
+def test_ingest_from_stdin_with_a_progress_bar(tmp_path: Path, pipeline) -> None:
+    db = str(tmp_path / "s.db")
+    [path] = write_articles(tmp_path / "in", 1)
+    result = CliRunner().invoke(main, ["--db", db, "ingest", "-j", "1", "-"], input=path.read_text())
+    assert result.exit_code == 0, result.output
+    assert "1 read: 1 new" in result.stdout
+    assert "article/s" in result.stderr or "s/article" in result.stderr  # tqdm's rate

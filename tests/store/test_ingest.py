@@ -149,3 +149,28 @@ def test_a_pipeline_failure_skips_that_article_only(db_url: str, tmp_path: Path,
         assert (report.new, report.failed) == (3, 1)
         assert report.failures[0].location == str(paths[2]) and "stage bug" in report.failures[0].reason
         assert store.count() == 3
+
+
+def test_another_language_is_stored_unanalysed_and_counted_skipped(db_url: str, tmp_path: Path,
+                                                                   settings: Settings) -> None:
+    de = tmp_path / "bericht.txt"
+    de.write_text(
+        "Die Regierung in Minsk hat am Montag angekündigt, dass sie neue Waffen aus Russland kaufen will. "
+        "Der Präsident sagte, das Land müsse sich gegen Bedrohungen aus dem Westen schützen. "
+        "Die Opposition kritisierte die Pläne scharf und forderte eine Debatte im Parlament.\n"
+    )
+    with open_store(db_url) as store:
+        report = ingest([str(de)], store, settings, progress=False)
+        assert (report.read, report.new, report.skipped, report.failed) == (1, 0, 1, 0)
+        [stored] = list(store.iter_analyses())
+    assert stored.article.analysis == "skipped: language de"
+    assert stored.article.language == "de" and stored.entities == [] and "Minsk" in stored.article.text
+
+
+def test_normalize_url() -> None:
+    from sitrep.store.engine import normalize_url
+
+    assert normalize_url("data/x.db") == "sqlite:///data/x.db"
+    assert normalize_url("postgresql://u:p@h/db") == "postgresql+psycopg://u:p@h/db"
+    assert normalize_url("postgres://h/db") == "postgresql+psycopg://h/db"
+    assert normalize_url("postgresql+psycopg://h/db") == "postgresql+psycopg://h/db"
