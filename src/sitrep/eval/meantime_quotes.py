@@ -114,9 +114,9 @@ def xml_sources(path: Path) -> Iterator[tuple[str, bytes]]:
         with tarfile.open(path) as tar:
             for member in tar.getmembers():
                 if "intra-doc_annotation" in member.name and member.name.endswith(".xml"):
-                    f = tar.extractfile(member)
-                    if f is not None:
-                        yield member.name, f.read()
+                    fh = tar.extractfile(member)
+                    if fh is not None:
+                        yield member.name, fh.read()
         return
     raise InputError(str(path), "expected the MEANTIME tarball or a folder holding intra-doc_annotation")
 
@@ -181,7 +181,10 @@ def read_doc(name: str, data: bytes) -> MeantimeDoc:
     return MeantimeDoc(root.get("doc_id", name), text, entities, reports)
 
 
-def _entities(marks: ET.Element, mention_span: dict, refers: dict, text: str) -> list[Entity]:  # type: ignore[type-arg]
+def _entities(
+    marks: ET.Element, mention_span: dict[str | None, tuple[int, int] | None],
+    refers: dict[str | None, str | None], text: str,
+) -> list[Entity]:
     """MEANTIME's entity instances with their named and nominal mentions (no pronouns)."""
     by_instance: dict[str, Entity] = {}
     for inst in marks.iter("ENTITY"):
@@ -190,7 +193,7 @@ def _entities(marks: ET.Element, mention_span: dict, refers: dict, text: str) ->
                                   TYPES.get(inst.get("ent_type", ""), "OTHER"))
     for em in marks.iter("ENTITY_MENTION"):
         span = mention_span.get(em.get("m_id"))
-        ent = by_instance.get(refers.get(em.get("m_id"), ""))
+        ent = by_instance.get(refers.get(em.get("m_id")) or "")
         if span and ent and text[span[0]:span[1]].lower() not in PRONOUNS:
             ent.mentions.append(Mention(span[0], span[1], text[span[0]:span[1]]))
     return [e for e in by_instance.values() if e.mentions]
