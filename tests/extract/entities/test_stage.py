@@ -163,3 +163,18 @@ def test_two_leaders_is_a_group_not_a_mention():
     groups = ctx.shared["entity_groups"]
     assert len(groups) == 1 and groups[0]["text"] == "The two leaders"
     assert {ents[i] for i in groups[0]["members"]} == {"Vladimir Putin", "Recep Tayyip Erdoğan"}
+
+
+def test_city_found_by_spacy_gets_its_country(entities_of):
+    e = entity_with(entities_of("Fighting continued near Mosul on Tuesday."), "Mosul")
+    assert e is not None and e.type == "CITY" and e.attributes.get("country") == "Iraq"
+
+
+def test_eval_names_a_bad_path(tmp_path):
+    from sitrep.errors import InputError
+    from sitrep.eval.entity_corpora import run_entity_eval
+
+    with pytest.raises(InputError, match="not a directory"):
+        run_entity_eval("re3d", tmp_path / "missing")
+    with pytest.raises(InputError, match="unknown corpus"):
+        run_entity_eval("conll", tmp_path)

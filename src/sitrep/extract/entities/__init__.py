@@ -40,7 +40,7 @@ def find_entities(ctx: StageContext) -> list[Entity]:
     doc = ctx.doc
     gz = gazetteer.load()
     cands = metonymy.apply(doc, recognize(doc, gz, load_nlp(ctx.settings.model)), gz)
-    things = build.cluster_things(doc, cands)
+    things = build.cluster_things(doc, cands, gz)
     countries = {c.name for c in things if c.type == "COUNTRY"}
     people = persons.cluster_people(doc, cands, gz, _year(ctx.article.published), countries)
     clusters = things + people

@@ -29,7 +29,7 @@ def _key(c: Cand, doc: Doc) -> str:
     return f"{c.type}:{text.lower()}"
 
 
-def cluster_things(doc: Doc, cands: list[Cand]) -> list[Cluster]:
+def cluster_things(doc: Doc, cands: list[Cand], gz: Gazetteer | None = None) -> list[Cluster]:
     """Everything but people: one cluster per gazetteer entry, pattern name or text."""
     out: dict[str, Cluster] = {}
     for c in cands:
@@ -43,6 +43,10 @@ def cluster_things(doc: Doc, cands: list[Cand]) -> list[Cluster]:
             attrs.update({k: v for k, v in c.attrs.items() if k != "metonym"})
             attrs.pop("iso", None)
             name = entry.name if entry else (c.name or doc[c.ts : c.te].text)
+            if gz is not None and c.type in ("CITY", "REGION") and "country" not in attrs:
+                country = (gz.cities.get(name) or (gz.regions.get(name, ""), 0))[0]
+                if country:
+                    attrs["country"] = country
             cl = out[key] = Cluster(key, name, c.type, entry.kb_id if entry else None, attrs)
         span = doc[c.ts : c.te]
         kind = "metonym" if "metonym" in c.attrs else KIND_OF.get(c.kind, c.kind)
