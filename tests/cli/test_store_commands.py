@@ -163,3 +163,17 @@ def test_ingest_from_stdin_with_a_progress_bar(tmp_path: Path, pipeline) -> None
     assert result.exit_code == 0, result.output
     assert "1 read: 1 new" in result.stdout
     assert "article/s" in result.stderr or "s/article" in result.stderr  # tqdm's rate
+
+
+def test_export_applies_review_corrections_unless_machine_only(db: str) -> None:
+    corrections = pytest.importorskip("sitrep.kb.corrections")
+    a = rich_analysis()
+    v1 = a.events[0]
+    with open_store(db) as store:
+        corrections.add_correction(store, corrections.Correction(
+            article_id=a.article.id, kind="event", start=v1.evidence[0].start, end=v1.evidence[0].end,
+            verdict="corrected", who="reviewer", value={"status": "planned"}))
+    reviewed = json.loads(run(db, "export", "--format", "jsonl").stdout.splitlines()[0])
+    machine = json.loads(run(db, "export", "--format", "jsonl", "--machine-only").stdout.splitlines()[0])
+    assert reviewed["events"][0]["status"] == "planned"
+    assert machine["events"][0]["status"] == "agreed"
