@@ -46,7 +46,8 @@ def test_one_row_per_item_with_register_fields() -> None:
 
 
 def test_a_desired_purchase_has_no_order_year_and_no_items_gives_one_row() -> None:
-    wish = Event(id="v1", type="arms_transfer", status="desired", args={"supplier": "e1", "recipient": "e2"})
+    wish = Event(id="v1", type="arms_transfer", status="desired",
+                 args={"supplier": "e1", "recipient": "e2", "date": "2021-09-12"})
     rows = _export([wish])
     assert len(rows) == 1
     assert rows[0]["Designation"] == "" and rows[0]["Year of order"] == "" and rows[0]["Status"] == "desired"

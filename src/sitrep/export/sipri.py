@@ -37,12 +37,13 @@ def _name(val: Any, entities: dict[str, Entity]) -> str:
 
 
 def _order_year(v: Event, a: Analysis) -> str:
+    """The deal's year; empty for a transfer only wished for, planned or expected."""
+    if v.status not in ORDERED:
+        return ""
     date = str(v.args.get("date") or "")
     if date[:4].isdigit():
         return date[:4]
-    if v.status in ORDERED and a.article.published:
-        return a.article.published[:4]
-    return ""
+    return (a.article.published or "")[:4]
 
 
 def _comments(v: Event, item: dict[str, Any] | None) -> str:
