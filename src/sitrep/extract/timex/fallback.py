@@ -28,7 +28,8 @@ _PLURAL_UNITS = {"days", "weeks", "months", "years", "decades"}
 
 
 def _unit(ent: Span) -> str | None:
-    units = [lx.FALLBACK_UNITS[t.lower_] for t in ent if t.lower_ in lx.FALLBACK_UNITS]
+    units = [lx.FALLBACK_UNITS[t.lower_] for t in ent
+             if t.lower_ in lx.FALLBACK_UNITS and (t.is_lower or t.is_sent_start)]  # not "Person of the Year"
     return units[-1] if units else None
 
 

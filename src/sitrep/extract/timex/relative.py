@@ -313,7 +313,8 @@ def recent(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 def _the_unit_ok(m: re.Match[str], text: str) -> bool:
     follows = re.match(r"\s*(?:'s|before|after|of|when|that|earlier|later|in\s+which"
                        r"|on\s+which)\b", text[m.end():])
-    return word_before(text, m.start()) in lx.THE_UNIT_PREPS and follows is None
+    titled = m.group("unit")[0].isupper()  # "Person of the Year", "Day" in a name
+    return word_before(text, m.start()) in lx.THE_UNIT_PREPS and follows is None and not titled
 
 
 @rule("the_unit", rf"{B}the\s+(?P<unit>day|year){E}", kind="anaphoric", valid=_the_unit_ok)
