@@ -166,3 +166,9 @@ def test_ministry_description_needs_a_ministry(run: Run) -> None:
             "The ministry said the strike hit a depot.")
     quotes = run(text, others={"Human Rights Watch": ("ORG", ["Human Rights Watch"])})
     assert [q.speaker for q in quotes] == ["Human Rights Watch", None]
+
+
+def test_name_in_apposition_to_the_subject(run: Run) -> None:
+    text = "The low-cost airline, Ryanair, announced today that it would buy five aircraft."
+    quotes = run(text, others={"Ryanair": ("ORG", ["Ryanair"])})
+    assert [q.speaker for q in quotes] == ["Ryanair"]

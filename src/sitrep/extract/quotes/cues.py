@@ -82,7 +82,7 @@ def _antecedent(noun: Token) -> Token:
 
 def _temporal(tok: Token) -> bool:
     """"several times described": a time phrase misparsed as the subject."""
-    return tok.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL"} or tok.lemma_.lower() == "time"
+    return tok.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL"} or tok.lemma_.lower() in _TIME_WORDS
 
 
 def _owner_verb(noun: Token) -> Token | None:
@@ -98,6 +98,8 @@ def _owner_verb(noun: Token) -> Token | None:
 
 
 RELATIVE = {"who", "which", "that"}
+# words of time the parser takes for a subject ("MacDonald today announced")
+_TIME_WORDS = {"time", "today", "yesterday", "tomorrow", "tonight", "now", "earlier", "later"}
 
 
 def _agent(verb: Token) -> Token | None:
@@ -139,6 +141,9 @@ def _subject(verb: Token) -> Token | None:
             continue
         if subjects and verb.head.i != verb.i:  # only a time phrase: take the head verb's subject
             verb, seen = verb.head, seen + 1
+            continue
+        if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
+            verb, seen = verb.head.head, seen + 1  # "justified his choice by saying"
             continue
         inherits = verb.dep_ in INHERIT_DEPS or verb.tag_ == "VBG"  # "..., merely saying that"
         if inherits and verb.head.i != verb.i and not _has_mark(verb):
@@ -199,7 +204,8 @@ def verb_cue(verb: Token, region: list[Token] | None = None) -> Cue:
     """The cue for a reporting verb; the speaker is its subject, or a name right after it."""
     subj = subject_of(verb)
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
-    if subj is None and before is not None and before.pos_ in SPEAKER_POS and same_paragraph(before, verb):
+    if (subj is None and before is not None and before.pos_ in SPEAKER_POS and not _temporal(before)
+            and same_paragraph(before, verb)):
         subj = before  # "Obama said" misparsed across a paragraph break
     if subj is None and region:
         subj = _inverted_subject(verb, region)

@@ -58,7 +58,7 @@ class SpeakerResolver:
         if head is None:
             return None
         ent = (self._entity_at_head(head.idx, head.idx + len(head), cand.cue.speaker_span)
-               or self._by_agent(head) or self._titled_name(head))
+               or self._by_agent(head) or self._apposition(head) or self._titled_name(head))
         if ent is not None:
             return ent
         word = head.lower_
@@ -100,6 +100,15 @@ class SpeakerResolver:
                         ent = self._entity_at_head(obj.idx, obj.idx + len(obj), None)
                         if ent is not None:
                             return ent
+        return None
+
+    def _apposition(self, head: Token) -> Entity | None:
+        """"Irish low cost airline, Ryanair, announced": the name in apposition to the head."""
+        for app in head.children:
+            if app.dep_ == "appos":
+                ent = self._entity_at_head(app.idx, app.idx + len(app), None)
+                if ent is not None:
+                    return ent
         return None
 
     def _titled_name(self, head: Token) -> Entity | None:
