@@ -178,3 +178,24 @@ def test_eval_names_a_bad_path(tmp_path):
         run_entity_eval("re3d", tmp_path / "missing")
     with pytest.raises(InputError, match="unknown corpus"):
         run_entity_eval("conll", tmp_path)
+
+
+def test_titles_with_of_and_role_synonyms(entities_of):
+    text = ("Secretary of State Antony Blinken told lawmakers the deal was sound. "
+            "The top U.S. diplomat said Riyadh had agreed to safeguards.")
+    ents = entities_of(text, published="2023-03-01")
+    p = entity_with(ents, "Antony Blinken")
+    assert p.attributes["role"].startswith("Secretary of State")
+    assert "The top U.S. diplomat" in {m.text for m in p.mentions}
+    assert all(e.name != "State" for e in ents)
+
+
+def test_dateline_in_capitals_is_the_city(entities_of):
+    ents = entities_of("WASHINGTON (Reuters) - The United States approved the sale on Thursday.")
+    e = entity_with(ents, "WASHINGTON")
+    assert e is not None and e.type == "CITY" and e.name == "Washington"
+
+
+def test_the_kingdom_is_the_country(entities_of):
+    ents = entities_of("Saudi Arabia welcomed the decision. The kingdom has sought the jets for years.")
+    assert entity_with(ents, "The kingdom").name == "Saudi Arabia"

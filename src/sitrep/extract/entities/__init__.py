@@ -43,6 +43,7 @@ def find_entities(ctx: StageContext) -> list[Entity]:
     things = build.cluster_things(doc, cands, gz)
     countries = {c.name for c in things if c.type == "COUNTRY"}
     people = persons.cluster_people(doc, cands, gz, _year(ctx.article.published), countries)
+    things = build.drop_inside_titles(things, people)
     clusters = things + people
     persons.propagate(doc, people, {(m.start, m.end) for c in clusters for m in c.mentions if m.start >= 0})
     groups = coref.resolve(doc, clusters, gz)

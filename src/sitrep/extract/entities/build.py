@@ -22,10 +22,10 @@ KIND_OF = {"capital": "name", "city": "name", "seat": "metonym"}
 
 def _key(c: Cand, doc: Doc) -> str:
     if c.entry is not None:
-        return f"{c.entry.type}:{c.entry.name}"
+        return f"{c.entry.type}:{c.entry.name.lower()}"
     if c.source == "pattern":
         return f"{c.type}:{c.name}"
-    text = re.sub(r"^(the|The)\s+", "", doc[c.ts : c.te].text)
+    text = re.sub(r"^(the|The)\s+", "", c.name or doc[c.ts : c.te].text)
     return f"{c.type}:{text.lower()}"
 
 
@@ -76,6 +76,22 @@ def _weapon_phrase(doc: Doc, c: Cand, cl: Cluster) -> None:
 
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def drop_inside_titles(things: list[Cluster], people: list[Cluster]) -> list[Cluster]:
+    """"Secretary of State Antony Blinken": spaCy's "State" organization is part of a title."""
+    titles = [(m.start, m.end) for p in people for m in p.mentions if m.kind == "title"]
+    out = []
+    for cl in things:
+        if cl.type not in ("COUNTRY", "CITY", "REGION"):
+            cl.mentions = [m for m in cl.mentions if not _inside_any(m, titles)]
+        if cl.mentions:
+            out.append(cl)
+    return out
+
+
+def _inside_any(m: MentionSpan, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in spans)
 
 
 def merge_acronyms(clusters: list[Cluster]) -> list[Cluster]:

@@ -58,6 +58,7 @@ class Resolver:
         self.clusters = clusters
         self.people = [c for c in clusters if c.type == "PERSON"]
         self.orgs = [c for c in clusters if c.type in ("ORG", "MILITARY_UNIT", "BLOC")]
+        self.countries = [c for c in clusters if c.type == "COUNTRY" and "historical" not in c.attributes]
         self.taken = {(m.start, m.end) for c in clusters for m in c.mentions}
         self.groups: list[Group] = []
         self.quoted = quoted_tokens(doc)
@@ -113,6 +114,10 @@ class Resolver:
                 self.group(chunk)
             else:
                 self.person_description(chunk, lemma)
+        elif root.lower_ in lexicon.COUNTRY_DESCRIPTION_HEADS and len(chunk) == 2 and not _possessed(chunk):
+            target = self.pick(self.countries, chunk.start, 1)  # "the kingdom", "the country"
+            if target is not None:
+                self.attach(target, chunk.start_char, chunk.end_char, chunk.text, root.i, "description")
         elif root.lower_ in lexicon.ORG_DESCRIPTION_HEADS and root.tag_ == "NN":
             types = lexicon.ORG_DESCRIPTION_HEADS[root.lower_]
             target = self.pick([o for o in self.orgs if o.type in types], chunk.start, WINDOW + 1)
@@ -175,7 +180,13 @@ def _fits(p: Cluster, lemma: str, country: str | None) -> bool:
     role = (p.attributes.get("role") or "").lower()
     if lemma in lexicon.EPITHETS:
         return bool(role) and "journalist" not in role
-    return lemma in role
+    return any(word in role for word in lexicon.ROLE_SYNONYMS.get(lemma, (lemma,)))
+
+
+def _possessed(chunk: Span) -> bool:
+    """"the state of emergency", "the country of origin": not the country itself."""
+    nxt = chunk.doc[chunk.end] if chunk.end < len(chunk.doc) else None
+    return nxt is not None and nxt.lower_ == "of"
 
 
 def _named(chunk: Span) -> bool:

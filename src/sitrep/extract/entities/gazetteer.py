@@ -16,6 +16,8 @@ from importlib import resources
 from typing import Any
 
 DATA = "sitrep.extract.entities.data"
+TITLES = frozenset(["king", "queen", "prince", "crown", "sheikh", "sultan", "emir", "emperor", "pope", "sir",
+                    "ayatollah", "president", "general"])
 # cities this large are recognized by name (as proper nouns) even when spaCy misses them
 MIN_GAZ_CITY_POPULATION = 200_000
 
@@ -160,7 +162,7 @@ def _load_people(gz: Gazetteer) -> None:
         if row[0] == "name":
             continue
         for form in [row[0], *split(row[1] if len(row) > 1 else "")]:
-            if len(form.split()) >= 2 and form[0].isupper():
+            if len(form.split()) >= 2 and form[0].isupper() and form.split()[0].lower() not in TITLES:
                 gz.add(form, "name", Entry(row[0], "PERSON"))
 
 

@@ -28,6 +28,9 @@ def title_start(doc: Doc, ts: int, gz: Gazetteer) -> tuple[int, str | None]:
         if prev.lower_ in lexicon.TITLE_WORDS:
             i -= 1
             continue
+        if prev.lower_ in ("of", "for") and i >= 2 and i < ts and doc[i - 2].lower_ in lexicon.TITLE_WORDS:
+            i -= 1  # "Secretary of State", "Minister for Defence"
+            continue
         if i < ts and prev.tag_ == "POS" and i >= 2:
             entry = gz.country_of(doc[i - 2].text)
             if entry:
@@ -45,7 +48,7 @@ def title_start(doc: Doc, ts: int, gz: Gazetteer) -> tuple[int, str | None]:
 
 
 def role_from_title(doc: Doc, start: int, ts: int, country: str | None) -> str | None:
-    words = [t.text for t in doc[start:ts] if t.lower_ in lexicon.TITLE_WORDS]
+    words = [t.text for t in doc[start:ts] if t.lower_ in lexicon.TITLE_WORDS or t.lower_ in ("of", "for")]
     words = [w for w in words if w.lower() not in lexicon.HONORIFICS and w.lower() not in ("former", "late")]
     if not words:
         return None

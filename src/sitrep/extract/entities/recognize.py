@@ -189,13 +189,19 @@ def spacy_cands(doc: Doc, gz: Gazetteer) -> list[Cand]:
             span = span[:-1]
         if span[0].lower_ == "the":
             span = span[1:]
+        if typ == "PERSON":
+            span = _strip_titles(span)
         if not len(span) or _bad_span(span) or (len(span) > 1 and _in_headline(span)):
             continue
+        name = span.text.title() if span.text.isupper() and len(span.text) > 4 else span.text
         if typ == "GPE":
-            typ = _place_type(span.text, gz)
+            typ = _place_type(name, gz)
         elif typ == "PERSON" and _city_not_person(span, gz):
             typ = "CITY"
-        out.append(Cand(span.start, span.end, typ, "spacy", None, "name", span.text))
+        entry = next((e for _k, e in gz.lookup(name) if e.type in (typ, "CITY", "COUNTRY")), None)
+        if name != span.text and entry is not None:  # "WASHINGTON (Reuters) -": a dateline
+            typ, name = entry.type, entry.name
+        out.append(Cand(span.start, span.end, typ, "spacy", None, "name", name))
     return out
 
 
@@ -206,6 +212,14 @@ def _trim(ent: Span) -> Span | None:
             end = t.i if t.is_space else t.i + 1
             return ent.doc[ent.start : end] if end > ent.start else None
     return ent
+
+
+def _strip_titles(span: Span) -> Span:
+    """spaCy's "Crown Prince Mohammed bin Salman": the title is read apart, before the name."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_ in lexicon.TITLE_WORDS:
+        start += 1
+    return span.doc[start : span.end]
 
 
 def _in_headline(span: Span) -> bool:

@@ -396,3 +396,21 @@ ADDRESS_VERBS = frozenset(
         "reassure",
     ]
 )
+
+# a description's head noun -> words of the roles it fits ("the top U.S. diplomat" fits a
+# Secretary of State); a head not listed fits roles that contain the head itself
+ROLE_SYNONYMS = {
+    "diplomat": ("foreign", "secretary of state", "envoy", "ambassador", "diplomat"),
+    "premier": ("prime minister", "premier"),
+    "minister": ("minister", "secretary"),
+    "secretary": ("secretary", "minister"),
+    "commander": ("commander", "chief", "general"),
+    "general": ("general", "commander", "chief of"),
+    "official": ("minister", "secretary", "spokes", "official", "director", "adviser", "envoy"),
+    "spokesman": ("spokes", "press secretary"),
+    "spokeswoman": ("spokes", "press secretary"),
+    "spokesperson": ("spokes", "press secretary"),
+}
+
+# head nouns of definite descriptions of a country ("the kingdom", "the country")
+COUNTRY_DESCRIPTION_HEADS = frozenset(["country", "kingdom", "emirate", "republic", "nation", "state"])
