@@ -5,7 +5,9 @@ gold entity becomes an entity whose mentions are every occurrence of its gold
 surface forms (no pronouns: those are left to the quote stage's fallbacks). The
 reference scorer (``../shared/eval/score.py``) then scores the quotes.
 
-    python tests/dev/quotes/harness.py [GOLD.yaml ...]   # default: dev set + reference
+    python tests/dev/quotes/harness.py [GOLD.yaml ...] [--pipeline]   # default: dev set + reference
+
+With ``--pipeline`` the entities come from the pipeline's own entity stage instead.
 """
 
 from __future__ import annotations
@@ -64,11 +66,20 @@ def oracle_entities(gold: dict[str, Any], text: str) -> list[Entity]:
     return out
 
 
-def score(gold_path: Path) -> dict[str, Any]:
+def score(gold_path: Path, pipeline: bool = False) -> dict[str, Any]:
+    """Quote scores for one gold file: with the gold's entities, or (``pipeline``) with
+    every stage of the pipeline, the entity stage included."""
     gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
     text = article_text(gold_path)
-    ents = oracle_entities(gold, text)
-    quotes = extract_quotes(load_nlp()(text), ents)
+    if pipeline:
+        from sitrep.model import Article
+        from sitrep.pipeline import analyze
+
+        out = analyze(Article(text=text, source=str(gold_path)))
+        ents, quotes = out.entities, out.quotes
+    else:
+        ents = oracle_entities(gold, text)
+        quotes = extract_quotes(load_nlp()(text), ents)
     sysdoc = {"article": {"text": text}, "entities": [to_dict(e) for e in ents],
               "quotes": [to_dict(q) for q in quotes]}
     sc = scorer_class()(gold, sysdoc)
@@ -123,10 +134,11 @@ def totals(rows: list[dict[str, Any]]) -> dict[str, float]:
 
 
 def main(argv: list[str]) -> None:
-    paths = [Path(a) for a in argv] or [REFERENCE_GOLD, *dev_golds()]
+    pipeline = "--pipeline" in argv
+    paths = [Path(a) for a in argv if not a.startswith("--")] or [REFERENCE_GOLD, *dev_golds()]
     rows = []
     for p in paths:
-        row = score(p)
+        row = score(p, pipeline=pipeline)
         rows.append(row)
         print(f"{p.name:50} P={row['P']:.2f} R={row['R']:.2f} F1={row['F1']:.2f} "
               f"spk={row['speaker_acc']:.2f} kind={row['kind_acc']:.2f} "
