@@ -177,3 +177,10 @@ def test_export_applies_review_corrections_unless_machine_only(db: str) -> None:
     machine = json.loads(run(db, "export", "--format", "jsonl", "--machine-only").stdout.splitlines()[0])
     assert reviewed["events"][0]["status"] == "planned"
     assert machine["events"][0]["status"] == "agreed"
+
+
+def test_a_file_that_is_not_a_store_is_a_clear_error(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("just some notes, not a database\n" * 100)
+    result = run(str(notes), "list", ok=False)
+    assert result.exit_code == 1 and "cannot open the store" in result.stderr and "notes.txt" in result.stderr

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from sitrep.errors import StoreError
 from sitrep.model import Analysis, Source
@@ -175,9 +175,10 @@ class Store:
         if not prefix or any(c not in "0123456789abcdef" for c in prefix):
             return None
         with self.engine.connect() as conn:
-            ids = conn.execute(
-                select(t.articles.c.id).where(t.articles.c.id.startswith(prefix)).limit(2)
-            ).scalars().all()
+            # a range, not LIKE, so the unique index on id serves it on both backends
+            upper = prefix + "g"  # above every hex digit
+            q = select(t.articles.c.id).where(t.articles.c.id >= prefix, t.articles.c.id < upper).limit(2)
+            ids = conn.execute(q).scalars().all()
         if len(ids) > 1:
             raise StoreError(f"article id prefix {id_or_prefix!r} is ambiguous: give more characters")
         return ids[0] if ids else None
@@ -326,7 +327,7 @@ def open_store(url_or_path: str) -> Store:
     engine = make_engine(url_or_path)
     try:
         migrate(engine)
-    except OperationalError as exc:
+    except DBAPIError as exc:  # no server, no such file or directory, not a database, ...
         engine.dispose()
         raise StoreError(f"cannot open the store {url_or_path!r}: {exc.orig}") from exc
     return Store(engine)
