@@ -1,1 +1,206 @@
-"""sitrep kb commands (being built)."""
+"""sitrep kb merge / events / entity / entities / timeline / search / review / gold:
+the knowledge base across articles (thin: open the store, call sitrep.kb, print)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from sitrep.cli.app import main
+from sitrep.cli.query import opened_store
+from sitrep.config import Settings
+from sitrep.model import EVENT_STATUSES, EVENT_TYPES
+
+FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+                      show_default=True)
+
+
+@main.group("kb")
+def kb_group() -> None:
+    """The knowledge base: entities and events merged across articles."""
+
+
+@kb_group.command("merge")
+@click.pass_obj
+def merge_cmd(settings: Settings) -> None:
+    """Merge every article analysed since the last merge into the KB (incremental)."""
+    from sitrep import kb
+
+    with opened_store(settings) as store:
+        click.echo(kb.merge(store).line())
+
+
+def _event_line(g: Any) -> str:
+    args = "; ".join(f"{r}={' | '.join(v['value'] for v in vals)}" for r, vals in g.arg_values().items())
+    return f"{g.kb_event_id}  {g.date_start or '-':10s}  {g.type:18s} {g.status:10s} [{g.n_articles}]  {args}"
+
+
+@kb_group.command("events")
+@click.option("--type", "type_", type=click.Choice(EVENT_TYPES))
+@click.option("--actor")
+@click.option("--place")
+@click.option("--status", type=click.Choice(EVENT_STATUSES))
+@click.option("--since", help="ISO date or prefix (2021, 2021-09).")
+@click.option("--until", help="ISO date or prefix.")
+@click.option("--limit", default=50, show_default=True)
+@click.option("--offset", default=0)
+@FORMAT
+@click.pass_obj
+def events_cmd(settings: Settings, type_: str | None, actor: str | None, place: str | None,
+               status: str | None, since: str | None, until: str | None, limit: int, offset: int,
+               fmt: str) -> None:
+    """KB events by type, actor, place, status and time range (each lists its sources)."""
+    from sitrep import kb
+    from sitrep.web.api import event_json
+
+    with opened_store(settings) as store:
+        total, items = kb.kb_events(store, type=type_, actor=actor, place=place, status=status,
+                                    since=since, until=until, limit=limit, offset=offset)
+        if fmt == "json":
+            click.echo(json.dumps({"total": total, "items": [event_json(g) for g in items]},
+                                  ensure_ascii=False, indent=2))
+            return
+        for g in items:
+            click.echo(_event_line(g))
+        click.echo(f"{total} event(s)", err=True)
+
+
+@kb_group.command("entities")
+@click.option("--name", "q", help="Part of the name.")
+@click.option("--type", "type_")
+@click.option("--limit", default=50, show_default=True)
+@click.pass_obj
+def entities_cmd(settings: Settings, q: str | None, type_: str | None, limit: int) -> None:
+    """KB entities, most reported first."""
+    from sitrep import kb
+
+    with opened_store(settings) as store:
+        total, items = kb.kb_entities(store, q=q, type=type_, limit=limit)
+        for e in items:
+            aliases = f"  (also {', '.join(e.aliases)})" if e.aliases else ""
+            click.echo(f"{e.kb_id:18s} {e.type:14s} {e.n_articles:3d}  {e.name}{aliases}")
+        click.echo(f"{total} entit{'y' if total == 1 else 'ies'}", err=True)
+
+
+def _find_entity(store: Any, ref: str) -> Any:
+    from sitrep import kb
+
+    found = kb.kb_entity(store, ref)
+    if found:
+        return found
+    _, items = kb.kb_entities(store, q=ref, limit=1)
+    if not items:
+        raise click.ClickException(f"no KB entity named or with id {ref!r}: try `sitrep kb entities --name`")
+    return items[0]
+
+
+@kb_group.command("entity")
+@click.argument("ref")
+@FORMAT
+@click.pass_obj
+def entity_cmd(settings: Settings, ref: str, fmt: str) -> None:
+    """An entity's profile: roles, timeline of events, quotes by and about, co-occurring entities."""
+    from sitrep import kb
+
+    with opened_store(settings) as store:
+        p = kb.entity_profile(store, _find_entity(store, ref).kb_id)
+        assert p is not None
+        if fmt == "json":
+            click.echo(json.dumps(_profile_json(p), ensure_ascii=False, indent=2, default=str))
+            return
+        e = p.entity
+        click.echo(f"{e.name} ({e.type}, {e.kb_id}), in {e.n_articles} article(s)")
+        for r in p.roles:
+            click.echo(f"  role: {r['role']} ({r['published'] or 'undated'})")
+        click.echo("timeline:")
+        for g in p.events:
+            click.echo("  " + _event_line(g))
+        click.echo(f"quotes by: {len(p.quotes_by)}")
+        for q in p.quotes_by:
+            click.echo(f"  “{q.quote.text}”")
+        click.echo(f"quotes about: {len(p.quotes_about)}")
+        click.echo("with: " + ", ".join(f"{e.name} ({n})" for e, n in p.co_occurring))
+
+
+def _profile_json(p: Any) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    from sitrep.model import to_dict
+    from sitrep.web.api import event_json
+
+    return {"entity": asdict(p.entity), "roles": p.roles, "timeline": [event_json(g) for g in p.events],
+            "quotes_by": [to_dict(q.quote) for q in p.quotes_by],
+            "quotes_about": [to_dict(q.quote) for q in p.quotes_about],
+            "co_occurring": [{"kb_id": e.kb_id, "name": e.name, "articles": n} for e, n in p.co_occurring]}
+
+
+@kb_group.command("timeline")
+@click.option("--actor", help="The story of one entity.")
+@click.option("--type", "type_", type=click.Choice(EVENT_TYPES))
+@click.option("--since")
+@click.option("--until")
+@click.pass_obj
+def timeline_cmd(settings: Settings, actor: str | None, type_: str | None, since: str | None,
+                 until: str | None) -> None:
+    """A story's events in date order."""
+    from sitrep import kb
+
+    with opened_store(settings) as store:
+        _, items = kb.kb_events(store, actor=actor, type=type_, since=since, until=until, limit=100_000)
+        for g in items:
+            click.echo(_event_line(g))
+
+
+@kb_group.command("search")
+@click.argument("query")
+@click.option("--limit", default=20, show_default=True)
+@click.pass_obj
+def search_cmd(settings: Settings, query: str, limit: int) -> None:
+    """Full-text search over articles."""
+    from sitrep import kb
+
+    with opened_store(settings) as store:
+        for h in kb.search_articles(store, query, limit=limit):
+            click.echo(f"{h['article_id'][:12]}  {h['published'] or '':10s}  {h['title'] or ''}")
+            click.echo(f"    {h['snippet']}")
+
+
+@kb_group.command("review")
+@click.argument("article_id")
+@click.option("--kind", type=click.Choice(["entity", "timex", "quote", "event"]), required=True)
+@click.option("--start", type=int, required=True, help="Span start (character offset).")
+@click.option("--end", type=int, required=True, help="Span end (exclusive).")
+@click.option("--verdict", type=click.Choice(["right", "wrong", "corrected"]), required=True)
+@click.option("--set", "sets", multiple=True,
+              help="FIELD=VALUE for --verdict corrected (e.g. status=agreed).")
+@click.option("--who", envvar="USER", required=True, help="Reviewer name (default $USER).")
+@click.option("--note")
+@click.pass_obj
+def review_cmd(settings: Settings, article_id: str, kind: str, start: int, end: int, verdict: str,
+               sets: tuple[str, ...], who: str, note: str | None) -> None:
+    """Mark a fact (anchored by its span) right or wrong, or correct it."""
+    from sitrep import kb
+
+    value = dict(s.split("=", 1) for s in sets if "=" in s) or None
+    with opened_store(settings) as store:
+        c = kb.add_correction(store, kb.Correction(article_id=article_id, kind=kind, start=start, end=end,
+                                                   verdict=verdict, who=who, value=value, note=note))
+        click.echo(f"correction {c.id}: {c.kind} “{c.span_text}” {c.verdict} by {c.who} at {c.at}")
+
+
+@kb_group.command("gold")
+@click.argument("article_id")
+@click.pass_obj
+def gold_cmd(settings: Settings, article_id: str) -> None:
+    """Print an article's analysis with review corrections applied, in the gold YAML format."""
+    from sitrep import kb
+    from sitrep.kb.gold import gold_yaml
+
+    with opened_store(settings) as store:
+        analysis = kb.corrected(store, article_id)
+        if analysis is None:
+            raise click.ClickException(f"no stored article {article_id!r}: see `sitrep list`")
+        who = [c.who for c in kb.list_corrections(store, analysis.article.id)]
+        click.echo(gold_yaml(analysis, who), nl=False)

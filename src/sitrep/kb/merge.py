@@ -124,6 +124,7 @@ def merge_article(store: Store, analysis: Analysis, model: PairModel) -> None:
 def merge(store: Store, *, ids: list[str] | None = None, model: PairModel | None = None) -> MergeReport:
     """Merge the pending articles (or the given ones) into the KB."""
     t0 = time.perf_counter()
+    k.ensure_tables(store.engine)
     model = model or load_pair_model()
     report = MergeReport()
     for analysis in store.iter_analyses(ids=ids if ids is not None else pending(store)):

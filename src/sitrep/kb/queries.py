@@ -261,3 +261,15 @@ def kb_ids_of(store: Store, article_id: str) -> dict[str, str]:
             select(m.c.entity_id, m.c.kb_id).where(m.c.article_id == article_id))}
 
 
+
+
+def kb_event(store: Store, kb_event_id: str) -> KbEvent | None:
+    """One KB event with every member (each source's own arguments and evidence)."""
+    m = k.kb_event_members
+    with store.engine.connect() as conn:
+        keys = {(r.article_id, r.event_id) for r in conn.execute(
+            select(m.c.article_id, m.c.event_id).where(m.c.kb_event_id == kb_event_id))}
+    hits = [h for aid in sorted({a for a, _ in keys}) for h in find_events(store, article_id=aid)
+            if (aid, h.event.id) in keys]
+    groups = _group(store, _corrected_hits(store, hits))
+    return groups[0] if groups else None

@@ -84,3 +84,11 @@ kb_merged = Table(
     Column("analysed_at", String(40), nullable=False),
     Column("merged_at", DateTime(timezone=True), nullable=False),
 )
+
+
+KB_TABLES = (kb_entities, kb_entity_members, kb_events, kb_event_members, corrections, kb_merged)
+
+
+def ensure_tables(engine: object) -> None:
+    """Create the KB tables on a store opened before this module was imported (checkfirst)."""
+    metadata.create_all(engine, tables=list(KB_TABLES))  # type: ignore[arg-type]

@@ -1,0 +1,161 @@
+"""REST routes (/api/...): JSON over the library's query functions, with paging and filters."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import asdict
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import PlainTextResponse, Response
+from pydantic import BaseModel, Field
+
+from sitrep import kb
+from sitrep.kb.corrections import Correction, CorrectionError
+from sitrep.kb.gold import gold_yaml
+from sitrep.kb.queries import KbEvent, kb_event
+from sitrep.model import to_dict
+from sitrep.web.deps import check_token, page_args, store_of
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+def event_json(g: KbEvent) -> dict[str, Any]:
+    return {
+        "kb_event_id": g.kb_event_id, "type": g.type, "status": g.status,
+        "date_start": g.date_start, "date_end": g.date_end, "n_articles": g.n_articles,
+        "args": g.arg_values(),
+        "sources": [{"article_id": h.article_id, "title": h.title, "published": h.published,
+                     "outlet": h.outlet, "event": to_dict(h.event)} for h in g.members],
+    }
+
+
+def _not_found(what: str) -> HTTPException:
+    return HTTPException(status_code=404, detail=f"{what} not found")
+
+
+@router.get("/articles")
+def articles(request: Request, page: int = 1, size: int = Query(50, le=500)) -> list[dict[str, Any]]:
+    a = page_args(page, size)
+    return [asdict(s) for s in store_of(request).list_articles(limit=a["limit"], offset=a["offset"])]
+
+
+@router.get("/articles/{article_id}")
+def article(request: Request, article_id: str) -> dict[str, Any]:
+    analysis = kb.corrected(store_of(request), article_id)
+    if analysis is None:
+        raise _not_found(f"article {article_id}")
+    return analysis.to_dict()
+
+
+@router.get("/articles/{article_id}/gold.yaml", response_class=PlainTextResponse)
+def article_gold(request: Request, article_id: str) -> PlainTextResponse:
+    store = store_of(request)
+    analysis = kb.corrected(store, article_id)
+    if analysis is None:
+        raise _not_found(f"article {article_id}")
+    who = [c.who for c in kb.list_corrections(store, analysis.article.id)]
+    return PlainTextResponse(gold_yaml(analysis, who), media_type="application/yaml")
+
+
+@router.get("/entities")
+def entities(request: Request, q: str | None = None, type: str | None = None, page: int = 1,
+             size: int = Query(50, le=500)) -> dict[str, Any]:
+    total, items = kb.kb_entities(store_of(request), q=q, type=type, **page_args(page, size))
+    return {"total": total, "page": page, "items": [asdict(e) for e in items]}
+
+
+@router.get("/entities/{kb_id}")
+def entity(request: Request, kb_id: str) -> dict[str, Any]:
+    prof = kb.entity_profile(store_of(request), kb_id)
+    if prof is None:
+        raise _not_found(f"entity {kb_id}")
+    return {
+        "entity": asdict(prof.entity), "roles": prof.roles, "articles": prof.articles,
+        "timeline": [event_json(g) for g in prof.events],
+        "quotes_by": [{"article_id": q.article_id, **to_dict(q.quote)} for q in prof.quotes_by],
+        "quotes_about": [{"article_id": q.article_id, **to_dict(q.quote)} for q in prof.quotes_about],
+        "co_occurring": [{"kb_id": e.kb_id, "name": e.name, "type": e.type, "articles": n}
+                         for e, n in prof.co_occurring],
+    }
+
+
+def _events(request: Request, type: str | None, actor: str | None, place: str | None,
+            status: str | None, since: str | None, until: str | None, page: int, size: int
+            ) -> tuple[int, list[KbEvent]]:
+    return kb.kb_events(store_of(request), type=type or None, actor=actor or None, place=place or None,
+                        status=status or None, since=since or None, until=until or None,
+                        **page_args(page, size))
+
+
+@router.get("/events")
+def events(request: Request, type: str | None = None, actor: str | None = None, place: str | None = None,
+           status: str | None = None, since: str | None = None, until: str | None = None,
+           page: int = 1, size: int = Query(50, le=500)) -> dict[str, Any]:
+    total, items = _events(request, type, actor, place, status, since, until, page, size)
+    return {"total": total, "page": page, "items": [event_json(g) for g in items]}
+
+
+CSV_COLUMNS = ("kb_event_id", "type", "status", "date_start", "date_end", "n_articles", "args",
+               "article_ids", "evidence")
+
+
+def events_csv_text(items: list[KbEvent]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(CSV_COLUMNS)
+    for g in items:
+        args = "; ".join(f"{role}={' | '.join(v['value'] for v in vals)}"
+                         for role, vals in g.arg_values().items())
+        evidence = " | ".join(e.text for h in g.members for e in h.event.evidence)
+        w.writerow([g.kb_event_id, g.type, g.status, g.date_start or "", g.date_end or "", g.n_articles,
+                    args, " ".join(sorted({h.article_id for h in g.members})), evidence])
+    return buf.getvalue()
+
+
+@router.get("/events.csv")
+def events_csv(request: Request, type: str | None = None, actor: str | None = None, place: str | None = None,
+               status: str | None = None, since: str | None = None, until: str | None = None) -> Response:
+    _, items = _events(request, type, actor, place, status, since, until, 1, 100_000)
+    return Response(events_csv_text(items), media_type="text/csv",
+                    headers={"Content-Disposition": 'attachment; filename="events.csv"'})
+
+
+@router.get("/events/{kb_event_id}")
+def event(request: Request, kb_event_id: str) -> dict[str, Any]:
+    g = kb_event(store_of(request), kb_event_id)
+    if g is None:
+        raise _not_found(f"event {kb_event_id}")
+    return event_json(g)
+
+
+@router.get("/search")
+def search(request: Request, q: str, page: int = 1, size: int = Query(20, le=200)) -> list[dict[str, Any]]:
+    return kb.search_articles(store_of(request), q, **page_args(page, size))
+
+
+class CorrectionIn(BaseModel):
+    article_id: str
+    kind: str = Field(description="entity, timex, quote or event")
+    start: int
+    end: int
+    verdict: str = Field(description="right, wrong or corrected")
+    who: str
+    value: dict[str, Any] | None = None
+    note: str | None = None
+
+
+@router.get("/corrections")
+def corrections(request: Request, article_id: str | None = None) -> list[dict[str, Any]]:
+    return [asdict(c) for c in kb.list_corrections(store_of(request), article_id)]
+
+
+@router.post("/corrections", status_code=201)
+def add_correction(request: Request, body: CorrectionIn) -> dict[str, Any]:
+    check_token(request, None)
+    try:
+        c = kb.add_correction(store_of(request), Correction(**body.model_dump()))
+    except CorrectionError as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc
+    return asdict(c)

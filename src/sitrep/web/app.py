@@ -1,0 +1,50 @@
+"""The web application: REST API under /api and HTML pages, over the same library
+functions the CLI calls. Read-only unless a reviewer posts a correction; writes need
+the token when the server listens on anything but localhost.
+
+    from sitrep.web.app import create_app
+    app = create_app("sitrep.db")                   # serve with uvicorn
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader
+
+import sitrep.kb.schema as kb_schema
+from sitrep.store import Store, open_store
+
+
+@dataclass(slots=True)
+class WebConfig:
+    db: str
+    token: str | None = None  # None: writes allowed without a token (localhost)
+    page_size: int = 50
+
+
+def templates() -> Environment:
+    folder = Path(str(resources.files("sitrep.web").joinpath("templates")))
+    # autoescape everything: article text and names are untrusted
+    return Environment(loader=FileSystemLoader(folder), autoescape=True, auto_reload=False)
+
+
+def create_app(db: str, *, token: str | None = None, store: Store | None = None) -> FastAPI:
+    from sitrep.web import api, pages
+
+    app = FastAPI(title="Sitrep", version="0.1.0",
+                  description="Structured, verifiable knowledge from news reports: read-only queries, "
+                              "and review corrections (token-protected off localhost).")
+    app.state.store = store or open_store(db)
+    kb_schema.ensure_tables(app.state.store.engine)
+    app.state.config = WebConfig(db=db, token=token)
+    app.state.templates = templates()
+    static = Path(str(resources.files("sitrep.web").joinpath("static")))
+    app.mount("/static", StaticFiles(directory=static), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    return app

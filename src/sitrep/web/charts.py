@@ -1,0 +1,69 @@
+"""Server-side SVG geometry for the timeline chart and the map (no JS library, no CDN)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sitrep.kb.queries import KbEvent
+from sitrep.web.geo import place_point, project
+
+
+@dataclass(frozen=True, slots=True)
+class Dot:
+    x: float
+    y: float
+    label: str
+    href: str
+    kind: str
+
+
+def _day(value: str | None) -> date | None:
+    if not value:
+        return None
+    parts = value[:10].split("-")
+    try:
+        y = int(parts[0])
+        m = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 1
+        d = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 1
+        return date(y, m, d)
+    except (ValueError, IndexError):
+        return None
+
+
+def timeline(events: list[KbEvent], width: int = 900, row: int = 26) -> dict[str, object]:
+    """Dots per event type (rows) along a date axis; events without a date are left out."""
+    dated = [(d, e) for e in events if (d := _day(e.date_start))]
+    types = sorted({e.type for _, e in dated})
+    if not dated:
+        return {"dots": [], "rows": [], "ticks": [], "width": width, "height": 60}
+    lo, hi = min(d for d, _ in dated), max(d for d, _ in dated)
+    span = max((hi - lo).days, 1)
+    left, right = 150, width - 20
+
+    def x(d: date) -> float:
+        return left + (d - lo).days * (right - left) / span
+
+    dots = [Dot(x(d), 30 + types.index(e.type) * row, f"{e.type} {e.date_start} ({e.n_articles} reports)",
+                f"/events/{e.kb_event_id}", e.type) for d, e in dated]
+    years = sorted({d.year for d, _ in dated})
+    ticks = [(x(date(y, 1, 1)) if date(y, 1, 1) >= lo else left, str(y)) for y in years]
+    rows = [(30 + i * row, t) for i, t in enumerate(types)]
+    return {"dots": dots, "rows": rows, "ticks": ticks, "width": width, "height": 50 + len(types) * row}
+
+
+def map_dots(events: list[KbEvent]) -> list[Dot]:
+    """One dot per (event, place) the gazetteers can place."""
+    dots = []
+    for e in events:
+        for h in e.members:
+            ref = h.event.args.get("place")
+            ent = h.entities.get(ref) if isinstance(ref, str) else None
+            if ent is None:
+                continue
+            pt = place_point(ent.name, ent.type)
+            if pt:
+                px, py = project(*pt)
+                dots.append(Dot(px, py, f"{e.type} in {ent.name}", f"/events/{e.kb_event_id}", e.type))
+                break
+    return dots

@@ -1,0 +1,32 @@
+"""Request helpers shared by the API and the pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import HTTPException, Request
+from jinja2 import Environment
+
+from sitrep.store import Store
+from sitrep.web.security import token_ok
+
+
+def store_of(request: Request) -> Store:
+    return request.app.state.store
+
+
+def env_of(request: Request) -> Environment:
+    return request.app.state.templates
+
+
+def check_token(request: Request, given: str | None) -> None:
+    expected = request.app.state.config.token
+    header = request.headers.get("x-sitrep-token")
+    if not token_ok(expected, given or header):
+        raise HTTPException(status_code=403, detail="writes need the review token (X-Sitrep-Token header "
+                                                    "or token field): the server is not on localhost")
+
+
+def page_args(page: int, size: int) -> dict[str, Any]:
+    page = max(page, 1)
+    return {"limit": size, "offset": (page - 1) * size}

@@ -1,0 +1,127 @@
+"""HTML pages: article, entity, events (filters, CSV), timeline, map, search, review."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from sitrep import kb
+from sitrep.kb.corrections import EDITABLE, Correction, CorrectionError
+from sitrep.kb.queries import kb_event, kb_ids_of
+from sitrep.model import EVENT_STATUSES, EVENT_TYPES
+from sitrep.web import charts
+from sitrep.web.deps import check_token, env_of, page_args, store_of
+from sitrep.web.geo import HEIGHT, WIDTH, world_path
+from sitrep.web.render import highlight
+
+router = APIRouter(include_in_schema=False)
+
+
+def render(request: Request, name: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
+    tpl = env_of(request).get_template(name)
+    needs = request.app.state.config.token is not None
+    return HTMLResponse(tpl.render(request=request, needs_token=needs, **ctx), status_code=status_code)
+
+
+@router.get("/", response_class=HTMLResponse)
+def index(request: Request, page: int = 1) -> HTMLResponse:
+    arts = store_of(request).list_articles(**page_args(page, 50))
+    return render(request, "index.html", articles=arts, page=page)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, q: str = "") -> HTMLResponse:
+    hits = kb.search_articles(store_of(request), q, limit=50) if q.strip() else []
+    return render(request, "search.html", q=q, hits=hits)
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(request: Request, article_id: str) -> HTMLResponse:
+    store = store_of(request)
+    analysis = kb.corrected(store, article_id)
+    if analysis is None:
+        raise HTTPException(status_code=404, detail=f"article {article_id} not found")
+    aid = analysis.article.id
+    return render(request, "article.html", a=analysis, body=highlight(analysis), kb_ids=kb_ids_of(store, aid),
+                  corrections=kb.list_corrections(store, aid), event_types=EVENT_TYPES,
+                  statuses=EVENT_STATUSES, editable=EDITABLE)
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entities(request: Request, q: str = "", type: str = "", page: int = 1) -> HTMLResponse:
+    total, items = kb.kb_entities(store_of(request), q=q or None, type=type or None, **page_args(page, 100))
+    return render(request, "entities.html", total=total, items=items, q=q, type=type, page=page)
+
+
+@router.get("/entities/{kb_id}", response_class=HTMLResponse)
+def entity(request: Request, kb_id: str) -> HTMLResponse:
+    prof = kb.entity_profile(store_of(request), kb_id)
+    if prof is None:
+        raise HTTPException(status_code=404, detail=f"entity {kb_id} not found")
+    return render(request, "entity.html", p=prof, chart=charts.timeline(prof.events))
+
+
+FILTERS = ("type", "actor", "place", "status", "since", "until")
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events(request: Request, type: str = "", actor: str = "", place: str = "", status: str = "",
+           since: str = "", until: str = "", page: int = 1) -> HTMLResponse:
+    f = {"type": type, "actor": actor, "place": place, "status": status, "since": since, "until": until}
+    chosen = {k: v or None for k, v in f.items()}
+    total, items = kb.kb_events(store_of(request), **chosen, **page_args(page, 50))
+    query = urlencode({k: v for k, v in f.items() if v})
+    return render(request, "events.html", total=total, items=items, f=f, query=query, page=page,
+                  event_types=EVENT_TYPES, statuses=EVENT_STATUSES)
+
+
+@router.get("/events/{kb_event_id}", response_class=HTMLResponse)
+def event(request: Request, kb_event_id: str) -> HTMLResponse:
+    g = kb_event(store_of(request), kb_event_id)
+    if g is None:
+        raise HTTPException(status_code=404, detail=f"event {kb_event_id} not found")
+    return render(request, "event.html", g=g)
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline(request: Request, type: str = "", actor: str = "") -> HTMLResponse:
+    _, items = kb.kb_events(store_of(request), type=type or None, actor=actor or None, limit=2000)
+    return render(request, "timeline.html", chart=charts.timeline(items), type=type, actor=actor,
+                  event_types=EVENT_TYPES)
+
+
+@router.get("/map", response_class=HTMLResponse)
+def world_map(request: Request, type: str = "") -> HTMLResponse:
+    _, items = kb.kb_events(store_of(request), type=type or None, limit=2000)
+    return render(request, "map.html", world=world_path(), dots=charts.map_dots(items), width=WIDTH,
+                  height=HEIGHT, type=type, event_types=EVENT_TYPES)
+
+
+def _safe_back(back: str) -> str:
+    """Only paths on this site (no scheme, no //host): no open redirect."""
+    return back if back.startswith("/") and not back.startswith("//") else "/"
+
+
+def _corrected_value(kind: str, type_: str, status: str, field: str, value: str) -> dict[str, str] | None:
+    if kind == "event":
+        return {k: v for k, v in (("type", type_), ("status", status)) if v} or None
+    return {field: value} if field and value else None
+
+
+@router.post("/review")
+def review(request: Request, article_id: str = Form(...), kind: str = Form(...), start: int = Form(...),
+           end: int = Form(...), verdict: str = Form(...), who: str = Form(...), type: str = Form(""),
+           status: str = Form(""), field: str = Form(""), value: str = Form(""), note: str = Form(""),
+           token: str = Form(""), back: str = Form("/")) -> RedirectResponse:
+    check_token(request, token or None)
+    fixed = _corrected_value(kind, type, status, field, value) if verdict == "corrected" else None
+    try:
+        kb.add_correction(store_of(request), Correction(
+            article_id=article_id, kind=kind, start=start, end=end, verdict=verdict, who=who,
+            value=fixed, note=note or None))
+    except CorrectionError as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc
+    return RedirectResponse(_safe_back(back), status_code=303)
