@@ -51,6 +51,9 @@ def mentions_of(ctx: StageContext) -> list[EventMention]:
         m.status = mention_status(m, dct)
     suppress(mentions)
     refer_back(mentions)
+    for m in mentions:  # "previous deployments": another instance, named by nothing
+        if m.distinct and m.nominal and not m.args:
+            m.suppressed = True
     return [m for m in mentions if not m.suppressed]
 
 

@@ -122,6 +122,8 @@ def owned(m: EventMention, toks: list[Token], triggers: set[int]) -> set[int]:
 
 def claim_dates(m: EventMention, toks: list[Token], times: TimeIndex, triggers: set[int]) -> dict[str, Any]:
     """First pass: the DATE nearest the trigger inside its own clause."""
+    if m.nominal and m.head == m.trigger:  # a bare noun dates itself only inside its phrase
+        toks = list(m.trigger.subtree)
     ids = owned(m, toks, triggers)
     own = _nearest(m.trigger, times.within(ids, ("DATE", "TIME")))
     out: dict[str, Any] = {}
@@ -140,9 +142,10 @@ def fallback_date(m: EventMention, times: TimeIndex, triggers: set[int]) -> dict
     """Second pass: the nearest DATE in the sentence that no clause claimed."""
     if nested(m, triggers):
         return {}
-    free = [r for r in times.in_sentence(m.trigger, ("DATE", "TIME")) if id(r[2]) not in times.claimed]
-    if m.nominal and m.head == m.trigger:  # a bare noun: only a date right next to it
+    rows = times.in_sentence(m.trigger, ("DATE", "TIME"))
+    free = [r for r in rows if id(r[2]) not in times.claimed]
+    if m.nominal and m.head == m.trigger:  # a bare noun: only a date right next to it ("today's attack")
         sub = list(m.trigger.subtree)
-        free = [r for r in free if r[0] - sub[-1].i <= NEAR and sub[0].i - r[1] <= NEAR]
+        free = [r for r in rows if r[0] - sub[-1].i <= NEAR and sub[0].i - r[1] <= NEAR]
     row = _nearest(m.trigger, free)
     return {_date_role(m, row): row[2].value} if row is not None else {}

@@ -122,7 +122,8 @@ def _same(a: dict[str, Any], b: dict[str, Any], role: str, *, missing: bool = Fa
 def cluster(mentions: list[EventMention]) -> list[Cluster]:
     clusters: list[Cluster] = []
     for m in sorted(mentions, key=lambda x: x.trigger.i):
-        cands = [c for c in clusters if c.type == m.type and compatible(c, m)] if not m.distinct else []
+        cands = [c for c in clusters if c.type == m.type and not c.mentions[0].distinct
+                 and compatible(c, m)] if not m.distinct else []
         chosen = None
         if m.anaphoric and cands:
             done = m.status in DONE

@@ -131,7 +131,9 @@ class TriggerFinder:
                 direction = None
                 if etype == "arms_transfer":
                     direction = "recipient" if lemma in spec.get("recipient_verbs", []) else "supplier"
-                return EventMention(type=etype, trigger=tok, head=tok, nominal=False, direction=direction)
+                again = any(c.lower_ == "again" for c in tok.children)  # another instance
+                return EventMention(type=etype, trigger=tok, head=tok, nominal=False, direction=direction,
+                                    distinct=again)
         return None
 
     def _verb_ok(self, tok: Token, etype: str, spec: dict[str, Any]) -> bool:
