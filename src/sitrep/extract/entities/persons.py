@@ -98,7 +98,7 @@ def cluster_people(doc: Doc, cands: list[Cand], gz: Gazetteer, year: int | None,
         _add_title(doc, c, target, gz)
         _add_appositive(doc, c, target, gz)
     for p in people:
-        _link_table(p, year, countries)
+        _link_table(p, year, countries, gz)
     return people
 
 
@@ -158,7 +158,7 @@ def doc_title(span: Span) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in words)
 
 
-def _link_table(p: Cluster, year: int | None, countries: set[str]) -> None:
+def _link_table(p: Cluster, year: int | None, countries: set[str], gz: Gazetteer) -> None:
     forms = sorted(set(p.forms), key=lambda f: -len(f.split()))
     p.name = forms[0] if forms else p.name
     row = leaders.lookup(forms, year, countries, p.attributes.get("country"))
@@ -170,7 +170,10 @@ def _link_table(p: Cluster, year: int | None, countries: set[str]) -> None:
     text_role = p.attributes.get("role")
     if _generic(text_role) or (text_role or "").lower() == row.role.lower():
         p.attributes["role"] = row.role_title()
-    p.attributes.setdefault("country", row.country)
+    if row.country in gz.countries:
+        p.attributes.setdefault("country", row.country)
+    else:
+        p.attributes.setdefault("organization", row.country)  # "Secretary General" of NATO
 
 
 def propagate(doc: Doc, people: list[Cluster], taken: set[tuple[int, int]]) -> None:

@@ -198,6 +198,8 @@ def spacy_cands(doc: Doc, gz: Gazetteer) -> list[Cand]:
             typ = _place_type(name, gz)
         elif typ == "PERSON" and _city_not_person(span, gz):
             typ = "CITY"
+        elif typ == "ORG" and any(t.lower_ in lexicon.MILITARY_UNIT_WORDS for t in span):
+            typ = "MILITARY_UNIT"  # "the 3rd Separate Assault Brigade", "Eastern Theater Command"
         entry = next((e for _k, e in gz.lookup(name) if e.type in (typ, "CITY", "COUNTRY")), None)
         if name != span.text and entry is not None:  # "WASHINGTON (Reuters) -": a dateline
             typ, name = entry.type, entry.name

@@ -414,3 +414,9 @@ ROLE_SYNONYMS = {
 
 # head nouns of definite descriptions of a country ("the kingdom", "the country")
 COUNTRY_DESCRIPTION_HEADS = frozenset(["country", "kingdom", "emirate", "republic", "nation", "state"])
+
+# words that make an organization's name a military unit
+MILITARY_UNIT_WORDS = frozenset(
+    ["army", "brigade", "division", "regiment", "battalion", "corps", "fleet", "command", "forces",
+     "guard", "marines", "squadron", "wing", "militia", "legion", "battery"]
+)
