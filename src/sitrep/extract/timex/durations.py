@@ -52,11 +52,11 @@ _ADJ_UNITS = "year|month|week|day|hour|minute|second|decade|century"
 
 @rule(
     "duration_adj",
-    rf"{B}(?P<amt>{DIGITS}|{NUMWORD})-(?P<unit>{_ADJ_UNITS})(?:-(?:long|old))?{E}",
+    rf"{B}(?P<amt>{DIGITS}|{NUMWORD})[ ]?-[ ]?(?P<unit>{_ADJ_UNITS})(?:[ ]?-[ ]?(?:long|old))?{E}",
     kind="duration",
 )
 def duration_adjective(m: re.Match[str], ctx: Ctx) -> Resolved | None:
-    if m.group(0).lower().endswith("-old"):
+    if m.group(0).lower().endswith("old"):
         return None  # an age ("a 36-year-old man"), not a time expression
     amount = amount_value(m.group("amt"))
     return Resolved("DURATION", duration_value(amount, m.group("unit"))) if amount else None
