@@ -120,12 +120,24 @@ def owned(m: EventMention, toks: list[Token], triggers: set[int]) -> set[int]:
     return out
 
 
+def _modifies_other_noun(row: tuple[int, int, Timex], m: EventMention) -> bool:
+    """A date inside another noun phrase ("the December 25, 2011 agreement")."""
+    doc = m.trigger.doc
+    for i in range(row[0], row[1]):
+        tok = doc[i]
+        if not row[0] <= tok.head.i < row[1]:
+            return (tok.dep_ in ("compound", "nmod", "amod", "poss", "npadvmod") and tok.head.pos_ in (
+                "NOUN", "PROPN") and tok.head != m.trigger)
+    return False
+
+
 def claim_dates(m: EventMention, toks: list[Token], times: TimeIndex, triggers: set[int]) -> dict[str, Any]:
     """First pass: the DATE nearest the trigger inside its own clause."""
     if m.nominal and m.head == m.trigger:  # a bare noun dates itself only inside its phrase
         toks = list(m.trigger.subtree)
     ids = owned(m, toks, triggers)
-    own = _nearest(m.trigger, times.within(ids, ("DATE", "TIME")))
+    rows = [r for r in times.within(ids, ("DATE", "TIME")) if not _modifies_other_noun(r, m)]
+    own = _nearest(m.trigger, rows)
     out: dict[str, Any] = {}
     if own is not None:
         times.claimed.add(id(own[2]))
@@ -142,7 +154,7 @@ def fallback_date(m: EventMention, times: TimeIndex, triggers: set[int]) -> dict
     """Second pass: the nearest DATE in the sentence that no clause claimed."""
     if nested(m, triggers):
         return {}
-    rows = times.in_sentence(m.trigger, ("DATE", "TIME"))
+    rows = [r for r in times.in_sentence(m.trigger, ("DATE", "TIME")) if not _modifies_other_noun(r, m)]
     free = [r for r in rows if id(r[2]) not in times.claimed]
     if m.nominal and m.head == m.trigger:  # a bare noun: only a date right next to it ("today's attack")
         sub = list(m.trigger.subtree)
