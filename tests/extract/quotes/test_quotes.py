@@ -172,3 +172,12 @@ def test_name_in_apposition_to_the_subject(run: Run) -> None:
     text = "The low-cost airline, Ryanair, announced today that it would buy five aircraft."
     quotes = run(text, others={"Ryanair": ("ORG", ["Ryanair"])})
     assert [q.speaker for q in quotes] == ["Ryanair"]
+
+
+def test_nouns_of_saying_with_a_that_clause(run: Run) -> None:
+    text = "Russia's claim that the strike hit only military targets was rejected by Kyiv."
+    quotes = run(text, others={"Russia": ("COUNTRY", ["Russia"]), "Ukraine": ("COUNTRY", ["Kyiv"])})
+    assert kinds(quotes) == [("indirect", "the strike hit only military targets", "Russia")]
+    text = "The ministry issued a statement that the border would close."
+    quotes = run(text, others={"Ministry": ("ORG", ["The ministry"])})
+    assert kinds(quotes) == [("indirect", "the border would close", "Ministry")]

@@ -213,6 +213,20 @@ def verb_cue(verb: Token, region: list[Token] | None = None) -> Cue:
     return Cue(verb.idx, verb.idx + len(verb), verb.text, verb, subj, span)
 
 
+def noun_cue(noun: Token) -> Cue:
+    """A noun of saying: "his view that", "Russia's claim that", "issued a statement that".
+    The speaker is the possessor, the source after "by"/"from", or the subject of the
+    verb the noun is the object of."""
+    speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if speaker is None:
+        speaker = next((o for p in noun.children if p.dep_ == "prep" and p.lower_ in {"by", "from"}
+                        for o in p.children if o.dep_ == "pobj"), None)
+    if speaker is None and noun.dep_ in {"dobj", "obj"}:
+        speaker = subject_of(noun.head)
+    span = mention_span(speaker) if speaker is not None else None
+    return Cue(noun.idx, noun.idx + len(noun), noun.text, noun, speaker, span)
+
+
 def _inverted_subject(verb: Token, region: list[Token]) -> Token | None:
     """'..." said William Clay Ford Jr.': the name right after a cue that opens the region."""
     words = [t for t in region if not t.is_punct and not t.is_space]

@@ -17,7 +17,14 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from sitrep.extract.quotes.candidate import Candidate
-from sitrep.extract.quotes.cues import TokenIndex, _phrase_at, _phrase_cue, is_cue_verb, verb_cue
+from sitrep.extract.quotes.cues import (
+    TokenIndex,
+    _phrase_at,
+    _phrase_cue,
+    is_cue_verb,
+    noun_cue,
+    verb_cue,
+)
 from sitrep.extract.quotes.lexicon import Lexicon
 
 _LEAD_MARKS = {"that", "if", "whether"}
@@ -43,7 +50,9 @@ def _trim(tokens: list[Token], lex: Lexicon, cue_first: bool) -> list[Token]:
     return tokens
 
 
-def _clause(tokens: list[Token], cue_tok: Token, lex: Lexicon, para_of: ParaOf) -> Candidate | None:
+def _clause(
+    tokens: list[Token], cue_tok: Token, lex: Lexicon, para_of: ParaOf, noun: bool = False
+) -> Candidate | None:
     para = para_of(cue_tok.idx)
     kept = [t for t in tokens if para_of(t.idx) == para and not t.is_space]
     tokens = _trim(kept, lex, cue_first=bool(kept) and cue_tok.i < kept[0].i)
@@ -51,7 +60,7 @@ def _clause(tokens: list[Token], cue_tok: Token, lex: Lexicon, para_of: ParaOf) 
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     phrase = _phrase_at(cue_tok, lex)
-    cue = _phrase_cue(cue_tok, phrase) if phrase else verb_cue(cue_tok)
+    cue = noun_cue(cue_tok) if noun else (_phrase_cue(cue_tok, phrase) if phrase else verb_cue(cue_tok))
     return Candidate(start, end, "indirect", cue, para)
 
 
@@ -96,6 +105,9 @@ def indirect_quotes(
             continue
         if _phrase_at(tok, lex):
             found = _according_to(tok, tix, lex, para_of)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.saying_nouns:
+            found = [_clause(sorted(c.subtree, key=lambda t: t.i), tok, lex, para_of, noun=True)
+                     for c in tok.children if c.dep_ in {"acl", "ccomp"} and _has_that(c)]
         elif is_cue_verb(tok, lex, fragment=True) and not _cancelled(tok, lex):
             found = [_clause(toks, tok, lex, para_of) for toks in _complements(tok)]
             if not found and tok.dep_ == "parataxis":

@@ -19,6 +19,7 @@ class Lexicon:
     group_pronouns: frozenset[str]
     role_nouns: frozenset[str]
     org_nouns: frozenset[str]
+    saying_nouns: frozenset[str]
     generic_org_nouns: frozenset[str]
     narrative_marks: frozenset[str]
     non_report_heads: frozenset[str]
@@ -45,6 +46,7 @@ def lexicon() -> Lexicon:
         group_pronouns=words("group_pronouns"),
         role_nouns=words("role_nouns"),
         org_nouns=words("org_nouns"),
+        saying_nouns=words("saying_nouns"),
         generic_org_nouns=words("generic_org_nouns"),
         narrative_marks=words("narrative_marks"),
         non_report_heads=words("non_report_heads"),
