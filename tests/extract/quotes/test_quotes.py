@@ -181,3 +181,11 @@ def test_nouns_of_saying_with_a_that_clause(run: Run) -> None:
     text = "The ministry issued a statement that the border would close."
     quotes = run(text, others={"Ministry": ("ORG", ["The ministry"])})
     assert kinds(quotes) == [("indirect", "the border would close", "Ministry")]
+
+
+def test_multi_paragraph_quote_with_the_cue_at_its_end(run: Run) -> None:
+    text = ('Haddad arrived late.\n\n"The first point is clear.\n\n'
+            '"The second point is clearer," Kowalska said.')
+    quotes = run(text, {**HADDAD, **KOWALSKA})
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("The first point is clear.", "Anna Kowalska"), ("The second point is clearer,", "Anna Kowalska")]

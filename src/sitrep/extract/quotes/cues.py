@@ -182,7 +182,7 @@ def mention_span(head: Token) -> tuple[int, int]:
     return doc[start].idx, doc[end].idx + len(doc[end])
 
 
-def _phrase_at(tok: Token, lex: Lexicon) -> tuple[str, ...] | None:
+def phrase_at(tok: Token, lex: Lexicon) -> tuple[str, ...] | None:
     for phrase in lex.phrase_cues:
         words = [t.lower_ for t in tok.doc[tok.i : tok.i + len(phrase)]]
         if tuple(words) == phrase:
@@ -190,7 +190,7 @@ def _phrase_at(tok: Token, lex: Lexicon) -> tuple[str, ...] | None:
     return None
 
 
-def _phrase_cue(tok: Token, phrase: tuple[str, ...]) -> Cue:
+def phrase_cue(tok: Token, phrase: tuple[str, ...]) -> Cue:
     last = tok.doc[tok.i + len(phrase) - 1]
     obj = next((c for c in last.children if c.dep_ == "pobj"), None)
     if obj is None:
@@ -255,9 +255,9 @@ def find_cue(tokens: list[Token], lex: Lexicon, *, fragment: bool = False, last:
     for tok in reversed(tokens) if last else tokens:
         if tok.lower_ == "quoted" and tok.lemma_.lower() == "quote":
             continue  # "X quoted Y as saying": the cue is "saying"
-        phrase = _phrase_at(tok, lex)
+        phrase = phrase_at(tok, lex)
         if phrase:
-            return _phrase_cue(tok, phrase)
+            return phrase_cue(tok, phrase)
         if is_cue_verb(tok, lex, fragment=fragment):
             return verb_cue(tok, tokens)
     return None
@@ -275,7 +275,7 @@ def cue_above(tok: Token, lex: Lexicon, inside: tuple[int, int] = (0, 0)) -> Cue
             continue
         if is_cue_verb(cur, lex, fragment=True):
             return verb_cue(cur)
-        phrase = _phrase_at(cur, lex)
+        phrase = phrase_at(cur, lex)
         if phrase:
-            return _phrase_cue(cur, phrase)
+            return phrase_cue(cur, phrase)
     return None

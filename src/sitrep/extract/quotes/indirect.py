@@ -19,10 +19,10 @@ from spacy.tokens import Token
 from sitrep.extract.quotes.candidate import Candidate
 from sitrep.extract.quotes.cues import (
     TokenIndex,
-    _phrase_at,
-    _phrase_cue,
     is_cue_verb,
     noun_cue,
+    phrase_at,
+    phrase_cue,
     verb_cue,
 )
 from sitrep.extract.quotes.lexicon import Lexicon
@@ -59,8 +59,8 @@ def _clause(
     if len(tokens) < MIN_TOKENS or _asked(kept[0], cue_tok, lex):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    phrase = _phrase_at(cue_tok, lex)
-    cue = noun_cue(cue_tok) if noun else (_phrase_cue(cue_tok, phrase) if phrase else verb_cue(cue_tok))
+    phrase = phrase_at(cue_tok, lex)
+    cue = noun_cue(cue_tok) if noun else (phrase_cue(cue_tok, phrase) if phrase else verb_cue(cue_tok))
     return Candidate(start, end, "indirect", cue, para)
 
 
@@ -103,7 +103,7 @@ def indirect_quotes(
     for tok in tix.doc:
         if tok.idx in used or is_blocked(tok.idx, tok.idx + len(tok)):
             continue
-        if _phrase_at(tok, lex):
+        if phrase_at(tok, lex):
             found = _according_to(tok, tix, lex, para_of)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.saying_nouns:
             found = [_clause(sorted(c.subtree, key=lambda t: t.i), tok, lex, para_of, noun=True)
