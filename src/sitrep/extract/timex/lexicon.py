@@ -37,10 +37,9 @@ NUMBER_WORDS: dict[str, int] = {
 }
 # vague amounts: the value gets X for the number (P-X-D)
 VAGUE_AMOUNTS = (
-    "a few", "few", "several", "many", "some", "a number of", "a couple of", "dozens of",
+    "a few", "few", "several", "many", "some", "a number of", "dozens of",
     "hundreds of", "thousands of", "numerous", "countless", "multiple",
 )
-VAGUE_OVERRIDE = frozenset({"a couple of"})  # listed in both: the number wins
 
 ORDINALS: dict[str, int] = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
@@ -95,12 +94,6 @@ PARTS_OF_DAY: dict[str, str] = {
 
 # deictic day words -> day offset from the DCT
 DAY_DEICTICS: dict[str, int] = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
-
-# "last/this/next" before a unit or a day name -> direction
-RELATIVE_WORDS: dict[str, int] = {
-    "last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
-    "coming": 1, "upcoming": 1,
-}
 
 # anaphoric words: the step from the anchor ("the following day")
 ANAPHORIC_WORDS: dict[str, int] = {
@@ -180,8 +173,6 @@ FALLBACK_UNITS: dict[str, str] = {
     "evening": "evening", "night": "night", "weekend": "weekend",
 }
 
-# words before "a day/week/year" that make it a frequency ("twice a week")
-FREQUENCY_CUES = ("once", "twice", "times", "thrice")
 
 # words after a 4-digit number that show it is not a year
 NON_YEAR_NEXT = frozenset({
