@@ -155,6 +155,9 @@ class TriggerFinder:
                 g.dep_ == "mark" and g.lower_ == want for g in c.children) for c in tok.children)
         if etype == "arms_transfer":
             return _context_ok(tok, "weapons", self.lex, self.resolver, objs)
+        if etype == "deployment" and lemma in ("deploy", "redeploy") and not any(
+                c.dep_ == "dobj" for c in tok.children):
+            return True  # "the wing will be deploying again"
         if etype == "deployment":
             subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             return _context_ok(tok, "forces", self.lex, self.resolver, objs + subj) or any(

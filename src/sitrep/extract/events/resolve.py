@@ -20,6 +20,7 @@ PLACE_TYPES = ("CITY", "FACILITY", "REGION", "COUNTRY")  # most specific first
 ACTOR_TYPES = {"PERSON", "COUNTRY", "ORG", "BLOC", "MILITARY_UNIT", "CITY", "REGION"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
+LOCATIVE_PREPS = {"in", "at", "near", "along", "across", "inside", "outside", "around"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
 
 Ref = Entity | str  # an entity, or a literal name when no entity covers it
@@ -67,8 +68,8 @@ class Resolver:
     def inside(self, tok: Token) -> list[Entity]:
         """Entities inside a noun phrase, skipping clauses that hang off it."""
         skip: set[int] = set()
-        for c in tok.children:
-            if c.dep_ in CLAUSE_DEPS:
+        for c in tok.children:  # clauses, and places the group is at ("an airstrike near X")
+            if c.dep_ in CLAUSE_DEPS or (c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS):
                 skip.update(t.i for t in c.subtree)
         toks = [t for t in tok.subtree if t.i not in skip]
         if not toks:
