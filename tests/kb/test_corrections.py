@@ -35,7 +35,8 @@ def test_wrong_fact_disappears_from_queries(store: Store) -> None:
     analysis, ev = _deal(store)
     kb.merge(store)
     assert kb.kb_events(store)[0] == 1
-    kb.add_correction(store, kb.Correction(analysis.article.id, "event", ev.start, ev.end, "wrong", who="ana"))
+    kb.add_correction(store, kb.Correction(analysis.article.id, "event", ev.start, ev.end, "wrong",
+                                           who="ana"))
     assert kb.kb_events(store)[0] == 0
 
 

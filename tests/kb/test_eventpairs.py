@@ -6,7 +6,8 @@ from sitrep.kb.eventpairs import FEATURES, MentionRep, cluster_probabilities, lo
 def _rep(doc: str, lemma: str, vec: list[float]) -> MentionRep:
     v = np.asarray(vec, dtype=np.float32)
     v = v / np.linalg.norm(v)
-    return MentionRep(doc=doc, sentence=0, lemma=lemma, trigger_vec=v, sentence_vec=v, doc_vec=v, context_vec=v)
+    return MentionRep(doc=doc, sentence=0, lemma=lemma, trigger_vec=v, sentence_vec=v, doc_vec=v,
+                      context_vec=v)
 
 
 def test_shipped_weights_match_the_features() -> None:
@@ -16,7 +17,8 @@ def test_shipped_weights_match_the_features() -> None:
 
 
 def test_similar_mentions_score_higher_than_unrelated_ones() -> None:
-    reps = [_rep("a", "strike", [1, 0, 0]), _rep("b", "strike", [0.95, 0.05, 0]), _rep("c", "vote", [0, 0, 1])]
+    reps = [_rep("a", "strike", [1, 0, 0]), _rep("b", "strike", [0.95, 0.05, 0]),
+            _rep("c", "vote", [0, 0, 1])]
     prob = load_pair_model().probabilities(reps)
     assert prob[0, 1] > load_pair_model().threshold > prob[0, 2]
     assert pair_features(reps).shape == (3, 3, len(FEATURES))
