@@ -54,7 +54,8 @@ def deal_report() -> Analysis:
     ents = [entity("e1", "Aeroflot", "ORG", text), entity("e2", "Boeing", "ORG", text, "Q66"),
             entity("e3", "Moscow", "CITY", text)]
     ev = event("v1", "arms_transfer", "agreed", text,
-               "Aeroflot agreed to buy 22 Boeing 787 jets for $4 billion", "buy", supplier="e2", recipient="e1", value={"amount": 4e9, "currency": "USD"})
+               "Aeroflot agreed to buy 22 Boeing 787 jets for $4 billion", "buy",
+               supplier="e2", recipient="e1", value={"amount": 4e9, "currency": "USD"})
     q0 = text.index("Deliveries")
     quote = Quote(start=q0, end=len(text), text=text[q0:], kind="indirect", speaker="e1")
     return Analysis(article=art, entities=ents, events=[ev], quotes=[quote])
