@@ -71,7 +71,10 @@ def _asked(first: Token, cue_tok: Token, lex: Lexicon) -> bool:
 
 def _cancelled(verb: Token, lex: Lexicon) -> bool:
     """"declined to say ...": the cue hangs on a verb that cancels the report; "Asked
-    whether ..., Peskov said": a passive participle, whose subject did not say it."""
+    whether ..., Peskov said": a passive participle, whose subject did not say it;
+    "we continue to ...": a verb that is a cue only for direct quotes."""
+    if verb.lemma_.lower() in lex.direct_only_verbs:
+        return True
     if verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"}:
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.non_report_heads
@@ -108,7 +111,7 @@ def indirect_quotes(
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.saying_nouns:
             found = [_clause(sorted(c.subtree, key=lambda t: t.i), tok, lex, para_of, noun=True)
                      for c in tok.children if c.dep_ in {"acl", "ccomp"} and _has_that(c)]
-        elif is_cue_verb(tok, lex, fragment=True) and not _cancelled(tok, lex):
+        elif is_cue_verb(tok, lex) and not _cancelled(tok, lex):
             found = [_clause(toks, tok, lex, para_of) for toks in _complements(tok)]
             if not found and tok.dep_ == "parataxis":
                 found = [_clause(_around(tok), tok, lex, para_of)]

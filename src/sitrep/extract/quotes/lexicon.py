@@ -20,6 +20,7 @@ class Lexicon:
     role_nouns: frozenset[str]
     org_nouns: frozenset[str]
     saying_nouns: frozenset[str]
+    direct_only_verbs: frozenset[str]
     generic_org_nouns: frozenset[str]
     narrative_marks: frozenset[str]
     non_report_heads: frozenset[str]
@@ -47,6 +48,7 @@ def lexicon() -> Lexicon:
         role_nouns=words("role_nouns"),
         org_nouns=words("org_nouns"),
         saying_nouns=words("saying_nouns"),
+        direct_only_verbs=words("direct_only_verbs"),
         generic_org_nouns=words("generic_org_nouns"),
         narrative_marks=words("narrative_marks"),
         non_report_heads=words("non_report_heads"),
