@@ -68,7 +68,7 @@ def test_drill_mentions_merge_into_one_exercise(run_events) -> None:
 
 def test_status_from_modality(run_events) -> None:
     cases = {
-        "Kenya wants to buy new helicopters.": ("arms_transfer", "desired"),
+        "Kenya wants to buy new military helicopters.": ("arms_transfer", "desired"),
         "Chile plans to buy six frigates.": ("arms_transfer", "planned"),
         "Peru is expected to sign the agreement.": ("agreement", "expected"),
         "The ministers would hold talks in Oslo.": ("meeting", "planned"),
@@ -129,3 +129,15 @@ def test_evidence_is_a_clause_under_400_chars(run_events) -> None:
         for ev in v.evidence:
             assert ev.end - ev.start < 400
             assert text[ev.start:ev.end] == ev.text
+
+
+def test_civil_aircraft_sales_are_not_arms_transfers(run_events) -> None:
+    text = "Boeing delivered 40 planes to Ryanair last month, and the airline plans to buy more jets."
+    events, _ = run_events(text, [("Boeing", "ORG", []), ("Ryanair", "ORG", [])])
+    assert [e for e in events if e.type == "arms_transfer"] == []
+
+
+def test_the_same_planes_with_a_military_cue_are(run_events) -> None:
+    text = "Boeing delivered 40 planes to the Indian Air Force, the defence ministry said."
+    events, _ = run_events(text, [("Boeing", "ORG", []), ("Indian Air Force", "MILITARY_UNIT", [])])
+    assert [e.type for e in events] == ["arms_transfer"]

@@ -64,12 +64,16 @@ def _objects(verb: Token) -> list[Token]:
 
 def _context_ok(tok: Token, cue: str, lex: Lexicon, resolver: Resolver, scope: list[Token]) -> bool:
     cues = lex.cues(cue)
+    dual = False
     for t in scope:
-        if _subtree_lemmas(t) & cues:
-            return True
+        found = _subtree_lemmas(t) & cues
         if cue == "weapons" and _has_weapon_entity(t, resolver):
             return True
-    return False
+        if found and (cue != "weapons" or found - lex.cues("dual_use")):
+            return True
+        dual = dual or bool(found)
+    # planes or helicopters alone: a military word in the sentence makes them weapons
+    return dual and bool({_lemma(t) for t in tok.sent} & lex.cues("military"))
 
 
 def light_verb(noun: Token, lex: Lexicon) -> Token | None:
@@ -141,6 +145,8 @@ class TriggerFinder:
         objs = _objects(tok)
         obj_lemmas = {_lemma(o) for o in objs}
         if obj_lemmas & set(spec.get("object_not", [])):
+            return False
+        if any(c.dep_ == "prep" and c.lower_ in spec.get("prep_not", []) for c in tok.children):
             return False
         if lemma in spec.get("phrasal", {}):
             particle = spec["phrasal"][lemma]

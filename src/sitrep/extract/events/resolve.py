@@ -20,6 +20,7 @@ PLACE_TYPES = ("CITY", "FACILITY", "REGION", "COUNTRY")  # most specific first
 ACTOR_TYPES = {"PERSON", "COUNTRY", "ORG", "BLOC", "MILITARY_UNIT", "CITY", "REGION"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
+NAME_TYPES = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}  # spaCy labels a literal name may carry
 LOCATIVE_PREPS = {"in", "at", "near", "along", "across", "inside", "outside", "around"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
 
@@ -57,7 +58,7 @@ class Resolver:
             out.extend(two)
         elif subtree:
             out.extend(self.inside(tok))
-        if not out and tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME"):
+        if not out and tok.pos_ == "PROPN" and tok.ent_type_ in NAME_TYPES:
             left = min([tok.i] + [c.i for c in tok.lefts if c.dep_ in ("compound", "flat")])
             out.append(self.doc[left: tok.i + 1].text)
         for conj in tok.conjuncts:
