@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import csv
+import io
+
+import yaml
+from fastapi.testclient import TestClient
+
+from sitrep import kb
+from sitrep.store import Store
+from tests.kb.conftest import deal_report
+
+
+def _deal_id() -> str:
+    return deal_report().article.id
+
+
+def test_openapi_schema_is_published(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    assert {"/api/events", "/api/entities/{kb_id}", "/api/search", "/api/corrections"} <= set(schema["paths"])
+
+
+def test_events_api_filters_and_pages(client: TestClient, web_store: Store) -> None:
+    kb.merge(web_store)
+    body = client.get("/api/events", params={"type": "arms_transfer", "actor": "Boeing"}).json()
+    assert body["total"] == 1
+    assert body["items"][0]["args"]["supplier"][0]["value"] == "Boeing"
+    assert client.get("/api/events", params={"type": "attack"}).json()["total"] == 0
+    assert client.get("/api/events", params={"size": 10_000}).status_code == 422
+
+
+def test_events_csv_download(client: TestClient, web_store: Store) -> None:
+    kb.merge(web_store)
+    r = client.get("/api/events.csv", params={"type": "arms_transfer"})
+    assert r.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert [row["type"] for row in rows] == ["arms_transfer"]
+    assert "Boeing" in rows[0]["args"]
+
+
+def test_correction_via_api_changes_the_gold_export(client: TestClient) -> None:
+    aid = _deal_id()
+    ev = client.get(f"/api/articles/{aid}").json()["events"][0]["evidence"][0]
+    r = client.post("/api/corrections", json={"article_id": aid, "kind": "event", "start": ev["start"],
+                                              "end": ev["end"], "verdict": "corrected", "who": "ana",
+                                              "value": {"status": "planned"}})
+    assert r.status_code == 201, r.text
+    gold = yaml.safe_load(client.get(f"/api/articles/{aid}/gold.yaml").text)
+    assert gold["events"][0]["status"] == "planned"
+    assert client.get("/api/corrections", params={"article_id": aid}).json()[0]["who"] == "ana"
+
+
+def test_bad_correction_is_a_422_with_the_reason(client: TestClient) -> None:
+    r = client.post("/api/corrections", json={"article_id": _deal_id(), "kind": "event", "start": 0,
+                                              "end": 5, "verdict": "maybe", "who": "ana"})
+    assert r.status_code == 422 and "verdict" in r.text
+
+
+def test_writes_need_the_token_off_localhost(web_store: Store) -> None:
+    from sitrep.web.app import create_app
+
+    c = TestClient(create_app("unused", token="s3cret", store=web_store))
+    body = {"article_id": _deal_id(), "kind": "event", "start": 0, "end": 8, "verdict": "wrong", "who": "x"}
+    assert c.post("/api/corrections", json=body).status_code == 403
+    assert c.post("/api/corrections", json=body, headers={"X-Sitrep-Token": "nope"}).status_code == 403
+    assert c.post("/api/corrections", json=body, headers={"X-Sitrep-Token": "s3cret"}).status_code == 201
+    assert c.get("/api/events").status_code == 200  # reads stay open
+
+
+def test_unknown_things_are_404(client: TestClient) -> None:
+    assert client.get("/api/articles/ffff").status_code == 404
+    assert client.get("/api/entities/kb:nothing").status_code == 404
+    assert client.get("/articles/ffff").status_code == 404

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from sitrep import kb
+from sitrep.store import Store
+from tests.kb.conftest import deal_report
+from tests.web.conftest import hostile_report
+
+
+@pytest.mark.parametrize("path", ["/", "/entities", "/events", "/timeline", "/map", "/search?q=Boeing",
+                                  "/events?type=arms_transfer&status=agreed"])
+def test_pages_render(client: TestClient, web_store: Store, path: str) -> None:
+    kb.merge(web_store)
+    r = client.get(path)
+    assert r.status_code == 200
+    assert "<title>" in r.text
+
+
+def test_article_page_highlights_and_links_every_fact(client: TestClient) -> None:
+    a = deal_report()
+    html = client.get(f"/articles/{a.article.id}").text
+    assert 'class="hl-event' in html or "hl-event" in html
+    assert 'id="evt-v1-0"' in html and 'href="#evt-v1-0"' in html
+    assert 'id="quo-0"' in html and 'href="#quo-0"' in html
+
+
+def test_untrusted_text_is_escaped_everywhere(client: TestClient, web_store: Store) -> None:
+    kb.merge(web_store)
+    aid = hostile_report().article.id
+    pages = [f"/articles/{aid}", "/", "/entities", "/events", "/search?q=script"]
+    for page in pages:
+        html = client.get(page).text
+        assert "<script>" not in html, page
+        assert "<b onmouseover" not in html and "<img src=x" not in html, page
+        assert not re.search(r'href="javascript:', html), page
+    article = client.get(f"/articles/{aid}").text
+    assert "&lt;script&gt;window.pwned" in article
+    assert "Content-Security-Policy" in article
+
+
+def test_review_form_stores_a_correction_and_redirects_only_locally(client: TestClient) -> None:
+    a = deal_report()
+    ev = a.events[0].evidence[0]
+    form = {"article_id": a.article.id, "kind": "event", "start": ev.start, "end": ev.end,
+            "verdict": "corrected", "who": "ana", "type": "agreement", "status": "agreed",
+            "back": "//evil.example/"}
+    r = client.post("/review", data=form, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/"
+    assert "agreement" in client.get(f"/api/articles/{a.article.id}/gold.yaml").text
