@@ -3,13 +3,16 @@
     python bench/measure.py bare    CORPUS --workers 2
     python bench/measure.py extract CORPUS --workers 2
     python bench/measure.py ingest  CORPUS --workers 2 [--marks 1000,10000]
+    python bench/measure.py frame   CORPUS --workers 2
 
 ``bare`` is spaCy alone: ``spacy.load`` of the same model and ``nlp.pipe`` over the
 same texts with the same batch size and process count (the floor). ``extract`` is
 ``sitrep.pipeline.analyze_many`` with every stage, each result turned into its
 extract-format JSON (what ``sitrep extract --format jsonl`` prints). ``ingest``
 reads the JSON Lines corpus with Sitrep's readers, skips stored ids, analyses and
-writes every article into a new SQLite store (no cross-article merging).
+writes every article into a new SQLite store (no cross-article merging). ``frame``
+is ``extract`` with no stages: the cost of Sitrep's own batch machinery (warm-up,
+memory zones, worker processes, result transfer) over bare spaCy.
 
 Each run reports wall time, articles and words, the peak of the summed RSS of the
 process and its workers, and the summed RSS when each ``--marks`` count was reached.
@@ -62,10 +65,12 @@ def _articles(corpus: Path) -> Iterator:
         yield Article(text=row["text"], title=row.get("title") or None, source=row["source"])
 
 
-def run_extract(corpus: Path, workers: int, marks: set[int]) -> dict:
+def run_extract(corpus: Path, workers: int, marks: set[int], stages: bool = True) -> dict:
     from sitrep.pipeline import analyze_many
 
     settings = Settings(n_process=workers, batch_size=BATCH)
+    if not stages:
+        settings = settings.with_(stages=())
     out = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
 
     def emit(analyses: Iterable) -> Iterator:
@@ -91,7 +96,12 @@ def run_ingest(corpus: Path, workers: int, marks: set[int]) -> dict:
     return result
 
 
-PARTS = {"bare": run_bare, "extract": run_extract, "ingest": run_ingest}
+def run_frame(corpus: Path, workers: int, marks: set[int]) -> dict:
+    """extract with no stages: what Sitrep's own batching, zones and workers cost over spaCy."""
+    return run_extract(corpus, workers, marks, stages=False)
+
+
+PARTS = {"bare": run_bare, "extract": run_extract, "frame": run_frame, "ingest": run_ingest}
 
 
 def main() -> None:
