@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import Column, Integer, String, Table, inspect, select, text
+from sqlalchemy import Column, Integer, String, Table, Text, inspect, select, text
 
 from sitrep.errors import StoreError
 from sitrep.store import metadata, open_store
@@ -32,6 +32,9 @@ def test_version_1_store_is_upgraded_keeping_its_data(db_url: str) -> None:
         store.add(a)
         with store.engine.begin() as conn:  # make it look like a v1 store
             conn.execute(text("DROP INDEX ix_articles_pipeline_version"))
+            if conn.dialect.name == "postgresql":  # v1 had VARCHAR(n) columns
+                conn.execute(text("ALTER TABLE entities ALTER COLUMN type TYPE VARCHAR(32)"))
+                conn.execute(text('ALTER TABLE timexes ALTER COLUMN "mod" TYPE VARCHAR(16)'))
             conn.execute(t.schema_version.delete())
             conn.execute(t.schema_version.insert().values(version=1, applied_at=t.articles.c.added_at.type
                                                           .python_type.now()))
@@ -42,6 +45,12 @@ def test_version_1_store_is_upgraded_keeping_its_data(db_url: str) -> None:
         indexes = {i["name"] for i in inspect(store.engine).get_indexes("articles")}
         assert "ix_articles_pipeline_version" in indexes
         assert store.get(a.article.id).to_dict() == a.to_dict()
+        if store.engine.dialect.name == "postgresql":
+            types = {c["name"]: c["type"] for c in inspect(store.engine).get_columns("entities")}
+            assert isinstance(types["type"], Text)
+        long = rich_analysis(body="another text")
+        long.entities[0].type = "X" * 100  # no length limit on either backend
+        assert store.add(long)
 
 
 def test_tables_registered_later_are_created(db_url: str) -> None:

@@ -144,9 +144,10 @@ def _encode_value(value: Any, entity_ids: set[str]) -> Row:
     none = {"entity_id": None, "value": None, "span_start": None, "span_end": None}
     if isinstance(value, str) and value in entity_ids:
         return {**none, "form": "id", "entity_id": value}
-    if isinstance(value, dict) and set(value) == {"entity", "span"} and isinstance(value["entity"], str):
+    # exactly {"entity": id, "span": {"start", "end"}}, in that key order (else kept as a literal)
+    if isinstance(value, dict) and list(value) == ["entity", "span"] and isinstance(value["entity"], str):
         span = value["span"]
-        if isinstance(span, dict) and set(span) == {"start", "end"}:
+        if isinstance(span, dict) and list(span) == ["start", "end"]:
             return {**none, "form": "entity_span", "entity_id": value["entity"],
                     "span_start": span["start"], "span_end": span["end"]}
     ref = value.get("entity") if isinstance(value, dict) else None

@@ -15,11 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, inspect, select, text
+from sqlalchemy import Connection, Engine, String, Text, inspect, select, text
 
 from sitrep.errors import StoreError
 from sitrep.store.engine import WRITE
-from sitrep.store.schema import metadata, schema_version
+from sitrep.store.schema import RECORD_TABLES, article_sources, articles, metadata, schema_version
 
 Step = Callable[[Connection], None]
 
@@ -34,9 +34,23 @@ def _v2_analysed_index(conn: Connection) -> None:
     ))
 
 
+def _v3_text_columns(conn: Connection) -> None:
+    """v3: string columns become TEXT (PostgreSQL enforced VARCHAR lengths; SQLite never did)."""
+    if conn.dialect.name != "postgresql":
+        return
+    insp = inspect(conn)
+    for table in (*RECORD_TABLES, articles, article_sources):
+        for col in insp.get_columns(table.name):
+            now = table.c.get(col["name"])
+            varchar = isinstance(col["type"], String) and not isinstance(col["type"], Text)
+            if varchar and now is not None and isinstance(now.type, Text):
+                conn.execute(text(f'ALTER TABLE {table.name} ALTER COLUMN "{col["name"]}" TYPE TEXT'))
+
+
 # version -> step bringing a database from version-1 to version
 STEPS: dict[int, Step] = {
     2: _v2_analysed_index,
+    3: _v3_text_columns,
 }
 LATEST = max(STEPS, default=1)
 

@@ -1,5 +1,7 @@
 """The store's tables, one schema for SQLite and PostgreSQL (SQLAlchemy Core).
 
+Strings are TEXT (no length limits for the pipeline's values to overflow on
+PostgreSQL), except article ids: sha256 hex, CHAR-sized.
 Every extract-format record has a table; every row carries the ``pipeline_version``
 that made it. Offsets are character offsets into ``articles.text`` (end exclusive),
 in columns named ``start_char`` / ``end_char`` so raw SQL needs no quoting.
@@ -45,7 +47,7 @@ def _article_fk() -> Column:
 
 
 def _version() -> Column:
-    return Column("pipeline_version", String(32), nullable=False)
+    return Column("pipeline_version", Text, nullable=False)
 
 
 schema_version = Table(
@@ -63,9 +65,9 @@ articles = Table(
     Column("authors", Json, nullable=False),
     Column("agency", Text),
     Column("outlet", Text),
-    Column("published", String(40)),  # ISO 8601 date or date-time, as in the record
+    Column("published", Text),  # ISO 8601 date or date-time, as in the record
     Column("url", Text),
-    Column("language", String(16)),
+    Column("language", Text),
     Column("analysis", Text),  # null when analysed, else why not
     Column("text", Text, nullable=False),
     Column("warnings", Json, nullable=False),
@@ -84,18 +86,18 @@ article_sources = Table(
     Column("location", Text, nullable=False),
     Column("outlet", Text),
     Column("url", Text),
-    Column("first_seen", String(40)),
+    Column("first_seen", Text),
     UniqueConstraint("article_id", "location", name="uq_article_sources_location"),
 )
 
 entities = Table(
     "entities", metadata,
     _article_fk(),
-    Column("id", String(32), primary_key=True),  # "e1": unique within its article
+    Column("id", Text, primary_key=True),  # "e1": unique within its article
     Column("seq", Integer, nullable=False),
     Column("name", Text, nullable=False),
-    Column("type", String(32), nullable=False),
-    Column("kb_id", String(32)),
+    Column("type", Text, nullable=False),
+    Column("kb_id", Text),
     Column("attributes", Json, nullable=False),
     Column("extra", Json),
     _version(),
@@ -105,12 +107,12 @@ entities = Table(
 mentions = Table(
     "mentions", metadata,
     _article_fk(),
-    Column("entity_id", String(32), primary_key=True),
+    Column("entity_id", Text, primary_key=True),
     Column("seq", Integer, primary_key=True),
     Column("start_char", Integer),  # null for byline / url mentions
     Column("end_char", Integer),
     Column("text", Text, nullable=False),
-    Column("field", String(16), nullable=False, default="body"),
+    Column("field", Text, nullable=False, default="body"),
     Column("extra", Json),
     _version(),
 )
@@ -122,10 +124,10 @@ timexes = Table(
     Column("start_char", Integer, nullable=False),
     Column("end_char", Integer, nullable=False),
     Column("text", Text, nullable=False),
-    Column("type", String(16), nullable=False),
-    Column("value", String(64)),
-    Column("mod", String(16)),
-    Column("anchor", String(64)),
+    Column("type", Text, nullable=False),
+    Column("value", Text),
+    Column("mod", Text),
+    Column("anchor", Text),
     Column("extra", Json),
     _version(),
 )
@@ -137,8 +139,8 @@ quotes = Table(
     Column("start_char", Integer, nullable=False),
     Column("end_char", Integer, nullable=False),
     Column("text", Text, nullable=False),
-    Column("kind", String(16), nullable=False),
-    Column("speaker", String(32)),  # entity id within the article
+    Column("kind", Text, nullable=False),
+    Column("speaker", Text),  # entity id within the article
     Column("cue", Text),
     Column("cue_start", Integer),
     Column("cue_end", Integer),
@@ -154,18 +156,18 @@ quotes = Table(
 events = Table(
     "events", metadata,
     _article_fk(),
-    Column("id", String(32), primary_key=True),  # "v1": unique within its article
+    Column("id", Text, primary_key=True),  # "v1": unique within its article
     Column("seq", Integer, nullable=False),
-    Column("type", String(32), nullable=False),
-    Column("status", String(16), nullable=False),
+    Column("type", Text, nullable=False),
+    Column("status", Text, nullable=False),
     Column("confidence", Float, nullable=False),
     Column("label", Text),
     Column("trigger_start", Integer),
     Column("trigger_end", Integer),
     Column("trigger_text", Text),  # null when the event has no trigger
     # derived for time queries: the TIMEX3 date of args date/start and of args end
-    Column("date_start", String(40)),
-    Column("date_end", String(40)),
+    Column("date_start", Text),
+    Column("date_end", Text),
     Column("extra", Json),
     _version(),
     Index("ix_events_type", "type"),
@@ -178,14 +180,14 @@ Index("ix_mentions_text_lower", func.lower(mentions.c.text))
 event_args = Table(
     "event_args", metadata,
     _article_fk(),
-    Column("event_id", String(32), primary_key=True),
+    Column("event_id", Text, primary_key=True),
     Column("seq", Integer, primary_key=True),  # order of the args in the record
-    Column("role", String(32), nullable=False),
+    Column("role", Text, nullable=False),
     Column("position", Integer),  # index in the role's list; null when not a list
     # id: a bare entity id; entity_span: {"entity", "span"}; literal: JSON in value;
     # empty_list: the role holds []
-    Column("form", String(16), nullable=False),
-    Column("entity_id", String(32)),  # the entity referred to (also set for items)
+    Column("form", Text, nullable=False),
+    Column("entity_id", Text),  # the entity referred to (also set for items)
     Column("value", Json),
     Column("span_start", Integer),
     Column("span_end", Integer),
@@ -196,12 +198,12 @@ event_args = Table(
 evidence = Table(
     "evidence", metadata,
     _article_fk(),
-    Column("event_id", String(32), primary_key=True),
+    Column("event_id", Text, primary_key=True),
     Column("seq", Integer, primary_key=True),
     Column("start_char", Integer, nullable=False),
     Column("end_char", Integer, nullable=False),
     Column("text", Text, nullable=False),
-    Column("status", String(16)),
+    Column("status", Text),
     Column("extra", Json),
     _version(),
 )
