@@ -12,8 +12,9 @@ MEANTIME PER/ORG/LOC named mentions (NAM) likewise. Gold types outside the mappi
 (values, vehicles, MEANTIME products and financial terms) are neither counted nor held
 against a system mention that overlaps them. Sitrep counts mentions by name, adjective,
 metonym and title, outermost only (a country name nested in an organization's name is a
-mention of its own in Sitrep, but both gold sets are flat); pronouns and descriptions are
-scored apart (coreference).
+mention of its own in Sitrep, but both gold sets are flat); in re3d, whose Person layer
+marks pronouns and descriptions too, Sitrep's resolved pronouns and descriptions count as
+well; in MEANTIME they are scored apart (coreference).
 Test documents are left out: re3d's "BBC Online" folder and MEANTIME docs 100911, 102977.
 """
 
@@ -43,6 +44,9 @@ SPACY_FAMILY = {
     "PRODUCT": "WEAPON",
 }
 NAMED_KINDS = ("name", "adjective", "metonym", "title", "plural")
+# the mention forms each corpus annotates: re3d marks pronouns and descriptions ("he", "the
+# Foreign Secretary") as Person mentions; MEANTIME's scored layer here is its named mentions
+KINDS_SCORED = {"re3d": (*NAMED_KINDS, "pronoun", "description"), "meantime": NAMED_KINDS}
 FAMILIES = ("PERSON", "ORG", "PLACE", "WEAPON")
 TEST_RE3D = ("BBC Online",)
 TEST_MEANTIME = ("100911", "102977")
@@ -200,6 +204,7 @@ def _meantime_doc(name: str, data: bytes) -> GoldDoc | None:
             by_entity.setdefault(ent, []).append(span)
         elif kind == "PRO" and fam == "PERSON":
             pronouns.append((span, ent))
+            mentions.append((*span, ""))
         elif kind == "NOM" and fam in ("PERSON", "ORG") and _definite(text[span[0] : span[1]]):
             descriptions.append((span, ent))
             mentions.append((*span, ""))
@@ -265,15 +270,16 @@ def score_doc(system: list[Span], gold: list[Span], counts: dict[str, Counts]) -
             counts.setdefault(s[2], Counts()).sys += 1  # overlaps a gold item of another type
 
 
-def sitrep_spans(entities: list, kinds: dict[tuple[int, int], str]) -> list[Span]:
-    """Named mentions, one per run of overlapping mentions of the same entity (the longest)."""
+def sitrep_spans(entities: list, kinds: dict[tuple[int, int], str],
+                 scored: tuple[str, ...] = NAMED_KINDS) -> list[Span]:
+    """Mentions of the scored kinds, one per run of overlapping mentions of the same entity."""
     out: list[Span] = []
     for e in entities:
         fam = SITREP_FAMILY.get(e.type)
         if fam is None:
             continue
         spans = sorted(((m.start, m.end) for m in e.mentions
-                        if m.start is not None and kinds.get((m.start, m.end), "name") in NAMED_KINDS),
+                        if m.start is not None and kinds.get((m.start, m.end), "name") in scored),
                        key=lambda s: (s[0], -s[1]))
         last_end = -1
         for s, t in spans:
@@ -329,7 +335,8 @@ def run_entity_eval(corpus: str, path: Path, settings: Settings | None = None) -
         ctx = StageContext(article=Article(text=gold.text, source=gold.doc_id), doc=doc, settings=settings)
         entities = find_entities(ctx)
         kinds = ctx.shared.get("entity_mention_kinds", {})
-        score_doc(sitrep_spans(entities, kinds), gold.mentions, report.systems["sitrep"])
+        spans = sitrep_spans(entities, kinds, KINDS_SCORED[corpus])
+        score_doc(spans, gold.mentions, report.systems["sitrep"])
         score_doc(spacy_spans(doc), gold.mentions, report.systems["spacy"])
         score_coref(entities, gold.pronouns, report.pronouns)
         score_coref(entities, gold.descriptions, report.descriptions, exact=False)

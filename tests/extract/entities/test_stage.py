@@ -199,3 +199,9 @@ def test_dateline_in_capitals_is_the_city(entities_of):
 def test_the_kingdom_is_the_country(entities_of):
     ents = entities_of("Saudi Arabia welcomed the decision. The kingdom has sought the jets for years.")
     assert entity_with(ents, "The kingdom").name == "Saudi Arabia"
+
+
+def test_person_tag_after_a_locative_preposition_is_a_place(entities_of):
+    ents = entities_of("Near Palmyra, coalition aircraft struck an ISIL position.")
+    e = entity_with(ents, "Palmyra")
+    assert e is not None and e.type in ("CITY", "REGION")

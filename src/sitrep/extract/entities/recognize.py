@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 PRIORITY = {"pattern": 3, "gaz": 2, "spacy": 1}
 NESTABLE_KINDS = ("name", "adjective", "capital", "city")
 PLACE_TYPES = ("COUNTRY", "CITY", "REGION")
+LEADING_FUNCTION_WORDS = lexicon.LOCATIVE_PREPS | {"the", "a", "an", "and", "or", "but", "of", "on", "by"}
+PLACE_PREPS = frozenset(["near", "in", "at", "outside", "around", "inside", "into", "across"])
 MIN_CITY_POPULATION = 100_000
 CONTAINERS = ("ORG", "MILITARY_UNIT", "BLOC", "FACILITY", "EVENT_NAME", "WEAPON_SYSTEM")
 
@@ -189,8 +191,11 @@ def spacy_cands(doc: Doc, gz: Gazetteer) -> list[Cand]:
             span = span[:-1]
         if span[0].lower_ == "the":
             span = span[1:]
+        span, after_prep = _strip_function_words(span)
         if typ == "PERSON":
             span = _strip_titles(span)
+            if after_prep and _not_a_known_person(span, gz):
+                typ = "GPE"  # "Near Palmyra", "in Raqqah": a place spaCy took for a person
         if not len(span) or _bad_span(span) or (len(span) > 1 and _in_headline(span)):
             continue
         name = span.text.title() if span.text.isupper() and len(span.text) > 4 else span.text
@@ -214,6 +219,27 @@ def _trim(ent: Span) -> Span | None:
             end = t.i if t.is_space else t.i + 1
             return ent.doc[ent.start : end] if end > ent.start else None
     return ent
+
+
+def _strip_function_words(span: Span) -> tuple[Span, bool]:
+    """Leading "Near", "In", "The" that spaCy took into a name; and whether a locative
+    preposition stands right before the name."""
+    doc, start = span.doc, span.start
+    while start < span.end - 1 and (doc[start].pos_ in ("ADP", "DET", "CCONJ", "ADV")
+                                     or doc[start].lower_ in LEADING_FUNCTION_WORDS):
+        start += 1
+    before = doc[start - 1] if start > 0 else None
+    after_prep = before is not None and before.lower_ in PLACE_PREPS
+    return doc[start : span.end], after_prep
+
+
+def _not_a_known_person(span: Span, gz: Gazetteer) -> bool:
+    from sitrep.extract.entities.leaders import table
+
+    known = span.text in table() or any(e.type == "PERSON" for _k, e in gz.lookup(span.text))
+    return not known and len(span) <= 2 and (
+        span.end >= len(span.doc) or span.doc[span.end].tag_ != "POS"
+    )
 
 
 def _strip_titles(span: Span) -> Span:
