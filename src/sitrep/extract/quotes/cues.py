@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from sitrep.extract.quotes.lexicon import Lexicon
+from sitrep.extract.quotes.lexicon import Lexicon, lexicon
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # left dependents that belong to a speaker's name ("Polish Prime Minister Mateusz Morawiecki")
@@ -62,7 +62,7 @@ def subject_of(verb: Token) -> Token | None:
     person of "quoted X as saying", else the subject, inherited from the verb it is
     coordinated with or hangs on; a relative "who" stands for the noun it modifies."""
     subj = _subject(verb)
-    if subj is not None and subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+    if subj is not None and subj.lower_ in lexicon().relative_pronouns and verb.dep_ == "relcl":
         return _antecedent(verb.head)
     return subj
 
@@ -82,7 +82,9 @@ def _antecedent(noun: Token) -> Token:
 
 def _temporal(tok: Token) -> bool:
     """"several times described": a time phrase misparsed as the subject."""
-    return tok.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL"} or tok.lemma_.lower() in _TIME_WORDS
+    if tok.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL"}:
+        return True
+    return tok.lemma_.lower() in lexicon().time_words
 
 
 def _owner_verb(noun: Token) -> Token | None:
@@ -97,9 +99,6 @@ def _owner_verb(noun: Token) -> Token | None:
     return None
 
 
-RELATIVE = {"who", "which", "that"}
-# words of time the parser takes for a subject ("MacDonald today announced")
-_TIME_WORDS = {"time", "today", "yesterday", "tomorrow", "tonight", "now", "earlier", "later"}
 
 
 def _agent(verb: Token) -> Token | None:

@@ -24,7 +24,6 @@ from sitrep.extract.quotes.marks import QuotedSpan, paragraphs, quoted_spans
 _CLAUSE_BREAK = set(".!?:;,—–-([")
 _CLOSERS = set('"”»’\'')
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
-_DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "as"}
 _SENTENCE_END = re.compile(r"[.!?][\"”’»)]?(?=\s|$)")
 
 
@@ -99,7 +98,7 @@ class QuoteFinder:
     def _named(self, open_mark: int) -> bool:
         """A naming word ends the text before the mark (the exercise "Zapad", dubbed a "...")."""
         words = re.findall(r"[\w'-]+", self.text[max(0, open_mark - 40) : open_mark].lower())
-        while words and words[-1] in _DETERMINERS:
+        while words and words[-1] in self.lex.determiners:
             words.pop()
         if not words or words[-1] not in self.lex.naming_words:
             return False

@@ -27,7 +27,6 @@ from sitrep.extract.quotes.cues import (
 )
 from sitrep.extract.quotes.lexicon import Lexicon
 
-_LEAD_MARKS = {"that", "if", "whether"}
 MIN_TOKENS = 3
 # an outer clause mostly made of a clause reported inside it is a misparse of the inner one
 NESTED_COVER = 0.5
@@ -43,7 +42,7 @@ def _trim(tokens: list[Token], lex: Lexicon, cue_first: bool) -> list[Token]:
             tokens = [x for x in tokens if x.i < t.left_edge.i]
             break
     while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].dep_ == "cc" or
-                      (tokens[0].dep_ == "mark" and tokens[0].lower_ in _LEAD_MARKS)):
+                      (tokens[0].dep_ == "mark" and tokens[0].lower_ in lex.complementizers)):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
         tokens = tokens[:-1]

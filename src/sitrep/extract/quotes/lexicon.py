@@ -21,6 +21,10 @@ class Lexicon:
     org_nouns: frozenset[str]
     saying_nouns: frozenset[str]
     direct_only_verbs: frozenset[str]
+    relative_pronouns: frozenset[str]
+    complementizers: frozenset[str]
+    determiners: frozenset[str]
+    time_words: frozenset[str]
     generic_org_nouns: frozenset[str]
     narrative_marks: frozenset[str]
     non_report_heads: frozenset[str]
@@ -49,6 +53,10 @@ def lexicon() -> Lexicon:
         org_nouns=words("org_nouns"),
         saying_nouns=words("saying_nouns"),
         direct_only_verbs=words("direct_only_verbs"),
+        relative_pronouns=words("relative_pronouns"),
+        complementizers=words("complementizers"),
+        determiners=words("determiners"),
+        time_words=words("time_words"),
         generic_org_nouns=words("generic_org_nouns"),
         narrative_marks=words("narrative_marks"),
         non_report_heads=words("non_report_heads"),
