@@ -8,6 +8,7 @@ pipeline stores on the :class:`StageContext` for the stages after it.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -46,6 +47,8 @@ def skip_reason(article: Article, settings: Settings) -> str | None:
     return None
 
 
+log = logging.getLogger(__name__)
+
 # nlp.pipe batches per memory zone in the single-process path
 ZONE_BATCHES = 4
 
@@ -82,8 +85,11 @@ class Pipeline:
         from sitrep.batch.warmup import warm_up
 
         if not self._warm:  # stages build their lazy spaCy objects outside the zones
-            warm_up(self)
             self._warm = True
+            try:
+                warm_up(self)
+            except Exception:
+                log.warning("warm-up failed: a stage raised on the warm-up text", exc_info=True)
 
         for chunk in chunked(articles, max(1, self.settings.batch_size) * ZONE_BATCHES):
             with self.nlp.memory_zone():
@@ -100,7 +106,21 @@ class Pipeline:
             if art.analysis:
                 yield Analysis(article=art)
             else:
-                yield self.run_stages(art, doc)
+                yield self._stages_or_failure(art, doc)
+
+    def _stages_or_failure(self, article: Article, doc: Doc) -> Analysis:
+        """run_stages; a stage that raises marks this article failed and the batch goes on.
+
+        The article is yielded with ``analysis = "failed: <error>"`` (stored, and
+        analysed again by ``sitrep reanalyze`` once the stage is fixed); the traceback
+        goes to the ``sitrep.pipeline`` log.
+        """
+        try:
+            return self.run_stages(article, doc)
+        except Exception as exc:
+            log.warning("analysis of %s failed", article.source or article.id, exc_info=True)
+            article.analysis = f"failed: {type(exc).__name__}: {exc}"
+            return Analysis(article=article)
 
     def run_stages(self, article: Article, doc: Doc) -> Analysis:
         ctx = StageContext(article=article, doc=doc, settings=self.settings)

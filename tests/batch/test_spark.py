@@ -115,4 +115,5 @@ def test_parquet_input_cli_and_store(spark, corpus, tmp_path):
     with open_store(db) as store:
         assert store.count() == 5
         stored = store.get(rows[0]["id"])
-        assert stored is not None and stored.to_dict()["entities"] == json.loads(rows[0]["extract"])["entities"]
+        assert stored is not None
+        assert stored.to_dict()["entities"] == json.loads(rows[0]["extract"])["entities"]

@@ -96,3 +96,22 @@ def test_stage_built_lazily_survives_memory_zones():
     arts = [Article(text=f"Talks in Vienna, round {i}.", source=str(i)) for i in range(40)]
     out = list(pipe.analyze_many(arts))  # 40 articles = 3 memory zones of 16
     assert all(a.events == ["LAZY_TEST_PLACE"] for a in out)
+
+
+def _failing_stage(ctx):
+    if "explode" in ctx.article.text:
+        raise ValueError("stage bug")
+    return []
+
+
+def test_a_failing_article_is_marked_and_the_batch_goes_on():
+    from sitrep.registry import Stage, stages
+
+    if "failing_test" not in stages:
+        stages.register("failing_test", Stage(name="failing_test", func=_failing_stage, assigns="events"))
+    settings = Settings(stages=("failing_test",), batch_size=2)
+    arts = [Article(text=f"Report {i} {'explode' if i == 3 else 'calm'}.", source=str(i)) for i in range(6)]
+    out = list(analyze_many(arts, settings))
+    assert [a.article.source for a in out] == [str(i) for i in range(6)]
+    assert out[3].article.analysis == "failed: ValueError: stage bug"
+    assert all(a.article.analysis is None for i, a in enumerate(out) if i != 3)
