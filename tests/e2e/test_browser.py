@@ -1,0 +1,80 @@
+"""End to end in a real browser: the reference article, Lukashenko's page, event filters,
+a correction that shows in the export, and hostile text that runs nothing."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+
+import pytest
+import yaml
+
+pytestmark = pytest.mark.browser
+
+
+def _article_id(base: str, title_part: str) -> str:
+    arts = json.load(urllib.request.urlopen(base + "/api/articles"))
+    return next(a["id"] for a in arts if title_part in (a["title"] or ""))
+
+
+def test_quote_of_lukashenko_is_highlighted_and_links_to_his_page(server: str, page) -> None:
+    aid = _article_id(server, "Belarus Leader")
+    page.goto(f"{server}/articles/{aid}")
+    quote = page.locator(".hl-quote", has_text="We cannot relax")
+    assert quote.first.is_visible()
+    item = page.locator("li.quote-item", has_text="We cannot relax").first
+    item.locator("a.speaker").click()
+    page.wait_for_load_state()
+    assert "Lukashenko" in page.locator("h1.entity-name").inner_text()
+    assert page.locator("ul.quotes-by li").count() >= 5
+
+
+def test_events_filter_by_type(server: str, page) -> None:
+    page.goto(f"{server}/events")
+    page.select_option("#event-filters select[name=type]", "military_exercise")
+    page.click("#event-filters button")
+    page.wait_for_url("**type=military_exercise**")
+    rows = page.locator("tr.event-row")
+    assert rows.count() >= 1
+    types = [t.strip() for t in rows.locator("td:nth-child(2)").all_inner_texts()]
+    assert set(types) == {"military_exercise"}
+
+
+def test_correcting_an_event_changes_the_export(server: str, page) -> None:
+    aid = _article_id(server, "Belarus Leader")
+    page.goto(f"{server}/articles/{aid}")
+    item = page.locator("li.event-item", has=page.locator("b.etype", has_text="arms_transfer")).first
+    event_id = item.get_attribute("data-event")
+    item.locator("input[name=who]").fill("e2e reviewer")
+    item.locator("select[name=status]").select_option("hypothetical")
+    item.locator("button[value=corrected]").click()
+    page.wait_for_load_state()
+    fixed = page.locator(f"li.event-item[data-event='{event_id}'] .status").inner_text()
+    assert fixed == "hypothetical"
+    gold = yaml.safe_load(page.request.get(f"{server}/api/articles/{aid}/gold.yaml").text())
+    assert {e["id"]: e["status"] for e in gold["events"]}[event_id] == "hypothetical"
+    assert "e2e reviewer" in page.request.get(f"{server}/api/articles/{aid}/gold.yaml").text()
+
+
+def test_hostile_article_runs_nothing(server: str, page) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    aid = _article_id(server, "script")
+    page.goto(f"{server}/articles/{aid}")
+    assert "<script>window.pwned" in page.locator("#body").inner_text()
+    for link in page.locator("a").all():
+        assert not (link.get_attribute("href") or "").lower().startswith("javascript:")
+    page.hover("text=Jong")
+    assert page.evaluate("typeof window.pwned") == "undefined"
+    assert dialogs == []
+
+
+def test_timeline_and_map_draw_offline(server: str, page) -> None:
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{server}/timeline")
+    assert page.locator("svg.timeline circle").count() >= 1
+    page.goto(f"{server}/map")
+    assert page.locator("svg.map path.land").count() == 1
+    assert page.locator("svg.map circle").count() >= 1
+    assert all(u.startswith(server) for u in requests)
