@@ -205,3 +205,9 @@ def test_person_tag_after_a_locative_preposition_is_a_place(entities_of):
     ents = entities_of("Near Palmyra, coalition aircraft struck an ISIL position.")
     e = entity_with(ents, "Palmyra")
     assert e is not None and e.type in ("CITY", "REGION")
+
+
+def test_short_name_linked_by_the_table_joins_the_full_name(entities_of):
+    text = "Kim Jong Un oversaw the launch in North Korea. Kim said more tests would follow."
+    people = [e for e in entities_of(text, published="2023-07-12") if e.type == "PERSON"]
+    assert [p.name for p in people] == ["Kim Jong Un"]

@@ -99,7 +99,22 @@ def cluster_people(doc: Doc, cands: list[Cand], gz: Gazetteer, year: int | None,
         _add_appositive(doc, c, target, gz)
     for p in people:
         _link_table(p, year, countries, gz)
-    return people
+    return _merge_same_name(people)
+
+
+def _merge_same_name(people: list[Cluster]) -> list[Cluster]:
+    """Two clusters the leader table named alike ("Kim" and "Kim Jong Un") are one person."""
+    by_name: dict[str, Cluster] = {}
+    for p in people:
+        first = by_name.setdefault(p.name, p)
+        if first is not p:
+            for m in p.mentions:
+                first.add(m)
+            first.forms.extend(p.forms)
+            for k, v in p.attributes.items():
+                first.attributes.setdefault(k, v)
+            first.kb_id = first.kb_id or p.kb_id
+    return list(by_name.values())
 
 
 def _add_title(doc: Doc, c: Cand, person: Cluster, gz: Gazetteer) -> None:
