@@ -14,7 +14,7 @@ from sitrep.store import open_store
 text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=30)
 offset = st.integers(min_value=0, max_value=10_000)
 maybe_offset = st.none() | offset
-json_leaf = st.none() | st.booleans() | st.integers(-10**12, 10**12) | text | st.floats(allow_nan=False,
+json_leaf = st.none() | st.booleans() | st.integers(-10**20, 10**20) | text | st.floats(allow_nan=False,
                                                                                           allow_infinity=False)
 json_value = st.recursive(json_leaf, lambda kids: st.lists(kids, max_size=3) | st.dictionaries(text, kids,
                                                                                                 max_size=3),

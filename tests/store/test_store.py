@@ -160,3 +160,13 @@ def test_transient_conflicts_are_retried(db_url: str) -> None:
     with open_store(db_url) as store:
         assert store._transaction(flaky) == "done"
         assert len(calls) == 3
+
+
+def test_scalar_json_literals_keep_their_exact_type(db_url: str) -> None:
+    a = rich_analysis()
+    a.events[0].args.update(ratio=0.0, big=10**20, flag=True, text="12")
+    with open_store(db_url) as store:
+        store.add(a)
+        args = store.get(a.article.id).events[0].args
+    assert [(args[k], type(args[k])) for k in ("ratio", "big", "flag", "text")] == [
+        (0.0, float), (10**20, int), (True, bool), ("12", str)]

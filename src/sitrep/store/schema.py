@@ -15,6 +15,9 @@ See docs/schema.md for the mapping from the extract format.
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from sqlalchemy import (
     JSON,
     Column,
@@ -27,15 +30,33 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    TypeDecorator,
     UniqueConstraint,
     func,
 )
 
 metadata = MetaData()
 
-# JSON, not JSONB, on PostgreSQL too: JSONB reorders object keys, and the store
-# gives back the extract-format record exactly as it was written
-Json = JSON()
+
+
+class JsonText(TypeDecorator[Any]):
+    """JSON kept as TEXT. On SQLite a column declared JSON has NUMERIC affinity, which
+    turns a stored ``0.0`` into the integer 0 and a 20-digit integer into a float;
+    TEXT affinity keeps every value exactly as written."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> str | None:
+        return None if value is None else json.dumps(value, ensure_ascii=False)
+
+    def process_result_value(self, value: Any, dialect: Any) -> Any:
+        return None if value is None else json.loads(value)
+
+
+# JSON, not JSONB, on PostgreSQL: JSONB reorders object keys, and the store gives back
+# the extract-format record exactly as it was written. TEXT on SQLite (see JsonText).
+Json = JSON().with_variant(JsonText(), "sqlite")
 ArticleId = String(64)  # sha256 hex of the normalized body
 
 
