@@ -19,6 +19,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import re
 import tarfile
 import xml.etree.ElementTree as ET
@@ -26,7 +27,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-EVAL = ROOT.parent / "shared" / "eval"
+# the shared corpora: ../shared beside the repository, or $SITREP_SHARED
+EVAL = Path(os.environ.get("SITREP_SHARED") or ROOT.parent / "shared") / "eval"
 CACHE = Path(__file__).resolve().parent / ".cache"
 
 SYLLABLES = ("ka", "lo", "ve", "mi", "dra", "sun", "tor", "bel", "ny", "quo", "zar", "fen", "ish", "pol",
@@ -106,6 +108,9 @@ def build(n: int, eval_dir: Path = EVAL) -> Iterator[dict[str, str]]:
     """``n`` articles with distinct bodies: the real texts, then distinct copies of them."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
+    if not (eval_dir / "ecbplus").is_dir():
+        raise SystemExit(f"bench: the shared corpora are not at {eval_dir}: set SITREP_SHARED to the "
+                         "folder that holds eval/ (ecbplus, meantime-en, article-extraction-benchmark)")
     stop = frozenset(STOP_WORDS)
     base = [t for t in real_texts(eval_dir) if t["text"].strip()]
     seen: set[str] = set()

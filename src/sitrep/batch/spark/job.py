@@ -194,10 +194,13 @@ def summarize(frame: DataFrame) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """``spark-submit .../sitrep/batch/spark/job.py INPUT... OUT``: the ``sitrep spark`` command."""
+    """The ``sitrep`` command line, for ``spark-submit`` (which needs a file to run)::
+
+        spark-submit .../sitrep/batch/spark/job.py [--db URL] spark INPUT... OUT [--store]
+    """
     from sitrep.cli import main as cli
 
-    cli.main(args=["spark", *(argv if argv is not None else sys.argv[1:])], prog_name="sitrep")
+    cli.main(args=argv if argv is not None else sys.argv[1:], prog_name="sitrep")
 
 
 if __name__ == "__main__":
