@@ -65,9 +65,11 @@ def entity_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
                 args.setdefault("topic", topic_text(tok))
             elif role == "weapon":
                 args.setdefault("weapon", res.refs(tok)[0] if res.refs(tok) else tok.text)
+            elif role == "place":
+                _add(args, role, res.refs(tok) + res.inside(tok, places=True))
             else:
                 _add(args, role, res.refs(tok))
-    if m.nominal and m.type in ("military_exercise", "protest", "meeting"):
+    if m.nominal and roles.get("agent") and not args.get(roles["agent"]):  # "the ISIL attack"
         for tok in slots.modifiers:
             _add(args, roles.get("agent"), [r for r in res.refs(tok) if isinstance(r, Entity)])
     return args

@@ -80,6 +80,8 @@ def compatible(c: Cluster, m: EventMention) -> bool:
             da, db = a.get(role), b.get(role)
             if isinstance(da, str) and isinstance(db, str) and not overlaps(da, db):
                 return False
+    if c.type in POINT_TYPES and _places_differ(a.get("place"), b.get("place")):
+        return False
     if c.type in TENSE_BLOCK and m.status and (c.status in DONE) != (m.status in DONE):
         return False
     ia, ib = _named_items(a), _named_items(b)
@@ -90,6 +92,14 @@ def compatible(c: Cluster, m: EventMention) -> bool:
             abs(va["amount"] - vb["amount"]) > 0.05 * va["amount"]):
         return False
     return all(_ent_key(a[r]) == _ent_key(b[r]) for r in SINGLE_CONFLICT if a.get(r) and b.get(r))
+
+
+def _places_differ(pa: Any, pb: Any) -> bool:
+    """Two named places below country level that are not the same place."""
+    sub = ("CITY", "FACILITY", "REGION")
+    if isinstance(pa, Entity) and isinstance(pb, Entity) and pa.type in sub and pb.type in sub:
+        return pa.id != pb.id
+    return False
 
 
 def linked(c: Cluster, m: EventMention) -> bool:

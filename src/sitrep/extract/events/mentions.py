@@ -237,6 +237,9 @@ class TriggerFinder:
             return lv is not None and _lemma(lv) in spec.get("sign_verbs", [])
         if etype == "military_exercise":
             return etype in self.seen_types or _context_ok(tok, "military", self.lex, self.resolver, scope)
+        if lemma in spec.get("needs_complement", []):
+            return any((c.dep_ in ("acl", "ccomp", "relcl") and any(g.lower_ == "that" for g in c.children))
+                       or (c.dep_ == "prep" and c.lower_ in ("for", "on")) for c in tok.children)
         if lemma in spec.get("needs_context_nouns", []):
             if lv is not None and _lemma(lv) in self.lex.cues("attack_light_verbs"):
                 return True

@@ -66,11 +66,12 @@ class Resolver:
                 out.extend(r for r in self.refs(conj, subtree=subtree) if r not in out)
         return out
 
-    def inside(self, tok: Token) -> list[Entity]:
-        """Entities inside a noun phrase, skipping clauses that hang off it."""
+    def inside(self, tok: Token, *, places: bool = False) -> list[Entity]:
+        """Entities inside a noun phrase, skipping clauses that hang off it and, unless
+        ``places``, the places it is at ("an airstrike near X" is not X's)."""
         skip: set[int] = set()
-        for c in tok.children:  # clauses, and places the group is at ("an airstrike near X")
-            if c.dep_ in CLAUSE_DEPS or (c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS):
+        for c in tok.children:
+            if c.dep_ in CLAUSE_DEPS or (not places and c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS):
                 skip.update(t.i for t in c.subtree)
         toks = [t for t in tok.subtree if t.i not in skip]
         if not toks:
