@@ -51,7 +51,7 @@ FAMILIES = ("PERSON", "ORG", "PLACE", "WEAPON")
 TEST_RE3D = ("BBC Online",)
 TEST_MEANTIME = ("100911", "102977")
 RE3D_MIN_CONFIDENCE = 0.5
-PRONOUNS = frozenset(["he", "him", "his", "himself", "she", "her", "hers", "herself"])
+PRONOUNS = frozenset(["he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its"])
 
 Span = tuple[int, int, str]  # start, end, family ("" = ignored gold type)
 
@@ -65,6 +65,8 @@ class GoldDoc:
     pronouns: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)
     # MEANTIME: definite description ("the company") span -> the named mention spans of its entity
     descriptions: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)
+    # MEANTIME: "it"/"its" of organizations and places
+    it_pronouns: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -86,6 +88,7 @@ class EntityEvalReport:
     systems: dict[str, dict[str, Counts]] = field(default_factory=dict)
     pronouns: Counts = field(default_factory=Counts)  # tp = right, sys = resolved, gold = gold pronouns
     descriptions: Counts = field(default_factory=Counts)
+    it_pronouns: Counts = field(default_factory=Counts)
 
     def overall(self, system: str) -> Counts:
         rows = self.systems[system].values()
@@ -100,7 +103,8 @@ class EntityEvalReport:
                 p, r, f = c.prf()
                 lines.append(f"{system:<8} {fam:<7} {p:6.3f} {r:6.3f} {f:6.3f} {c.gold:6d} {c.sys:6d}")
         for label, c in (("pronoun resolution (he/she/his/her... of PER entities)", self.pronouns),
-                         ("definite descriptions (the ... of PER/ORG entities)", self.descriptions)):
+                         ("definite descriptions (the ... of PER/ORG entities)", self.descriptions),
+                         ("it/its of ORG/LOC entities", self.it_pronouns)):
             if c.gold:
                 p, r, f = c.prf()
                 lines.append(f"{label}: P={p:.3f} R={r:.3f} F1={f:.3f} (gold {c.gold}, resolved {c.sys})")
@@ -114,6 +118,7 @@ class EntityEvalReport:
             out[system]["ALL"] = dict(zip("PRF", self.overall(system).prf(), strict=True))  # type: ignore[index]
         out["pronouns"] = dict(zip("PRF", self.pronouns.prf(), strict=True))
         out["descriptions"] = dict(zip("PRF", self.descriptions.prf(), strict=True))
+        out["it_pronouns"] = dict(zip("PRF", self.it_pronouns.prf(), strict=True))
         return out
 
 
@@ -190,7 +195,7 @@ def _meantime_doc(name: str, data: bytes) -> GoldDoc | None:
         for src in rel.iter("source"):
             if tgt is not None:
                 refers[src.get("m_id")] = tgt.get("m_id")
-    mentions, by_entity, pronouns, descriptions = [], {}, [], []
+    mentions, by_entity, pronouns, descriptions, it_pronouns = [], {}, [], [], []
     for m in markables.iter("ENTITY_MENTION"):
         tids = [a.get("t_id") for a in m.iter("token_anchor")]
         if not tids or tids[0] not in offsets:
@@ -205,6 +210,9 @@ def _meantime_doc(name: str, data: bytes) -> GoldDoc | None:
         elif kind == "PRO" and fam == "PERSON":
             pronouns.append((span, ent))
             mentions.append((*span, ""))
+        elif kind == "PRO" and fam in ("ORG", "PLACE") and text[span[0] : span[1]].lower() in ("it", "its"):
+            it_pronouns.append((span, ent))
+            mentions.append((*span, ""))
         elif kind == "NOM" and fam in ("PERSON", "ORG") and _definite(text[span[0] : span[1]]):
             descriptions.append((span, ent))
             mentions.append((*span, ""))
@@ -212,7 +220,8 @@ def _meantime_doc(name: str, data: bytes) -> GoldDoc | None:
             mentions.append((*span, ""))  # not scored, not held against the system
     gold_pro = {span: by_entity.get(ent, []) for span, ent in pronouns if by_entity.get(ent)}
     gold_desc = {span: by_entity.get(ent, []) for span, ent in descriptions if by_entity.get(ent)}
-    return GoldDoc(doc_id, text, mentions, gold_pro, gold_desc)
+    gold_it = {span: by_entity.get(ent, []) for span, ent in it_pronouns if by_entity.get(ent)}
+    return GoldDoc(doc_id, text, mentions, gold_pro, gold_desc, gold_it)
 
 
 def _definite(text: str) -> bool:
@@ -340,6 +349,7 @@ def run_entity_eval(corpus: str, path: Path, settings: Settings | None = None) -
         score_doc(spacy_spans(doc), gold.mentions, report.systems["spacy"])
         score_coref(entities, gold.pronouns, report.pronouns)
         score_coref(entities, gold.descriptions, report.descriptions, exact=False)
+        score_coref(entities, gold.it_pronouns, report.it_pronouns)
         report.documents += 1
     return report
 

@@ -11,6 +11,9 @@ Leass / Hobbs, measured on MEANTIME's coreference layer (docs/accuracy.md):
   person whose role fits the head noun (epithets such as "strongman" fit any leader)
   and whose country fits a country modifier;
 - "the campaign group", "the alliance" -> the most recent organization of a fitting type;
+  "the kingdom", "the country" -> the most salient country of this or the last sentence;
+- "its", and "it" as the subject of a verb of saying or deciding ("it said", "it plans")
+  -> the most salient organization or state of this or the last sentence;
 - "the two leaders", "the leaders" -> a group of the most recent people, kept apart
   (a span must not belong to two entities) in ``groups``.
 """
@@ -74,6 +77,10 @@ class Resolver:
                 self.description(chunk)
             elif tok.lower_ in lexicon.PERSON_PRONOUNS and tok.tag_ in ("PRP", "PRP$"):
                 self.pronoun(tok)
+            elif tok.lower_ in ("it", "its") and tok.i not in self.quoted and _agentive_it(tok):
+                target = self.pick(self.orgs + self.countries, tok.i, 1)
+                if target is not None:
+                    self.attach(target, tok.idx, tok.idx + len(tok), tok.text, tok.i, "pronoun")
         return self.groups
 
     # salience: (sentence distance, not a subject, -position) of a cluster's last mention
@@ -181,6 +188,13 @@ def _fits(p: Cluster, lemma: str, country: str | None) -> bool:
     if lemma in lexicon.EPITHETS:
         return bool(role) and "journalist" not in role
     return any(word in role for word in lexicon.ROLE_SYNONYMS.get(lemma, (lemma,)))
+
+
+def _agentive_it(tok: Token) -> bool:
+    """"its eastern border", "it said": "it" as an organization or state, not "it is expected"."""
+    if tok.lower_ == "its":
+        return True
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lexicon.AGENT_VERBS
 
 
 def _possessed(chunk: Span) -> bool:

@@ -420,3 +420,10 @@ MILITARY_UNIT_WORDS = frozenset(
     ["army", "brigade", "division", "regiment", "battalion", "corps", "fleet", "command", "forces",
      "guard", "marines", "squadron", "wing", "militia", "legion", "battery"]
 )
+
+# verbs whose subject "it" is an organization or a state ("the ministry said it would ...")
+AGENT_VERBS = frozenset(
+    ["say", "announce", "add", "deny", "warn", "claim", "state", "report", "plan", "want", "agree",
+     "decide", "refuse", "accuse", "confirm", "insist", "urge", "vow", "pledge", "threaten", "reject",
+     "approve", "sign", "order", "launch", "deploy", "buy", "sell", "supply", "send", "receive"]
+)
