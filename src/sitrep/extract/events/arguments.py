@@ -66,12 +66,13 @@ def entity_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
             elif role == "weapon":
                 args.setdefault("weapon", res.refs(tok)[0] if res.refs(tok) else tok.text)
             elif role == "place":
-                _add(args, role, res.refs(tok) + res.inside(tok, places=True))
+                _add(args, role, [*res.refs(tok), *res.inside(tok, places=True)])
             else:
                 _add(args, role, res.refs(tok))
-    if m.nominal and roles.get("agent") and not args.get(roles["agent"]):  # "the ISIL attack"
+    agent = roles.get("agent")
+    if m.nominal and agent and not args.get(agent):  # "the ISIL attack"
         for tok in slots.modifiers:
-            _add(args, roles.get("agent"), [r for r in res.refs(tok) if isinstance(r, Entity)])
+            _add(args, agent, [r for r in res.refs(tok) if isinstance(r, Entity)])
     return args
 
 
