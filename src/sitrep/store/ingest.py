@@ -8,6 +8,7 @@ be read, or an article the pipeline fails on, is reported and the batch goes on.
 
 from __future__ import annotations
 
+import glob
 import sys
 import time
 from collections import deque
@@ -109,11 +110,17 @@ def ingest(
 
 
 def _total(paths: list[str]) -> int | None:
-    """How many articles to expect (for the ETA), when every path is a file or directory."""
-    if not paths or not all(Path(p).exists() for p in paths):
-        return None
+    """How many articles to expect (for the ETA): files, globs and directories; None for stdin."""
+    expanded: list[str] = []
+    for p in paths:
+        if Path(p).exists():
+            expanded.append(p)
+        elif any(c in p for c in "*?["):
+            expanded.extend(glob.glob(p, recursive=True))
+        else:
+            return None  # stdin, a url, or a missing file (reported when read)
     try:
-        return count_inputs(paths)
+        return count_inputs(expanded)
     except OSError:
         return None
 
