@@ -160,13 +160,15 @@ def fiscal_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DATE", f"FY{y}")
 
 
+# "the 70s and 80s": a bare "80s" right after another decade and a conjunction
+_AFTER_DECADE = "(?:" + "|".join(rf"(?<=0s\s{w}\s)" for w in ("and", "or", "to")) + ")"
 DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
                 "seventies": 7, "eighties": 8, "nineties": 9}
 
 
 @rule(
     "decade",
-    rf"{B}(?:the\s+)?(?:(?P<dec>1[0-9]\d0|20\d0)'?s|'(?P<short>\d)0s|(?<=the\s)(?P<short2>\d)0s"
+    rf"{B}(?:the\s+)?(?:(?P<dec>1[0-9]\d0|20\d0)'?s|'(?P<short>\d)0s|(?:(?<=the\s)|{_AFTER_DECADE})(?P<short2>\d)0s"
     rf"|(?P<word>{'|'.join(DECADE_WORDS)})){E}",
     kind="absolute",
 )

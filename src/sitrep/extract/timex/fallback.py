@@ -43,8 +43,27 @@ def _resolve(ent: Span, unit: str, anchor: date | None) -> Timex | None:
     if value is None:
         return None
     kind = "TIME" if unit in lx.PARTS_OF_DAY else "DATE"
-    return Timex(ent.start_char, ent.end_char, text, kind, value,
+    return Timex(ent.start_char, ent.end_char, text, kind, value, mod=_point_mod(text),
                  anchor=anchor.isoformat() if anchor else None)
+
+
+def _point_mod(text: str) -> str | None:
+    """"the beginning of the month": START, read from the words the entity opens with."""
+    lowered = re.sub(r"\s+", " ", text.lower())
+    starts = [w for w in lx.POINT_MODS if " " in w and lowered.startswith(w + " ")]
+    return lx.POINT_MODS[max(starts, key=len)] if starts else None
+
+
+def _as_anchor(value: str, unit: str) -> date | None:
+    """The date an earlier value gives a unit: any dated year for "the entire year"
+    (2005-Q4 -> 2005), a month or day for "the month", a day for the rest."""
+    if unit in ("year", "decade"):
+        m = re.fullmatch(r"(\d{4})(?:-(?:\d\d(?:-\d\d)?|[QH]\d|SP|SU|FA|WI))?", value)
+        return date(int(m.group(1)), 1, 1) if m else None
+    if unit == "month":
+        m = re.fullmatch(r"(\d{4})-(\d\d)(?:-\d\d)?", value)
+        return date(int(m.group(1)), int(m.group(2)), 1) if m else None
+    return as_date(value)
 
 
 def add_entities(doc: Doc, found: list[Timex], dct: date | None) -> list[Timex]:
@@ -58,7 +77,7 @@ def add_entities(doc: Doc, found: list[Timex], dct: date | None) -> list[Timex]:
         unit = _unit(ent)
         if unit is None or any(t.lower_ in ("old", "aged", "age", "-") for t in ent):
             continue
-        earlier = [as_date(t.value or "") for t in found if t.end <= ent.start_char]
+        earlier = [_as_anchor(t.value or "", unit) for t in found if t.end <= ent.start_char]
         days = [d for d in earlier if d]
         t = _resolve(ent, unit, days[-1] if days else dct)
         if t is not None:

@@ -70,7 +70,8 @@ def attach_mods(text: str, chosen: list[Candidate]) -> None:
     for i, c in enumerate(chosen):
         floor = chosen[i - 1].end if i else 0
         before = text[max(floor, c.start - 30): c.start]
-        regex = {"duration": _DURATION_MOD, "absolute": _POINT_MOD, "deictic": _POINT_MOD}.get(c.rule.kind)
+        regex = {"duration": _DURATION_MOD, "absolute": _POINT_MOD, "deictic": _POINT_MOD,
+                 "anaphoric": _POINT_MOD}.get(c.rule.kind)
         if c.match.groupdict().get("lead"):
             regex = None  # "over the past three years": "over" is a preposition here
         m = regex.search(before) if regex else None
@@ -103,6 +104,8 @@ class Anchors:
     month: date | None
     year: date | None
     day_end: int = 0
+    period: str | None = None  # the latest calendar value ("2009-Q3", "2009-10") and where it ends
+    period_end: int = -1
 
     def for_unit(self, unit: str) -> date | None:
         unit = unit.lower().rstrip("s")
@@ -113,19 +116,24 @@ class Anchors:
         return self.day
 
     def update(self, value: str, end: int) -> None:
+        if re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d)?|-[QH]\d|-(?:SP|SU|FA|WI)|-W\d\d)?", value):
+            self.period, self.period_end = value, end
         day = as_date(value)
         if day:
             self.day = self.month = self.year = day
             self.day_end = end
         elif re.fullmatch(r"\d{4}-\d\d", value):
             self.month = self.year = date(int(value[:4]), int(value[5:]), 1)
-        elif re.fullmatch(r"\d{4}", value):
-            self.year = date(int(value), 1, 1)
+        elif re.fullmatch(r"\d{4}(?:-[QH]\d|-(?:SP|SU|FA|WI))?", value):
+            self.year = date(int(value[:4]), 1, 1)
 
 
 def _context(text: str, c: Candidate, dct: date | None, anchors: Anchors, direction: Direction) -> Ctx:
     unit = c.match.groupdict().get("unit") or c.match.groupdict().get("bare") or "day"
     ctx = Ctx(dct=dct, anchor=anchors.for_unit(unit), text=text, start=c.start)
+    ctx.period = anchors.period
+    # "sales fell in the third quarter from a year earlier": the comparison is in the same sentence
+    ctx.period_near = bool(anchors.period) and not _SENTENCE_BREAK.search(text, anchors.period_end, c.start)
     if c.rule.name in CLOCK_RULES:
         same_sentence = not _SENTENCE_BREAK.search(text, anchors.day_end, c.start)
         ctx.anchor = anchors.day if same_sentence else dct  # a clock time takes its own sentence's day
@@ -134,8 +142,22 @@ def _context(text: str, c: Candidate, dct: date | None, anchors: Anchors, direct
     return ctx
 
 
+_APPOSED_DAY = re.compile(r"\s*(?:,|\bon\b)?\s*")
+
+
+def _clock_takes_next_day(text: str, c: Candidate, t: Timex, nxt: Timex | None) -> None:
+    """"at 16:15 UTC, June 1st", "at 9 a.m. on March 3": a clock time takes the day named
+    right after it."""
+    if nxt is None or c.rule.name not in CLOCK_RULES or c.match.groupdict().get("wd"):
+        return
+    if as_date(nxt.value or "") is None or len(nxt.value or "") != 10 or "T" not in (t.value or ""):
+        return
+    if _APPOSED_DAY.fullmatch(text, t.end, nxt.start):
+        t.value = nxt.value + (t.value or "")[(t.value or "").index("T"):]
+
+
 def resolve_all(text: str, chosen: list[Candidate], dct: date | None, direction: Direction) -> list[Timex]:
-    out: list[Timex] = []
+    out: list[tuple[Candidate, Timex]] = []
     anchors = Anchors(dct, dct, dct)
     for c in chosen:
         ctx = _context(text, c, dct, anchors, direction)
@@ -144,11 +166,13 @@ def resolve_all(text: str, chosen: list[Candidate], dct: date | None, direction:
             continue
         mod = c.mod or res.mod
         used = ctx.anchor if c.rule.kind == "anaphoric" else dct
-        out.append(Timex(start=c.start, end=c.end, text=text[c.start:c.end], type=res.type,
-                         value=res.value, mod=mod, anchor=used.isoformat() if used else None))
+        out.append((c, Timex(start=c.start, end=c.end, text=text[c.start:c.end], type=res.type,
+                             value=res.value, mod=mod, anchor=used.isoformat() if used else None)))
         if res.type in ("DATE", "TIME") and mod is None:
             anchors.update(res.value, c.end)
-    return out
+    for i, (c, t) in enumerate(out):
+        _clock_takes_next_day(text, c, t, out[i + 1][1] if i + 1 < len(out) else None)
+    return [t for _, t in out]
 
 
 def find(text: str, dct: date | None, direction: Direction | None = None) -> list[Timex]:

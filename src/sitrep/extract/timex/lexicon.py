@@ -140,10 +140,13 @@ REF_WORDS: dict[str, str] = {
     "in recent times": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",
     "future": "FUTURE_REF",
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
+    "the longer term": "FUTURE_REF", "the medium term": "FUTURE_REF", "the time being": "PRESENT_REF",
 }
 # REF words only used with context words before them (too ambiguous alone)
-REF_NEEDS_PREP = frozenset({"the past", "future", "the present"})
-REF_PREPS = ("in", "into", "for", "of", "to", "until", "till", "from", "since", "near")
+REF_NEEDS_PREP = frozenset({"the past", "future", "the present", "the near term", "the short term",
+                            "the long term", "the longer term", "the medium term"})
+REF_PREPS = ("in", "into", "for", "of", "to", "until", "till", "from", "since", "near", "over")
 
 # recent/coming + plural unit -> reference
 RECENT_WORDS: dict[str, str] = {"recent": "PAST_REF", "coming": "FUTURE_REF", "upcoming": "FUTURE_REF",

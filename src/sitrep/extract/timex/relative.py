@@ -183,6 +183,27 @@ def _shift(ref: date | None, amount: float | None, unit_word: str, sign: int, ct
     return Resolved("DATE", value)
 
 
+_PART_OF_YEAR = re.compile(r"(\d{4})(-(?:\d\d|[QH]\d|SP|SU|FA|WI))")
+
+
+def same_period(period: str | None, years: float | None) -> str | None:
+    """A part of a year (month, quarter, half, season) ``years`` earlier: the TimeML reading
+    of "a year earlier" beside "in the third quarter" (2009-Q3 -> 2008-Q3)."""
+    m = _PART_OF_YEAR.fullmatch(period or "")
+    if m is None or years is None or not float(years).is_integer():
+        return None
+    return f"{int(m.group(1)) - int(years)}{m.group(2)}"
+
+
+def _years_back(m: re.Match[str], ctx: Ctx, sign: int) -> Resolved | None:
+    """"(from) a year ago/earlier" comparing a month or quarter of the same sentence."""
+    unit = (m.group("unit") or "").lower()
+    if sign > 0 or unit not in ("year", "years") or not ctx.period_near:
+        return None
+    value = same_period(ctx.period, amount_value(m.group("amt")))
+    return Resolved("DATE", value) if value else None
+
+
 @rule(
     "ago",
     rf"{B}(?:(?P<amt>{AMOUNT})\s+(?P<unit>{UNIT})|(?P<bare>years|months|weeks|days"
@@ -193,7 +214,7 @@ def ago(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if m.group("bare"):
         return Resolved("DATE", "PAST_REF")
     amount = amount_value(m.group("amt"))
-    return _shift(ctx.dct, amount, m.group("unit"), -1, ctx)
+    return _years_back(m, ctx, -1) or _shift(ctx.dct, amount, m.group("unit"), -1, ctx)
 
 
 @rule(
@@ -206,7 +227,28 @@ def later(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     sign = 1 if m.group("dir").lower() == "later" else -1
     if m.group("bare"):
         return _shift(ctx.anchor, None, m.group("bare"), sign, ctx)
-    return _shift(ctx.anchor, amount_value(m.group("amt")), m.group("unit"), sign, ctx)
+    return _years_back(m, ctx, sign) or _shift(ctx.anchor, amount_value(m.group("amt")), m.group("unit"),
+                                               sign, ctx)
+
+
+_YEAR_BACK = (r"(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|(?:of\s+)?the\s+(?:previous|prior)\s+year"
+              r"|the\s+year\s+before|of\s+last\s+year)")
+
+
+@rule("same_period", rf"{B}the\s+same\s+(?P<unit>period|month|quarter|season|time)\s+{_YEAR_BACK}{E}",
+      kind="anaphoric")
+def same_period_rule(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    period, unit = ctx.period or "", m.group("unit").lower()
+    month = re.fullmatch(r"(\d{4})-(\d\d)(?:-\d\d)?", period)
+    if month and unit == "quarter":
+        period = f"{month.group(1)}-Q{cal.quarter_of(int(month.group(2)))}"
+    elif month and unit == "month":
+        period = period[:7]
+    value = same_period(period, 1)
+    if value is None and ctx.anchor is not None:
+        unit = "quarter" if m.group("unit").lower() == "quarter" else "month"
+        value = same_period(unit_value(ctx.anchor, unit, 0), 1)
+    return Resolved("DATE", value or "XXXX")
 
 
 _ANA_UNITS = "day|morning|afternoon|evening|night|week|weekend|month|year"

@@ -32,6 +32,8 @@ class Ctx:
     direction: int = 0
     text: str = ""
     start: int = 0
+    period: str | None = None  # the calendar value mentioned last ("2009-Q3"), if any
+    period_near: bool = False  # ... and it is in the same sentence
 
     def day(self, d: date | None) -> str:
         return cal.day_value(d) if d else "XXXX-XX-XX"
