@@ -211,3 +211,9 @@ def test_short_name_linked_by_the_table_joins_the_full_name(entities_of):
     text = "Kim Jong Un oversaw the launch in North Korea. Kim said more tests would follow."
     people = [e for e in entities_of(text, published="2023-07-12") if e.type == "PERSON"]
     assert [p.name for p in people] == ["Kim Jong Un"]
+
+
+@pytest.mark.parametrize("name", ["Victoria Nuland", "Michael Jordan"])
+def test_place_word_inside_a_person_name(entities_of, name):
+    e = entity_with(entities_of(f"{name} said on Tuesday that talks would resume."), name)
+    assert e is not None and e.type == "PERSON"

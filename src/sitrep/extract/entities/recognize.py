@@ -290,8 +290,16 @@ def _compatible(c: Cand, kept: Cand) -> bool:
     return _nestable(kept) and c.type in CONTAINERS and kept.inside(c)
 
 
+def _inside_a_name(c: Cand, people: list[Cand]) -> bool:
+    """"Victoria" in "Victoria Nuland", "Jordan" in "Michael Jordan": part of a person's name."""
+    return c.source == "gaz" and c.kind in ("name", "city", "capital") and c.type in PLACE_TYPES and any(
+        c.inside(p) for p in people)
+
+
 def resolve(cands: list[Cand]) -> list[Cand]:
     """Keep the best candidates: patterns, then the gazetteer, then spaCy; longer first."""
+    people = [c for c in cands if c.type == "PERSON" and c.source == "spacy" and c.te - c.ts > 1]
+    cands = [c for c in cands if not _inside_a_name(c, people)]
     cands = sorted(cands, key=lambda c: (-PRIORITY[c.source], -(c.te - c.ts), c.ts))
     kept: list[Cand] = []
     for c in cands:
