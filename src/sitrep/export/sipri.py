@@ -4,9 +4,9 @@ trade register, one row per item (weapon designation) of each arms_transfer even
 Columns: Supplier, Recipient, Designation, Description, Number ordered, Year of
 order, Delivery years, Comments, Source — SIPRI's register fields — then Sitrep's
 Status, Value, Currency and Evidence. "Number ordered" is the count when the report
-gives one, else its words ("several dozen"); "Year of order" is the deal's year
+gives one, else its words ("dozens"); "Year of order" is the deal's year
 (the article's year for a deal reported as agreed or done); "Delivery years" is
-the delivery deadline ("by 2025" -> "2025"). An arms transfer without named items is
+the delivery deadline ("by 2030" -> "2030"). An arms transfer without named items is
 one row with an empty designation.
 """
 

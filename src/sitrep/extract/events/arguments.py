@@ -108,7 +108,7 @@ def _arms_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
 
 
 def _weapon_origin(tok: Token, res: Resolver) -> Ref | None:
-    """The country in "Russian arms" / "Russia's S-400" (the weapon's supplier)."""
+    """The country in "French rifles" / "France's Rafale" (the weapon's supplier)."""
     for t in tok.subtree:
         if t.dep_ in ("amod", "poss", "compound") and t.i < tok.i:
             ent = res.at_token(t)
@@ -159,7 +159,7 @@ def _item(head: Token, res: Resolver) -> dict[str, Any] | None:
 
 
 def topic_text(tok: Token) -> str:
-    """A noun phrase as a topic: determiners and quantifier heads dropped ("a raft of X" -> X)."""
+    """A noun phrase as a topic: determiners and quantifier heads dropped ("a series of X" -> X)."""
     lex = lexicon()
     if tok.lemma_.lower() in lex.cues("quantifier_nouns"):
         inner = [p for prep in tok.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]

@@ -100,7 +100,7 @@ def _date_role(m: EventMention, row: tuple[int, int, Timex]) -> str:
 
 
 def nested(m: EventMention, triggers: set[int]) -> bool:
-    """A noun that is the object of another event's verb ("inspect the drills")."""
+    """A noun that is the object of another event's verb ("observe the exercises")."""
     if not m.nominal or m.head != m.trigger:
         return False
     head = m.trigger.head

@@ -1,7 +1,7 @@
 """Within-article event coreference: mentions of one event merge into one record.
 
 A mention joins an earlier event of its type when it refers back to it (a definite
-or bare noun: "the drills", "the consignment") or shares a distinguishing argument
+or bare noun: "the exercises", "the shipment") or shares a distinguishing argument
 (the same amount of money, the same named weapon, the same sentence), and nothing
 conflicts (another date for a one-off event, another supplier, another weapon).
 """
@@ -68,7 +68,7 @@ def merge_args(into: dict[str, Any], new: dict[str, Any]) -> None:
             cur.extend(v for v in val if _ent_key(v) not in keys)
         elif role == "value" and isinstance(cur, dict) and isinstance(val, dict) and not cur.get("mod") \
                 and val.get("mod") and cur.get("amount") == val.get("amount"):
-            into[role] = val  # "$1 billion" then "more than $1 billion": keep the fuller one
+            into[role] = val  # "$300 million" then "more than $300 million": keep the fuller one
         elif role in ("supplier", "recipient") and _is_country(val) and not _is_country(cur):
             into[role] = val
 

@@ -1,7 +1,7 @@
 """Amounts in text: money ({amount, currency, mod}) and counts ({amount, mod}).
 
-"$1Bln", "$1 billion", "more than a billion dollars", "about 10", "200,000 personnel",
-"at least 13", "several dozen" (no number: kept as text).
+"€2.5bn", "$300 million", "more than a million euros", "about 40", "5,000 troops",
+"at least 7", "dozens" (no number: kept as text).
 """
 
 from __future__ import annotations
@@ -107,7 +107,7 @@ def find_money(text: str, offset: int = 0) -> list[Amount]:
 
 
 def parse_count(text: str, offset: int = 0) -> Amount | None:
-    """The amount at the start of a noun phrase's left part: "about 10", "several dozen",
+    """The amount at the start of a noun phrase's left part: "about 40", "dozens",
     "a" (one). Vague amounts come back with ``amount`` None and their text."""
     lex = lexicon()
     pats = _patterns()

@@ -24,13 +24,13 @@ class EventMention:
     head: Token                   # the verb carrying tense and arguments (light verb for nouns)
     nominal: bool
     direction: str | None = None  # arms transfers: whose action the verb is ("recipient"/"supplier")
-    anaphoric: bool = False       # a definite noun that can refer back ("the drills")
+    anaphoric: bool = False       # a definite noun that can refer back ("the exercises")
     args: dict[str, Any] = field(default_factory=dict)
     status: str | None = None
     evidence: tuple[int, int] = (0, 0)
     confidence: float = 0.5
     label: str | None = None
-    name: str | None = None       # a named event ("Exercise Eager Lion")
+    name: str | None = None       # a named event ("Exercise Cold Response")
     distinct: bool = False        # marked as another instance ("previous deployments")
     suppressed: bool = False
 
@@ -203,7 +203,7 @@ class TriggerFinder:
         return None
 
     def _named(self, tok: Token, etype: str) -> EventMention | None:
-        """A capitalised trigger opening a name ("Exercise Eager Lion 16") is that event."""
+        """A capitalised trigger opening a name ("Exercise Cold Response 22") is that event."""
         head = tok.head
         if not (tok.pos_ == "PROPN" and tok.dep_ == "compound" and head.pos_ == "PROPN" and head.i > tok.i):
             return None
@@ -226,7 +226,7 @@ class TriggerFinder:
         lv = light_verb(tok, self.lex)
         scope = [tok] + ([lv] if lv is not None and tok.dep_ in ("nsubj", "nsubjpass") else [])
         if tok.dep_ == "nsubj" and _lemma(tok.head) in self.lex.status["descriptive"]:
-            scope.append(tok.head)  # "the consignment included ... planes"
+            scope.append(tok.head)  # "the package included ... tanks"
         if etype == "arms_transfer":
             if any(c.dep_ == "acl" and _lemma(c) in self.lex.verb_types for c in tok.children):
                 return False  # "a contract to buy jets": the verb carries the event

@@ -23,7 +23,7 @@ class Slots:
     agent: list[Token] = field(default_factory=list)
     patient: list[Token] = field(default_factory=list)
     preps: dict[str, list[Token]] = field(default_factory=dict)
-    modifiers: list[Token] = field(default_factory=list)  # noun modifiers ("Moscow-led", "Russian")
+    modifiers: list[Token] = field(default_factory=list)  # noun modifiers ("NATO-led", "French")
 
     def add_preps(self, tok: Token, *, skip: set[int] | None = None) -> None:
         for prep in (c for c in tok.children if c.dep_ in ("prep", "agent")):
@@ -52,8 +52,8 @@ def is_passive(verb: Token) -> bool:
 
 
 def controller(verb: Token) -> Token | None:
-    """The understood subject of a clause without one ("Minsk planned to buy", "thanked
-    Putin for agreeing to supply", "who has been ostracized for cracking down")."""
+    """The understood subject of a clause without one ("Ankara planned to buy", "thanked
+    Paris for agreeing to supply", "who was criticised for cracking down")."""
     tok = verb
     via_for = False
     for _ in range(6):
@@ -98,7 +98,7 @@ def verb_slots(verb: Token) -> Slots:
             if prep.lower_ not in slots.preps and not _in_clause(prep, obj):
                 slots.preps[prep.lower_] = [p for p in prep.children if p.dep_ == "pobj"]
     gov = verb
-    while gov.dep_ == "xcomp" and gov.head != gov:  # "is expected in Minsk to sign"
+    while gov.dep_ == "xcomp" and gov.head != gov:  # "is expected in Oslo to sign"
         gov = gov.head
         for prep in gov.children:
             if prep.dep_ == "prep" and prep.lower_ in LOCATIVE and prep.lower_ not in slots.preps:
@@ -117,7 +117,7 @@ def noun_slots(mention: EventMention) -> Slots:
         elif c.dep_ in NOUN_AGENT_MODS:
             slots.modifiers.append(c)
     slots.add_preps(noun)
-    if noun.dep_ == "dobj" and mention.head == noun:  # "inspect the drills in X": X == their place too
+    if noun.dep_ == "dobj" and mention.head == noun:  # "observe the exercises in X": X == their place too
         for prep in noun.head.children:
             if prep.dep_ == "prep" and prep.lower_ in LOCATIVE and prep.lower_ not in slots.preps:
                 slots.preps[prep.lower_] = [p for p in prep.children if p.dep_ == "pobj"]
