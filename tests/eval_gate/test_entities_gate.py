@@ -11,8 +11,8 @@ import pytest
 from tests.conftest import EVAL, require
 
 MEANTIME = EVAL / "meantime-en" / "meantime_newsreader_english_oct15.tar.gz"
-FLOORS = {  # corpus -> overall mention F1 floor (measured: re3d 0.535, MEANTIME 0.421)
-    "re3d": 0.525,
+FLOORS = {  # corpus -> overall mention F1 floor (measured: re3d 0.531, MEANTIME 0.422)
+    "re3d": 0.52,
     "meantime": 0.41,
 }
 
