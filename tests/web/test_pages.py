@@ -25,7 +25,8 @@ def test_article_page_highlights_and_links_every_fact(client: TestClient) -> Non
     html = client.get(f"/articles/{a.article.id}").text
     assert 'class="hl-event' in html or "hl-event" in html
     assert 'id="evt-v1-0"' in html and 'href="#evt-v1-0"' in html
-    assert 'id="quo-0"' in html and 'href="#quo-0"' in html
+    q = a.quotes[0].start
+    assert f'id="quo-{q}"' in html and f'href="#quo-{q}"' in html
 
 
 def test_untrusted_text_is_escaped_everywhere(client: TestClient, web_store: Store) -> None:
@@ -51,3 +52,19 @@ def test_review_form_stores_a_correction_and_redirects_only_locally(client: Test
     r = client.post("/review", data=form, follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"] == "/"
     assert "agreement" in client.get(f"/api/articles/{a.article.id}/gold.yaml").text
+
+
+def test_timeline_places_iso_weeks_by_their_monday() -> None:
+    from sitrep.web.charts import _day
+
+    assert str(_day("2021-W37")) == "2021-09-13"
+    assert str(_day("2021-10")) == "2021-10-01"
+    assert _day("PAST_REF") is None
+
+
+def test_world_outline_has_no_line_across_the_antimeridian() -> None:
+    from sitrep.web.geo import place_point, world_path
+
+    path = world_path()
+    assert path.count("M") > 100
+    assert place_point("Russia", "COUNTRY") is not None

@@ -23,6 +23,8 @@ def _day(value: str | None) -> date | None:
         return None
     parts = value[:10].split("-")
     try:
+        if len(parts) > 1 and parts[1].startswith("W") and parts[1][1:].isdigit():
+            return date.fromisocalendar(int(parts[0]), int(parts[1][1:]), 1)
         y = int(parts[0])
         m = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 1
         d = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 1

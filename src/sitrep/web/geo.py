@@ -60,18 +60,24 @@ def country_shapes() -> dict[str, list[list[list[tuple[float, float]]]]]:
     return {str(g.get("id")): _polygons(g) for g in geoms if g.get("id")}
 
 
+def _ring_path(ring: list[tuple[float, float]]) -> str:
+    """An SVG subpath; a ring jumping across the antimeridian is cut there (no line across)."""
+    out, prev = [], None
+    cut = False
+    for lon, lat in ring:
+        x, y = project(lon, lat)
+        jump = prev is not None and abs(lon - prev) > 180
+        cut = cut or jump
+        out.append(f"{'M' if prev is None or jump else 'L'}{x:.1f},{y:.1f}")
+        prev = lon
+    return "".join(out) + ("" if cut else "Z")
+
+
 @lru_cache(maxsize=1)
 def world_path() -> str:
     """One SVG path drawing every country outline."""
-    parts = []
-    for polys in country_shapes().values():
-        for poly in polys:
-            for ring in poly:
-                xy = [project(lon, lat) for lon, lat in ring]
-                # rings crossing the antimeridian are split by the source; skip degenerate ones
-                if len(xy) > 2:
-                    parts.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in xy) + "Z")
-    return "".join(parts)
+    return "".join(_ring_path(ring) for polys in country_shapes().values() for poly in polys
+                   for ring in poly if len(ring) > 2)
 
 
 def _country_point(name: str) -> tuple[float, float] | None:

@@ -30,8 +30,8 @@ def facts_of(analysis: Analysis) -> list[Fact]:
                 out.append(Fact("entity", f"ent-{e.id}-{i}", m.start, m.end))
     for i, t in enumerate(analysis.timexes):
         out.append(Fact("timex", f"tmx-{i}", t.start, t.end))
-    for i, q in enumerate(analysis.quotes):
-        out.append(Fact("quote", f"quo-{i}", q.start, q.end))
+    for q in analysis.quotes:
+        out.append(Fact("quote", f"quo-{q.start}", q.start, q.end))
     for v in analysis.events:
         for i, ev in enumerate(v.evidence):
             out.append(Fact("event", f"evt-{v.id}-{i}", ev.start, ev.end))
