@@ -129,9 +129,10 @@ def test_an_article_the_database_refuses_is_reported_and_the_batch_goes_on(
         assert store.count() == 2
 
 
-def test_a_pipeline_failure_skips_that_article_only(db_url: str, tmp_path: Path, settings: Settings,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_stage_failure_is_reported_stored_and_retried_by_reanalyze(
+        db_url: str, tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     from sitrep.pipeline import get_pipeline
+    from sitrep.store.reanalyze import reanalyze
 
     pipeline = get_pipeline(settings)
     paths = write_articles(tmp_path / "in", 4)
@@ -143,12 +144,17 @@ def test_a_pipeline_failure_skips_that_article_only(db_url: str, tmp_path: Path,
         return stage.func(ctx)
 
     broken = type(stage)(stage.name, boom, stage.assigns)
-    monkeypatch.setattr(pipeline, "stages", [broken, *pipeline.stages[1:]])
     with open_store(db_url) as store:
+        monkeypatch.setattr(pipeline, "stages", [broken, *pipeline.stages[1:]])
         report = ingest([str(tmp_path / "in")], store, settings, progress=False)
         assert (report.new, report.failed) == (3, 1)
         assert report.failures[0].location == str(paths[2]) and "stage bug" in report.failures[0].reason
-        assert store.count() == 3
+        failed = [a for a in store.iter_analyses() if a.article.analysis]
+        assert len(failed) == 1 and failed[0].article.analysis.startswith("failed:")
+        monkeypatch.undo()  # the stage is fixed
+        again = reanalyze(store, settings, progress=False)
+        assert (again.done, again.failed) == (1, 0)
+        assert all(a.article.analysis is None for a in store.iter_analyses())
 
 
 def test_another_language_is_stored_unanalysed_and_counted_skipped(db_url: str, tmp_path: Path,

@@ -101,8 +101,9 @@ def ingest(
                                     skipped=stored_already))
     try:
         for batch in timed_batches(analyze_resilient(fresh, settings, fail), settings.write_batch):
+            failed_before = report.failed
             _write(store, batch, report, fail)
-            bar.update(len(batch))
+            bar.update(len(batch) - (report.failed - failed_before))  # fail() counted those
         later.flush(store)
     finally:
         bar.close()
@@ -157,11 +158,15 @@ def _write(
                 fail(analysis.article.source, f"not stored: {exc}")
                 flags.append(None)
     for analysis, added in zip(batch, flags, strict=True):
+        reason = analysis.article.analysis or ""
         if added is None:
             continue
         if not added:  # another ingest stored the same text meanwhile
             report.duplicate += 1
-        elif analysis.article.analysis:
+        elif reason.startswith("failed:"):  # a stage raised: stored, retried by reanalyze
+            fail(analysis.article.source, f"analysis {reason} (stored unanalysed; "
+                                          "`sitrep reanalyze` retries it)")
+        elif reason:
             report.skipped += 1
         else:
             report.new += 1

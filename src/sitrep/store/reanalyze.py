@@ -27,7 +27,8 @@ class ReanalyzeReport:
 
 def reanalyze(store: Store, settings: Settings | None = None, *, everything: bool = False,
               progress: bool = True) -> ReanalyzeReport:
-    """Re-analyse the stored articles made by another pipeline version (``everything``: all).
+    """Re-analyse the stored articles made by another pipeline version or whose analysis
+    failed (``everything``: all).
 
     Each article's records are replaced in one transaction; its sources are kept.
     """
@@ -51,10 +52,14 @@ def reanalyze(store: Store, settings: Settings | None = None, *, everything: boo
         for analysis in analyze_resilient(articles(), settings, fail):
             try:
                 store.replace(analysis)
-                report.done += 1
             except StoreError as exc:
                 fail(analysis.article.id, f"not stored: {exc}")
-            bar.update()
+                continue
+            if (analysis.article.analysis or "").startswith("failed:"):
+                fail(analysis.article.source or analysis.article.id, analysis.article.analysis or "")
+            else:
+                report.done += 1
+                bar.update()
     finally:
         bar.close()
     return report
@@ -64,9 +69,10 @@ def _count(store: Store, outdated: str | None) -> int:
     from sqlalchemy import func, select
 
     from sitrep.store.schema import articles
+    from sitrep.store.store import outdated as stale
 
     q = select(func.count()).select_from(articles)
     if outdated is not None:
-        q = q.where(articles.c.pipeline_version != outdated)
+        q = q.where(stale(outdated))
     with store.engine.connect() as conn:
         return conn.execute(q).scalar_one()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, delete, func, select
+from sqlalchemy import Connection, Engine, delete, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 
@@ -195,7 +195,8 @@ class Store:
     ) -> Iterator[Analysis]:
         """Every stored analysis in ingest order, streamed a batch at a time.
 
-        ``outdated_from``: only articles analysed by another pipeline version than it.
+        ``outdated_from``: only articles to analyse again: made by another pipeline
+        version than it, or whose analysis failed (``analysis`` "failed: ...").
         ``ids``: only these articles.
         """
         if ids is not None:
@@ -207,7 +208,7 @@ class Store:
         while True:
             q = select(t.articles.c.seq, t.articles.c.id).where(t.articles.c.seq > last)
             if outdated_from is not None:
-                q = q.where(t.articles.c.pipeline_version != outdated_from)
+                q = q.where(outdated(outdated_from))
             with self.engine.connect() as conn:
                 page = conn.execute(q.order_by(t.articles.c.seq).limit(batch_size)).all()
             if not page:
@@ -299,6 +300,12 @@ def _rows(
     order = [table.c.seq] if id_col == "id" else [table.c.article_id, *_order_cols(table)]
     q = select(table).where(table.c[id_col].in_(ids)).order_by(*order)
     return dicts(conn.execute(q))
+
+
+def outdated(version: str) -> Any:
+    """Articles to analyse again: made by another pipeline version, or failed."""
+    a = t.articles
+    return or_(a.c.pipeline_version != version, a.c.analysis.startswith("failed:"))
 
 
 def dicts(result: Any) -> list[dict[str, Any]]:
