@@ -189,3 +189,20 @@ def test_multi_paragraph_quote_with_the_cue_at_its_end(run: Run) -> None:
     quotes = run(text, {**HADDAD, **KOWALSKA})
     assert [(q.text, q.speaker) for q in quotes] == [
         ("The first point is clear.", "Anna Kowalska"), ("The second point is clearer,", "Anna Kowalska")]
+
+
+def test_names_after_nouns_and_in_lists_are_not_quotes(run: Run) -> None:
+    text = ('Haddad said the new drone "Sky Hawk" would fly in May. Two units, dubbed "North Wind" '
+            'and "South Wind," were formed.')
+    assert [q.kind for q in run(text, HADDAD)] == ["indirect"]
+
+
+def test_the_owner_of_a_suit_speaks_through_it(run: Run) -> None:
+    text = "The union's lawsuit claims that the company broke the 2019 agreement."
+    quotes = run(text, others={"Union": ("ORG", ["The union"])})
+    assert kinds(quotes) == [("indirect", "the company broke the 2019 agreement", "Union")]
+
+
+def test_narrators_participle_is_cut_from_the_reported_clause(run: Run) -> None:
+    text = "Haddad said the price was too high, referring to the offer made on Monday."
+    assert [q.text for q in run(text, HADDAD)] == ["the price was too high"]

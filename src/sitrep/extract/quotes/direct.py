@@ -88,6 +88,8 @@ class QuoteFinder:
         toks = self.tix.within(q.start, q.end)
         if len(toks) == 1 and toks[0].dep_ in _MODIFIER_DEPS and toks[0].head.idx > q.end:
             return None  # a quoted word modifying a noun (the first "point" release): a term
+        if _title_case(content) and tok is not None and tok.pos_ in {"NOUN", "PROPN"}:
+            return None  # a name after the noun it names (the current OS "Snow Leopard")
         if content[:1].isupper():
             if tok is not None and is_cue_verb(tok, self.lex):
                 return "direct"
@@ -96,8 +98,15 @@ class QuoteFinder:
         return "partial"
 
     def _named(self, open_mark: int) -> bool:
-        """A naming word ends the text before the mark (the exercise "Zapad", dubbed a "...")."""
-        words = re.findall(r"[\w'-]+", self.text[max(0, open_mark - 40) : open_mark].lower())
+        """A naming word ends the text before the mark (the exercise "Zapad", dubbed a "..."),
+        or a name joins a quoted name before it (dubbed "Mission Control" and "Launchpad")."""
+        lead = self.text[max(0, open_mark - 40) : open_mark]
+        joined = re.search(r"[\"”]\s*(?:,|and|or|,\s*and|,\s*or)\s*$", lead)
+        if joined:
+            before = open_mark - len(lead) + joined.start()
+            prev = [q for q in self.spans if q.close_mark == before]
+            return bool(prev) and self._named(prev[0].open_mark)
+        words = re.findall(r"[\w'-]+", lead.lower())
         while words and words[-1] in self.lex.determiners:
             words.pop()
         if not words or words[-1] not in self.lex.naming_words:
@@ -154,6 +163,12 @@ class QuoteFinder:
             if cue is not None:
                 return cue
         return None
+
+
+def _title_case(content: str) -> bool:
+    """Every word capitalized ("Snow Leopard", "Mission Control"): a name."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'-]*", content)]
+    return bool(words) and len(words) <= 4 and all(w[0].isupper() for w in words)
 
 
 def _introducing_clause(region: list[Token]) -> Cue | None:

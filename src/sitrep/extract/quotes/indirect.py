@@ -38,7 +38,8 @@ def _trim(tokens: list[Token], lex: Lexicon, cue_first: bool) -> list[Token]:
     for t in tokens if cue_first else ():
         if t.dep_ != "advcl" or t.right_edge.i < tokens[-1].i or t.left_edge.i <= tokens[0].i:
             continue
-        if any(c.dep_ == "mark" and c.lower_ in lex.narrative_marks for c in t.children):
+        framed = t.tag_ == "VBG" and t.lemma_.lower() in lex.narrative_participles
+        if framed or any(c.dep_ == "mark" and c.lower_ in lex.narrative_marks for c in t.children):
             tokens = [x for x in tokens if x.i < t.left_edge.i]
             break
     while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].dep_ == "cc" or
@@ -74,7 +75,7 @@ def _cancelled(verb: Token, lex: Lexicon) -> bool:
     "we continue to ...": a verb that is a cue only for direct quotes."""
     if verb.lemma_.lower() in lex.direct_only_verbs:
         return True
-    if verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"}:
+    if verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and verb.i < verb.head.i:  # fronted
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.non_report_heads
 

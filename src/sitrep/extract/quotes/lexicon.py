@@ -25,6 +25,8 @@ class Lexicon:
     complementizers: frozenset[str]
     determiners: frozenset[str]
     time_words: frozenset[str]
+    narrative_participles: frozenset[str]
+    voice_nouns: frozenset[str]
     generic_org_nouns: frozenset[str]
     narrative_marks: frozenset[str]
     non_report_heads: frozenset[str]
@@ -57,6 +59,8 @@ def lexicon() -> Lexicon:
         complementizers=words("complementizers"),
         determiners=words("determiners"),
         time_words=words("time_words"),
+        narrative_participles=words("narrative_participles"),
+        voice_nouns=words("voice_nouns"),
         generic_org_nouns=words("generic_org_nouns"),
         narrative_marks=words("narrative_marks"),
         non_report_heads=words("non_report_heads"),

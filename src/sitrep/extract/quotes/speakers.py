@@ -58,7 +58,8 @@ class SpeakerResolver:
         if head is None:
             return None
         ent = (self._entity_at_head(head.idx, head.idx + len(head), cand.cue.speaker_span)
-               or self._by_agent(head) or self._apposition(head) or self._titled_name(head))
+               or self._by_agent(head) or self._apposition(head) or self._titled_name(head)
+               or self._possessor(head))
         if ent is not None:
             return ent
         word = head.lower_
@@ -100,6 +101,16 @@ class SpeakerResolver:
                         ent = self._entity_at_head(obj.idx, obj.idx + len(obj), None)
                         if ent is not None:
                             return ent
+        return None
+
+    def _possessor(self, head: Token) -> Entity | None:
+        """"Apple Corps' latest suit claims", "the ministry's statement said": the possessor
+        of a document or office speaks through it."""
+        if head.lemma_.lower() not in self.lex.voice_nouns:
+            return None
+        for poss in head.children:
+            if poss.dep_ == "poss":
+                return self._entity_at_head(poss.idx, poss.idx + len(poss), None)
         return None
 
     def _apposition(self, head: Token) -> Entity | None:
