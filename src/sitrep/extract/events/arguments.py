@@ -72,7 +72,7 @@ def entity_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
     agent = roles.get("agent")
     if m.nominal and agent and not args.get(agent):  # "the ISIL attack"
         for tok in slots.modifiers:
-            _add(args, agent, [r for r in res.refs(tok) if isinstance(r, Entity)])
+            _add(args, agent, [r for r in res.refs(tok, subtree=False) if isinstance(r, Entity)])
     return args
 
 

@@ -126,7 +126,7 @@ def _modifies_other_noun(row: tuple[int, int, Timex], m: EventMention) -> bool:
     for i in range(row[0], row[1]):
         tok = doc[i]
         if not row[0] <= tok.head.i < row[1]:
-            return (tok.dep_ in ("compound", "nmod", "amod", "poss", "npadvmod") and tok.head.pos_ in (
+            return (tok.dep_ in ("compound", "nmod", "amod", "npadvmod") and tok.head.pos_ in (
                 "NOUN", "PROPN") and tok.head != m.trigger)
     return False
 

@@ -160,6 +160,8 @@ class TriggerFinder:
             return any((c.dep_ == "prep" and c.lower_ == want) or any(
                 g.dep_ == "mark" and g.lower_ == want for g in c.children) for c in tok.children)
         if etype == "arms_transfer":
+            if _subtree_lemmas(tok) & set(spec.get("fire_words", [])):
+                return False
             return _context_ok(tok, "weapons", self.lex, self.resolver, objs)
         if etype == "deployment" and lemma in ("deploy", "redeploy") and not any(
                 c.dep_ == "dobj" for c in tok.children):
@@ -228,6 +230,8 @@ class TriggerFinder:
         if tok.dep_ == "nsubj" and _lemma(tok.head) in self.lex.status["descriptive"]:
             scope.append(tok.head)  # "the package included ... tanks"
         if etype == "arms_transfer":
+            if lemma == "order" and tok.head.lower_ == "in":
+                return False  # "in order to"
             if any(c.dep_ == "acl" and _lemma(c) in self.lex.verb_types for c in tok.children):
                 return False  # "a contract to buy jets": the verb carries the event
             if lemma in spec.get("anaphoric_nouns", []) and etype in self.seen_types:
@@ -243,7 +247,7 @@ class TriggerFinder:
         if lemma in spec.get("needs_context_nouns", []):
             if lv is not None and _lemma(lv) in self.lex.cues("attack_light_verbs"):
                 return True
-            cue = "electoral" if etype == "election" else "military"
+            cue = "electoral" if etype == "election" else "weapons" if lemma == "fire" else "military"
             return _context_ok(tok, cue, self.lex, self.resolver, [tok])
         return True
 

@@ -106,9 +106,29 @@ def verb_slots(verb: Token) -> Slots:
     return slots
 
 
+def _undergoer(noun: Token) -> Token | None:
+    """The subject of "received fire", "fought off attacks", "came under attack"."""
+    from sitrep.extract.events.lexicon import lexicon
+
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "under":
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return None
+    if verb.lemma_.lower() not in lexicon().cues("undergo_verbs"):
+        return None
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subj:
+        return subj[0]
+    return controller(verb)
+
+
 def noun_slots(mention: EventMention) -> Slots:
     noun = mention.trigger
     slots = verb_slots(mention.head) if mention.head != noun else Slots()
+    undergoer = _undergoer(noun) if mention.head == noun else None
+    if undergoer is not None:
+        slots.patient.append(undergoer)
     if mention.head != noun:
         slots.patient = [p for p in slots.patient if p != noun]
     for c in noun.children:
