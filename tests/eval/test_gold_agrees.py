@@ -30,6 +30,10 @@ def find(text: str, span: str, context: str | None = None) -> tuple[int, int] | 
     return (i, i + len(span)) if i >= 0 else None
 
 
+def qty(item: dict) -> int | None:
+    return item["quantity"] if isinstance(item.get("quantity"), int) else None
+
+
 def synth(gold: dict, text: str, rng: random.Random) -> dict:
     ents, ids = [], {}
     for n, ge in enumerate(gold["entities"]):
@@ -76,8 +80,7 @@ def synth(gold: dict, text: str, rng: random.Random) -> dict:
             if isinstance(val, dict) and "any" in val:
                 args[role] = ids.get(val["any"][0])
             elif isinstance(val, list) and val and isinstance(val[0], dict):
-                args[role] = [{"name": it["name"], "category": it.get("category"),
-                               "quantity": it.get("quantity") if isinstance(it.get("quantity"), int) else None}
+                args[role] = [{"name": it["name"], "category": it.get("category"), "quantity": qty(it)}
                               for it in val if rng.random() < 0.8]
             elif isinstance(val, list):
                 args[role] = [ids.get(v, v) for v in val]
