@@ -70,3 +70,25 @@ def test_newer_store_is_refused(db_url: str) -> None:
             migrate(engine, steps={2: lambda conn: None} if LATEST > 2 else {})
     finally:
         engine.dispose()
+
+
+def test_opening_an_up_to_date_store_takes_no_write_lock(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+    import threading
+
+    path = tmp_path / "busy.db"
+    open_store(str(path)).close()
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # a long ingest holding the write lock
+    opened: list[int] = []
+
+    def reader() -> None:
+        with open_store(str(path)) as store:
+            opened.append(store.count())
+
+    th = threading.Thread(target=reader, daemon=True)
+    th.start()
+    th.join(10)
+    writer.execute("ROLLBACK")
+    writer.close()
+    assert opened == [0], "open_store waited for the writer"

@@ -66,6 +66,11 @@ def migrate(engine: Engine, steps: dict[int, Step] | None = None) -> int:
     """Bring the database to the latest version; returns the version it is at."""
     steps = STEPS if steps is None else steps
     latest = max(steps, default=1)
+    with engine.connect() as conn:  # read only: a store that is up to date takes no write lock
+        version = current_version(conn)
+        missing = set(metadata.tables) - set(inspect(conn).get_table_names())
+    if version == latest and not missing:
+        return latest
     with engine.connect().execution_options(**WRITE) as conn, conn.begin():
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK})
