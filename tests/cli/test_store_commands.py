@@ -184,3 +184,26 @@ def test_a_file_that_is_not_a_store_is_a_clear_error(tmp_path: Path) -> None:
     notes.write_text("just some notes, not a database\n" * 100)
     result = run(str(notes), "list", ok=False)
     assert result.exit_code == 1 and "cannot open the store" in result.stderr and "notes.txt" in result.stderr
+
+
+def test_export_dispatches_to_any_registered_exporter(db: str) -> None:
+    from sitrep.export import exporter, exporters
+
+    @exporter("titles-test")
+    def titles(analyses, out) -> None:  # type: ignore[no-untyped-def]
+        for a in analyses:
+            out.write(f"{a.article.title}\n".encode())
+
+    try:
+        assert run(db, "export", "--format", "titles-test").stdout.splitlines() == ["A deal", "None", "None"]
+    finally:
+        exporters._items.pop("titles-test")
+
+
+def test_store_public_api() -> None:
+    import sitrep.store
+
+    assert set(sitrep.store.__all__) == {"ArticleSummary", "Store", "metadata", "open_store"}
+    for name in ("add", "add_many", "add_sources", "has", "get", "iter_analyses", "list_articles", "quotes",
+                 "events", "replace", "close", "count"):
+        assert callable(getattr(sitrep.store.Store, name)), name
