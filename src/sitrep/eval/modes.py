@@ -14,9 +14,13 @@ Evaluator = Callable[[Path, Settings], Any]
 evaluators: Registry[Evaluator] = Registry("evaluation mode")
 
 
-def lazy(module: str, func: str, *args: Any) -> Evaluator:
-    def run(path: Path, settings: Settings) -> Any:
-        return getattr(importlib.import_module(module), func)(*args, path, settings)
+def lazy(module: str, func: str, *args: Any, settings: bool = True) -> Evaluator:
+    """``module.func(*args, path, settings)``, imported when run (``settings=False``: the
+    function takes no settings)."""
+
+    def run(path: Path, cfg: Settings) -> Any:
+        target = getattr(importlib.import_module(module), func)
+        return target(*args, path, cfg) if settings else target(*args, path)
 
     run.__doc__ = f"{module}.{func}"
     return run
@@ -27,3 +31,4 @@ evaluators.register("tempeval", lazy("sitrep.eval.tempeval", "run_tempeval"))
 evaluators.register("re3d", lazy("sitrep.eval.entity_corpora", "run_entity_eval", "re3d"))
 evaluators.register("meantime-entities", lazy("sitrep.eval.entity_corpora", "run_entity_eval", "meantime"))
 evaluators.register("meantime-timex", lazy("sitrep.eval.meantime_timex", "run_meantime_timex"))
+evaluators.register("meantime-quotes", lazy("sitrep.eval.meantime_quotes", "evaluate", settings=False))
