@@ -24,7 +24,13 @@ def test_quotes_by_any_part_of_the_name_or_mention(store, name: str) -> None:  #
     assert hits[0].speaker.name == "Jan Kowal" and hits[0].title == "A deal"
 
 
-@pytest.mark.parametrize("name", ["Kow", "an Kowal", "Kowal%", "_an Kowal", "Capital City"])
+def test_a_longer_name_finds_an_entity_named_by_its_end(store) -> None:  # type: ignore[no-untyped-def]
+    assert [h.quote.kind for h in store.quotes(speaker="President Jan Kowal")] == ["direct"]
+    assert [h.event.id for h in store.events(place="the old Capital City")] == ["v2"]
+
+
+@pytest.mark.parametrize("name", ["Kow", "an Kowal", "Kowal%", "_an Kowal", "Capital City", "Kowal Jan",
+                                  "XJan Kowal"])
 def test_quotes_no_partial_words_or_wildcards(store, name: str) -> None:  # type: ignore[no-untyped-def]
     assert store.quotes(speaker=name) == []
 

@@ -2,7 +2,9 @@
 
 A name (speaker, actor, place) matches an entity when it equals, case-insensitively,
 the entity's canonical name, its kb_id, or the text of any of its mentions, or is a
-whole-word part of one of them ("Lukashenko" finds "Alexander Lukashenko"). Other
+whole-word part of one of them ("Lukashenko" finds "Alexander Lukashenko"), or ends
+with the entity's whole name ("Alexander Lukashenko" finds an entity named only
+"Lukashenko"). Other
 areas may add ways to resolve a name (e.g. the knowledge base's aliases) by
 appending to :data:`name_resolvers`.
 """
@@ -78,11 +80,20 @@ def _word_match(col: Any, name: str) -> ColumnElement[bool]:
     )
 
 
+def _ends_with_name(col: Any, name: str) -> ColumnElement[bool]:
+    """The query ends with the whole stored name of at least 4 letters: an article that
+    calls him "Lukashenko" answers a search for "Alexander Lukashenko"."""
+    q = " ".join(name.lower().split())
+    low = func.lower(col)
+    return and_(func.length(col) >= 4, literal(q).like(literal("% ") + low))
+
+
 def entities_named(name: str) -> CompoundSelect[Any]:
     """(article_id, entity_id) of every stored entity the name refers to."""
     e, m = t.entities, t.mentions
     by_name = select(e.c.article_id, e.c.id.label("entity_id")).where(
-        or_(_word_match(e.c.name, name), func.lower(e.c.kb_id) == name.strip().lower())
+        or_(_word_match(e.c.name, name), _ends_with_name(e.c.name, name),
+            func.lower(e.c.kb_id) == name.strip().lower())
     )
     by_mention = select(m.c.article_id, m.c.entity_id).where(_word_match(m.c.text, name)).distinct()
     return union(by_name, by_mention, *(resolver(name) for resolver in name_resolvers))
