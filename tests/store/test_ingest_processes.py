@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -15,8 +16,9 @@ from sitrep.store import open_store
 from sitrep.store import schema as t
 from tests.store.test_ingest import write_articles
 
-# the console script installed beside this interpreter (the venv's)
-SITREP = [str(Path(sys.executable).with_name("sitrep"))]
+# the console script installed beside this interpreter (the venv's), else on PATH
+_BESIDE = Path(sys.executable).with_name("sitrep")
+SITREP = [str(_BESIDE) if _BESIDE.exists() else shutil.which("sitrep") or "sitrep"]
 
 
 def _run(db: str, *args: str, batch: int = 50) -> subprocess.Popen[str]:
