@@ -40,7 +40,12 @@ def ingest(settings: Settings, paths: tuple[str, ...], workers: int, write_batch
 
     settings = settings.with_(n_process=workers, write_batch=write_batch or settings.write_batch)
     with opened_store(settings) as store:
-        report = run_ingest(paths, store, settings, progress=progress, on_failure=report_failure)
+        try:
+            report = run_ingest(paths, store, settings, progress=progress, on_failure=report_failure)
+        except KeyboardInterrupt:
+            click.echo("\ninterrupted: every article written so far is complete; run the same command "
+                       "again to go on from there", err=True)
+            sys.exit(130)
     _print_warnings(report.warnings)
     click.echo(report.summary())
     if report.failed:
