@@ -141,3 +141,20 @@ def test_the_same_planes_with_a_military_cue_are(run_events) -> None:
     text = "Boeing delivered 40 planes to the Indian Air Force, the defence ministry said."
     events, _ = run_events(text, [("Boeing", "ORG", []), ("Indian Air Force", "MILITARY_UNIT", [])])
     assert [e.type for e in events] == ["arms_transfer"]
+
+
+def test_subject_of_received_fire_is_the_target(run_events) -> None:
+    text = "Kenyan troops received heavy mortar fire from al-Shabaab fighters near the border."
+    events, names = run_events(text, [("Kenya", "COUNTRY", ["Kenyan"]), ("al-Shabaab", "ORG", [])])
+    v = only(events, "attack")
+    assert names[v.args["target"]] == "Kenya" and names[v.args["actor"]] == "al-Shabaab"
+
+
+def test_the_opening_date_of_a_paragraph_carries_to_the_next_sentence(run_events) -> None:
+    text = ("On Monday, rebels shelled the town of Hama. "
+            "Government aircraft then bombed rebel positions in Idlib.")
+    events, _ = run_events(text, [("Hama", "CITY", []), ("Idlib", "CITY", [])],
+                               [("Monday", "2024-03-04", "DATE")])
+    attacks = [e for e in events if e.type == "attack"]
+    assert len(attacks) == 2
+    assert all(a.args.get("date") == "2024-03-04" for a in attacks), [a.args for a in attacks]

@@ -11,7 +11,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from sitrep.extract.events.arguments import mention_args
-from sitrep.extract.events.clauses import TimeIndex, claim_dates, evidence_span, fallback_date, scope
+from sitrep.extract.events.clauses import (
+    TimeIndex,
+    claim_dates,
+    evidence_span,
+    fallback_date,
+    scene_date,
+    scope,
+)
 from sitrep.extract.events.coref import Cluster, cluster
 from sitrep.extract.events.fallbacks import fill_gaps, suppress
 from sitrep.extract.events.mentions import EventMention, TriggerFinder
@@ -46,7 +53,7 @@ def mentions_of(ctx: StageContext) -> list[EventMention]:
     dct = (ctx.article.published or "")[:10] or None
     for m in mentions:
         if not any(r in m.args for r in DATE_ROLES):
-            m.args.update(fallback_date(m, times, triggers))
+            m.args.update(fallback_date(m, times, triggers) or scene_date(m, times))
         fill_gaps(m, res)
         m.status = mention_status(m, dct)
     suppress(mentions)

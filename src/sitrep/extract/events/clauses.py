@@ -99,6 +99,22 @@ def _date_role(m: EventMention, row: tuple[int, int, Timex]) -> str:
     return "date"
 
 
+def scene_date(m: EventMention, times: TimeIndex) -> dict[str, Any]:
+    """The date that opens the previous sentence of the same paragraph ("On Dec. 7, ...")
+    for an undated clause in a sentence with no date of its own: press releases set the
+    day once and narrate the rest of the paragraph under it."""
+    sent = m.trigger.sent
+    doc = m.trigger.doc
+    bare = m.nominal and m.head == m.trigger
+    if bare or sent.start == 0 or times.in_sentence(m.trigger, ("DATE", "TIME")):
+        return {}
+    prev = doc[sent.start - 1].sent
+    if "\n" in doc.text[prev.end_char: sent.start_char] or doc[prev.start].lower_ not in ("on", "in"):
+        return {}
+    row = next((r for r in times.in_sentence(doc[prev.start], ("DATE",)) if r[0] == prev.start + 1), None)
+    return {"date": row[2].value} if row is not None else {}
+
+
 def nested(m: EventMention, triggers: set[int]) -> bool:
     """A noun that is the object of another event's verb ("observe the exercises")."""
     if not m.nominal or m.head != m.trigger:

@@ -127,8 +127,10 @@ def noun_slots(mention: EventMention) -> Slots:
     noun = mention.trigger
     slots = verb_slots(mention.head) if mention.head != noun else Slots()
     undergoer = _undergoer(noun) if mention.head == noun else None
-    if undergoer is not None:
+    if undergoer is not None:  # ... and "from X" on that verb is who attacked
         slots.patient.append(undergoer)
+        for prep in (c for c in undergoer.head.children if c.dep_ == "prep" and c.lower_ == "from"):
+            slots.agent.extend(p for p in prep.children if p.dep_ == "pobj")
     if mention.head != noun:
         slots.patient = [p for p in slots.patient if p != noun]
     for c in noun.children:
