@@ -263,7 +263,7 @@ _ANA_UNITS = "day|morning|afternoon|evening|night|week|weekend|month|year"
 @rule("that_unit", rf"{B}that\s+(?P<unit>{_ANA_UNITS}){E}", kind="anaphoric")
 @rule(
     "unit_before",
-    rf"{B}the\s+(?P<unit>day|night|week|month|year)\s+(?P<rel>before|after|earlier|later){E}",
+    rf"{B}the\s+(?P<unit>day|night|week|month|year)\s+(?P<rel>before|after|earlier|later|previous|prior){E}",
     kind="anaphoric", valid=lambda m, t: re.match(r"\s*(?:[,.;:)]|$)", t[m.end():]) is not None,
 )
 def following(m: re.Match[str], ctx: Ctx) -> Resolved | None:

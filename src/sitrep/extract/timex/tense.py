@@ -22,6 +22,10 @@ SCHEDULE_LEMMAS = frozenset({
     "schedule", "expect", "plan", "due", "set", "intend", "aim", "hope", "want",
     "prepare", "propose", "slate", "poise", "forecast", "predict", "await",
 })
+REPORTING_LEMMAS = frozenset({
+    "say", "announce", "tell", "report", "confirm", "state", "add", "warn", "claim", "deny",
+    "disclose", "reveal", "declare", "acknowledge", "write", "note", "insist", "predict", "vow",
+})
 PERFECT_AUX = frozenset({"have", "has", "had"})
 PAST_AUX = frozenset({"was", "were", "did", "had"})
 
@@ -58,8 +62,26 @@ def verb_direction(verb: Token) -> int:
     return 0
 
 
+def reported_on(doc: Doc, start: int) -> bool:
+    """"X said Tuesday (that) it will...", "told reporters on Friday": a time right after a past
+    reporting verb (and its object) dates the report, whatever the parser attached it to."""
+    span = doc.char_span(start, start, alignment_mode="expand")
+    i = span.start if span is not None else None
+    if i is None:
+        return False
+    for tok in reversed(doc[max(0, i - 5):i]):
+        if tok.lemma_ in REPORTING_LEMMAS and tok.tag_ == "VBD":
+            return True
+        between = tok.lower_ in ("on", "in") or tok.dep_ in ("dobj", "dative", "pobj", "det")
+        if not between and tok.pos_ not in ("PRON", "PROPN"):
+            return False
+    return False
+
+
 def direction(doc: Doc, start: int, end: int) -> int:
     """-1 past, +1 future, 0 present/unknown for the verb governing ``doc.text[start:end]``."""
+    if reported_on(doc, start):
+        return -1
     verb = governing_verb(doc, start, end)
     if verb is None:
         return 0
