@@ -49,7 +49,7 @@ def test_leader_rows_are_well_formed():
         ("Medvedev", 2010, "Dmitry Medvedev", "President of Russia"),
         ("Medvedev", 2015, "Dmitry Medvedev", "Prime Minister of Russia"),
         ("Narendra Modi", 2020, "Narendra Modi", "Prime Minister of India"),
-        ("Antony Blinken", 2022, "Antony Blinken", "Secretary of State of United States"),
+        ("Antony Blinken", 2022, "Antony Blinken", "Secretary of State of the United States"),
     ],
 )
 def test_leader_sample(form, year, name, role):

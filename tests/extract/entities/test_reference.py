@@ -46,3 +46,11 @@ def test_reference_entity_f1_and_mentions(scored):
 def test_reference_hard_mentions(scored, mention, name):
     owners = {e.name for e in scored["analysis"].entities for m in e.mentions if m.text == mention}
     assert name in owners
+
+
+def test_reference_pronouns_all_mean_lukashenko(scored):
+    """Every "he"/"his" of the article is Lukashenko: the quote stage's speakers rely on it."""
+    owners = {(m.start, e.name) for e in scored["analysis"].entities for m in e.mentions
+              if m.text.lower() in ("he", "his")}
+    assert len(owners) >= 9
+    assert {name for _s, name in owners} == {"Alexander Lukashenko"}

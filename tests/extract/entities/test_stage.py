@@ -217,3 +217,13 @@ def test_short_name_linked_by_the_table_joins_the_full_name(entities_of):
 def test_place_word_inside_a_person_name(entities_of, name):
     e = entity_with(entities_of(f"{name} said on Tuesday that talks would resume."), name)
     assert e is not None and e.type == "PERSON"
+
+
+def test_former_title_and_description_with_of_country(entities_of):
+    text = ("Russia's President Vladimir Putin met former President Donald Trump's envoy. "
+            "U.S. President Joe Biden said the president of Russia could not be trusted. "
+            "The president added that sanctions would stay.")
+    ents = entities_of(text, published="2023-04-01")
+    assert entity_with(ents, "Donald Trump").attributes["role"] == "Former President of the United States"
+    assert entity_with(ents, "the president").name == "Vladimir Putin"
+    assert entity_with(ents, "The president").name == "Joe Biden"

@@ -90,7 +90,7 @@ class Resolver:
             if m.head < 0 or m.head >= before:
                 continue
             dist = self.sent_idx[before] - self.sent_idx[m.head]
-            key = (dist, 0 if self.doc[m.head].dep_ in SUBJECTS else 1, -m.head)
+            key = (dist, _role_rank(self.doc[m.head]), -m.head)
             if best is None or key < best:
                 best = key
         return best
@@ -137,6 +137,10 @@ class Resolver:
             entry = self.gz.country_of(t.text)
             if entry:
                 country = entry.name
+        doc = self.doc
+        if chunk.end + 1 < len(doc) and doc[chunk.end].lower_ == "of":  # "the president of Russia"
+            entry = self.gz.country_of(doc[chunk.end + 1].text)
+            country = entry.name if entry else country
         pool = [p for p in self.people if _fits(p, lemma, country)]
         target = self.pick(pool, chunk.start, WINDOW + 1)
         if target is not None:
@@ -188,6 +192,14 @@ def _fits(p: Cluster, lemma: str, country: str | None) -> bool:
     if lemma in lexicon.EPITHETS:
         return bool(role) and "journalist" not in role
     return any(word in role for word in lexicon.ROLE_SYNONYMS.get(lemma, (lemma,)))
+
+
+def _role_rank(tok: Token) -> int:
+    """0: subject of a main clause (or of one coordinated with it), 1: subject of an
+    embedded clause ("said the president of Russia could not be trusted"), 2: other."""
+    if tok.dep_ not in SUBJECTS:
+        return 2
+    return 0 if tok.head.dep_ in ("ROOT", "conj") else 1
 
 
 def _agentive_it(tok: Token) -> bool:

@@ -10,7 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sitrep.extract.entities.data import lexicon
 from sitrep.extract.entities.gazetteer import rows, split
+
+
+def of_country(name: str) -> str:
+    """"United States" -> "the United States" (as in "President of the United States")."""
+    return f"the {name}" if name in lexicon.COUNTRIES_WITH_THE else name
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +38,7 @@ class Leader:
         """"President" + Belarus -> "President of Belarus" (unless the role names it already)."""
         if not self.country or self.country in self.role:
             return self.role
-        return f"{self.role} of {self.country}"
+        return f"{self.role} of {of_country(self.country)}"
 
 
 def _year(cell: str) -> int | None:

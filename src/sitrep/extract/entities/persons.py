@@ -49,12 +49,13 @@ def title_start(doc: Doc, ts: int, gz: Gazetteer) -> tuple[int, str | None]:
 
 def role_from_title(doc: Doc, start: int, ts: int, country: str | None) -> str | None:
     words = [t.text for t in doc[start:ts] if t.lower_ in lexicon.TITLE_WORDS or t.lower_ in ("of", "for")]
-    words = [w for w in words if w.lower() not in lexicon.HONORIFICS and w.lower() not in ("former", "late")]
+    dropped = lexicon.HONORIFICS | lexicon.FORMER_WORDS
+    words = [w for w in words if w.lower() not in dropped]
     if not words:
         return None
     role = " ".join(words)
     role = role[0].upper() + role[1:]
-    return f"{role} of {country}" if country else role
+    return f"{role} of {leaders.of_country(country)}" if country else role
 
 
 def _generic(role: str | None) -> bool:
@@ -126,6 +127,8 @@ def _add_title(doc: Doc, c: Cand, person: Cluster, gz: Gazetteer) -> None:
         return
     if not person.attributes.get("role") or _generic(person.attributes["role"]):
         person.attributes["role"] = role
+    if any(t.lower_ in lexicon.FORMER_WORDS for t in doc[start : c.ts]):
+        person.attributes["former"] = "true"
     if country:
         person.attributes.setdefault("country", country)
     lead = start + 1 if doc[start].lower_ == "the" else start
@@ -161,7 +164,7 @@ def _appositive_role(span: Span, gz: Gazetteer, person: Cluster) -> str:
         person.attributes.setdefault("country", country)
         head = doc_title(span)
         if head:
-            return f"{head} of {country}"
+            return f"{head} of {leaders.of_country(country)}"
     words = [x.text for x in span if x.dep_ != "det"]
     role = " ".join(words)
     return role[:1].upper() + role[1:]
@@ -185,6 +188,8 @@ def _link_table(p: Cluster, year: int | None, countries: set[str], gz: Gazetteer
     text_role = p.attributes.get("role")
     if _generic(text_role) or (text_role or "").lower() == row.role.lower():
         p.attributes["role"] = row.role_title()
+    if p.attributes.get("former") and not p.attributes["role"].startswith("Former"):
+        p.attributes["role"] = "Former " + p.attributes["role"]
     if row.country in gz.countries:
         p.attributes.setdefault("country", row.country)
     else:

@@ -427,3 +427,14 @@ AGENT_VERBS = frozenset(
      "decide", "refuse", "accuse", "confirm", "insist", "urge", "vow", "pledge", "threaten", "reject",
      "approve", "sign", "order", "launch", "deploy", "buy", "sell", "supply", "send", "receive"]
 )
+
+# country names written with "the" inside a phrase ("President of the United States")
+COUNTRIES_WITH_THE = frozenset(
+    ["United States", "United Kingdom", "Netherlands", "Philippines", "United Arab Emirates",
+     "Czech Republic", "Democratic Republic of the Congo", "Republic of the Congo",
+     "Central African Republic", "Dominican Republic", "Bahamas", "Gambia", "Maldives",
+     "Marshall Islands", "Solomon Islands", "Comoros", "Seychelles", "Soviet Union"]
+)
+
+# title words that say the person no longer holds the post
+FORMER_WORDS = frozenset(["former", "ex", "ex-", "late", "then"])
