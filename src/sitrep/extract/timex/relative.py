@@ -372,3 +372,14 @@ def the_weekend(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     in_weekend = ctx.dct.weekday() >= 5
     step = 0 if in_weekend or ctx.direction > 0 else -1
     return Resolved("DATE", cal.add_weeks_value(ctx.dct, step) + "-WE")
+
+
+@rule("year_earlier",
+      rf"{B}(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?P<unit>period|quarter|month|half))?{E}",
+      kind="anaphoric", valid=lambda m, t: bool(m.group("unit")) or "-" in m.group(0))
+def year_earlier(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """"the year-earlier quarter", "year-ago results": the compared period a year before."""
+    value = same_period(ctx.period, 1)
+    if value is None:
+        value = str(ctx.dct.year - 1) if ctx.dct else "XXXX"
+    return Resolved("DATE", value)
