@@ -158,3 +158,17 @@ def test_the_opening_date_of_a_paragraph_carries_to_the_next_sentence(run_events
     attacks = [e for e in events if e.type == "attack"]
     assert len(attacks) == 2
     assert all(a.args.get("date") == "2024-03-04" for a in attacks), [a.args for a in attacks]
+
+
+def test_munitions_delivered_in_strikes_are_not_transfers(run_events) -> None:
+    text = "Coalition aircraft delivered 24 munitions against enemy positions, delivering 101 bombs in all."
+    events, _ = run_events(text)
+    assert [e for e in events if e.type == "arms_transfer"] == []
+
+
+def test_munitions_delivered_to_a_country_are(run_events) -> None:
+    text = "The United States delivered 24,000 munitions to Ukraine last month."
+    events, names = run_events(text, [("United States", "COUNTRY", ["The United States"]),
+                                      ("Ukraine", "COUNTRY", [])])
+    v = only(events, "arms_transfer")
+    assert names[v.args["supplier"]] == "United States" and names[v.args["recipient"]] == "Ukraine"

@@ -69,6 +69,9 @@ def entity_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
                 _add(args, role, [*res.refs(tok), *res.inside(tok, places=True)])
             else:
                 _add(args, role, res.refs(tok))
+    place, actor = args.get("place"), args.get("actor")
+    if actor is not None and actor == place and getattr(actor, "type", "") != "COUNTRY":
+        del args["actor"]  # a town is where it happened, not who did it
     agent = roles.get("agent")
     if m.nominal and agent and not args.get(agent):  # "the ISIL attack"
         for tok in slots.modifiers:

@@ -162,6 +162,12 @@ class TriggerFinder:
         if etype == "arms_transfer":
             if _subtree_lemmas(tok) & set(spec.get("fire_words", [])):
                 return False
+            to_someone = any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to")
+                             for c in tok.children)
+            if obj_lemmas & set(spec.get("strike_objects", [])) and not to_someone:
+                return False
+            if obj_lemmas & self.lex.cues("personnel"):
+                return False  # "providing 125 soldiers" is a deployment
             return _context_ok(tok, "weapons", self.lex, self.resolver, objs)
         if etype == "deployment" and lemma in ("deploy", "redeploy") and not any(
                 c.dep_ == "dobj" for c in tok.children):
