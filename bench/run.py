@@ -69,7 +69,7 @@ def report(runs: dict[str, dict], mem: dict, workers: int) -> list[str]:
     growth = mem["rss_at"][last] / mem["rss_at"][first] - 1
     out += [
         "",
-        f"memory ({workers} workers, ingest of {mem['articles']:,} articles): peak RSS "
+        f"memory ({workers} workers, {mem['part']} of {mem['articles']:,} articles): peak RSS "
         f"{mem['peak_rss'] / GB:.2f} GB; RSS after {int(first):,}: {mem['rss_at'][first] / GB:.3f} GB, "
         f"after {int(last):,}: {mem['rss_at'][last] / GB:.3f} GB ({growth:+.1%})",
         "",
@@ -87,6 +87,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
     ap.add_argument("--throughput", type=int, default=2000, help="articles for the throughput runs")
     ap.add_argument("--memory", type=int, default=10_000, help="articles for the memory run")
+    ap.add_argument("--memory-part", choices=("ingest", "extract"), default="ingest",
+                    help="what the memory run does over its articles (default: ingest into SQLite)")
     ap.add_argument("--quick", action="store_true", help="200 / 1,000 articles: a smoke run")
     args = ap.parse_args()
     if args.quick:
@@ -96,7 +98,7 @@ def main() -> None:
     started = time.time()
     runs = {part: measure(part, small, args.workers) for part in ("bare", "extract", "ingest")}
     marks = f"{min(1000, args.memory // 10)},{args.memory}"
-    mem = measure("ingest", big, args.workers, marks)
+    mem = measure(args.memory_part, big, args.workers, marks)
     lines = report(runs, mem, args.workers)
     print("\n".join(lines))
     print(f"\n(total {time.time() - started:.0f} s)")
