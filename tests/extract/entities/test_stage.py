@@ -227,3 +227,19 @@ def test_former_title_and_description_with_of_country(entities_of):
     assert entity_with(ents, "Donald Trump").attributes["role"] == "Former President of the United States"
     assert entity_with(ents, "the president").name == "Vladimir Putin"
     assert entity_with(ents, "The president").name == "Joe Biden"
+
+
+def test_bare_the_two_is_a_group():
+    from sitrep.config import Settings
+    from sitrep.extract.entities import find_entities
+    from sitrep.model import Article
+    from sitrep.pipeline import Pipeline, StageContext
+
+    pipe = Pipeline(Settings(stages=("entities",)))
+    text = "Putin is expected in Minsk on Nov. 4, and Lukashenko said the two would also hold talks."
+    ctx = StageContext(article=Article(text=text, published="2021-09-13"), doc=pipe.nlp(text),
+                       settings=pipe.settings)
+    names = {e.id: e.name for e in find_entities(ctx)}
+    (group,) = ctx.shared["entity_groups"]
+    assert group["text"] == "the two"
+    assert {names[i] for i in group["members"]} == {"Alexander Lukashenko", "Vladimir Putin"}

@@ -75,6 +75,8 @@ class Resolver:
             chunk = _definite_np(tok)
             if chunk is not None:
                 self.description(chunk)
+            elif _bare_number_group(tok):  # "the two would also hold talks"
+                self.group(self.doc[tok.i : tok.i + 2])
             elif tok.lower_ in lexicon.PERSON_PRONOUNS and tok.tag_ in ("PRP", "PRP$"):
                 self.pronoun(tok)
             elif tok.lower_ in ("it", "its") and tok.i not in self.quoted and _agentive_it(tok):
@@ -192,6 +194,13 @@ def _fits(p: Cluster, lemma: str, country: str | None) -> bool:
     if lemma in lexicon.EPITHETS:
         return bool(role) and "journalist" not in role
     return any(word in role for word in lexicon.ROLE_SYNONYMS.get(lemma, (lemma,)))
+
+
+def _bare_number_group(tok: Token) -> bool:
+    doc = tok.doc
+    if tok.lower_ != "the" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ not in NUMBERS:
+        return False
+    return doc[tok.i + 2].pos_ in ("AUX", "VERB", "PUNCT") and doc[tok.i + 1].dep_ in SUBJECTS
 
 
 def _role_rank(tok: Token) -> int:

@@ -54,8 +54,10 @@ def table() -> dict[str, list[Leader]]:
             continue
         name, variants, role, country, start, end, kb = (row + [""] * 7)[:7]
         leader = Leader(name, tuple(split(variants)), role, country, _year(start), _year(end), kb or None)
-        for form in (name, *leader.variants):
-            index.setdefault(form, []).append(leader)
+        surname = name.split()[-1] if len(name.split()) > 1 else ""
+        for form in dict.fromkeys((name, *leader.variants, surname)):
+            if form:
+                index.setdefault(form, []).append(leader)
     return index
 
 
