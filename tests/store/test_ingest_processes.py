@@ -49,7 +49,7 @@ def _check_complete(db: str, n: int) -> None:
 
 
 def test_killed_ingest_rerun_stores_every_article_once(db_url: str, tmp_path: Path) -> None:
-    n = 60
+    n = 120
     write_articles(tmp_path / "in", n)
     proc = _run(db_url, str(tmp_path / "in"), batch=3)
     deadline = time.monotonic() + 300
