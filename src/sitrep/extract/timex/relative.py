@@ -214,6 +214,8 @@ def ago(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if m.group("bare"):
         return Resolved("DATE", "PAST_REF")
     amount = amount_value(m.group("amt"))
+    if amount is None:
+        return Resolved("DATE", "PAST_REF")  # "a few years ago": no point to compute
     return _years_back(m, ctx, -1) or _shift(ctx.dct, amount, m.group("unit"), -1, ctx)
 
 
@@ -359,9 +361,14 @@ def _the_unit_ok(m: re.Match[str], text: str) -> bool:
     return word_before(text, m.start()) in lx.THE_UNIT_PREPS and follows is None and not titled
 
 
-@rule("the_unit", rf"{B}the\s+(?P<unit>day|year){E}", kind="anaphoric", valid=_the_unit_ok)
+@rule("the_unit", rf"{B}the\s+(?P<unit>day|year|quarter){E}", kind="anaphoric", valid=_the_unit_ok)
 def the_unit(m: re.Match[str], ctx: Ctx) -> Resolved | None:
-    value = unit_value(ctx.anchor, m.group("unit"), 0)
+    """"in the quarter": the quarter last named ("the third quarter"), else the anchor's."""
+    quarter = m.group("unit").lower() == "quarter"
+    if quarter and re.fullmatch(r"\d{4}-Q\d", ctx.period or ""):
+        return Resolved("DATE", ctx.period or "")
+    # results are reported after the quarter: a past "the quarter" is the last one ended
+    value = unit_value(ctx.anchor, m.group("unit"), -1 if quarter and ctx.direction < 0 else 0)
     return Resolved("DATE", value) if value else None
 
 
