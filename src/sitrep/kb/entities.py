@@ -69,12 +69,14 @@ def merge_entities(conn: Connection, analysis: Analysis) -> dict[str, str]:
     return mapping
 
 
-SHORT_FORM_FAMILIES = ("PERSON:", "org:")
+# people only: for organizations a prefix is as often a different body ("EADS" vs
+# "EADS North America") as a short name, so they merge by reference id or exact name
+SHORT_FORM_FAMILIES = ("PERSON:",)
 
 
 def _short_form_of(conn: Connection, key: str) -> str | None:
-    """The one KB entity whose name this short name stands for ("Lockheed" -> "Lockheed
-    Martin", "Putin" -> "Vladimir Putin"), for people and organizations; else None."""
+    """The one KB person whose full name this surname stands for ("Putin" -> "Vladimir
+    Putin"); else None."""
     if not key.startswith(SHORT_FORM_FAMILIES):
         return None
     e = k.kb_entities
@@ -83,7 +85,7 @@ def _short_form_of(conn: Connection, key: str) -> str | None:
     family, name = key.split(":", 1)
     if not name:
         return None
-    pattern = f"{family}:{like_escape(name)} %" if family == "org" else f"{family}:% {like_escape(name)}"
+    pattern = f"{family}:% {like_escape(name)}"
     rows = conn.execute(select(e.c.kb_id).where(e.c.key.like(pattern, escape="\\")).limit(2)).all()
     return rows[0].kb_id if len(rows) == 1 else None
 
