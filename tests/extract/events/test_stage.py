@@ -172,3 +172,10 @@ def test_munitions_delivered_to_a_country_are(run_events) -> None:
                                       ("Ukraine", "COUNTRY", [])])
     v = only(events, "arms_transfer")
     assert names[v.args["supplier"]] == "United States" and names[v.args["recipient"]] == "Ukraine"
+
+
+def test_business_news_words_are_not_conflict_events(run_events) -> None:
+    text = ("The first test flight is scheduled for early March. The index struck a ten-month high. "
+            "Some workers have transferred to the tanker program.")
+    events, _ = run_events(text)
+    assert events == [], [(e.type, e.evidence[0].text) for e in events]

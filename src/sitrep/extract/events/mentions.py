@@ -160,6 +160,9 @@ class TriggerFinder:
             return any((c.dep_ == "prep" and c.lower_ == want) or any(
                 g.dep_ == "mark" and g.lower_ == want for g in c.children) for c in tok.children)
         if etype == "arms_transfer":
+            if not any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in tok.children) and not any(
+                    c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+                return False  # "workers transferred to another programme"
             if _subtree_lemmas(tok) & set(spec.get("fire_words", [])):
                 return False
             to_someone = any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to")
@@ -201,10 +204,14 @@ class TriggerFinder:
     # -- nouns
     def _noun(self, tok: Token) -> EventMention | None:
         lemma = _lemma(tok)
+        if tok.ent_type_ in ("DATE", "TIME"):
+            return None
         for etype in self.lex.noun_types.get(lemma, []):
             named = self._named(tok, etype)
             if named is not None:
                 return named
+            if tok.pos_ == "PROPN" and etype == "arms_transfer":
+                continue  # "Secretary for Acquisition": a title, not a purchase
             if self._noun_ok(tok, etype):
                 self.used.add(tok.i)
                 return self._nominal(tok, etype)
