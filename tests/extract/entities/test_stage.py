@@ -243,3 +243,13 @@ def test_bare_the_two_is_a_group():
     (group,) = ctx.shared["entity_groups"]
     assert group["text"] == "the two"
     assert {names[i] for i in group["members"]} == {"Alexander Lukashenko", "Vladimir Putin"}
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [("Taiwan will not bow to pressure from Beijing.", "COUNTRY"),
+     ("The envoy flew home from Beijing on Monday.", "CITY")],
+)
+def test_from_a_capital(entities_of, text, etype):
+    e = entity_with(entities_of(text), "Beijing")
+    assert e is not None and e.type == etype

@@ -32,6 +32,8 @@ def used_as_place(doc: Doc, ts: int, te: int) -> bool:
         return True
     prep = _governing_prep(head)
     if prep is not None:
+        if prep.lower_ == "from" and prep.head.pos_ == "NOUN":
+            return False  # "pressure from Beijing", "a response from Moscow": the government
         return prep.lower_ in lexicon.LOCATIVE_PREPS
     if head.dep_ == "dobj" and head.head.lemma_.lower() in lexicon.ADDRESS_VERBS:
         return False  # "urged Berlin", "accused Moscow": the government addressed
