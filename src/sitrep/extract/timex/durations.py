@@ -47,6 +47,16 @@ def duration(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DURATION", duration_value(amount_value(m.group("amt")), m.group("unit")))
 
 
+@rule("duration_range",
+      rf"{B}(?P<amt>{DIGITS}|{NUMWORD})(?:\s+(?:to|or|and)\s+|\s*[-–]\s*)(?:{DIGITS}|{NUMWORD})"
+      rf"\s+(?P<unit>{UNIT}){E}", kind="duration", group="amt", valid=_duration_ok)
+def duration_range(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """The first bound of "between 60 and 90 days", "two to three weeks": a duration of its own
+    (the second bound is the usual "90 days")."""
+    amount = amount_value(m.group("amt"))
+    return Resolved("DURATION", duration_value(amount, m.group("unit"))) if amount else None
+
+
 _ADJ_UNITS = "year|month|week|day|hour|minute|second|decade|century"
 
 
