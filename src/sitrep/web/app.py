@@ -36,7 +36,8 @@ def templates() -> Environment:
 def create_app(db: str, *, token: str | None = None, store: Store | None = None) -> FastAPI:
     from sitrep.web import api, pages
 
-    app = FastAPI(title="Sitrep", version="0.1.0",
+    # no Swagger/ReDoc pages: FastAPI loads them from a CDN; the schema is at /openapi.json
+    app = FastAPI(title="Sitrep", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Structured, verifiable knowledge from news reports: read-only queries, "
                               "and review corrections (token-protected off localhost).")
     app.state.store = store or open_store(db)
