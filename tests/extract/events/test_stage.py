@@ -179,3 +179,8 @@ def test_business_news_words_are_not_conflict_events(run_events) -> None:
             "Some workers have transferred to the tanker program.")
     events, _ = run_events(text)
     assert events == [], [(e.type, e.evidence[0].text) for e in events]
+
+
+def test_a_name_like_delivery_center_is_not_an_event(run_events) -> None:
+    events, _ = run_events("The plane left Airbus' Delivery Center in Toulouse.", [("Toulouse", "CITY", [])])
+    assert events == []

@@ -12,6 +12,7 @@ from sitrep.extract.events.resolve import PLACE_TYPES, Resolver
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+NAMED_TYPES = {"military_exercise"}  # events that go by a name ("Exercise Cold Response 22")
 DEFINITE = {"the", "this", "that", "these", "those", "such", "its", "his", "her", "their", "our"}
 
 
@@ -155,6 +156,9 @@ class TriggerFinder:
             return False
         if etype in ("statement", "accusation", "demand") and tok.tag_ == "VBG" and tok.dep_ == "pcomp":
             return False
+        if lemma in spec.get("needs_entity_object", []):
+            return any(self.resolver.at_token(o) is not None or o.pos_ == "PRON" for o in objs
+                       if o.dep_ in ("dobj", "nsubjpass"))
         if lemma in spec.get("needs_prep", {}):
             want = spec["needs_prep"][lemma]
             return any((c.dep_ == "prep" and c.lower_ == want) or any(
@@ -220,7 +224,8 @@ class TriggerFinder:
     def _named(self, tok: Token, etype: str) -> EventMention | None:
         """A capitalised trigger opening a name ("Exercise Cold Response 22") is that event."""
         head = tok.head
-        if not (tok.pos_ == "PROPN" and tok.dep_ == "compound" and head.pos_ == "PROPN" and head.i > tok.i):
+        if etype not in NAMED_TYPES or not (
+                tok.pos_ == "PROPN" and tok.dep_ == "compound" and head.pos_ == "PROPN" and head.i > tok.i):
             return None
         name_toks = [t for t in head.subtree if tok.i <= t.i and (t.i <= head.i or t.dep_ == "nummod")]
         self.used.update(t.i for t in name_toks)
@@ -255,7 +260,7 @@ class TriggerFinder:
         if etype == "military_exercise":
             return etype in self.seen_types or _context_ok(tok, "military", self.lex, self.resolver, scope)
         if lemma in spec.get("needs_complement", []):
-            return any((c.dep_ in ("acl", "ccomp", "relcl") and any(g.lower_ == "that" for g in c.children))
+            return any((c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" for g in c.children))
                        or (c.dep_ == "prep" and c.lower_ in ("for", "on")) for c in tok.children)
         if lemma in spec.get("needs_context_nouns", []):
             if lv is not None and _lemma(lv) in self.lex.cues("attack_light_verbs"):
