@@ -85,13 +85,30 @@ def run_extract(corpus: Path, workers: int, marks: set[int], stages: bool = True
 
 
 def run_ingest(corpus: Path, workers: int, marks: set[int]) -> dict:
-    from bench_ingest import ingest
+    """``sitrep ingest`` as the library runs it (sitrep.store.ingest), into a new SQLite file.
 
+    With ``marks`` (RSS samples while it runs) the bench's own equivalent loop is used
+    (bench_ingest.py: the same readers, resume check, workers and batched writes).
+    """
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "bench.db")
         settings = Settings(db=db, n_process=workers, batch_size=BATCH)
-        stream = ingest([str(corpus)], settings)
-        result = _count(stream, lambda a: len(a.article.text.split()), marks)
+        try:
+            from sitrep.store.ingest import ingest as store_ingest
+        except ImportError:
+            store_ingest = None
+        if store_ingest is None or marks:
+            from bench_ingest import ingest
+
+            result = _count(ingest([str(corpus)], settings), lambda a: len(a.article.text.split()), marks)
+        else:
+            from sitrep.store import open_store
+
+            with open_store(db) as store:
+                report = store_ingest([str(corpus)], store, settings, progress=False)
+            words = sum(len(row["text"].split()) for row in read_corpus(corpus))
+            result = {"articles": report.read, "words": words, "rss_at": {},
+                      "stored": report.new, "failed": report.failed}
         result["db_bytes"] = os.path.getsize(db)
     return result
 
