@@ -195,9 +195,10 @@ def _meantime_doc(name: str, data: bytes) -> GoldDoc | None:
         for src in rel.iter("source"):
             if tgt is not None:
                 refers[src.get("m_id")] = tgt.get("m_id")
-    mentions, by_entity, pronouns, descriptions, it_pronouns = [], {}, [], [], []
+    mentions, pronouns, descriptions, it_pronouns = [], [], [], []
+    by_entity: dict[str | None, list[tuple[int, int]]] = {}
     for m in markables.iter("ENTITY_MENTION"):
-        tids = [a.get("t_id") for a in m.iter("token_anchor")]
+        tids = [a.get("t_id", "") for a in m.iter("token_anchor")]
         if not tids or tids[0] not in offsets:
             continue
         span = (offsets[tids[0]][0], offsets[tids[-1]][1])

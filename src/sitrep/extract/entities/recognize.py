@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from sitrep.extract.entities.data import lexicon
 from sitrep.extract.entities.gazetteer import Entry, Gazetteer
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
     from spacy.tokens import Doc, Span
 
 PRIORITY = {"pattern": 3, "gaz": 2, "spacy": 1}
@@ -60,7 +61,8 @@ def phrase_matcher(nlp: Language, gz: Gazetteer) -> object:
         from spacy.matcher import PhraseMatcher
 
         matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        matcher.add("GAZ", list(nlp.tokenizer.pipe(sorted(gz.forms))))
+        tokenizer = cast("Tokenizer", nlp.tokenizer)
+        matcher.add("GAZ", list(tokenizer.pipe(sorted(gz.forms))))
         _matchers[key] = matcher
     return matcher
 
