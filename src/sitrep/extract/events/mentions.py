@@ -164,25 +164,9 @@ class TriggerFinder:
             return any((c.dep_ == "prep" and c.lower_ == want) or any(
                 g.dep_ == "mark" and g.lower_ == want for g in c.children) for c in tok.children)
         if etype == "arms_transfer":
-            if not any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in tok.children) and not any(
-                    c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
-                return False  # "workers transferred to another programme"
-            if _subtree_lemmas(tok) & set(spec.get("fire_words", [])):
-                return False
-            to_someone = any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to")
-                             for c in tok.children)
-            if obj_lemmas & set(spec.get("strike_objects", [])) and not to_someone:
-                return False
-            if obj_lemmas & self.lex.cues("personnel"):
-                return False  # "providing 125 soldiers" is a deployment
-            return _context_ok(tok, "weapons", self.lex, self.resolver, objs)
-        if etype == "deployment" and lemma in ("deploy", "redeploy") and not any(
-                c.dep_ == "dobj" for c in tok.children):
-            return True  # "the wing will be deploying again"
+            return self._transfer_ok(tok, spec, objs, obj_lemmas)
         if etype == "deployment":
-            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-            return _context_ok(tok, "forces", self.lex, self.resolver, objs + subj) or any(
-                (e := self.resolver.at_token(s)) is not None and e.type == "MILITARY_UNIT" for s in subj)
+            return self._deployment_ok(tok, objs)
         if etype == "attack" and lemma in spec.get("needs_context_verbs", []):
             return _context_ok(tok, "weapons", self.lex, self.resolver, objs)
         if etype == "territory_change":
@@ -193,6 +177,28 @@ class TriggerFinder:
             return bool(obj_lemmas & nouns) or any(_lemma(o) in self.lex.cues("quantifier_nouns") and any(
                 _lemma(p) in nouns for p in o.subtree) for o in objs)
         return True
+
+    def _transfer_ok(self, tok: Token, spec: dict[str, Any], objs: list[Token], obj_lemmas: set[str]) -> bool:
+        """A transfer verb needs a weapon object, and not fire, ordnance dropped or troops."""
+        if not any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in tok.children) and not any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+            return False  # "workers transferred to another programme"
+        if _subtree_lemmas(tok) & set(spec.get("fire_words", [])):
+            return False
+        to_someone = any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in tok.children)
+        if obj_lemmas & set(spec.get("strike_objects", [])) and not to_someone:
+            return False
+        if obj_lemmas & self.lex.cues("personnel"):
+            return False  # "providing 125 soldiers" is a deployment
+        return _context_ok(tok, "weapons", self.lex, self.resolver, objs)
+
+    def _deployment_ok(self, tok: Token, objs: list[Token]) -> bool:
+        """Forces are moved: an intransitive "deploy", or troops, units or ships as object or subject."""
+        if _lemma(tok) in ("deploy", "redeploy") and not any(c.dep_ == "dobj" for c in tok.children):
+            return True  # "the wing will be deploying again"
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return _context_ok(tok, "forces", self.lex, self.resolver, objs + subj) or any(
+            (e := self.resolver.at_token(s)) is not None and e.type == "MILITARY_UNIT" for s in subj)
 
     def _territory(self, obj: Token) -> bool:
         """ "the town", "30% of territory": the object or its "of" part names land."""
