@@ -29,6 +29,7 @@ from pathlib import Path
 
 from sitrep.config import Settings
 from sitrep.errors import InputError
+from sitrep.eval.meantime_xml import TEST_DOCS, xml_sources
 
 RE3D_FAMILY = {
     "Person": "PERSON", "Organisation": "ORG", "Location": "PLACE", "Nationality": "PLACE",
@@ -49,7 +50,6 @@ NAMED_KINDS = ("name", "adjective", "metonym", "title", "plural")
 KINDS_SCORED = {"re3d": (*NAMED_KINDS, "pronoun", "description"), "meantime": NAMED_KINDS}
 FAMILIES = ("PERSON", "ORG", "PLACE", "WEAPON")
 TEST_RE3D = ("BBC Online",)
-TEST_MEANTIME = ("100911", "102977")
 RE3D_MIN_CONFIDENCE = 0.5
 PRONOUNS = frozenset(["he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its"])
 
@@ -154,26 +154,10 @@ def _json_lines(path: Path) -> Iterator[dict]:
 
 def read_meantime(path: Path) -> Iterator[GoldDoc]:
     """The intra-document annotation of MEANTIME (a folder, or the release .tar.gz)."""
-    if path.is_file() and path.name.endswith(".tar.gz"):
-        import tarfile
-
-        with tarfile.open(path) as tar:
-            for member in sorted(tar.getmembers(), key=lambda m: m.name):
-                if "intra-doc_annotation" in member.name and member.name.endswith(".xml"):
-                    fh = tar.extractfile(member)
-                    if fh is not None:
-                        doc = _meantime_doc(member.name, fh.read())
-                        if doc is not None:
-                            yield doc
-        return
-    files = sorted(path.rglob("*.xml")) if path.is_dir() else []
-    if not files:
-        raise InputError(str(path), "no MEANTIME XML files here: give the folder or the .tar.gz")
-    for f in files:
-        if "intra_cross-doc" not in str(f):
-            doc = _meantime_doc(str(f), f.read_bytes())
-            if doc is not None:
-                yield doc
+    for name, data in xml_sources(path):
+        doc = _meantime_doc(name, data)
+        if doc is not None:
+            yield doc
 
 
 def _meantime_doc(name: str, data: bytes) -> GoldDoc | None:
@@ -182,7 +166,7 @@ def _meantime_doc(name: str, data: bytes) -> GoldDoc | None:
     except ET.ParseError as exc:
         raise InputError(name, f"not well-formed XML: {exc}") from exc
     doc_id = root.get("doc_id", "")
-    if doc_id in TEST_MEANTIME:
+    if doc_id in TEST_DOCS:
         return None
     text, offsets = _meantime_text(root)
     markables = root.find("Markables")

@@ -19,18 +19,16 @@ from __future__ import annotations
 
 import json
 import sys
-import tarfile
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from sitrep.errors import InputError
+from sitrep.eval.meantime_xml import is_test_doc, xml_sources
 from sitrep.extract.quotes import extract_quotes
 from sitrep.extract.quotes.lexicon import lexicon
 from sitrep.model import Entity, Mention, Quote
 
-TEST_DOCS = frozenset({"100911", "102977"})  # in ../shared/eval/news-articles: never develop on them
 TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "REGION"}
 PRONOUNS = frozenset({
     "he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "his", "its", "their", "our",
@@ -97,28 +95,6 @@ class Result:
                 f"{self.speech_verb_recall:.3f} ({self.found_speech_verb}/{self.speech_verb_events})\n"
                 f"  speaker accuracy of found {self.speaker_accuracy:.3f} "
                 f"({self.speaker_right}/{self.found})")
-
-
-def xml_sources(path: Path) -> Iterator[tuple[str, bytes]]:
-    """(name, bytes) of each intra-doc XML file in the tarball or folder at ``path``."""
-    if path.is_dir():
-        tarballs = sorted(path.glob("*.tar.gz"))
-        if tarballs:
-            yield from xml_sources(tarballs[0])
-            return
-        for f in sorted(path.rglob("*.xml")):
-            if "intra-doc_annotation" in str(f):
-                yield str(f), f.read_bytes()
-        return
-    if path.is_file() and path.name.endswith((".tar.gz", ".tgz")):
-        with tarfile.open(path) as tar:
-            for member in tar.getmembers():
-                if "intra-doc_annotation" in member.name and member.name.endswith(".xml"):
-                    fh = tar.extractfile(member)
-                    if fh is not None:
-                        yield member.name, fh.read()
-        return
-    raise InputError(str(path), "expected the MEANTIME tarball or a folder holding intra-doc_annotation")
 
 
 def detokenize(root: ET.Element) -> tuple[str, dict[str, tuple[int, int]]]:
@@ -237,8 +213,7 @@ def evaluate(path: Path) -> Result:
 
     nlp = load_nlp()
     res = Result()
-    docs = [read_doc(name, data) for name, data in xml_sources(path)
-            if Path(name).name.split("_", 1)[0] not in TEST_DOCS]
+    docs = [read_doc(name, data) for name, data in xml_sources(path) if not is_test_doc(name)]
     for doc, parsed in zip(docs, nlp.pipe(d.text for d in docs), strict=True):
         res.docs += 1
         score_doc(doc, extract_quotes(parsed, doc.entities), res)
