@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from sitrep.eval.gold import locate
 from sitrep.extract.quotes import extract_quotes
 from sitrep.ingest import read_inputs
 from sitrep.model import Entity, Mention, to_dict
@@ -94,7 +95,7 @@ def _matched(sc: Any, gold: dict[str, Any], quotes: list[Any], text: str) -> set
     """Indices of system quotes matched by a gold quote (replays the scorer's greedy match)."""
     matched: set[int] = set()
     for gq in gold.get("quotes") or []:
-        spans = _locate(text, gq["text"], gq.get("context"))
+        spans = locate(text, gq["text"], gq.get("context"))
         for i, q in enumerate(quotes):
             if i in matched:
                 continue
@@ -102,17 +103,6 @@ def _matched(sc: Any, gold: dict[str, Any], quotes: list[Any], text: str) -> set
                 matched.add(i)
                 break
     return matched
-
-
-def _locate(text: str, span: str, context: str | None) -> list[tuple[int, int]]:
-    if context:
-        out = []
-        for m in re.finditer(re.escape(context), text):
-            i = text.find(span, m.start(), m.end())
-            if i >= 0:
-                out.append((i, i + len(span)))
-        return out
-    return [(m.start(), m.end()) for m in re.finditer(re.escape(span), text)]
 
 
 def dev_golds() -> list[Path]:
