@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sitrep.model import Analysis, Article, Entity, Event, Evidence, Mention, Quote, Source, Span, Timex
-from sitrep.store import open_store
+from sitrep.store import Store, open_store
 
 text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=30)
 offset = st.integers(min_value=0, max_value=10_000)
@@ -59,10 +59,10 @@ def _check(store, a: Analysis) -> None:  # type: ignore[no-untyped-def]
     assert json.dumps(got.to_dict()) == json.dumps(a.to_dict())
 
 
-def test_round_trip_property_sqlite(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    store = open_store(str(tmp_path_factory.mktemp("prop") / "p.db"))
+def _run_property(store: Store, examples: int) -> None:
+    """Every generated analysis written to ``store`` reads back equal (store closed after)."""
 
-    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=examples, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(analyses())
     def prop(a: Analysis) -> None:
         _check(store, a)
@@ -71,21 +71,17 @@ def test_round_trip_property_sqlite(tmp_path_factory) -> None:  # type: ignore[n
         prop()
     finally:
         store.close()
+
+
+def test_round_trip_property_sqlite(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    _run_property(open_store(str(tmp_path_factory.mktemp("prop") / "p.db")), 150)
 
 
 def test_round_trip_property_postgresql(pg_url: str) -> None:
     from tests.store.conftest import pg_schema_url
 
     urls = pg_schema_url(pg_url)
-    store = open_store(next(urls))
-
-    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-    @given(analyses())
-    def prop(a: Analysis) -> None:
-        _check(store, a)
-
     try:
-        prop()
+        _run_property(open_store(next(urls)), 60)
     finally:
-        store.close()
         urls.close()
