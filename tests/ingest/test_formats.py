@@ -170,3 +170,17 @@ def test_input_from_bytes_reads_like_a_file():
 
     (art,) = read_input(input_from_bytes("hdfs://x/tanker.md.gz", gzip.compress(ARCHIVE_MD.encode())), None)
     assert art.title == "Navy Seizes Tanker Near Strait" and art.source == "hdfs://x/tanker.md.gz"
+
+
+def test_line_article_reads_one_line_and_names_its_location():
+    import pytest
+
+    from sitrep.config import Settings
+    from sitrep.ingest.jsonl import line_article
+
+    line = json.dumps({"title": "T", "text": "Troops crossed the border on Monday, officials said."})
+    art = line_article(line, "archive.jsonl:7", Settings())
+    assert art.title == "T" and art.source.startswith("archive.jsonl:7")
+    with pytest.raises(MalformedRecordError, match="not valid JSON") as err:
+        line_article('{"title": ', "archive.jsonl:8", Settings())
+    assert err.value.location == "archive.jsonl:8"

@@ -74,18 +74,24 @@ def _lines(inp: Input, limit: int) -> Iterator[tuple[int, bytes | None]]:
             yield number, line
 
 
+def line_article(line: str, location: str, settings: Settings) -> Article:
+    """The Article of one JSON Lines line; MalformedRecordError naming ``location``
+    ("path:LINE") when the line is not JSON or not an article record."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        reason = f"not valid JSON ({exc.msg} at column {exc.colno})"
+        raise MalformedRecordError(location, reason) from None
+    return record_article(record, location, settings)
+
+
 def _line_item(number: int, data: bytes | None, inp: Input, settings: Settings) -> Article | InputError:
     location = f"{inp.location}:{number}"
     try:
         if data is None:
             raise TooLargeError(location, f"the line is over the {settings.max_file_bytes:,}-byte limit")
         text, _ = decode_bytes(data, location)
-        try:
-            record = json.loads(text)
-        except json.JSONDecodeError as exc:
-            reason = f"not valid JSON ({exc.msg} at column {exc.colno})"
-            raise MalformedRecordError(location, reason) from None
-        return record_article(record, location, settings)
+        return line_article(text, location, settings)
     except InputError as exc:
         return exc
 
