@@ -143,3 +143,16 @@ def test_path_objects_are_accepted(write):
 
     (art,) = read_inputs([write("p.txt", BODY)])
     assert isinstance(art, Article)
+
+
+def test_folder_without_articles_is_named(tmp_path):
+    from sitrep.errors import InputError
+    from sitrep.ingest import read_inputs
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "README.md").write_text("notes, not an article")
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    items = list(read_inputs([str(folder)]))
+    assert len(items) == 1 and isinstance(items[0], InputError)
+    assert items[0].location == str(folder) and "no article files in this folder" in items[0].reason

@@ -64,7 +64,7 @@ def expand(paths: Iterable[str], extensions: Iterable[str]) -> Iterator[str | In
         if p == "-" or path.is_file():
             yield p
         elif path.is_dir():
-            yield from _walk(path, known)
+            yield from _walk_folder(p, known)
         elif glob.has_magic(p):
             matches = sorted(glob.glob(p, recursive=True))
             if not matches:
@@ -75,6 +75,18 @@ def expand(paths: Iterable[str], extensions: Iterable[str]) -> Iterator[str | In
             yield InputError(p, "Sitrep reads files, not URLs (it works offline): save the page first")
         else:
             yield InputError(p, "no such file or directory")
+
+
+def _walk_folder(folder: str, known: tuple[str, ...]) -> Iterator[str | InputError]:
+    """The article files under a folder named on the command line; an error when there
+    is none (an empty or mistaken folder must not pass as an empty batch)."""
+    found = False
+    for f in _walk(Path(folder), known):
+        found = True
+        yield f
+    if not found:
+        yield InputError(folder, f"no article files in this folder (looked for {', '.join(known)}, "
+                                 "also gzipped; hidden files and README/SOURCES/LICENSE notes are skipped)")
 
 
 def _walk(root: Path, known: tuple[str, ...]) -> Iterator[str]:
