@@ -180,3 +180,18 @@ def test_normalize_url() -> None:
     assert normalize_url("postgresql://u:p@h/db") == "postgresql+psycopg://u:p@h/db"
     assert normalize_url("postgres://h/db") == "postgresql+psycopg://h/db"
     assert normalize_url("postgresql+psycopg://h/db") == "postgresql+psycopg://h/db"
+
+
+def test_progress_total_counts_what_is_read(tmp_path: Path) -> None:
+    """The bar's total is the articles read plus the paths reported bad: notes such as
+    README.md, hidden files and unknown endings in a folder are not counted."""
+    from sitrep.store.ingest import _total
+
+    write_articles(tmp_path / "in", 2)
+    (tmp_path / "in" / "README.md").write_text("# notes\n")
+    (tmp_path / "in" / ".hidden.txt").write_text("x")
+    (tmp_path / "in" / "photo.jpg").write_bytes(b"\xff\xd8")
+    (tmp_path / "in" / "feed.jsonl").write_text('{"text": "a"}\n{"text": "b"}\n{"text": "c"}\n')
+    assert _total([str(tmp_path / "in"), str(tmp_path / "missing.md")]) == 2 + 3 + 1
+    assert _total([str(tmp_path / "in" / "*.txt")]) == 2
+    assert _total(["-"]) is None

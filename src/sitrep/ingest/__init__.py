@@ -21,7 +21,7 @@ from sitrep.ingest.readers import Reader, by_content, by_extension, extensions
 from sitrep.ingest.sources import Input, expand, open_input
 from sitrep.model import Article
 
-__all__ = ["choose_reader", "read_input", "read_inputs"]
+__all__ = ["choose_reader", "input_paths", "read_input", "read_inputs"]
 
 FALLBACK_PRIORITY = 90  # the plain-text reader: any text
 _READ_ERRORS = (OSError, EOFError)  # unreadable files, corrupt gzip streams
@@ -30,11 +30,18 @@ _READ_ERRORS = (OSError, EOFError)  # unreadable files, corrupt gzip streams
 def read_inputs(paths: Iterable[str], settings: Settings | None = None) -> Iterator[Article | InputError]:
     """Articles and InputErrors from files, directories, globs and "-", in input order."""
     settings = settings or Settings()
-    for path in expand(paths, extensions()):
+    for path in input_paths(paths):
         if isinstance(path, InputError):
             yield path
             continue
         yield from _read_one(path, settings)
+
+
+def input_paths(paths: Iterable[str]) -> Iterator[str | InputError]:
+    """The files ``paths`` name, in input order, as ``read_inputs`` reads them (folders
+    walked for known extensions, globs expanded, "-" kept); an InputError for a path
+    that names no file."""
+    return expand(paths, extensions())
 
 
 def _read_one(path: str, settings: Settings) -> Iterator[Article | InputError]:

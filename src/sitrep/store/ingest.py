@@ -8,13 +8,11 @@ be read, or an article the pipeline fails on, is reported and the batch goes on.
 
 from __future__ import annotations
 
-import glob
 import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TypeVar
 
 from tqdm import tqdm
@@ -111,17 +109,16 @@ def ingest(
 
 
 def _total(paths: list[str]) -> int | None:
-    """How many articles to expect (for the ETA): files, globs and directories; None for stdin."""
-    expanded: list[str] = []
-    for p in paths:
-        if Path(p).exists():
-            expanded.append(p)
-        elif any(c in p for c in "*?["):
-            expanded.extend(glob.glob(p, recursive=True))
-        else:
-            return None  # stdin, a url, or a missing file (reported when read)
+    """How many articles to expect (for the ETA): the files ``read_inputs`` will read (JSON
+    Lines counted by line) and one per path it will report as bad; None for stdin."""
+    from sitrep.ingest import input_paths
+
+    items = list(input_paths(paths))
+    if "-" in items:
+        return None
+    files = [i for i in items if isinstance(i, str)]
     try:
-        return count_inputs(expanded)
+        return count_inputs(files) + (len(items) - len(files))
     except OSError:
         return None
 
