@@ -40,7 +40,7 @@ def _add(args: dict[str, Any], role: str | None, refs: list[Ref]) -> None:
 
 def entity_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
     lex = lexicon()
-    roles = lex.role_map(m.type)
+    roles = lex.role_map(m.type, m.trigger.lemma_.lower(), m.label)
     args: dict[str, Any] = {}
     if m.type == "arms_transfer":
         return _arms_args(m, slots, res)
@@ -62,13 +62,16 @@ def entity_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
         role = roles.get(prep)
         for tok in toks:
             if role == "topic":
-                args.setdefault("topic", topic_text(tok))
+                if tok.ent_type_ not in ("DATE", "TIME"):  # "signed on September 12": a date
+                    args.setdefault("topic", topic_text(tok))
             elif role == "weapon":
                 args.setdefault("weapon", res.refs(tok)[0] if res.refs(tok) else tok.text)
             elif role == "place":
                 _add(args, role, [*res.refs(tok), *res.inside(tok, places=True)])
             else:
                 _add(args, role, res.refs(tok))
+    if roles.get("agent") == "target" or m.type == "appointment":
+        _person_target(args, slots, res)
     place, actor = args.get("place"), args.get("actor")
     if actor is not None and actor == place and getattr(actor, "type", "") != "COUNTRY":
         del args["actor"]  # a town is where it happened, not who did it
@@ -77,6 +80,19 @@ def entity_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
         for tok in slots.modifiers:
             _add(args, agent, [r for r in res.refs(tok, subtree=False) if isinstance(r, Entity)])
     return args
+
+
+def _person_target(args: dict[str, Any], slots: Slots, res: Resolver) -> None:
+    """The person appointed or leaving: "appointed John Smith chief officer", "the chief
+    executive of Initech, Bill Lumbergh, stepped down" (a person inside the slot wins)."""
+    cur = args.get("target")
+    if isinstance(cur, Entity) and cur.type == "PERSON":
+        return
+    for tok in [*slots.patient, *slots.agent]:
+        people = [e for t in tok.subtree if (e := res.at_token(t)) is not None and e.type == "PERSON"]
+        if people:
+            args["target"] = people[0]
+            return
 
 
 def _arms_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:

@@ -84,6 +84,10 @@ def compatible(c: Cluster, m: EventMention) -> bool:
         return False
     if c.type in TENSE_BLOCK and m.status and (c.status in DONE) != (m.status in DONE):
         return False
+    pa = {_ent_key(v) for v in a.get("participants", [])}
+    pb = {_ent_key(v) for v in b.get("participants", [])}
+    if c.type in ("meeting", "agreement") and pa and pb and not pa & pb:
+        return False  # "X is in talks with ...", later "Y is in talks to ...": two sets of talks
     ia, ib = _named_items(a), _named_items(b)
     if ia and ib and not ia & ib:
         return False
@@ -132,7 +136,8 @@ def _same(a: dict[str, Any], b: dict[str, Any], role: str, *, missing: bool = Fa
 def cluster(mentions: list[EventMention]) -> list[Cluster]:
     clusters: list[Cluster] = []
     for m in sorted(mentions, key=lambda x: x.trigger.i):
-        cands = [c for c in clusters if c.type == m.type and not c.mentions[0].distinct
+        cands = [c for c in clusters if c.type == m.type and c.mentions[0].label == m.label
+                 and not c.mentions[0].distinct
                  and compatible(c, m)] if not m.distinct else []
         chosen = None
         if m.anaphoric and cands:

@@ -43,7 +43,7 @@ class Lexicon:
             verbs = spec.get("verbs", []) + spec.get("recipient_verbs", []) + spec.get("supplier_verbs", [])
             for lemma in verbs:
                 self.verb_types.setdefault(lemma, []).append(etype)
-            for lemma in spec.get("phrasal", {}):
+            for lemma in [*spec.get("phrasal", {}), *spec.get("labels", {})]:
                 self.verb_types.setdefault(lemma, []).append(etype)
             for noun in spec.get("nouns", []):
                 if " " in noun:
@@ -60,12 +60,20 @@ class Lexicon:
     def spec(self, etype: str) -> dict[str, Any]:
         return self.triggers.get(etype, {})
 
+    def label_spec(self, lemma: str, nominal: bool) -> dict[str, Any]:
+        """How an `other` trigger is labelled and checked (``triggers.yaml``, key ``other``)."""
+        other = self.triggers.get("other", {})
+        return dict((other.get("nouns") if nominal else other.get("labels")).get(lemma) or {})
+
     def cues(self, name: str) -> set[str]:
         return self.context.get(name, set())
 
-    def role_map(self, etype: str) -> dict[str, str | None]:
+    def role_map(self, etype: str, lemma: str | None = None,
+                 label: str | None = None) -> dict[str, str | None]:
         out = dict(self.roles["default"])
         out.update(self.roles["types"].get(etype, {}))
+        out.update(self.roles.get("by_lemma", {}).get(etype, {}).get(lemma or "", {}))
+        out.update(self.roles.get("by_label", {}).get(label or "", {}))
         return out
 
     def category(self, words: list[str]) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from sitrep.extract.events.labelled import appointee_ok, clause_demand, has_post, other_noun, other_verb
 from sitrep.extract.events.lexicon import Lexicon, lexicon
 from sitrep.extract.events.resolve import PLACE_TYPES, Resolver
 
@@ -132,6 +133,11 @@ class TriggerFinder:
         lemma = _lemma(tok)
         for etype in self.lex.verb_types.get(lemma, []):
             spec = self.lex.spec(etype)
+            if etype == "other":
+                label = other_verb(tok, self.lex, self.resolver)
+                if label is None:
+                    continue
+                return EventMention(type=etype, trigger=tok, head=tok, nominal=False, label=label)
             if self._verb_ok(tok, etype, spec):
                 direction = None
                 if etype == "arms_transfer":
@@ -156,7 +162,18 @@ class TriggerFinder:
             return False
         if etype in ("statement", "accusation", "demand") and tok.tag_ == "VBG" and tok.dep_ == "pcomp":
             return False
+        if etype == "visit" and tok.tag_ == "VBG" and not any(self._is_place(o) for o in objs):
+            return False  # "an executive overseeing engineering": a job, not a visit
+        if lemma in spec.get("needs_post", []) and not has_post(tok):
+            return False
+        if lemma in spec.get("appointee_verbs", []) and not appointee_ok(tok):
+            return False
+        if lemma in spec.get("needs_clause", []) and not clause_demand(tok):
+            return False
         if lemma in spec.get("needs_entity_object", []):
+            if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pcomp" for g in c.children)
+                   for o in [tok, *objs] for c in o.children):
+                return True  # "accused its rival of stealing secrets"
             return any(self.resolver.at_token(o) is not None or o.pos_ == "PRON" for o in objs
                        if o.dep_ in ("dobj", "nsubjpass"))
         if lemma in spec.get("needs_prep", {}):
@@ -220,8 +237,16 @@ class TriggerFinder:
             named = self._named(tok, etype)
             if named is not None:
                 return named
-            if tok.pos_ == "PROPN" and etype == "arms_transfer":
+            if tok.pos_ == "PROPN" and etype in ("arms_transfer", "other"):
                 continue  # "Secretary for Acquisition": a title, not a purchase
+            if etype == "other":
+                label = other_noun(tok, self.lex, light_verb(tok, self.lex))
+                if label is None or (tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN")):
+                    continue
+                self.used.add(tok.i)
+                m = self._nominal(tok, etype)
+                m.label = label
+                return m
             if self._noun_ok(tok, etype):
                 self.used.add(tok.i)
                 return self._nominal(tok, etype)
@@ -271,9 +296,21 @@ class TriggerFinder:
         if lemma in spec.get("needs_context_nouns", []):
             if lv is not None and _lemma(lv) in self.lex.cues("attack_light_verbs"):
                 return True
-            cue = "electoral" if etype == "election" else "weapons" if lemma == "fire" else "military"
+            if spec.get("context_cue") == "labour":
+                return self._labour(tok, lv)
+            cue = spec.get("context_cue") or (
+                "electoral" if etype == "election" else "weapons" if lemma == "fire" else "military")
             return _context_ok(tok, cue, self.lex, self.resolver, [tok])
         return True
+
+    def _labour(self, tok: Token, lv: Token | None) -> bool:
+        """A strike by workers: "workers went on strike", "a national strike", "the union called a strike"."""
+        on = tok.dep_ == "pobj" and tok.head.lower_ == "on"
+        verb = lv if lv is not None else tok.head.head if on else None
+        scope = [tok] + ([verb] if verb is not None else [])
+        if verb is not None and _lemma(verb) in ("go", "be", "remain", "stay") and tok.head.lower_ == "on":
+            return True  # "went on strike", "are on strike"
+        return _context_ok(tok, "labour", self.lex, self.resolver, scope)
 
     def _nominal(self, tok: Token, etype: str) -> EventMention:
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss", "nummod", "amod")}
