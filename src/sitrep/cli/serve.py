@@ -25,7 +25,7 @@ def serve_cmd(settings: Settings, host: str, port: int, token: str | None) -> No
 
         from sitrep.web.app import create_app
     except ImportError as exc:
-        raise MissingExtraError("the web UI needs its extra: pip install 'sitrep[web]'") from exc
+        raise MissingExtraError("the web UI (fastapi, uvicorn, jinja2)", "web") from exc
     from sitrep.web.security import needs_token, new_token
 
     if needs_token(host):

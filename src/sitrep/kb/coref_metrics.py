@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -27,7 +28,7 @@ class PRF:
         return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
 
 
-def clusters_of(labels: Mapping[Hashable, Hashable]) -> Clusters:
+def clusters_of(labels: Mapping[Any, Hashable]) -> Clusters:
     groups: dict[Hashable, set[Hashable]] = defaultdict(set)
     for mention, label in labels.items():
         groups[label].add(mention)
@@ -82,7 +83,7 @@ def ceaf_e(key: Clusters, response: Clusters) -> PRF:
 
 
 def conll_scores(
-    gold: Mapping[Hashable, Hashable], pred: Mapping[Hashable, Hashable]
+    gold: Mapping[Any, Hashable], pred: Mapping[Any, Hashable]
 ) -> dict[str, PRF | float]:
     """MUC, B3, CEAF-e (as PRF) and CoNLL F1 for two labelings of one mention set."""
     key, response = clusters_of(gold), clusters_of(pred)

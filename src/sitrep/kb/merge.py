@@ -72,7 +72,9 @@ def event_inputs(analysis: Analysis, kb_map: dict[str, str], lemmas: dict[str, s
         else:
             start, end = trig.start, trig.end
         sentence, s0, s1 = _window(art.text, start, end)
-        words, target, pos = [], [], 0
+        words: list[str] = []
+        target: list[int] = []
+        pos = 0
         for w in sentence.split():
             at = sentence.index(w, pos)
             pos = at + len(w)

@@ -29,7 +29,7 @@ def _arcs() -> list[list[tuple[float, float]]]:
     out = []
     for arc in topo["arcs"]:
         x = y = 0
-        pts = []
+        pts: list[tuple[float, float]] = []
         for dx, dy in arc:
             x, y = x + dx, y + dy
             pts.append((x * sx + tx, y * sy + ty))
@@ -38,7 +38,8 @@ def _arcs() -> list[list[tuple[float, float]]]:
 
 
 def _ring(indexes: list[int]) -> list[tuple[float, float]]:
-    arcs, pts = _arcs(), []
+    arcs = _arcs()
+    pts: list[tuple[float, float]] = []
     for i in indexes:
         arc = arcs[i] if i >= 0 else list(reversed(arcs[~i]))
         pts.extend(arc[1:] if pts else arc)

@@ -72,7 +72,9 @@ def events(request: Request, type: str = "", actor: str = "", place: str = "", s
            since: str = "", until: str = "", page: int = 1) -> HTMLResponse:
     f = {"type": type, "actor": actor, "place": place, "status": status, "since": since, "until": until}
     chosen = {k: v or None for k, v in f.items()}
-    total, items = kb.kb_events(store_of(request), **chosen, **page_args(page, 50))
+    total, items = kb.kb_events(store_of(request), type=chosen["type"], actor=chosen["actor"],
+                                place=chosen["place"], status=chosen["status"], since=chosen["since"],
+                                until=chosen["until"], **page_args(page, 50))
     query = urlencode({k: v for k, v in f.items() if v})
     return render(request, "events.html", total=total, items=items, f=f, query=query, page=page,
                   event_types=EVENT_TYPES, statuses=EVENT_STATUSES)

@@ -25,7 +25,8 @@ class EcbResult:
 
     @property
     def conll(self) -> float:
-        return float(self.scores["CoNLL"])
+        score = self.scores["CoNLL"]
+        return score if isinstance(score, float) else score.f1
 
     def lines(self) -> list[str]:
         out = [f"ECB+ test topics 36-45, gold event mentions, singletons kept: "
