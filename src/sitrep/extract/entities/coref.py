@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 
 WINDOW = 2  # sentences back that a pronoun may reach
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2}
 
 
 @dataclass(slots=True)
@@ -149,7 +148,7 @@ class Resolver:
             self.attach(target, chunk.start_char, chunk.end_char, chunk.text, chunk.root.i, "description")
 
     def group(self, chunk: Span) -> None:
-        n = next((NUMBERS[t.lower_] for t in chunk if t.lower_ in NUMBERS), 2)
+        n = next((lexicon.GROUP_NUMBERS[t.lower_] for t in chunk if t.lower_ in lexicon.GROUP_NUMBERS), 2)
         scored = sorted(
             ((s, p) for p in self.people if (s := self.salience(p, chunk.start)) is not None),
             key=lambda x: (x[0][0], x[0][2]),
@@ -198,7 +197,7 @@ def _fits(p: Cluster, lemma: str, country: str | None) -> bool:
 
 def _bare_number_group(tok: Token) -> bool:
     doc = tok.doc
-    if tok.lower_ != "the" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ not in NUMBERS:
+    if tok.lower_ != "the" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ not in lexicon.GROUP_NUMBERS:
         return False
     return doc[tok.i + 2].pos_ in ("AUX", "VERB", "PUNCT") and doc[tok.i + 1].dep_ in SUBJECTS
 

@@ -15,9 +15,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from sitrep.extract.entities.data import lexicon
+
 DATA = "sitrep.extract.entities.data"
-TITLES = frozenset(["king", "queen", "prince", "crown", "sheikh", "sultan", "emir", "emperor", "pope", "sir",
-                    "ayatollah", "president", "general"])
 # cities this large are recognized by name (as proper nouns) even when spaCy misses them
 MIN_GAZ_CITY_POPULATION = 200_000
 
@@ -162,7 +162,8 @@ def _load_people(gz: Gazetteer) -> None:
         if row[0] == "name":
             continue
         for form in [row[0], *split(row[1] if len(row) > 1 else "")]:
-            if len(form.split()) >= 2 and form[0].isupper() and form.split()[0].lower() not in TITLES:
+            words = form.split()
+            if len(words) >= 2 and form[0].isupper() and words[0].lower() not in lexicon.NAME_TITLES:
                 gz.add(form, "name", Entry(row[0], "PERSON"))
 
 

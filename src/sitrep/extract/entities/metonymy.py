@@ -19,16 +19,15 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "npadvmod", "agent", "csubj"})
-PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "port", "region", "province"})
 
 
 def used_as_place(doc: Doc, ts: int, te: int) -> bool:
     """True when the span at tokens [ts, te) names a location rather than an actor."""
     head = _span_head(doc, ts, te)
     window = doc[max(0, ts - 3) : ts]
-    if any(t.lower_ in PLACE_NOUNS for t in window) or head.head.lower_ in PLACE_NOUNS:
+    if any(t.lower_ in lexicon.PLACE_NOUNS for t in window) or head.head.lower_ in lexicon.PLACE_NOUNS:
         return True
-    if ts > 0 and doc[ts - 1].lower_ == "of" and ts > 1 and doc[ts - 2].lower_ in PLACE_NOUNS:
+    if ts > 0 and doc[ts - 1].lower_ == "of" and ts > 1 and doc[ts - 2].lower_ in lexicon.PLACE_NOUNS:
         return True
     prep = _governing_prep(head)
     if prep is not None:

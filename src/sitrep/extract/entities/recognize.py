@@ -24,8 +24,6 @@ if TYPE_CHECKING:
 PRIORITY = {"pattern": 3, "gaz": 2, "spacy": 1}
 NESTABLE_KINDS = ("name", "adjective", "capital", "city")
 PLACE_TYPES = ("COUNTRY", "CITY", "REGION")
-LEADING_FUNCTION_WORDS = lexicon.LOCATIVE_PREPS | {"the", "a", "an", "and", "or", "but", "of", "on", "by"}
-PLACE_PREPS = frozenset(["near", "in", "at", "outside", "around", "inside", "into", "across"])
 MIN_CITY_POPULATION = 100_000
 CONTAINERS = ("ORG", "MILITARY_UNIT", "BLOC", "FACILITY", "EVENT_NAME", "WEAPON_SYSTEM")
 
@@ -228,10 +226,10 @@ def _strip_function_words(span: Span) -> tuple[Span, bool]:
     preposition stands right before the name."""
     doc, start = span.doc, span.start
     while start < span.end - 1 and (doc[start].pos_ in ("ADP", "DET", "CCONJ", "ADV")
-                                     or doc[start].lower_ in LEADING_FUNCTION_WORDS):
+                                     or doc[start].lower_ in lexicon.LEADING_FUNCTION_WORDS):
         start += 1
     before = doc[start - 1] if start > 0 else None
-    after_prep = before is not None and before.lower_ in PLACE_PREPS
+    after_prep = before is not None and before.lower_ in lexicon.PLACE_PREPS
     return doc[start : span.end], after_prep
 
 

@@ -341,6 +341,13 @@ LOCATIVE_PREPS = frozenset(
     ]
 )
 
+# prepositions right before a name spaCy found that make it a place ("near X", "across X")
+PLACE_PREPS = frozenset(["near", "in", "at", "outside", "around", "inside", "into", "across"])
+
+# words spaCy may take into the front of a name ("The", "And", "Near"): trimmed off
+# (with the locative prepositions above)
+LEADING_FUNCTION_WORDS = LOCATIVE_PREPS | {"the", "a", "an", "and", "or", "but", "of", "on", "by"}
+
 PERSON_PRONOUNS = {
     "he": "m",
     "him": "m",
@@ -438,3 +445,16 @@ COUNTRIES_WITH_THE = frozenset(
 
 # title words that say the person no longer holds the post
 FORMER_WORDS = frozenset(["former", "ex", "ex-", "late", "then"])
+
+# words that open a title before a name ("King Salman", "Ayatollah Ali Khamenei"): a
+# gazetteer form starting with one is not taken as a person's full name
+NAME_TITLES = frozenset(
+    ["king", "queen", "prince", "crown", "sheikh", "sultan", "emir", "emperor", "pope", "sir", "ayatollah",
+     "president", "general"]
+)
+
+# nouns that make a capital's name a place, not its state ("the capital Minsk", "the port of X")
+PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "port", "region", "province"})
+
+# group sizes in "the two (leaders)", "both"
+GROUP_NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2}
