@@ -16,6 +16,8 @@ EXAMPLE_WORDS = [
     "belarus", "lukashenko", "minsk", "baranovichi", "putin", "moscow", "poland", "morawiecki",
     "s-400", "tor", "1941", "2025", "kremlin", "hurriya", "tikrit", "anbar", "eager lion", "incirlik",
     "palmyra", "raqqah", "tabqa", "consignment included", "several dozen helicopters",
+    "papermaster", "mansfield", "penske", "saturn", "craiova", "wixom", "vladescu",
+    "stepping down from his post",
 ]
 
 

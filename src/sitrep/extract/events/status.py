@@ -39,11 +39,14 @@ def _governed(tok: Token) -> str | None:
             return local
         if cur.dep_ not in CLIMB or cur.head == cur:
             return None
-        dep = cur.dep_
+        dep, prev = cur.dep_, cur
         cur = cur.head
         cue = lex.governor_status.get(cur.lemma_.lower())
         if cue and dep != "conj":
             return cue
+        if dep == "conj" and cur.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "aux") for c in prev.children):
+            return _local(cur)  # "will close the plant and cut jobs": the auxiliary is shared
         if dep in ("ccomp", "advcl", "conj") and cur.pos_ in ("VERB", "AUX"):
             return None
     return None
