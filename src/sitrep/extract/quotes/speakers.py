@@ -18,7 +18,7 @@ stage left a word unresolved, it falls back on the habits of news prose:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Token
 
@@ -94,14 +94,9 @@ class SpeakerResolver:
 
     def _by_agent(self, head: Token) -> Entity | None:
         """"a review by PC World", "a statement from the Kremlin": the named source."""
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"by", "from"}:
-                for obj in prep.children:
-                    if obj.dep_ == "pobj":
-                        ent = self._entity_at_head(obj.idx, obj.idx + len(obj), None)
-                        if ent is not None:
-                            return ent
-        return None
+        return self._first_entity(obj for prep in head.children
+                                  if prep.dep_ == "prep" and prep.lower_ in {"by", "from"}
+                                  for obj in prep.children if obj.dep_ == "pobj")
 
     def _possessor(self, head: Token) -> Entity | None:
         """"Apple Corps' latest suit claims", "the ministry's statement said": the possessor
@@ -115,11 +110,14 @@ class SpeakerResolver:
 
     def _apposition(self, head: Token) -> Entity | None:
         """"Irish low cost airline, Ryanair, announced": the name in apposition to the head."""
-        for app in head.children:
-            if app.dep_ == "appos":
-                ent = self._entity_at_head(app.idx, app.idx + len(app), None)
-                if ent is not None:
-                    return ent
+        return self._first_entity(app for app in head.children if app.dep_ == "appos")
+
+    def _first_entity(self, heads: Iterable[Token]) -> Entity | None:
+        """The entity of the first of ``heads`` that heads an entity mention."""
+        for tok in heads:
+            ent = self._entity_at_head(tok.idx, tok.idx + len(tok), None)
+            if ent is not None:
+                return ent
         return None
 
     def _titled_name(self, head: Token) -> Entity | None:
