@@ -4,9 +4,8 @@ A name (speaker, actor, place) matches an entity when it equals, case-insensitiv
 the entity's canonical name, its kb_id, or the text of any of its mentions, or is a
 whole-word part of one of them ("Lukashenko" finds "Alexander Lukashenko"), or ends
 with the entity's whole name ("Alexander Lukashenko" finds an entity named only
-"Lukashenko"). Other
-areas may add ways to resolve a name (e.g. the knowledge base's aliases) by
-appending to :data:`name_resolvers`.
+"Lukashenko"). Other areas may add ways to resolve a name (e.g. the knowledge base's
+aliases) by appending to :data:`name_resolvers`.
 """
 
 from __future__ import annotations
@@ -67,9 +66,14 @@ def _escape(s: str) -> str:
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _folded(name: str) -> str:
+    """A name as compared: lower case, runs of white space as one space."""
+    return " ".join(name.lower().split())
+
+
 def _word_match(col: Any, name: str) -> ColumnElement[bool]:
     """col equals name, or name is a run of whole words inside col (case-insensitive)."""
-    q = " ".join(name.lower().split())
+    q = _folded(name)
     low = func.lower(col)
     e = _escape(q)
     return or_(
@@ -83,7 +87,7 @@ def _word_match(col: Any, name: str) -> ColumnElement[bool]:
 def _ends_with_name(col: Any, name: str) -> ColumnElement[bool]:
     """The query ends with the whole stored name of at least 4 letters: an article that
     calls him "Lukashenko" answers a search for "Alexander Lukashenko"."""
-    q = " ".join(name.lower().split())
+    q = _folded(name)
     low = func.lower(col)
     return and_(func.length(col) >= 4, literal(q).like(literal("% ") + low))
 
