@@ -46,6 +46,7 @@ def _count(items: Iterable[object], words: Callable[[object], int], marks: set[i
         nwords += words(item)
         if n in marks:
             at[str(n)] = rss_bytes()
+            print(f"{n:,} articles: RSS {at[str(n)] / 2**20:,.0f} MB", file=sys.stderr, flush=True)
     return {"articles": n, "words": nwords, "rss_at": at}
 
 
