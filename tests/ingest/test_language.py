@@ -33,3 +33,12 @@ def test_other_languages_go_to_langdetect(code, text):
 def test_same_answer_every_time():
     mixed = "Minsk Moscow Kyiv 2021 NATO EU " * 3
     assert len({detect_language(mixed) for _ in range(5)}) == 1
+
+
+@pytest.mark.parametrize("text", ["abc", "Explosion hits Kabul mosque, 12 dead", "Ceasefire collapses"])
+def test_too_few_words_leave_the_language_undecided(text):
+    assert detect_language(text) is None
+
+
+def test_a_short_foreign_sentence_of_eight_words_is_still_detected():
+    assert detect_language("Die Armee hat am Montag die Grenze überschritten.") == "de"

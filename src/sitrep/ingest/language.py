@@ -3,7 +3,9 @@
 Most input is English news, and langdetect's random trials cost about as much as the
 rest of reading an article. A text of 30+ words of which at least a quarter are
 English stop words (spaCy's list) is English: other languages in our checks stay
-under 0.15, English news sits around 0.3-0.4. Anything else goes to langdetect.
+under 0.15, English news sits around 0.3-0.4. Anything else goes to langdetect, except a text of
+fewer than 8 words: langdetect is sure and wrong on those ("Explosion hits Kabul
+mosque, 12 dead" -> Catalan, "abc" -> Somali), so their language stays undecided.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from functools import lru_cache
 SAMPLE_CHARS = 1200  # enough for a stable answer; langdetect time grows with length
 FAST_MIN_WORDS = 30
 FAST_EN_SHARE = 0.25
+MIN_DETECT_WORDS = 8  # fewer words than this: no language is decided
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -47,6 +50,8 @@ def detect_language(text: str) -> str | None:
     sample = text[:SAMPLE_CHARS]
     if clearly_english(sample):
         return "en"
+    if len(_WORD.findall(sample)) < MIN_DETECT_WORDS:
+        return None
     _factory_ready()
     try:
         code = detect(sample)
