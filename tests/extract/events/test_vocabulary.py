@@ -121,3 +121,56 @@ def test_two_sets_of_talks_stay_apart(run_events) -> None:
     text = "Acme Corp is in talks with several carmakers. Beta Industries is in talks to buy a stake."
     events, _ = run_events(text, [("Acme Corp", "ORG", []), ("Beta Industries", "ORG", [])])
     assert len([e for e in events if e.type == "meeting"]) == 2
+
+
+def test_took_over_as_chairman_and_hired_as_officer(run_events) -> None:
+    events, names = run_events("John Smith took over as chairman of Globex.",
+                               [("John Smith", "PERSON", []), ("Globex", "ORG", [])])
+    v = of_type(events, "appointment")
+    assert names[v.args["target"]] == "John Smith" and "actor" not in v.args
+    events, names = run_events("Acme Corp hired Ann Lee as its chief operating officer.",
+                               [("Acme Corp", "ORG", []), ("Ann Lee", "PERSON", [])])
+    assert names[of_type(events, "appointment").args["target"]] == "Ann Lee"
+
+
+def test_taking_over_a_company_is_no_appointment(run_events) -> None:
+    events, _ = run_events("Globex took over the rival chain last year.", [("Globex", "ORG", [])])
+    assert not [e for e in events if e.type == "appointment"]
+
+
+def test_a_person_leaving_a_firm_resigns_but_a_train_leaving_does_not(run_events) -> None:
+    events, names = run_events("Bill Jones left Acme Corp in March.",
+                               [("Bill Jones", "PERSON", []), ("Acme Corp", "ORG", [])])
+    assert names[of_type(events, "other", "resignation").args["target"]] == "Bill Jones"
+    events, _ = run_events("The train left Paris at noon.", [("Paris", "CITY", [])])
+    assert not events
+
+
+def test_one_resignation_told_twice_and_a_past_purchase_kept_apart(run_events) -> None:
+    text = ("Bill Jones is stepping down from his post. Acme Corp confirmed that Jones had left the company. "
+            "Acme Corp intends to buy a stake in Globex. In 2019, Acme Corp bought a stake in Initech.")
+    events, _ = run_events(text, [("Bill Jones", "PERSON", ["Jones"]), ("Acme Corp", "ORG", []),
+                                  ("Globex", "ORG", []), ("Initech", "ORG", [])], [("2019", "2019", "DATE")])
+    assert len([e for e in events if e.label == "resignation"]) == 1
+    buys = sorted(e.status for e in events if e.label == "acquisition")
+    assert buys == ["historical", "planned"]
+
+
+def test_merger_bankruptcy_and_charges(run_events) -> None:
+    events, _ = run_events("Acme Corp and Globex will merge next year.",
+                           [("Acme Corp", "ORG", []), ("Globex", "ORG", [])])
+    assert of_type(events, "other", "merger").status == "planned"
+    events, _ = run_events("Acme Corp filed for bankruptcy protection.", [("Acme Corp", "ORG", [])])
+    assert of_type(events, "other", "bankruptcy")
+    events, _ = run_events("Prosecutors charged the former minister with corruption.")
+    assert of_type(events, "arrest")
+    events, _ = run_events("The bank charged a fee of ten dollars.")
+    assert not events
+
+
+def test_crowds_rally_outside_parliament(run_events) -> None:
+    events, names = run_events("Thousands of teachers rallied outside parliament in Warsaw.",
+                               [("Warsaw", "CITY", [])])
+    assert names[of_type(events, "protest").args["place"]] == "Warsaw"
+    events, _ = run_events("The chairman rallied investors behind the plan.")
+    assert not [e for e in events if e.type == "protest"]

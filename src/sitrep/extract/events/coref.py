@@ -16,7 +16,8 @@ from sitrep.extract.events.mentions import EventMention
 from sitrep.extract.events.timeval import overlaps
 from sitrep.model import Entity
 
-POINT_TYPES = {"meeting", "visit", "agreement", "attack", "statement", "arrest", "accusation", "demand"}
+POINT_TYPES = {"meeting", "visit", "agreement", "attack", "statement", "arrest", "accusation", "demand",
+               "other", "appointment"}
 TENSE_BLOCK = {"meeting", "visit"}
 DONE = {"asserted", "historical"}
 SINGLE_CONFLICT = ("supplier", "recipient", "actor")
@@ -82,6 +83,9 @@ def compatible(c: Cluster, m: EventMention) -> bool:
                 return False
     if c.type in POINT_TYPES and _places_differ(a.get("place"), b.get("place")):
         return False
+    past = c.status == "historical", m.status == "historical"
+    if c.type in PERSON_TYPES and m.status and past[0] != past[1]:
+        return False  # "bought a stake in 2009" is not the purchase planned now
     if c.type in TENSE_BLOCK and m.status and (c.status in DONE) != (m.status in DONE):
         return False
     pa = {_ent_key(v) for v in a.get("participants", [])}
@@ -117,6 +121,10 @@ def linked(c: Cluster, m: EventMention) -> bool:
         return True
     if a.get("name") and a.get("name") == b.get("name"):
         return True
+    if c.type in PERSON_TYPES and isinstance(a.get("target"), Entity) and _same(a, b, "target"):
+        return True  # "X is stepping down" ... "X had left the company"
+    if c.type in PERSON_TYPES and _same(a, b, "actor") and _same(a, b, "target", missing=True):
+        return True  # "the firm intends to buy ..." ... "the firm will use its option to buy ..."
     if _same(a, b, "actor") and _same(a, b, "place", missing=True) and _same(a, b, "date", missing=True):
         return True
     same_actor = a.get("actor") is not None and b.get("actor") is not None and (
@@ -131,6 +139,9 @@ def _same(a: dict[str, Any], b: dict[str, Any], role: str, *, missing: bool = Fa
     if role == "date":
         return isinstance(va, str) and isinstance(vb, str) and overlaps(va, vb)
     return _ent_key(va) == _ent_key(vb)
+
+
+PERSON_TYPES = ("other", "appointment")  # labelled events: one resignation, one takeover
 
 
 def cluster(mentions: list[EventMention]) -> list[Cluster]:

@@ -35,13 +35,18 @@ def _undergoers(tok: Token) -> list[Token]:
 def _matches(toks: list[Token], spec: dict[str, Any], resolver: Resolver) -> bool:
     words = set(spec.get("objects", []))
     for o in toks:
-        heads = [o, *[p for c in o.children if c.lower_ == "of" for p in c.children]]  # "6% of Chrysler"
+        heads = [o, *[p for c in o.children if c.lower_ == "of" for p in c.children]]  # "6% of the firm"
         if any(_lemma(h) in words for h in heads):
             return True
         if spec.get("org_object") and any(
                 (e := resolver.at_token(h)) is not None and e.type in ORG_TYPES for h in heads):
             return True
     return False
+
+
+def _person_among(tok: Token, dep: str, resolver: Resolver) -> bool:
+    kids = [c for c in tok.children if c.dep_ == dep]
+    return any((e := resolver.at_token(c)) is not None and e.type == "PERSON" for c in kids)
 
 
 def other_verb(tok: Token, lex: Lexicon, resolver: Resolver) -> str | None:
@@ -52,6 +57,8 @@ def other_verb(tok: Token, lex: Lexicon, resolver: Resolver) -> str | None:
     if "particle" in spec and not any(
             c.dep_ in ("prt", "advmod") and c.lower_ == spec["particle"] for c in tok.children):
         return None
+    if spec.get("person_subject") and not _person_among(tok, "nsubj", resolver):
+        return None  # "Ms Doe left the company", not "the train left Paris"
     via = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == spec.get("via") for p in c.children]
     if "objects" in spec and not _matches(_undergoers(tok) + via, spec, resolver):
         return None
@@ -61,10 +68,16 @@ def other_verb(tok: Token, lex: Lexicon, resolver: Resolver) -> str | None:
     return str(spec["label"])
 
 
-def other_noun(tok: Token, lex: Lexicon, light: Token | None) -> str | None:
+def other_noun(tok: Token, lex: Lexicon, light: Token | None, resolver: Resolver) -> str | None:
     """The label of an `other` event a noun names ("the closure of the plant"), or None."""
     spec = lex.label_spec(_lemma(tok), nominal=True)
     if not spec:
+        return None
+    if tok.dep_ == "compound":
+        if _lemma(tok.head) not in spec.get("compound_heads", []):
+            return None  # "merger talks", "lawsuit filings"
+        tok = tok.head  # "filed for bankruptcy protection"
+    if spec.get("person_owner") and not _person_among(tok, "poss", resolver):
         return None
     if "light" in spec and (light is None or _lemma(light) not in spec["light"]) and not (
             tok.head.dep_ == "prep" and _lemma(tok.head.head) in spec["light"]):

@@ -155,19 +155,21 @@ class TriggerFinder:
             return False
         if any(c.dep_ == "prep" and c.lower_ in spec.get("prep_not", []) for c in tok.children):
             return False
-        if lemma in spec.get("phrasal", {}):
-            particle = spec["phrasal"][lemma]
-            return any(c.dep_ in ("prt", "advmod") and c.lower_ == particle for c in tok.children)
-        if lemma in spec.get("intransitive_only", []) and any(c.dep_ == "dobj" for c in tok.children):
-            return False
-        if etype in ("statement", "accusation", "demand") and tok.tag_ == "VBG" and tok.dep_ == "pcomp":
-            return False
-        if etype == "visit" and tok.tag_ == "VBG" and not any(self._is_place(o) for o in objs):
-            return False  # "an executive overseeing engineering": a job, not a visit
         if lemma in spec.get("needs_post", []) and not has_post(tok):
             return False
         if lemma in spec.get("appointee_verbs", []) and not appointee_ok(tok):
             return False
+        if lemma in spec.get("phrasal", {}):
+            particle = spec["phrasal"][lemma]
+            return any(c.dep_ in ("prt", "advmod") and c.lower_ == particle for c in tok.children)
+        if lemma in spec.get("intransitive_only", []) and any(c.dep_ == "dobj" for c in tok.children):
+            subj = [t for c in tok.children if c.dep_ == "nsubj" for t in c.subtree]
+            return any(_lemma(t) in self.lex.cues("crowds") for t in subj)  # "thousands rallied outside ..."
+
+        if etype in ("statement", "accusation", "demand") and tok.tag_ == "VBG" and tok.dep_ == "pcomp":
+            return False
+        if etype == "visit" and tok.tag_ == "VBG" and not any(self._is_place(o) for o in objs):
+            return False  # "an executive overseeing engineering": a job, not a visit
         if lemma in spec.get("needs_clause", []) and not clause_demand(tok):
             return False
         if lemma in spec.get("needs_entity_object", []):
@@ -240,8 +242,9 @@ class TriggerFinder:
             if tok.pos_ == "PROPN" and etype in ("arms_transfer", "other"):
                 continue  # "Secretary for Acquisition": a title, not a purchase
             if etype == "other":
-                label = other_noun(tok, self.lex, light_verb(tok, self.lex))
-                if label is None or (tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN")):
+                owner = tok.head if tok.dep_ == "compound" else tok  # "bankruptcy protection"
+                label = other_noun(tok, self.lex, light_verb(owner, self.lex), self.resolver)
+                if label is None:
                     continue
                 self.used.add(tok.i)
                 m = self._nominal(tok, etype)
