@@ -41,6 +41,13 @@ def test_list_shows_every_article_with_counts(db: str) -> None:
     assert [r["n_events"] for r in rows] == [1]
 
 
+def test_list_counts_time_expressions(db: str) -> None:
+    n = len(rich_analysis().timexes)
+    assert n and f"  3v {n:>3}t  A deal" in run(db, "list").stdout.splitlines()[0]
+    rows = json.loads(run(db, "list", "--format", "json").stdout)
+    assert rows[0]["n_timexes"] == n
+
+
 def test_show_by_prefix_prints_all_sections(db: str) -> None:
     aid = rich_analysis().article.id
     out = run(db, "show", aid[:10]).stdout

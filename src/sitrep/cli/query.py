@@ -62,7 +62,8 @@ def list_(settings: Settings, limit: int, offset: int, fmt: str) -> None:
     for r in rows:
         note = f"  [{r.analysis}]" if r.analysis else ""
         click.echo(f"{r.id[:12]}  {r.published or '?':<10.10}  {(r.outlet or '?')[:20]:<20}  "
-                   f"{r.n_entities:>3}e {r.n_quotes:>3}q {r.n_events:>3}v  {r.title or r.source}{note}")
+                   f"{r.n_entities:>3}e {r.n_quotes:>3}q {r.n_events:>3}v {r.n_timexes:>3}t  "
+                   f"{r.title or r.source}{note}")
     click.echo(f"{len(rows)} of {total} articles", err=True)
 
 

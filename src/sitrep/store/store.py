@@ -44,6 +44,7 @@ class ArticleSummary:
     n_entities: int
     n_quotes: int
     n_events: int
+    n_timexes: int = 0
 
 
 def _now() -> datetime:
@@ -246,6 +247,7 @@ class Store:
             a.c.id, a.c.title, a.c.published, a.c.outlet, a.c.source, a.c.language, a.c.analysis,
             a.c.pipeline_version, n(t.article_sources).label("n_sources"),
             n(t.entities).label("n_entities"), n(t.quotes).label("n_quotes"), n(t.events).label("n_events"),
+            n(t.timexes).label("n_timexes"),
         ).order_by(a.c.seq).limit(limit).offset(offset)
         with self.engine.connect() as conn:
             return [ArticleSummary(**r._mapping) for r in conn.execute(q)]
