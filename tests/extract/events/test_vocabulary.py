@@ -174,3 +174,10 @@ def test_crowds_rally_outside_parliament(run_events) -> None:
     assert names[of_type(events, "protest").args["place"]] == "Warsaw"
     events, _ = run_events("The chairman rallied investors behind the plan.")
     assert not [e for e in events if e.type == "protest"]
+
+
+def test_a_market_rally_is_no_protest(run_events) -> None:
+    events, _ = run_events("Shares rallied late in the session as the index gained two percent.")
+    assert not [e for e in events if e.type == "protest"]
+    events, _ = run_events("Stocks staged a late rally on Friday.")
+    assert not [e for e in events if e.type == "protest"]

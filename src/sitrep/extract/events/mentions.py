@@ -151,7 +151,7 @@ class TriggerFinder:
         lemma = _lemma(tok)
         objs = _objects(tok)
         obj_lemmas = {_lemma(o) for o in objs}
-        if obj_lemmas & set(spec.get("object_not", [])):
+        if obj_lemmas & set(spec.get("object_not", [])) or self._market_rally(tok, spec):
             return False
         if any(c.dep_ == "prep" and c.lower_ in spec.get("prep_not", []) for c in tok.children):
             return False
@@ -268,9 +268,15 @@ class TriggerFinder:
         m.anaphoric = True
         return m
 
+    def _market_rally(self, tok: Token, spec: dict[str, Any]) -> bool:
+        return _lemma(tok) in spec.get("market_words", []) and bool(
+            {_lemma(t) for t in tok.sent} & self.lex.cues("markets"))
+
     def _noun_ok(self, tok: Token, etype: str) -> bool:
         spec = self.lex.spec(etype)
         lemma = _lemma(tok)
+        if self._market_rally(tok, spec):
+            return False
         if lemma in spec.get("plural_only", []) and tok.tag_ not in ("NNS", "NNPS"):
             return False
         if any(_lemma(c) in self.lex.cues("noun_not_compound") for c in tok.children if c.dep_ == "compound"):
