@@ -181,3 +181,10 @@ def test_a_market_rally_is_no_protest(run_events) -> None:
     assert not [e for e in events if e.type == "protest"]
     events, _ = run_events("Stocks staged a late rally on Friday.")
     assert not [e for e in events if e.type == "protest"]
+
+
+def test_filer_of_bankruptcy_is_the_actor_and_a_passive_call_is_no_demand(run_events) -> None:
+    events, names = run_events("Acme Corp filed for bankruptcy protection.", [("Acme Corp", "ORG", [])])
+    assert names[of_type(events, "other", "bankruptcy").args["actor"]] == "Acme Corp"
+    events, _ = run_events("The tanker was bought as called for in the law.")
+    assert not [e for e in events if e.type == "demand"]

@@ -170,6 +170,8 @@ class TriggerFinder:
             return False
         if etype == "visit" and tok.tag_ == "VBG" and not any(self._is_place(o) for o in objs):
             return False  # "an executive overseeing engineering": a job, not a visit
+        if lemma in spec.get("needs_subject", []) and not any(c.dep_ == "nsubj" for c in tok.children):
+            return False
         if lemma in spec.get("needs_clause", []) and not clause_demand(tok):
             return False
         if lemma in spec.get("needs_entity_object", []):
@@ -249,6 +251,8 @@ class TriggerFinder:
                 self.used.add(tok.i)
                 m = self._nominal(tok, etype)
                 m.label = label
+                lv = light_verb(owner, self.lex) if owner is not tok else None
+                m.head = lv if lv is not None else m.head  # "Acme filed for bankruptcy protection"
                 return m
             if self._noun_ok(tok, etype):
                 self.used.add(tok.i)
