@@ -78,3 +78,16 @@ def test_actors_places_and_dates() -> None:
     assert visit["Actor1CountryCode"] == "RUS" and visit["EventCode"] == "036"
     assert election["EventCode"] == "" and election["GoldsteinScale"] == ""
     assert deal["Evidence"] == TEXT[0:41] and deal["SOURCEURL"] == "https://example.org/a"
+
+
+def test_other_events_keep_their_label_and_no_cameo_code() -> None:
+    a = _analysis()
+    a.events.append(Event(id="v5", type="other", status="planned", args={"actor": "e3"}, label="job cuts",
+                          evidence=[Evidence(43, 49, TEXT[43:49])]))
+    buf = io.BytesIO()
+    exporters.get("gdelt")([a], buf)
+    rows = list(csv.DictReader(io.StringIO(buf.getvalue().decode("utf-8")), delimiter="\t"))
+    other = rows[-1]
+    assert other["SitrepType"] == "other" and other["SitrepLabel"] == "job cuts"
+    assert other["EventCode"] == "" and other["Actor1Name"] == "Poland"
+    assert rows[0]["SitrepLabel"] == ""

@@ -27,7 +27,7 @@ COLUMNS = (
     "GLOBALEVENTID", "SQLDATE", "Actor1Name", "Actor1CountryCode", "Actor2Name", "Actor2CountryCode",
     "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
     "NumMentions", "NumSources", "NumArticles", "ActionGeo_FullName", "ActionGeo_CountryCode",
-    "DATEADDED", "SOURCEURL", "SitrepType", "SitrepStatus", "Confidence", "Evidence",
+    "DATEADDED", "SOURCEURL", "SitrepType", "SitrepStatus", "Confidence", "Evidence", "SitrepLabel",
 )
 INTENT = {"planned", "expected", "desired"}
 ACTOR1 = ("actor", "supplier", "participants")
@@ -108,6 +108,7 @@ def event_rows(analyses: Iterable[Analysis]) -> Iterator[dict[str, Any]]:
                 "DATEADDED": day, "SOURCEURL": a.article.url or a.article.source,
                 "SitrepType": v.type, "SitrepStatus": v.status, "Confidence": v.confidence,
                 "Evidence": " | ".join(e.text.replace("\t", " ").replace("\n", " ") for e in v.evidence),
+                "SitrepLabel": v.label or "",  # the free label of an `other` event ("job cuts")
             }
 
 
