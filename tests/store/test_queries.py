@@ -69,3 +69,16 @@ def test_events_by_place_and_status(store) -> None:  # type: ignore[no-untyped-d
 def test_events_by_time(store, since, until, expected) -> None:  # type: ignore[no-untyped-def]
     got = [h.event.id for h in store.events(since=since, until=until)]
     assert sorted(got) == sorted(expected)
+
+
+@pytest.mark.parametrize("query", ["Łukasz Świątek", "łukasz świątek", "Świątek", "ŚWIĄTEK"])
+def test_names_with_capitals_outside_ascii_are_found(db_url: str, query: str) -> None:
+    """SQLite's own lower() leaves "Ł" and "Ś" as they are; the store folds every script."""
+    a = rich_analysis()
+    person = next(e for e in a.entities if e.name == "Jan Kowal")
+    person.name = "Łukasz Świątek"
+    person.mentions[0].text = "Łukasz Świątek"
+    with open_store(db_url) as s:
+        s.add(a)
+        hits = s.quotes(speaker=query)
+    assert [h.speaker.name for h in hits] == ["Łukasz Świątek"]

@@ -2,7 +2,10 @@
 
 SQLite: WAL lets readers go on while one process writes; a busy timeout makes a
 second writer wait instead of failing; write transactions start with
-``BEGIN IMMEDIATE`` so two ingests never deadlock upgrading a read lock.
+``BEGIN IMMEDIATE`` so two ingests never deadlock upgrading a read lock. SQLite's own
+``lower()`` folds ASCII only ("Çavuşoğlu" stays capitalised), so name searches would miss
+every name that starts with another capital: each connection gets Python's ``str.lower``
+as ``lower()`` instead (the expression indexes on lower(name) are built with it too).
 """
 
 from __future__ import annotations
@@ -47,12 +50,18 @@ def make_engine(url_or_path: str) -> Engine:
     raise StoreError(f"{url_or_path!r}: unsupported database {backend!r} (use a SQLite path or postgresql://)")
 
 
+def unicode_lower(value: Any) -> Any:
+    """SQL ``lower()`` for SQLite: every script's capitals, like PostgreSQL's."""
+    return value.lower() if isinstance(value, str) else value
+
+
 def _sqlite_engine(url: str) -> Engine:
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (below)
+        dbapi_conn.create_function("lower", 1, unicode_lower, deterministic=True)
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")

@@ -47,10 +47,22 @@ def _v3_text_columns(conn: Connection) -> None:
                 conn.execute(text(f'ALTER TABLE {table.name} ALTER COLUMN "{col["name"]}" TYPE TEXT'))
 
 
+def _v4_unicode_lower_indexes(conn: Connection) -> None:
+    """v4: SQLite's lower(name) indexes rebuilt with the Unicode lower() every connection
+    now has (sitrep.store.engine), so they agree with the searches that use them."""
+    if conn.dialect.name != "sqlite":
+        return
+    for name in ("ix_entities_name_lower", "ix_mentions_text_lower"):
+        found = text("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = :n")
+        if conn.execute(found, {"n": name}).first():
+            conn.execute(text(f"REINDEX {name}"))
+
+
 # version -> step bringing a database from version-1 to version
 STEPS: dict[int, Step] = {
     2: _v2_analysed_index,
     3: _v3_text_columns,
+    4: _v4_unicode_lower_indexes,
 }
 LATEST = max(STEPS, default=1)
 
