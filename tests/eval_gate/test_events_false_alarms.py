@@ -8,6 +8,8 @@ military_exercise, deployment, territory_change) of 85 events in all. Some are r
 Turkish troops sent into Iraq); the rest are false alarms (airliner orders with a
 military word nearby, deaths in an air crash coded as an attack). The ceiling sits a
 little above, so a lexicon change that floods business news with conflict events fails.
+After the second events pass (business vocabulary, labelled `other` events) the stage
+finds 153 events there, 60 of them `other`; the conflict-type count is still 14.
 """
 
 from __future__ import annotations
