@@ -78,6 +78,11 @@ def _span_cols(span: Span | Mapping[str, Any] | None, prefix: str) -> Row:
             f"{prefix}_text": d.get("text", "")}
 
 
+def source_rows(article_id: str, sources: Iterable[Any]) -> list[Row]:
+    """``article_sources`` rows of an article's sources (Source objects or their dicts)."""
+    return [{"article_id": article_id, **_split(plain(s), t.article_sources)} for s in sources]
+
+
 def encode(analysis: Analysis) -> dict[str, list[Row]]:
     """Rows per table name for one analysis (article row without timestamps)."""
     d = plain(analysis)
@@ -88,9 +93,7 @@ def encode(analysis: Analysis) -> dict[str, list[Row]]:
     art = _split(d["article"], t.articles, skip=("sources",))
     art["pipeline_version"] = version
     rows["articles"].append(art)
-    rows["article_sources"] = [
-        {"article_id": aid, **_split(s, t.article_sources)} for s in d["article"]["sources"]
-    ]
+    rows["article_sources"] = source_rows(aid, d["article"]["sources"])
     entity_ids = {e["id"] for e in d["entities"]}
     for i, ent in enumerate(d["entities"]):
         rows["entities"].append({**base, "seq": i, **_split(ent, t.entities, skip=("mentions",))})

@@ -102,8 +102,7 @@ class Store:
     def add_sources(self, article_id: str, sources: Sequence[Source]) -> int:
         """Record more places the stored article ``article_id`` was met; returns how many were new."""
         _stamp_sources(sources)
-        rows = [{"article_id": article_id, **codec._split(codec.plain(s), t.article_sources)}
-                for s in sources]
+        rows = codec.source_rows(article_id, sources)
         return self._transaction(lambda conn: self._add_sources(conn, rows))
 
     def replace(self, analysis: Analysis) -> None:
