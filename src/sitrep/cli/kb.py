@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+import sitrep.kb.schema  # noqa: F401  (registers the KB tables before any store is opened)
 from sitrep.cli.app import main
 from sitrep.cli.query import opened_store
 from sitrep.config import Settings
