@@ -188,3 +188,10 @@ def test_filer_of_bankruptcy_is_the_actor_and_a_passive_call_is_no_demand(run_ev
     assert names[of_type(events, "other", "bankruptcy").args["actor"]] == "Acme Corp"
     events, _ = run_events("The tanker was bought as called for in the law.")
     assert not [e for e in events if e.type == "demand"]
+
+
+def test_an_event_asked_for_is_desired(run_events) -> None:
+    events, _ = run_events("Opposition leaders demanded the resignation of the prime minister.")
+    assert of_type(events, "other", "resignation").status == "desired"
+    events, _ = run_events("The union called for the closure of the plant to be halted.")
+    assert all(e.status == "desired" for e in events if e.label == "plant closure")

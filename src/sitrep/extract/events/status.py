@@ -61,6 +61,11 @@ def _nominal(m: EventMention) -> str | None:
                 if c.lower_ in cues:
                     return str(status)
     head = noun.head
+    asker = head if noun.dep_ == "dobj" else None
+    if noun.dep_ == "pobj" and head.lower_ == "for":
+        asker = head.head
+    if asker is not None and asker.pos_ == "VERB" and asker.lemma_.lower() in st.get("object_desired", []):
+        return "desired"  # "demanded the resignation of the minister"
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "ahead":
         return "planned"
     if noun.dep_ == "pobj" and head.lower_ in [p for p in st["future_preps"] if " " not in p]:
