@@ -82,3 +82,16 @@ def test_names_with_capitals_outside_ascii_are_found(db_url: str, query: str) ->
         s.add(a)
         hits = s.quotes(speaker=query)
     assert [h.speaker.name for h in hits] == ["Łukasz Świątek"]
+
+
+@pytest.mark.parametrize("query", ["Recep Tayyip Erdogan", "erdogan", "Erdoğan"])
+def test_sqlite_searches_ignore_accents(tmp_path, query: str) -> None:  # type: ignore[no-untyped-def]
+    """Analysts type "Erdogan"; the article wrote "Erdoğan" (SQLite stores; PostgreSQL folds case only)."""
+    a = rich_analysis()
+    person = next(e for e in a.entities if e.name == "Jan Kowal")
+    person.name = "Recep Tayyip Erdoğan"
+    person.mentions[0].text = "Recep Tayyip Erdoğan"
+    with open_store(str(tmp_path / "accents.db")) as s:
+        s.add(a)
+        assert [h.speaker.name for h in s.quotes(speaker=query)] == ["Recep Tayyip Erdoğan"]
+        assert s.quotes(speaker="Erdo") == []

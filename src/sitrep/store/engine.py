@@ -6,15 +6,21 @@ second writer wait instead of failing; write transactions start with
 ``lower()`` folds ASCII only ("Çavuşoğlu" stays capitalised), so name searches would miss
 every name that starts with another capital: each connection gets Python's ``str.lower``
 as ``lower()`` instead (the expression indexes on lower(name) are built with it too).
+Name searches compare through :class:`fold`: on SQLite it also drops accents, so
+"Erdogan" finds "Erdoğan"; on PostgreSQL it is ``lower()``.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, Text, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 
 from sitrep.config import db_url
 from sitrep.errors import MissingExtraError, StoreError
@@ -55,6 +61,31 @@ def unicode_lower(value: Any) -> Any:
     return value.lower() if isinstance(value, str) else value
 
 
+def accent_fold(value: Any) -> Any:
+    """SQLite's ``sitrep_fold()``: lower case without accents ("Erdoğan" -> "erdogan")."""
+    if not isinstance(value, str):
+        return value
+    decomposed = unicodedata.normalize("NFKD", value)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+class fold(FunctionElement[str]):  # named like the SQL function it stands for
+    """``fold(x)`` in SQL: the form names are compared in (see the module doc)."""
+
+    type = Text()
+    inherit_cache = True
+
+
+@compiles(fold)
+def _fold_lower(element: fold, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"lower({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(fold, "sqlite")
+def _fold_sqlite(element: fold, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"sitrep_fold({compiler.process(element.clauses, **kw)})"
+
+
 def _sqlite_engine(url: str) -> Engine:
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
 
@@ -62,6 +93,7 @@ def _sqlite_engine(url: str) -> Engine:
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (below)
         dbapi_conn.create_function("lower", 1, unicode_lower, deterministic=True)
+        dbapi_conn.create_function("sitrep_fold", 1, accent_fold, deterministic=True)
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")

@@ -31,6 +31,7 @@ from sqlalchemy import (
 from sitrep.model import Entity, Event, Quote
 from sitrep.store import codec
 from sitrep.store import schema as t
+from sitrep.store.engine import fold
 from sitrep.store.store import dicts
 
 if TYPE_CHECKING:
@@ -72,15 +73,16 @@ def _folded(name: str) -> str:
 
 
 def _word_match(col: Any, name: str) -> ColumnElement[bool]:
-    """col equals name, or name is a run of whole words inside col (case-insensitive)."""
+    """col equals name, or name is a run of whole words inside col (case-insensitive;
+    on SQLite accent-insensitive too)."""
     q = _folded(name)
-    low = func.lower(col)
+    low = fold(col)
     e = _escape(q)
     return or_(
-        low == q,
-        low.like(f"{e} %", escape="\\"),
-        low.like(f"% {e}", escape="\\"),
-        low.like(f"% {e} %", escape="\\"),
+        low == fold(literal(q)),
+        low.like(fold(literal(f"{e} %")), escape="\\"),
+        low.like(fold(literal(f"% {e}")), escape="\\"),
+        low.like(fold(literal(f"% {e} %")), escape="\\"),
     )
 
 
@@ -88,8 +90,7 @@ def _ends_with_name(col: Any, name: str) -> ColumnElement[bool]:
     """The query ends with the whole stored name of at least 4 letters: an article that
     calls him "Lukashenko" answers a search for "Alexander Lukashenko"."""
     q = _folded(name)
-    low = func.lower(col)
-    return and_(func.length(col) >= 4, literal(q).like(literal("% ") + low))
+    return and_(func.length(col) >= 4, fold(literal(q)).like(literal("% ") + fold(col)))
 
 
 def entities_named(name: str) -> CompoundSelect[Any]:
