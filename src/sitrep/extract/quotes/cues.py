@@ -8,6 +8,7 @@ or the object of a phrase cue ("according to the ministry").
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -87,16 +88,19 @@ def _temporal(tok: Token) -> bool:
     return tok.lemma_.lower() in lexicon().time_words
 
 
+def _ancestors(tok: Token, limit: int) -> Iterator[Token]:
+    """The heads above ``tok``, nearest first, at most ``limit`` of them."""
+    cur = tok
+    for _ in range(limit):
+        if cur.head.i == cur.i:
+            return
+        cur = cur.head
+        yield cur
+
+
 def _owner_verb(noun: Token) -> Token | None:
     """The verb a noun phrase hangs on ("resigned in a letter ... stating": "resigned")."""
-    cur = noun
-    for _ in range(6):
-        if cur.head.i == cur.i:
-            return None
-        cur = cur.head
-        if cur.pos_ in {"VERB", "AUX"}:
-            return cur
-    return None
+    return next((cur for cur in _ancestors(noun, 6) if cur.pos_ in {"VERB", "AUX"}), None)
 
 
 
@@ -265,11 +269,7 @@ def find_cue(tokens: list[Token], lex: Lexicon, *, fragment: bool = False, last:
 def cue_above(tok: Token, lex: Lexicon, inside: tuple[int, int] = (0, 0)) -> Cue | None:
     """The nearest reporting verb that governs ``tok`` (a word of a quoted fragment),
     outside the characters ``inside`` (the fragment itself: "will respond" is no cue)."""
-    cur = tok
-    for _ in range(12):
-        if cur.head.i == cur.i:
-            return None
-        cur = cur.head
+    for cur in _ancestors(tok, 12):
         if inside[0] <= cur.idx < inside[1]:
             continue
         if is_cue_verb(cur, lex, fragment=True):
