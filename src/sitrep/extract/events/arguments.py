@@ -16,8 +16,19 @@ if TYPE_CHECKING:
     from sitrep.extract.events.mentions import EventMention
 
 
+def _entity_item(ent: Entity) -> dict[str, Any]:
+    """An entity in the items role, in the same shape as the items of a weapon phrase."""
+    return {"name": ent.name, "entity": ent.id, "category": ent.attributes.get("category"),
+            "quantity": None, "quantity_text": None, "approximate": False}
+
+
 def _add(args: dict[str, Any], role: str | None, refs: list[Ref]) -> None:
     if not role or not refs:
+        return
+    if role == "items":  # items are records, never bare entities (coreference reads their fields)
+        items = args.setdefault("items", [])
+        known = {i.get("entity") for i in items}
+        items.extend(_entity_item(r) for r in refs if isinstance(r, Entity) and r.id not in known)
         return
     lex = lexicon()
     if role in lex.roles["place_roles"]:
