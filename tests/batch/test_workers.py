@@ -115,3 +115,16 @@ def test_a_failing_article_is_marked_and_the_batch_goes_on():
     assert [a.article.source for a in out] == [str(i) for i in range(6)]
     assert out[3].article.analysis == "failed: ValueError: stage bug"
     assert all(a.article.analysis is None for i, a in enumerate(out) if i != 3)
+
+
+def test_workers_run_without_torch():
+    """thinc would import PyTorch (200 MB a process) if it could; workers never need it."""
+    from sitrep.batch.workers import _start_pool
+    from sitrep.config import Settings
+
+    pool = _start_pool(Settings(), 1)
+    try:
+        probe = "__import__('sys').modules.get('torch', 'absent') in (None, 'absent')"
+        assert pool.submit(eval, probe).result(timeout=300)
+    finally:
+        pool.shutdown()

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -42,8 +43,17 @@ def worker_count(n_process: int) -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def without_torch() -> None:
+    """Keep PyTorch out of this process (call before spaCy is imported). The pipeline
+    needs none, but thinc imports it whenever it is installed (the `kb` extra), about
+    200 MB per worker process."""
+    if "spacy" not in sys.modules:
+        sys.modules.setdefault("torch", None)  # type: ignore[arg-type]
+
+
 def _init_worker(settings: Settings) -> None:
     global _PIPELINE
+    without_torch()
     from sitrep.pipeline import Pipeline
 
     _PIPELINE = Pipeline(settings.with_(n_process=1))

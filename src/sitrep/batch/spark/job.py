@@ -19,7 +19,6 @@ With ``store=True`` each partition also writes its analyses into ``settings.db``
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import socket
@@ -72,48 +71,32 @@ def _articles(items: Iterable[Item], settings: Settings, errors: list[InputError
 
 
 def _read_item(location: str, kind: str, payload: Any, settings: Settings) -> Iterator[Article | InputError]:
-    from sitrep.errors import MalformedRecordError
-    from sitrep.ingest.jsonl import record_article
+    """The single-machine readers over what a worker was handed: a whole file's bytes,
+    one JSON Lines line, or a record (a Parquet row)."""
+    from sitrep.ingest import read_input
+    from sitrep.ingest.jsonl import line_article, record_article
+    from sitrep.ingest.sources import input_from_bytes
 
+    if kind == "file":
+        yield from read_input(input_from_bytes(location, payload), settings)
+        return
     try:
-        if kind == "file":
-            yield from _read_file(location, payload, settings)
-        elif kind == "line":
-            try:
-                record = json.loads(payload)
-            except json.JSONDecodeError as exc:
-                reason = f"not valid JSON ({exc.msg} at column {exc.colno})"
-                raise MalformedRecordError(location, reason) from None
-            yield record_article(record, location, settings)
-        else:
-            yield record_article(payload, location, settings)
+        yield line_article(payload, location, settings) if kind == "line" else \
+            record_article(payload, location, settings)
     except InputError as exc:
         yield exc
-
-
-def _read_file(location: str, data: bytes, settings: Settings) -> Iterator[Article | InputError]:
-    import gzip
-    from pathlib import PurePosixPath
-
-    from sitrep.ingest import choose_reader
-    from sitrep.ingest.sources import GZIP_MAGIC, PEEK_BYTES, Input
-
-    raw: Any = io.BytesIO(data)
-    name = PurePosixPath(location).name
-    if data[:2] == GZIP_MAGIC:
-        raw, name = gzip.GzipFile(fileobj=raw, mode="rb"), name.removesuffix(".gz")
-    inp = Input(location=location, name=name, stream=io.BufferedReader(raw, buffer_size=PEEK_BYTES))
-    yield from choose_reader(inp).read(inp, settings)
 
 
 def analyze_items(items: Iterable[Item], settings: Settings, store: bool = False) -> Iterator[tuple]:
     """One partition: items -> output rows (see the module doc), analysed in this worker."""
     from sitrep.batch.chunks import write_batched
+    from sitrep.batch.workers import without_torch
     from sitrep.nlp import loader
     from sitrep.pipeline import get_pipeline
 
     worker = f"{socket.gethostname()}:{os.getpid()}"
     errors: list[InputError] = []
+    without_torch()
     pipeline = get_pipeline(settings.with_(n_process=1))  # cached: once per worker process
     analyses: Iterable[Analysis] = pipeline.analyze_serial(_articles(items, settings, errors))
     db = _open_store(settings) if store else None
