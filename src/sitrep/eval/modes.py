@@ -32,3 +32,26 @@ evaluators.register("re3d", lazy("sitrep.eval.entity_corpora", "run_entity_eval"
 evaluators.register("meantime-entities", lazy("sitrep.eval.entity_corpora", "run_entity_eval", "meantime"))
 evaluators.register("meantime-timex", lazy("sitrep.eval.meantime_timex", "run_meantime_timex"))
 evaluators.register("meantime-quotes", lazy("sitrep.eval.meantime_quotes", "evaluate", settings=False))
+
+
+class _Lines:
+    """A report from a result that prints itself as ``lines()``."""
+
+    def __init__(self, result: Any) -> None:
+        self.result = result
+
+    def format(self) -> str:
+        return "\n".join(self.result.lines())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: (s if isinstance(s, float) else {"P": s.p, "R": s.r, "F1": s.f1})
+                for name, s in self.result.scores.items()}
+
+
+def _ecbplus(path: Path, settings: Settings) -> Any:
+    from sitrep.kb.ecb.run import run_eval
+
+    return _Lines(run_eval(path))
+
+
+evaluators.register("ecbplus", _ecbplus)
