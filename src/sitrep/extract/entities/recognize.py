@@ -189,6 +189,8 @@ def spacy_cands(doc: Doc, gz: Gazetteer) -> list[Cand]:
             continue
         if span[-1].tag_ == "POS":
             span = span[:-1]
+        if not len(span):
+            continue  # the entity was only a possessive ending
         if span[0].lower_ == "the":
             span = span[1:]
         span, after_prep = _strip_function_words(span)
