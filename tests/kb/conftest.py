@@ -1,7 +1,8 @@
-"""Fixtures: a fresh store, and synthetic analyses (hand-built records, no pipeline run)."""
+"""Fixtures: a fresh store (SQLite and PostgreSQL) and hand-built analyses (no pipeline run)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -9,13 +10,21 @@ import pytest
 import sitrep.kb  # noqa: F401  (registers the KB tables before the store is opened)
 from sitrep.model import Analysis, Article, Entity, Event, Evidence, Mention, Quote, Span
 from sitrep.store import Store, open_store
+from tests.store.conftest import BACKENDS, pg_schema_url
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    s = open_store(str(tmp_path / "kb.db"))
-    yield s
-    s.close()
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """A fresh store on SQLite, and on PostgreSQL in a schema of its own (FTS, locking)."""
+    if request.param == "sqlite":
+        s = open_store(str(tmp_path / "kb.db"))
+        yield s
+        s.close()
+        return
+    for url in pg_schema_url(request.getfixturevalue("pg_url")):
+        s = open_store(url)
+        yield s
+        s.close()
 
 
 def entity(eid: str, name: str, type_: str, text: str, kb_id: str | None = None, **attrs: str) -> Entity:

@@ -22,7 +22,7 @@ from sitrep.kb.search import index_article
 from sitrep.model import Analysis
 from sitrep.store import Store
 from sitrep.store import schema as st
-from sitrep.store.engine import WRITE
+from sitrep.store.engine import WRITE, serialize
 
 
 @dataclass(slots=True)
@@ -107,12 +107,22 @@ def _vectors(inputs: list[EventInput]) -> list[list[np.ndarray]]:
     return [[trig[n], sent[n], doc, ctx[n]] for n in range(len(inputs))]
 
 
-def merge_article(store: Store, analysis: Analysis, model: PairModel) -> None:
+MERGE_LOCK = "sitrep.kb.merge"
+
+
+def merge_article(store: Store, analysis: Analysis, model: PairModel, *, again: bool = True) -> bool:
+    """Fold one article into the KB; with ``again=False`` an article another merge has
+    already folded in (at the same analysis) is left alone. True when it was merged."""
     triggers = [e.trigger.text for e in analysis.events if e.trigger and e.trigger.text]
     lemmas = _lemmas(triggers) if triggers else {}
     a = st.articles
     with store.engine.connect().execution_options(**WRITE) as conn, conn.begin():
+        serialize(conn, MERGE_LOCK)
         stamp = conn.execute(select(a.c.analysed_at).where(a.c.id == analysis.article.id)).scalar()
+        done = conn.execute(select(k.kb_merged.c.analysed_at).where(
+            k.kb_merged.c.article_id == analysis.article.id)).scalar()
+        if not again and done == _stamp(stamp):
+            return False
         kb_map = merge_entities(conn, analysis)
         inputs = event_inputs(analysis, kb_map, lemmas)
         merge_events(conn, analysis, inputs, _vectors(inputs), model)
@@ -121,6 +131,7 @@ def merge_article(store: Store, analysis: Analysis, model: PairModel) -> None:
         conn.execute(k.kb_merged.insert(), {
             "article_id": analysis.article.id, "pipeline_version": analysis.pipeline_version,
             "analysed_at": _stamp(stamp), "merged_at": datetime.now(UTC)})
+    return True
 
 
 def merge(store: Store, *, ids: list[str] | None = None, model: PairModel | None = None) -> MergeReport:
@@ -132,7 +143,8 @@ def merge(store: Store, *, ids: list[str] | None = None, model: PairModel | None
     for analysis in store.iter_analyses(ids=ids if ids is not None else pending(store)):
         if analysis.article.analysis:  # stored unanalysed (skipped): nothing to merge
             continue
-        merge_article(store, analysis, model)
+        if not merge_article(store, analysis, model, again=ids is not None):
+            continue
         report.articles += 1
         report.entities += len(analysis.entities)
         report.events += len(analysis.events)
@@ -148,6 +160,7 @@ def forget(store: Store, article_id: str) -> None:
     from sitrep.kb.events import refresh_event
 
     with store.engine.connect().execution_options(**WRITE) as conn, conn.begin():
+        serialize(conn, MERGE_LOCK)
         ents = {r.kb_id for r in conn.execute(select(k.kb_entity_members.c.kb_id).where(
             k.kb_entity_members.c.article_id == article_id))}
         evs = {r.kb_event_id for r in conn.execute(select(k.kb_event_members.c.kb_event_id).where(

@@ -56,6 +56,17 @@ def make_engine(url_or_path: str) -> Engine:
     raise StoreError(f"{url_or_path!r}: unsupported database {backend!r} (use a SQLite path or postgresql://)")
 
 
+def serialize(conn: Any, name: str) -> None:
+    """Inside a write transaction: wait until no other transaction holds ``name``.
+
+    SQLite needs nothing (``BEGIN IMMEDIATE`` already admits one writer at a time);
+    PostgreSQL takes a transaction-scoped advisory lock on the name's hash, so two
+    processes doing the same read-then-write work (KB merges) run one after the other.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("SELECT pg_advisory_xact_lock(hashtext(%(n)s))", {"n": name})
+
+
 def unicode_lower(value: Any) -> Any:
     """SQL ``lower()`` for SQLite: every script's capitals, like PostgreSQL's."""
     return value.lower() if isinstance(value, str) else value
