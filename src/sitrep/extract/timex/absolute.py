@@ -195,15 +195,33 @@ def century(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DATE", f"{n - 1:02d}")
 
 
+SEASON_OWNERS = frozenset({"their", "its", "our", "his", "her", "my", "your"})
+
+
+def _season_named(m: re.Match[str], text: str) -> bool:
+    """"their Autumn meetings": a capitalized season inside a lower-case sentence (not a
+    headline word, not part of a name such as "Arab Spring" or "Summer Olympics")."""
+    if not capitalized(m.group("s")) or m.group("the") or m.group("rel"):
+        return False
+    before = re.search(r"(\S+)\s+$", text[max(0, m.start() - 30): m.start()])
+    after = re.match(r"\s+(\S+)", text[m.end():])
+    return (before is not None and before.group(1)[0].islower() and before.group(1)[-1].isalpha()
+            and (after is None or after.group(1)[0].islower()))
+
+
 def _season_ok(m: re.Match[str], text: str) -> bool:
     word = m.group("s").lower()
     has_det = bool(m.group("rel") or m.group("year"))
+    if capitalized(m.group("s")) and not m.group("year") and re.match(r"\s+[A-Z]", text[m.end():]):
+        return False  # part of a name: "the Summer Olympics", "the Winter Palace"
     if word == "fall":
         follows_of = re.match(r"\s+of\s+(?!\d)", text[m.end():])
         return has_det or (bool(m.group("the")) and not follows_of)
     if m.group("the") and re.match(r"\s+of\s+(?!\d)", text[m.end():]) is None:
         return True
-    return has_det or word_before(text, m.start()) in SEASON_PREPS
+    if has_det or _season_named(m, text):
+        return True
+    return word_before(text, m.start()) in SEASON_PREPS | SEASON_OWNERS
 
 
 @rule(

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from sitrep.extract.timex import absolute, durations, relative  # noqa: F401  (register rules)
+from sitrep.extract.timex import absolute, durations, feasts, refs, relative  # noqa: F401  (register rules)
 from sitrep.extract.timex import lexicon as lx
 from sitrep.extract.timex.absolute import as_date
 from sitrep.extract.timex.patterns import alt
@@ -88,6 +88,8 @@ Direction = Callable[[int, int], int]
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s|\n")
 CLOCK_RULES = frozenset({"clock", "clock24", "clock_mil", "noon"})
+# a date with these mods still names its day ("by June 10"): it anchors what follows
+_ANCHORING_MODS = frozenset({None, "ON_OR_BEFORE", "ON_OR_AFTER", "APPROX"})
 
 
 def _tense(text: str, c: Candidate, direction: Direction) -> int:
@@ -168,7 +170,7 @@ def resolve_all(text: str, chosen: list[Candidate], dct: date | None, direction:
         used = ctx.anchor if c.rule.kind == "anaphoric" else dct
         out.append((c, Timex(start=c.start, end=c.end, text=text[c.start:c.end], type=res.type,
                              value=res.value, mod=mod, anchor=used.isoformat() if used else None)))
-        if res.type in ("DATE", "TIME") and mod is None:
+        if res.type in ("DATE", "TIME") and mod in _ANCHORING_MODS:
             anchors.update(res.value, c.end)
     for i, (c, t) in enumerate(out):
         _clock_takes_next_day(text, c, t, out[i + 1][1] if i + 1 < len(out) else None)

@@ -71,7 +71,7 @@ SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall
 # the month each season starts in (northern hemisphere) for last/next arithmetic
 SEASON_START: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
-# fixed-date holidays -> (month, day); movable feasts (Easter, Ramadan) are left out
+# fixed-date holidays -> (month, day); for Easter-based feasts see EASTER_FEASTS
 HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
     "new year's day": (1, 1), "new year's eve": (12, 31), "new year": (1, 1),
@@ -80,11 +80,23 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "may day": (5, 1), "bastille day": (7, 14), "all saints' day": (11, 1),
 }
 
+# Christian movable feasts -> days from Western Easter Sunday (dateutil computes Easter);
+# Orthodox and lunar-calendar feasts (Ramadan, Eid, Passover) are not resolved
+EASTER_FEASTS: dict[str, int] = {
+    "easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1, "good friday": -2,
+    "holy thursday": -3, "maundy thursday": -3, "palm sunday": -7, "ash wednesday": -46,
+    "shrove tuesday": -47, "mardi gras": -47, "ascension day": 39, "pentecost": 49,
+    "whit sunday": 49, "whit monday": 50, "whitsun": 49, "corpus christi": 60,
+}
+
 # holidays on the n-th weekday of a month -> (month, weekday 0=Monday, n; -1 = last)
 WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
     "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1),
     "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3),
 }
+
+# prepositions before "that time" when it refers back to a date ("by that time")
+THAT_TIME_PREPS = frozenset({"at", "by", "until", "till", "since", "before", "after", "from", "to", "around"})
 
 # part of day -> TIMEX3 time suffix
 PARTS_OF_DAY: dict[str, str] = {
@@ -147,6 +159,23 @@ REF_WORDS: dict[str, str] = {
 REF_NEEDS_PREP = frozenset({"the past", "future", "the present", "the near term", "the short term",
                             "the long term", "the longer term", "the medium term"})
 REF_PREPS = ("in", "into", "for", "of", "to", "until", "till", "from", "since", "near", "over")
+
+# adjectives that are time expressions of their own ("the recent attacks", "the current crisis")
+ADJ_REFS: dict[str, str] = {"recent": "PAST_REF", "current": "PRESENT_REF"}
+# words before "recent" that make it a ranking, not a time ("the most recent model")
+ADJ_REF_BLOCKERS = frozenset({"most", "more", "less", "least", "very"})
+# words after "the current" that show another sense (the finance term, a flow of water)
+CURRENT_NOT_BEFORE = frozenset({
+    "account", "accounts", "affairs", "assets", "liabilities", "of", "in", "is", "was", "and",
+    "flows", "flowed", "flowing", "carried", "carries", "swept", "sweeps", "through", "to", "that",
+})
+# nouns after "today's" that mean the present age, not the day ("today's youth", "today's Russia")
+NOWADAYS_NOUNS = frozenset({
+    "world", "society", "youth", "generation", "generations", "children", "economy", "standards",
+    "technology", "culture", "politics", "era", "age", "times", "climate", "environment",
+    "military", "armies", "warfare", "battlefield", "battlefields", "europe", "market", "markets",
+    "consumers", "media", "internet", "reality", "realities", "conflicts", "wars", "threats",
+})
 
 # recent/coming + plural unit -> reference
 RECENT_WORDS: dict[str, str] = {"recent": "PAST_REF", "coming": "FUTURE_REF", "upcoming": "FUTURE_REF",

@@ -50,6 +50,8 @@ NEEDS: dict[str, frozenset[str]] = {
     "half_unit": frozenset({"half"}), "bare_plural": _words(lx.BARE_PLURALS),
     "set_word": _words(lx.SET_WORDS), "set_every_n": frozenset({"every"}),
     "set_freq": frozenset({"once", "twice", "thrice", "times"}),
+    "recent_adj": frozenset({"recent"}), "current_adj": frozenset({"current"}),
+    "that_time": frozenset({"time"}), "easter_feast": _words(lx.EASTER_FEASTS),
 }
 
 
