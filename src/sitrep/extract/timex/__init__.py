@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sitrep.extract.timex import fallback, finder, tense
+from sitrep.extract.timex import lexicon as lx
 from sitrep.extract.timex.absolute import as_date
 from sitrep.model import Timex
 from sitrep.registry import stage
@@ -76,6 +77,19 @@ def _eve(doc: Doc, t: Timex, earlier: list[Timex]) -> None:
             return
 
 
+def _nowadays(doc: Doc, t: Timex) -> None:
+    """"today's Russia", "today's youth": the present age (PRESENT_REF), not the DCT day."""
+    if t.text.lower() != "today" or t.type != "DATE":
+        return
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or span.end + 1 >= len(doc) or doc[span.end].lower_ not in ("'s", "’s"):
+        return
+    nxt = doc[span.end + 1]
+    head_propn = nxt.pos_ == "PROPN" and nxt.dep_ != "compound"  # not "today's Paris summit"
+    if head_propn or nxt.lower_ in lx.NOWADAYS_NOUNS:
+        t.value = "PRESENT_REF"
+
+
 def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
     """Every TIMEX3 of a parsed article, resolved against its publication date."""
     dct = parse_dct(published)
@@ -85,6 +99,7 @@ def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
     for t in found:
         if _not_a_year(doc, t):
             continue
+        _nowadays(doc, t)
         if t.text.lower().startswith("the eve of"):
             _eve(doc, t, out)
         out.append(t)
