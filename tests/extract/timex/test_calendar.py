@@ -129,3 +129,13 @@ def test_finder_never_fails_and_spans_are_sane(tokens: list[str], dct: date | No
         assert t.type in ("DATE", "TIME", "DURATION", "SET") and t.value
         if dct is None and t.type in ("DATE", "TIME"):
             assert not t.value.startswith(str(date.today().year)) or t.value in text
+
+
+def test_week_day_stands_for_the_week() -> None:
+    from sitrep.extract.timex.calendar import week_day
+
+    assert week_day("2009-W14") == date(2009, 4, 2)  # Thursday: the week lies mostly in April
+    assert week_day("2009-W14-WE") == date(2009, 4, 4)
+    assert week_day("2020-W53") == date(2020, 12, 31)
+    assert week_day("2021-W53") is None  # 2021 has 52 ISO weeks
+    assert week_day("2021-09") is None

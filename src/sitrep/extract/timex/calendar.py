@@ -8,6 +8,7 @@ ISO weeks (week 53, week 1 starting in December).
 from __future__ import annotations
 
 import calendar as _cal
+import re
 from datetime import date, timedelta
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -33,6 +34,19 @@ def iso_week(d: date) -> str:
     """The TIMEX3 week value of a day, e.g. ``2021-W37`` (ISO 8601 week-numbering year)."""
     y, w, _ = d.isocalendar()
     return f"{y:04d}-W{w:02d}"
+
+
+def week_day(value: str) -> date | None:
+    """The day that stands for a TIMEX3 week value when a month or year is wanted: the
+    Thursday of ``2010-W04`` (the ISO rule: the week lies mostly in that day's month),
+    the Saturday of ``2010-W04-WE``; None for other values."""
+    m = re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value)
+    if m is None:
+        return None
+    try:
+        return date.fromisocalendar(int(m.group(1)), int(m.group(2)), 6 if m.group(3) else 4)
+    except ValueError:
+        return None
 
 
 def add_weeks_value(d: date, n: int) -> str:

@@ -114,7 +114,16 @@ def bare_plural(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 _SET_SINGLE = [k for k in lx.SET_WORDS if " " not in k or k.split()[0] in ("every", "each")]
 
 
-@rule("set_word", rf"{B}(?P<w>{alt(_SET_SINGLE)}){E}", kind="set")
+def _set_word_ok(m: re.Match[str], text: str) -> bool:
+    """Not a word of a name: "China Daily", "The Weekly Standard", "Annual Report"."""
+    if not m.group("w")[0].isupper():
+        return True
+    before = re.search(r"([A-Za-z]+)\s+$", text[max(0, m.start() - 30): m.start()])
+    after = re.match(r"\s+([A-Za-z]+)", text[m.end():])
+    return not any(w is not None and w.group(1)[0].isupper() for w in (before, after))
+
+
+@rule("set_word", rf"{B}(?P<w>{alt(_SET_SINGLE)}){E}", kind="set", valid=_set_word_ok)
 def set_word(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("SET", lx.SET_WORDS[re.sub(r"\s+", " ", m.group("w").lower())])
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.extract.timex import lexicon as lx
 from sitrep.extract.timex.absolute import as_date
+from sitrep.extract.timex.calendar import week_day
 from sitrep.extract.timex.patterns import duration_value
 from sitrep.extract.timex.relative import unit_value
 from sitrep.model import Timex
@@ -59,11 +60,21 @@ def _as_anchor(value: str, unit: str) -> date | None:
     (2005-Q4 -> 2005), a month or day for "the month", a day for the rest."""
     if unit in ("year", "decade"):
         m = re.fullmatch(r"(\d{4})(?:-(?:\d\d(?:-\d\d)?|[QH]\d|SP|SU|FA|WI))?", value)
-        return date(int(m.group(1)), 1, 1) if m else None
+        return date(int(m.group(1)), 1, 1) if m else week_day(value)
     if unit == "month":
         m = re.fullmatch(r"(\d{4})-(\d\d)(?:-\d\d)?", value)
-        return date(int(m.group(1)), int(m.group(2)), 1) if m else None
+        return date(int(m.group(1)), int(m.group(2)), 1) if m else week_day(value)
     return as_date(value)
+
+
+_NOT_IN_ENTITY = frozenset({"old", "aged", "age", "-", "per"})
+
+
+def _in_compound(doc: Doc, ent: Span) -> bool:
+    """"day-to-day", "year-round": a hyphenated modifier, not a time."""
+    before = doc[ent.start - 1].text if ent.start > 0 else ""
+    after = doc[ent.end].text if ent.end < len(doc) else ""
+    return "-" in (before, after)
 
 
 def add_entities(doc: Doc, found: list[Timex], dct: date | None) -> list[Timex]:
@@ -75,7 +86,9 @@ def add_entities(doc: Doc, found: list[Timex], dct: date | None) -> list[Timex]:
         if any(t.start < ent.end_char and ent.start_char < t.end for t in found):
             continue
         unit = _unit(ent)
-        if unit is None or any(t.lower_ in ("old", "aged", "age", "-") for t in ent):
+        if unit is None or any(t.lower_ in _NOT_IN_ENTITY or t.pos_ in ("AUX", "VERB") for t in ent):
+            continue  # an age, a rate ("10 per month"), a clause ("may last months")
+        if _in_compound(doc, ent):
             continue
         earlier = [_as_anchor(t.value or "", unit) for t in found if t.end <= ent.start_char]
         days = [d for d in earlier if d]

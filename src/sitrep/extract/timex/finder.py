@@ -25,6 +25,7 @@ from datetime import date
 from sitrep.extract.timex import absolute, durations, feasts, refs, relative  # noqa: F401  (register rules)
 from sitrep.extract.timex import lexicon as lx
 from sitrep.extract.timex.absolute import as_date
+from sitrep.extract.timex.calendar import week_day
 from sitrep.extract.timex.patterns import alt
 from sitrep.extract.timex.rules import RULES, Ctx, Rule, word_before
 from sitrep.extract.timex.triggers import text_words, worth_running
@@ -126,6 +127,8 @@ class Anchors:
             self.day_end = end
         elif re.fullmatch(r"\d{4}-\d\d", value):
             self.month = self.year = date(int(value[:4]), int(value[5:]), 1)
+        elif week := week_day(value):
+            self.month = self.year = week  # "this weekend ... by the end of the month"
         elif re.fullmatch(r"\d{4}(?:-[QH]\d|-(?:SP|SU|FA|WI))?", value):
             self.year = date(int(value[:4]), 1, 1)
 

@@ -49,6 +49,8 @@ def verb_direction(verb: Token) -> int:
     aux_words = {a.lower_ for a in auxes}
     if aux_words & FUTURE_MODALS or any(a.lemma_ in FUTURE_MODALS for a in auxes):
         return 1
+    if "have" in aux_words and verb.tag_ == "VBN":
+        return -1  # a perfect infinitive: "(is predicted) to have dipped in March"
     if "to" in aux_words or (verb.tag_ == "VB" and any(a.lower_ == "to" for a in verb.children)):
         return 1
     if verb.lemma_ in SCHEDULE_LEMMAS and verb.tag_ != "VBD":
