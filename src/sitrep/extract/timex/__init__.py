@@ -51,7 +51,8 @@ def _not_a_year(doc: Doc, t: Timex) -> bool:
     if span.root.ent_type_ in ("MONEY", "QUANTITY", "PERCENT"):
         return True
     after_prep = span.start > 0 and doc[span.start - 1].tag_ == "IN"  # "in 2008 profits fell"
-    return doc[span.end].tag_ == "NNS" and not after_prep
+    event = doc[span.end].lower_ in lx.YEAR_EVENT_NOUNS  # "the 1967 killings"
+    return doc[span.end].tag_ in ("NNS", "NNPS") and not after_prep and not event
 
 
 def _eve(doc: Doc, t: Timex, earlier: list[Timex]) -> None:

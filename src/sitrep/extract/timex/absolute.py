@@ -68,7 +68,8 @@ def full_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DATE", value) if value else None
 
 
-@rule("date_md", rf"{B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAYNUM}){E}(?!\s*[,.]?\d)",
+@rule("date_md",
+      rf"{B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})(?:\s+|(?<=\.))(?P<day>{DAYNUM}){E}(?!\s*[,.]?\d)",
       kind="absolute", valid=_month_ok)
 @rule(
     "date_dm",
@@ -135,8 +136,8 @@ def month_alone(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 def _year_ok(m: re.Match[str], text: str) -> bool:
     year = int(m.group("year"))
     before = text[max(0, m.start() - 4): m.start()]
-    if re.search(r"(?:[$€£#]|No\.|\d[,.])\s*$", before):
-        return False
+    if re.search(r"(?:[$€£#]|No\.|\d[,.]|[A-Z]{2,}-)\s*$", before):
+        return False  # a price, a number, an identifier ("CVE-2013-3893")
     after = re.match(r"\s*([\w%]+)", text[m.end(): m.end() + 20])
     if after and after.group(1).lower() in lx.NON_YEAR_NEXT:
         return False
@@ -145,7 +146,7 @@ def _year_ok(m: re.Match[str], text: str) -> bool:
 
 @rule(
     "year",
-    rf"{B}(?:the\s+year\s+)?(?P<year>{YEAR})(?!\d|,\d{{3}}|\.\d|\s?%|-\d{{3}}(?!\d)|-\d{{5}})",
+    rf"{B}(?:the\s+year\s+)?(?P<year>{YEAR})(?!\d|[A-Za-z]|,\d{{3}}|\.\d|\s?%|-\d{{3}}(?!\d)|-\d{{5}})",
     kind="absolute", valid=_year_ok,
 )
 def year_alone(m: re.Match[str], ctx: Ctx) -> Resolved | None:

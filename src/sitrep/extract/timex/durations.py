@@ -111,6 +111,19 @@ def bare_plural(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DURATION", duration_value(None, m.group("unit")))
 
 
+def _bare_signal_ok(m: re.Match[str], text: str) -> bool:
+    """No number or determiner before the unit: those are other rules' durations."""
+    before = text[max(0, m.start() - 12):m.start()]
+    return not re.search(r"(?:\d|\b(?:the|of|many|several|few|some))\s*$", before)
+
+
+@rule("bare_signal", rf"{B}(?P<unit>{alt(lx.BARE_PLURALS)}){E}(?=\s+(?:after|before)\b)", kind="duration",
+      valid=_bare_signal_ok)
+def bare_signal(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """"hours after his arrest", "days before the vote": an unstated number of units."""
+    return Resolved("DURATION", duration_value(None, m.group("unit")))
+
+
 _SET_SINGLE = [k for k in lx.SET_WORDS if " " not in k or k.split()[0] in ("every", "each")]
 
 

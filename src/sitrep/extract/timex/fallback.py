@@ -71,10 +71,12 @@ _NOT_IN_ENTITY = frozenset({"old", "aged", "age", "-", "per"})
 
 
 def _in_compound(doc: Doc, ent: Span) -> bool:
-    """"day-to-day", "year-round": a hyphenated modifier, not a time."""
+    """"day-to-day", "year-round": a hyphenated modifier; "player of the year": a title."""
     before = doc[ent.start - 1].text if ent.start > 0 else ""
     after = doc[ent.end].text if ent.end < len(doc) else ""
-    return "-" in (before, after)
+    words = [t.lower_ for t in doc[max(0, ent.start - 2):ent.start]] + [t.lower_ for t in ent[:2]]
+    titled = any(w in lx.AWARD_NOUNS and words[i + 1] == "of" for i, w in enumerate(words[:-1]))
+    return "-" in (before, after) or titled
 
 
 def add_entities(doc: Doc, found: list[Timex], dct: date | None) -> list[Timex]:

@@ -61,6 +61,7 @@ UNITS: dict[str, tuple[str, float, bool]] = {
     "minute": ("M", 1, True), "minutes": ("M", 1, True), "min": ("M", 1, True),
     "mins": ("M", 1, True), "second": ("S", 1, True), "seconds": ("S", 1, True),
     "decade": ("Y", 10, False), "decades": ("Y", 10, False), "century": ("Y", 100, False),
+    "night": ("D", 1, False), "nights": ("D", 1, False),
     "centuries": ("Y", 100, False), "millennium": ("Y", 1000, False),
     "millennia": ("Y", 1000, False), "quarter": ("Q", 1, False), "quarters": ("Q", 1, False),
 }
@@ -205,6 +206,22 @@ FALLBACK_UNITS: dict[str, str] = {
     "evening": "evening", "night": "night", "weekend": "weekend",
 }
 
+
+# plural event nouns after a 4-digit number that show it is a year ("the 1967 killings"),
+# where a plural noun otherwise marks a count ("2000 troops")
+YEAR_EVENT_NOUNS = frozenset({
+    "killings", "slayings", "murders", "attacks", "bombings", "shootings", "massacres", "riots",
+    "protests", "elections", "primaries", "talks", "negotiations", "accords", "agreements", "games",
+    "olympics", "oscars", "awards", "championships", "hearings", "floods", "earthquakes", "crashes",
+    "sanctions", "strikes", "airstrikes", "clashes", "uprisings", "revolutions", "wars", "tests",
+    "exercises", "drills", "summits", "reforms", "budgets", "results", "figures",
+})
+# nouns before "of the year" that make it an award title ("player of the year")
+AWARD_NOUNS = frozenset({
+    "player", "person", "man", "woman", "coach", "athlete", "rookie", "manager", "team", "car",
+    "album", "song", "record", "book", "word", "artist", "entertainer", "driver", "businessman",
+    "newcomer", "goal", "horse", "teacher", "firm", "company", "deal",
+})
 
 # words after a 4-digit number that show it is not a year
 NON_YEAR_NEXT = frozenset({

@@ -221,8 +221,8 @@ def ago(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 @rule(
     "later",
-    rf"{B}(?:(?P<amt>{AMOUNT})\s+(?P<unit>{UNIT})|(?P<bare>years|months|weeks|days|hours"
-    rf"|decades))\s+(?P<dir>later|earlier){E}",
+    rf"{B}(?:(?P<amt>{AMOUNT})\s+(?P<unit>{UNIT})|(?P<bare>years|months|weeks|days|hours|minutes"
+    rf"|seconds|decades))\s+(?P<dir>later|earlier){E}",
     kind="anaphoric",
 )
 def later(m: re.Match[str], ctx: Ctx) -> Resolved | None:
@@ -253,7 +253,7 @@ def same_period_rule(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DATE", value or "XXXX")
 
 
-_ANA_UNITS = "day|morning|afternoon|evening|night|week|weekend|month|year"
+_ANA_UNITS = "day|morning|afternoon|evening|night|week|weekend|month|year|decade|century"
 
 
 @rule(
@@ -358,6 +358,9 @@ def _the_unit_ok(m: re.Match[str], text: str) -> bool:
     follows = re.match(r"\s*(?:'s|before|after|of|when|that|earlier|later|in\s+which"
                        r"|on\s+which)\b", text[m.end():])
     titled = m.group("unit")[0].isupper()  # "Person of the Year", "Day" in a name
+    award = re.search(r"(\w+)\s+of\s*$", text[max(0, m.start() - 30): m.start()])
+    if award and award.group(1).lower() in lx.AWARD_NOUNS:
+        return False  # "player of the year"
     return word_before(text, m.start()) in lx.THE_UNIT_PREPS and follows is None and not titled
 
 

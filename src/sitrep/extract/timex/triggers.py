@@ -21,7 +21,8 @@ def _words(phrases: object) -> frozenset[str]:
 _MONTHS = _words(lx.MONTHS)
 _WEEKDAYS = _words(lx.WEEKDAY_NAMES)
 _UNITS = _words(lx.UNITS)
-_ANA = frozenset({"day", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year"})
+_ANA = frozenset({"day", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year",
+                  "decade", "century"})
 
 NEEDS: dict[str, frozenset[str]] = {
     "date_mdy": _MONTHS, "date_dmy": _MONTHS, "date_md": _MONTHS, "date_dm": _MONTHS,
@@ -48,6 +49,7 @@ NEEDS: dict[str, frozenset[str]] = {
     "duration_long": frozenset({"long"}),
     "long_word": frozenset({"weeklong", "monthlong", "yearlong", "daylong", "half"}),
     "half_unit": frozenset({"half"}), "bare_plural": _words(lx.BARE_PLURALS),
+    "bare_signal": _words(lx.BARE_PLURALS),
     "set_word": _words(lx.SET_WORDS), "set_every_n": frozenset({"every"}),
     "set_freq": frozenset({"once", "twice", "thrice", "times"}),
     "recent_adj": frozenset({"recent"}), "current_adj": frozenset({"current"}),
