@@ -103,7 +103,7 @@ def half_unit(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 @rule(
     "bare_plural",
-    rf"{B}(?P<prep>for|over|within|after|took|spent|lasted|lasting|in|just|only|mere|barely)\s+"
+    rf"{B}(?P<prep>for|over|within|after|took|spent|lasted|lasting|in|just|only|mere|barely|matter\s+of)\s+"
     rf"(?P<unit>{alt(lx.BARE_PLURALS)}){E}"
     r"(?!\s+(?:ago|later|earlier|of\s+(?:age|experience)))", kind="duration", group="unit",
 )

@@ -66,7 +66,7 @@ UNITS: dict[str, tuple[str, float, bool]] = {
     "millennia": ("Y", 1000, False), "quarter": ("Q", 1, False), "quarters": ("Q", 1, False),
 }
 # units a bare plural ("for years") may stand for, and the plural's duration
-BARE_PLURALS = ("years", "months", "weeks", "days", "hours", "minutes", "decades", "centuries")
+BARE_PLURALS = ("years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries")
 
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 # the month each season starts in (northern hemisphere) for last/next arithmetic
