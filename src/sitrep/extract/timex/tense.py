@@ -26,6 +26,13 @@ REPORTING_LEMMAS = frozenset({
     "say", "announce", "tell", "report", "confirm", "state", "add", "warn", "claim", "deny",
     "disclose", "reveal", "declare", "acknowledge", "write", "note", "insist", "predict", "vow",
 })
+# implicative verbs: their infinitive happened (or failed to) when they did, so it takes
+# their tense ("was forced to resign on Friday", "managed to seize the airport on Sunday")
+IMPLICATIVE_LEMMAS = frozenset({
+    "manage", "force", "compel", "oblige", "fail", "refuse", "decline", "neglect", "happen", "dare",
+    "bother", "begin", "start", "continue", "cease", "help", "cause", "lead", "prompt", "move",
+    "rush", "proceed", "opt", "choose", "hasten", "remember", "forget", "hesitate",
+})
 PERFECT_AUX = frozenset({"have", "has", "had"})
 PAST_AUX = frozenset({"was", "were", "did", "had"})
 
@@ -80,6 +87,24 @@ def reported_on(doc: Doc, start: int) -> bool:
     return False
 
 
+def _implicative_infinitive(verb: Token) -> bool:
+    return (verb.dep_ == "xcomp" and verb.head.i != verb.i and verb.head.lemma_ in IMPLICATIVE_LEMMAS
+            and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children))
+
+
+def clause_direction(verb: Token, depth: int = 0) -> int:
+    """The verb's own direction; an implicative's infinitive takes its governor's, and an
+    untensed participle clause ("..., forcing X to file on Monday") its main clause's."""
+    if depth > 4:
+        return 0
+    if _implicative_infinitive(verb):
+        return clause_direction(verb.head, depth + 1)
+    d = verb_direction(verb)
+    if d == 0 and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and verb.head.i != verb.i:
+        return clause_direction(verb.head, depth + 1)
+    return d
+
+
 def direction(doc: Doc, start: int, end: int) -> int:
     """-1 past, +1 future, 0 present/unknown for the verb governing ``doc.text[start:end]``."""
     if reported_on(doc, start):
@@ -87,6 +112,8 @@ def direction(doc: Doc, start: int, end: int) -> int:
     verb = governing_verb(doc, start, end)
     if verb is None:
         return 0
+    if _implicative_infinitive(verb):
+        return clause_direction(verb)
     d = verb_direction(verb)
     if d == 0 and verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head.i != verb.i:
         parent = verb_direction(verb.head)
