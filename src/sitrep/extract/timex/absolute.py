@@ -24,6 +24,7 @@ from sitrep.extract.timex.patterns import (
 )
 from sitrep.extract.timex.rules import Ctx, Resolved, capitalized, rule, word_before
 
+RANGE_TO = r"(?:\s*[-–]\s*|\s+(?:to|and|until|through|till)\s+)"
 MONTH_PREPS = frozenset({
     "in", "since", "until", "till", "by", "from", "through", "of", "last", "next", "this",
     "early", "late", "mid", "during", "before", "after", "between", "and", "to", "or",
@@ -69,7 +70,8 @@ def full_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 
 @rule("date_md",
-      rf"{B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})(?:\s+|(?<=\.))(?P<day>{DAYNUM}){E}(?!\s*[,.]?\d)",
+      rf"{B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})(?:\s+|(?<=\.))(?P<day>{DAYNUM}){E}(?!\s*[,.]?\d)"
+      rf"(?!{RANGE_TO}{DAYNUM},?\s+{YEAR})",  # "March 3-4, 2021": the range rule has the year
       kind="absolute", valid=_month_ok)
 @rule(
     "date_dm",

@@ -22,7 +22,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from sitrep.extract.timex import absolute, durations, feasts, refs, relative  # noqa: F401  (register rules)
+from sitrep.extract.timex import (  # noqa: F401  (register rules)
+    absolute,
+    dayparts,
+    durations,
+    feasts,
+    ranges,
+    refs,
+    relative,
+)
 from sitrep.extract.timex import lexicon as lx
 from sitrep.extract.timex.absolute import as_date
 from sitrep.extract.timex.calendar import week_day
@@ -88,7 +96,7 @@ Direction = Callable[[int, int], int]
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s|\n")
-CLOCK_RULES = frozenset({"clock", "clock24", "clock_mil", "noon"})
+CLOCK_RULES = frozenset({"clock", "clock24", "clock_mil", "noon", "overnight", "daylight"})
 # a date with these mods still names its day ("by June 10"): it anchors what follows
 _ANCHORING_MODS = frozenset({None, "ON_OR_BEFORE", "ON_OR_AFTER", "APPROX"})
 

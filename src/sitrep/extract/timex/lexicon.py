@@ -104,6 +104,17 @@ PARTS_OF_DAY: dict[str, str] = {
     "morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI",
     "overnight": "TNI", "midday": "T12:00", "noon": "T12:00", "midnight": "T24:00",
 }
+# words for the light of day -> TIMEX3 part-of-day suffix ("at dawn on Tuesday")
+DAYLIGHT_WORDS: dict[str, str] = {
+    "dawn": "TMO", "daybreak": "TMO", "first light": "TMO", "sunrise": "TMO",
+    "dusk": "TEV", "nightfall": "TEV", "sunset": "TEV", "sundown": "TEV",
+}
+# prepositions before "dawn", "dusk" when they are a time ("at dawn"; not "a dawn raid")
+DAYLIGHT_PREPS = frozenset({"at", "before", "after", "by", "until", "till", "since", "from", "around", "near",
+                            "toward", "towards", "about", "past"})
+# words after "overnight" that show it is an adverb of time ("shelling continued overnight, ...")
+OVERNIGHT_NEXT = frozenset({"in", "on", "at", "to", "and", "as", "after", "before", "from", "into", "near",
+                            "with", "when", "while", "but", "across", "around", "along", "outside"})
 
 # deictic day words -> day offset from the DCT
 DAY_DEICTICS: dict[str, int] = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}

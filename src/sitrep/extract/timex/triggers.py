@@ -53,7 +53,11 @@ NEEDS: dict[str, frozenset[str]] = {
     "set_word": _words(lx.SET_WORDS), "set_every_n": frozenset({"every"}),
     "set_freq": frozenset({"once", "twice", "thrice", "times"}),
     "recent_adj": frozenset({"recent"}), "current_adj": frozenset({"current"}),
-    "that_time": frozenset({"time"}), "easter_feast": _words(lx.EASTER_FEASTS),
+    "that_time": frozenset({"time"}), "overnight": frozenset({"overnight"}),
+    "daylight": _words(lx.DAYLIGHT_WORDS),
+    "pod_of_date": frozenset({"morning", "afternoon", "evening", "night"}),
+    "day_range_first": _MONTHS, "day_range_second": _MONTHS, "month_range_first": _MONTHS,
+    "easter_feast": _words(lx.EASTER_FEASTS),
 }
 
 

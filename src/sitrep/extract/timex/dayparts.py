@@ -1,0 +1,70 @@
+"""Rules for parts of a day that are not clock times: "overnight", "at dawn on Tuesday",
+"the night of 1 March".
+
+Like clock times they take the day named in their own sentence (see
+``finder.CLOCK_RULES``), else the DCT. "overnight" in a past or present clause is the
+night before the DCT (news is written the morning after), in a future one the DCT's night.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from sitrep.extract.timex import calendar as cal
+from sitrep.extract.timex import lexicon as lx
+from sitrep.extract.timex.absolute import _year_for_month, _ymd
+from sitrep.extract.timex.patterns import DAYNUM, MONTH, WEEKDAY, B, E, alt, month_number
+from sitrep.extract.timex.relative import _DAYREF, _clock_day
+from sitrep.extract.timex.rules import Ctx, Resolved, rule, word_before
+
+
+def _overnight_ok(m: re.Match[str], text: str) -> bool:
+    nxt = re.match(r"\s*(\w+|[^\w\s]|$)", text[m.end():])
+    word = nxt.group(1).lower() if nxt else ""
+    return not word or not word[0].isalnum() or word in lx.OVERNIGHT_NEXT
+
+
+@rule("overnight", rf"{B}(?-i:[Oo]vernight){E}", kind="deictic", valid=_overnight_ok)
+def overnight(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    day = ctx.anchor
+    if day is not None and day == ctx.dct and ctx.direction <= 0:
+        day = day - timedelta(days=1)
+    return Resolved("TIME", ctx.day(day) + "TNI")
+
+
+def _daylight_ok(m: re.Match[str], text: str) -> bool:
+    return bool(m.group("wd")) or word_before(text, m.start()) in lx.DAYLIGHT_PREPS
+
+
+@rule("daylight", rf"{B}(?-i:(?P<w>{alt(lx.DAYLIGHT_WORDS)})){E}{_DAYREF}", kind="deictic",
+      valid=_daylight_ok)
+def daylight(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    suffix = lx.DAYLIGHT_WORDS[re.sub(r"\s+", " ", m.group("w"))]
+    return Resolved("TIME", ctx.day(_clock_day(m, ctx)) + suffix)
+
+
+_POD_OF = r"(?P<pod>morning|afternoon|evening|night)"
+
+
+@rule(
+    "pod_of_date",
+    rf"{B}the\s+{_POD_OF}\s+of\s+(?:(?P<wd>{WEEKDAY})|(?P<day>{DAYNUM})\s+(?P<mon>{MONTH})"
+    rf"|(?P<mon2>{MONTH})\s+(?P<day2>{DAYNUM})){E}",
+    kind="absolute",
+)
+def pod_of_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """"the night of 1 March", "the morning of Tuesday": that day's part of day."""
+    suffix = lx.PARTS_OF_DAY[m.group("pod").lower()]
+    day: date | None = None
+    if m.group("wd"):
+        if ctx.dct is not None:
+            day = cal.weekday_near(ctx.dct, lx.WEEKDAYS[m.group("wd").lower()], ctx.direction)
+        return Resolved("TIME", ctx.day(day) + suffix)
+    mon = m.group("mon") or m.group("mon2")
+    if not mon[0].isupper():
+        return None
+    month = month_number(mon)
+    day_number = int(re.sub(r"\D", "", m.group("day") or m.group("day2")))
+    value = _ymd(_year_for_month(ctx, month), month, day_number)
+    return Resolved("TIME", value + suffix) if value else None
