@@ -15,7 +15,9 @@ is ``extract`` with no stages: the cost of Sitrep's own batch machinery (warm-up
 memory zones, worker processes, result transfer) over bare spaCy.
 
 Each run reports wall time, articles and words, the peak of the summed RSS of the
-process and its workers, and the summed RSS when each ``--marks`` count was reached.
+process and its workers, and the summed RSS at each ``--marks`` count (the median of
+the samples over the last half-first-mark articles up to it; the samples are kept as
+``curve``).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import sys
 import tempfile
 import time
@@ -39,15 +42,28 @@ BATCH = 32
 
 
 def _count(items: Iterable[object], words: Callable[[object], int], marks: set[int]) -> dict:
+    """Count articles and words; with ``marks``, sample the summed RSS along the way.
+
+    One instant's RSS depends on the batch in flight (a worker holding a chunk of long
+    pages stands hundreds of MB above its steady level), so a mark is not read at one
+    instant: the RSS is sampled every ``step`` articles and "RSS after N" is the
+    median of the samples over the ``window`` articles up to N (half the first mark),
+    e.g. articles 501-1,000 and 9,501-10,000. The whole curve is kept in ``curve``.
+    """
     n = nwords = 0
-    at: dict[str, int] = {}
+    step = max(1, min(marks) // 20) if marks else 0
+    curve: list[tuple[int, int]] = []
     for item in items:
         n += 1
         nwords += words(item)
-        if n in marks:
-            at[str(n)] = rss_bytes()
-            print(f"{n:,} articles: RSS {at[str(n)] / 2**20:,.0f} MB", file=sys.stderr, flush=True)
-    return {"articles": n, "words": nwords, "rss_at": at}
+        if step and n % step == 0:
+            curve.append((n, rss_bytes()))
+            if n in marks:
+                print(f"{n:,} articles: RSS {curve[-1][1] / 2**20:,.0f} MB", file=sys.stderr, flush=True)
+    window = min(marks) // 2 if marks else 0
+    at = {str(m): int(statistics.median(r for k, r in curve if m - window < k <= m))
+          for m in sorted(marks) if any(m - window < k <= m for k, _ in curve)}
+    return {"articles": n, "words": nwords, "rss_at": at, "rss_window": window, "curve": curve}
 
 
 def run_bare(corpus: Path, workers: int, marks: set[int]) -> dict:

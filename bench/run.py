@@ -8,7 +8,9 @@ Builds the corpus (bench/corpus.py), then runs each measurement in a fresh proce
 - Sitrep ingest into a new SQLite store, and its multiple of the floor,
 - articles/s and words/s per core for each,
 - peak RSS (sum over the parent and its workers) and RSS after 1,000 vs 10,000
-  articles of an ingest over the whole 10,000-article corpus.
+  articles of an ingest over the whole 10,000-article corpus (each the median of the
+  samples over the 500 articles up to the mark: one instant's RSS depends on which
+  chunk a worker holds), and the median RSS over each tenth of that run.
 
 Results also go to bench/.cache/results.json. ``--quick`` runs a small version
 (200 / 1,000 articles) to check that everything works.
@@ -20,6 +22,7 @@ import argparse
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import time
@@ -58,6 +61,20 @@ def line(name: str, r: dict, floor: dict | None) -> str:
             f"{r['words'] / r['seconds'] / cores:>14,.0f}{ratio:>9}{r['peak_rss'] / GB:>9.2f}")
 
 
+def curve_line(curve: list[list[int]], parts: int) -> str:
+    """The median summed RSS over each tenth of the run: shows drift, not batch spikes."""
+    if not curve:
+        return "-"
+    n = curve[-1][0]
+    out = []
+    for i in range(parts):
+        lo, hi = n * i // parts, n * (i + 1) // parts
+        vals = [r for k, r in curve if lo < k <= hi]
+        if vals:
+            out.append(f"{hi:,}: {statistics.median(vals) / GB:.2f}")
+    return ", ".join(out)
+
+
 def report(runs: dict[str, dict], mem: dict, workers: int) -> list[str]:
     floor = runs["bare"]
     out = [f"{'':<22}{'wall':>11}{'art/s':>10}{'art/s/core':>12}{'words/s/core':>14}"
@@ -67,11 +84,14 @@ def report(runs: dict[str, dict], mem: dict, workers: int) -> list[str]:
                               ("ingest", "sitrep ingest (SQLite)"))]
     first, last = sorted(mem["rss_at"], key=int)[0], sorted(mem["rss_at"], key=int)[-1]
     growth = mem["rss_at"][last] / mem["rss_at"][first] - 1
+    w = mem.get("rss_window", 0)
     out += [
         "",
         f"memory ({workers} workers, {mem['part']} of {mem['articles']:,} articles): peak RSS "
         f"{mem['peak_rss'] / GB:.2f} GB; RSS after {int(first):,}: {mem['rss_at'][first] / GB:.3f} GB, "
-        f"after {int(last):,}: {mem['rss_at'][last] / GB:.3f} GB ({growth:+.1%})",
+        f"after {int(last):,}: {mem['rss_at'][last] / GB:.3f} GB ({growth:+.1%}; each the median "
+        f"of the samples over the {w:,} articles up to the mark)",
+        "RSS curve (median per tenth of the run, GB): " + curve_line(mem.get("curve", []), 10),
         "",
         "targets: " + "; ".join(
             f"{k} {runs[k]['seconds'] / floor['seconds']:.2f}x <= {v}x "

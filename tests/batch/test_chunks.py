@@ -15,6 +15,16 @@ def test_chunked_is_lazy_over_an_endless_input():
     assert next(chunked(count(), 2)) == [0, 1]
 
 
+def test_chunked_with_a_budget_ends_a_chunk_before_it_would_pass_it():
+    words = ["a" * 5, "b" * 5, "c" * 20, "d", "e", "f", "g"]
+    assert list(chunked(words, 3, budget=10, cost=len)) == [
+        ["aaaaa", "bbbbb"], ["c" * 20], ["d", "e", "f"], ["g"]]  # one item over budget still goes
+
+
+def test_chunked_with_a_budget_stays_lazy():
+    assert next(chunked(count(), 4, budget=10**9, cost=lambda _: 1)) == [0, 1, 2, 3]
+
+
 def test_chunked_refuses_a_size_below_one():
     with pytest.raises(ValueError, match="at least 1"):
         list(chunked([1], 0))

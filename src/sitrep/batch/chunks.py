@@ -14,12 +14,32 @@ from sitrep.model import Analysis, Article
 T = TypeVar("T")
 
 
-def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    """Consecutive lists of ``size`` items (the last may be shorter), read lazily."""
+def chunked(
+    items: Iterable[T], size: int, *, budget: int | None = None, cost: Callable[[T], int] | None = None,
+) -> Iterator[list[T]]:
+    """Consecutive lists of up to ``size`` items (the last may be shorter), read lazily.
+
+    With ``budget`` and ``cost``, a chunk also ends before its summed cost would pass
+    the budget (a chunk always holds at least one item): chunks of articles capped by
+    their characters keep a worker's memory the same whether the input is short wire
+    reports or long pages.
+    """
     if size < 1:
         raise ValueError(f"chunk size must be at least 1, got {size}")
-    it = iter(items)
-    while chunk := list(islice(it, size)):
+    if budget is None or cost is None:
+        it = iter(items)
+        while chunk := list(islice(it, size)):
+            yield chunk
+        return
+    chunk, total = [], 0
+    for item in items:
+        c = cost(item)
+        if chunk and (len(chunk) >= size or total + c > budget):
+            yield chunk
+            chunk, total = [], 0
+        chunk.append(item)
+        total += c
+    if chunk:
         yield chunk
 
 

@@ -26,6 +26,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from sitrep.batch.chunks import chunked
+from sitrep.batch.memory import release_free_memory
 from sitrep.config import Settings
 from sitrep.errors import SitrepError
 from sitrep.model import Analysis, Article
@@ -66,6 +67,7 @@ def _analyze_chunk(articles: list[Article]) -> tuple[int, int, list[Analysis]]:
     if _PIPELINE is None:  # pragma: no cover - the initializer always ran
         raise SitrepError("batch worker used before it was initialised")
     analyses = list(_PIPELINE.analyze_serial(articles))
+    release_free_memory()
     return os.getpid(), loader.LOAD_COUNT, analyses
 
 
@@ -93,7 +95,7 @@ def analyze_parallel(
     pending: deque[Future[tuple[int, int, list[Analysis]]]] = deque()
     stats = loads if loads is not None else {}
     try:
-        for chunk in chunked(articles, size):
+        for chunk in chunked(articles, size, budget=settings.chunk_chars, cost=_chars):
             pending.append(pool.submit(_analyze_chunk, chunk))
             if len(pending) >= 2 * workers:
                 yield from _result(pending.popleft(), stats)
@@ -103,6 +105,10 @@ def analyze_parallel(
         for fut in pending:
             fut.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _chars(article: Article) -> int:
+    return len(article.text)
 
 
 def _result(fut: Future[tuple[int, int, list[Analysis]]], loads: dict[int, int]) -> list[Analysis]:
