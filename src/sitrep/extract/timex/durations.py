@@ -29,7 +29,9 @@ def _duration_ok(m: re.Match[str], text: str) -> bool:
     unit = m.group("unit").lower()
     amt = re.sub(r"\s+", " ", m.group("amt").lower())
     if unit in ("quarter", "quarters"):
-        return False  # "a quarter of", "three quarters": fractions far more often than periods
+        # "a quarter of", "three quarters" are fractions far more often than periods; "the past
+        # three quarters", "two consecutive quarters" are periods
+        return bool(m.groupdict().get("lead") or m.groupdict().get("adj"))
     if unit in ("second", "sec", "min", "minute") and amt in ("a", "an", "one"):
         return unit == "minute" and amt != "one"
     if re.match(r"\s+(?:old|of\s+age)\b", text[m.end():]):
@@ -41,7 +43,8 @@ _ADJ = (r"(?:consecutive|straight|successive|full|more|additional|whole|entire|l
         r"|trading|business|working|calendar)")
 
 
-@rule("duration", rf"{B}(?:(?P<lead>{_LEAD})\s+)?(?P<amt>{AMOUNT})\s+(?:{_ADJ}\s+)?(?P<unit>{UNIT}){E}",
+@rule("duration",
+      rf"{B}(?:(?P<lead>{_LEAD})\s+)?(?P<amt>{AMOUNT})\s+(?:(?P<adj>{_ADJ})\s+)?(?P<unit>{UNIT}){E}",
       kind="duration", valid=_duration_ok)
 def duration(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DURATION", duration_value(amount_value(m.group("amt")), m.group("unit")))

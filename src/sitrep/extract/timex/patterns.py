@@ -75,10 +75,8 @@ def fmt_number(n: float) -> str:
 
 
 def duration_value(amount: float | None, unit_word: str) -> str:
-    """P3D, PT8H, P10Y (a decade), PXD (vague amount)."""
+    """P3D, PT8H, P10Y (a decade), P2Q (quarters, as MEANTIME writes them), PXD (vague amount)."""
     designator, mult, is_time = lx.UNITS[unit_word.lower()]
-    if designator == "Q":
-        designator, mult = "M", 3 * mult
     number = "X" if amount is None else fmt_number(amount * mult)
     return f"PT{number}{designator}" if is_time else f"P{number}{designator}"
 

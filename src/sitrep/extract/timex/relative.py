@@ -141,7 +141,7 @@ def this_unit(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     unit = m.group("unit").lower()
     if rel == "the past" and unit != "weekend":
-        whole = {"decade": "P10Y", "century": "P100Y", "quarter": "P3M"}
+        whole = {"decade": "P10Y", "century": "P100Y", "quarter": "P1Q"}
         return Resolved("DURATION", whole.get(unit, f"P1{unit[0].upper()}"))
     step = 0
     if rel.endswith(("last", "previous", "past")):
