@@ -143,7 +143,20 @@ def _year_ok(m: re.Match[str], text: str) -> bool:
     after = re.match(r"\s*([\w%]+)", text[m.end(): m.end() + 20])
     if after and after.group(1).lower() in lx.NON_YEAR_NEXT:
         return False
+    if _inside_name(text, m.start(), m.end()):
+        return False
     return year >= 1800 or word_before(text, m.start()) in YEAR_PREPS
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """"the Russell 2000 Index", "Windows 2000 Server": a number between two capitalized words
+    (neither a month, a weekday nor a preposition) is part of a name."""
+    before = re.search(r"(?<![.!?]\s)\b([A-Z][A-Za-z]+)\s+$", text[max(0, start - 30): start])
+    after = re.match(r"\s+([A-Z][a-z]+)\b", text[end: end + 30])
+    if before is None or after is None:
+        return False
+    words = {before.group(1).lower(), after.group(1).lower()}
+    return not words & (YEAR_PREPS | lx.TITLE_FUNCTION_WORDS | set(lx.MONTHS) | set(lx.WEEKDAYS))
 
 
 @rule(

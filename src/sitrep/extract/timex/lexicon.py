@@ -234,6 +234,13 @@ AWARD_NOUNS = frozenset({
     "newcomer", "goal", "horse", "teacher", "firm", "company", "deal",
 })
 
+# capitalized function words of title-case headlines: a number beside them is not inside a
+# name ("Oscars Host For 2014 Academy Awards")
+TITLE_FUNCTION_WORDS = frozenset({
+    "for", "at", "on", "to", "the", "and", "with", "during", "through", "a", "an", "as", "over",
+    "under", "into", "its", "their", "his", "her", "our", "about", "around", "against", "than",
+})
+
 # words after a 4-digit number that show it is not a year
 NON_YEAR_NEXT = frozenset({
     "people", "troops", "soldiers", "km", "kilometres", "kilometers", "miles", "meters",
