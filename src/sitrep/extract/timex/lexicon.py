@@ -99,6 +99,10 @@ WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
 # prepositions before "that time" when it refers back to a date ("by that time")
 THAT_TIME_PREPS = frozenset({"at", "by", "until", "till", "since", "before", "after", "from", "to", "around"})
 
+# "on the 24th": a day of the month only after these words, and before punctuation or these
+ORDINAL_DAY_PREPS = frozenset({"on", "by", "until", "till", "since", "from", "before", "after", "through"})
+ORDINAL_DAY_NEXT = frozenset({"and", "or", "to", "at", "in", "when", "after", "before", "but", "as", "with"})
+
 # part of day -> TIMEX3 time suffix
 PARTS_OF_DAY: dict[str, str] = {
     "morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI",

@@ -1,18 +1,24 @@
-"""The bounds of a day range: "from 10 to 20 February" (10), "Feb. 10-20" (20), "March
-3-4, 2021" (both).
+"""Days given partly: the bounds of a day range, "the week of 20 September", "on the 24th".
 
-The full bound is found by the date rules when the year is not shared; a bare number
-gets the other bound's month and year (the year written after the range, else from
-the DCT and the tense). TimeML marks each bound as its own DATE.
+- Day ranges: "from 10 to 20 February" (10), "Feb. 10-20" (20), "March 3-4, 2021"
+  (both). The full bound is found by the date rules when the year is not shared; a
+  bare number gets the other bound's month and year (the year written after the range,
+  else from the DCT and the tense). TimeML marks each bound as its own DATE.
+- "the week of 20 September": the ISO week holding that day.
+- "on the 24th": that day of the DCT's month, or of the month before (past tense, a
+  day after the DCT's) or after (future tense, a day before it).
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from sitrep.extract.timex import calendar as cal
+from sitrep.extract.timex import lexicon as lx
 from sitrep.extract.timex.absolute import RANGE_TO, _year_for_month, _ymd
 from sitrep.extract.timex.patterns import DAYNUM, MONTH, YEAR, B, E, month_number
-from sitrep.extract.timex.rules import Ctx, Resolved, rule
+from sitrep.extract.timex.rules import Ctx, Resolved, rule, word_before
 
 TO = RANGE_TO
 _YEAR_AFTER = rf"(?:,?\s+(?P<year>{YEAR}))?"
@@ -35,4 +41,43 @@ def day_range_bound(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     month = month_number(m.group("mon"))
     year = int(m.group("year")) if m.group("year") else _year_for_month(ctx, month)
     value = _ymd(year, month, int(re.sub(r"\D", "", m.group("d"))))
+    return Resolved("DATE", value) if value else None
+
+
+@rule("week_of",
+      rf"{B}the\s+(?P<unit>week|weekend)\s+of\s+(?:(?P<day>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MONTH})"
+      rf"|(?P<mon2>{MONTH})\s+(?P<day2>{DAYNUM})){_YEAR_AFTER}{E}", kind="absolute")
+def week_of(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    mon = m.group("mon") or m.group("mon2")
+    if not mon[0].isupper():
+        return None
+    month = month_number(mon)
+    year = int(m.group("year")) if m.group("year") else _year_for_month(ctx, month)
+    value = _ymd(year, month, int(re.sub(r"\D", "", m.group("day") or m.group("day2"))))
+    if value is None or value.startswith("X"):
+        return Resolved("DATE", "XXXX-WXX")
+    week = cal.iso_week(date.fromisoformat(value))
+    return Resolved("DATE", week + ("-WE" if m.group("unit").lower() == "weekend" else ""))
+
+
+def _ordinal_day_ok(m: re.Match[str], text: str) -> bool:
+    nxt = re.match(r"\s*(\w+|[^\w\s]|$)", text[m.end():])
+    word = nxt.group(1).lower() if nxt else ""
+    open_next = not word or not word[0].isalnum() or word in lx.ORDINAL_DAY_NEXT
+    return open_next and word_before(text, m.start()) in lx.ORDINAL_DAY_PREPS
+
+
+@rule("ordinal_day", rf"{B}the\s+(?P<d>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th)){E}", kind="absolute",
+      valid=_ordinal_day_ok)
+def ordinal_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    day = int(re.sub(r"\D", "", m.group("d")))
+    if ctx.dct is None:
+        return Resolved("DATE", f"XXXX-XX-{day:02d}")
+    step = 0
+    if ctx.direction < 0 and day > ctx.dct.day:
+        step = -1
+    elif ctx.direction > 0 and day < ctx.dct.day:
+        step = 1
+    year, month = cal.add_months(ctx.dct.year, ctx.dct.month, step)
+    value = _ymd(year, month, day)
     return Resolved("DATE", value) if value else None
