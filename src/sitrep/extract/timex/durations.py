@@ -9,7 +9,9 @@ from sitrep.extract.timex import lexicon as lx
 from sitrep.extract.timex.patterns import (
     AMOUNT,
     DIGITS,
+    MONTH,
     NUMWORD,
+    SEASON,
     UNIT,
     WEEKDAY,
     B,
@@ -17,8 +19,9 @@ from sitrep.extract.timex.patterns import (
     alt,
     amount_value,
     duration_value,
+    month_number,
 )
-from sitrep.extract.timex.rules import Ctx, Resolved, rule
+from sitrep.extract.timex.rules import Ctx, Resolved, rule, word_before
 
 _LEAD = (r"(?:(?:the\s+)?(?:past|next|previous|coming|following|first|final|initial|remaining|latest)"
          r"|the\s+last"
@@ -164,3 +167,20 @@ def set_weekday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 )
 def set_frequency(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("SET", duration_value(1, m.group("unit")))
+
+
+@rule("set_weekdays", rf"{B}(?P<wd>{WEEKDAY})s{E}", kind="set",
+      valid=lambda m, t: m.group("wd")[0].isupper() and word_before(t, m.start()) not in lx.NAMED_DAY_WORDS)
+def set_weekdays(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """"on Fridays": every Friday."""
+    return Resolved("SET", f"XXXX-WXX-{lx.WEEKDAYS[m.group('wd').lower()] + 1}")
+
+
+@rule("set_every_named", rf"{B}(?:every|each)\s+(?:(?P<s>{SEASON})|(?P<mon>{MONTH})){E}", kind="set")
+def set_every_named(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """"every spring" XXXX-SP, "each January" XXXX-01."""
+    if m.group("s"):
+        return Resolved("SET", f"XXXX-{lx.SEASONS[m.group('s').lower()]}")
+    if not m.group("mon")[0].isupper():
+        return None
+    return Resolved("SET", f"XXXX-{month_number(m.group('mon')):02d}")
