@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sitrep.extract.timex.lexicon import WEEKDAY_NAMES
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -72,14 +74,15 @@ def verb_direction(verb: Token) -> int:
 
 
 def reported_on(doc: Doc, start: int) -> bool:
-    """"X said Tuesday (that) it will...", "told reporters on Friday": a time right after a past
-    reporting verb (and its object) dates the report, whatever the parser attached it to."""
+    """"X said / says Tuesday (that) it will...", "told reporters on Friday": a time right after a
+    past or present reporting verb (and its object) dates the report (on or before the DCT),
+    whatever the parser attached it to."""
     span = doc.char_span(start, start, alignment_mode="expand")
     i = span.start if span is not None else None
     if i is None:
         return False
     for tok in reversed(doc[max(0, i - 5):i]):
-        if tok.lemma_ in REPORTING_LEMMAS and tok.tag_ == "VBD":
+        if tok.lemma_ in REPORTING_LEMMAS and tok.tag_ in ("VBD", "VBZ", "VBP"):
             return True
         between = tok.lower_ in ("on", "in") or tok.dep_ in ("dobj", "dative", "pobj", "det")
         if not between and tok.pos_ not in ("PRON", "PROPN"):
@@ -105,6 +108,17 @@ def clause_direction(verb: Token, depth: int = 0) -> int:
     return d
 
 
+def _scheduled_day(verb: Token, span_text: str) -> bool:
+    """"the ceasefire ends on Sunday", "the vote is on Monday": a weekday governed by a simple
+    present (not a reporting verb: "says Tuesday") names a scheduled day, so a future one.
+    Months and quarters are left alone ("our third-quarter results show ...")."""
+    if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_ in REPORTING_LEMMAS:
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
+        return False
+    return any(w in span_text.lower() for w in WEEKDAY_NAMES)
+
+
 def direction(doc: Doc, start: int, end: int) -> int:
     """-1 past, +1 future, 0 present/unknown for the verb governing ``doc.text[start:end]``."""
     if reported_on(doc, start):
@@ -120,4 +134,6 @@ def direction(doc: Doc, start: int, end: int) -> int:
         if verb.dep_ == "xcomp" and parent != 0:
             return 1 if verb.head.lemma_ in SCHEDULE_LEMMAS else parent
         return parent if verb.dep_ == "conj" else 0
+    if d == 0 and _scheduled_day(verb, doc.text[start:end]):
+        return 1
     return d
