@@ -101,6 +101,18 @@ def numeric_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DATE", value) if value else None
 
 
+def _not_a_version(m: re.Match[str], text: str) -> bool:
+    return re.search(r"(?i:\bv|version)\s*$", text[max(0, m.start() - 10):m.start()]) is None
+
+
+@rule("date_dotted", rf"{B}(?P<day>\d{{1,2}})\.(?P<mon>\d{{1,2}})\.(?P<year>{YEAR}){E}(?!\.\d)",
+      kind="absolute", valid=_not_a_version)
+def dotted_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """"13.09.2021": day first, as everywhere the dotted form is used."""
+    value = _ymd(int(m.group("year")), int(m.group("mon")), int(m.group("day")))
+    return Resolved("DATE", value) if value else None
+
+
 @rule(
     "month_year",
     rf"{B}(?P<mon>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year){E}",
@@ -316,6 +328,12 @@ def _half_ok(m: re.Match[str], text: str) -> bool:
 def half(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     h = 1 if m.group("ord").lower() == "first" else 2
     return Resolved("DATE", f"{_period_year(m, ctx, h, 2)}-H{h}")
+
+
+@rule("half_code", rf"{B}H(?P<h>[12])\s*(?P<year>{YEAR}){E}", kind="absolute", flags=0)
+def half_code(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """"H1 2021": the first half of 2021."""
+    return Resolved("DATE", f"{m.group('year')}-H{m.group('h')}")
 
 
 def dct_year(ctx: Ctx, shift: int = 0) -> str:

@@ -27,7 +27,8 @@ _ANA = frozenset({"day", "morning", "afternoon", "evening", "night", "week", "we
 NEEDS: dict[str, frozenset[str]] = {
     "date_mdy": _MONTHS, "date_dmy": _MONTHS, "date_md": _MONTHS, "date_dm": _MONTHS,
     "month_year": _MONTHS, "month": _MONTHS, "rel_month": _MONTHS, "week_of_month": _MONTHS,
-    "date_iso": frozenset({DIGIT}), "date_numeric": frozenset({DIGIT}), "year": frozenset({DIGIT}),
+    "date_iso": frozenset({DIGIT}), "date_dotted": frozenset({DIGIT}),
+    "half_code": frozenset({"h"}), "date_numeric": frozenset({DIGIT}), "year": frozenset({DIGIT}),
     "year_short": frozenset({DIGIT}), "clock24": frozenset({DIGIT}),
     "decade": _words(("twenties thirties forties fifties sixties seventies eighties nineties",)) | {DIGIT},
     "fiscal_year": frozenset({"fiscal", "fy"}), "century": frozenset({"century"}),
