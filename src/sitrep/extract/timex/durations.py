@@ -28,6 +28,24 @@ _LEAD = (r"(?:(?:the\s+)?(?:past|next|previous|coming|following|first|final|init
          r"|another|an\s+additional|additional|a\s+further)")
 
 
+def _one_day_ok(m: re.Match[str], text: str) -> bool:
+    """A clause opener: after "that", a conjunction, a comma or a sentence start, and before
+    the clause's subject (not "one day after the vote", "one day of talks")."""
+    before = text[max(0, m.start() - 12):m.start()]
+    opener = re.search(r"(?:^|[.,;:!?\"“]\s*|\b(?:that|and|but|until|when)\s+)$", before) is not None
+    nxt = re.match(r",?\s+([A-Za-z]+)", text[m.end():])
+    subject = nxt is not None and (nxt.group(1)[0].isupper() or nxt.group(1).lower() in lx.CLAUSE_SUBJECTS)
+    return opener and subject
+
+
+@rule("one_day", rf"{B}(?:one|some)\s+day|someday{E}", kind="deictic", valid=_one_day_ok)
+def one_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """"one day" / "someday" opening a clause ("so that one day Asad will face justice"):
+    FUTURE_REF, or PAST_REF in a past clause ("One day he left"). Registered before the
+    duration rule so that it wins the tie with "one day" P1D."""
+    return Resolved("DATE", "PAST_REF" if ctx.direction < 0 else "FUTURE_REF")
+
+
 def _duration_ok(m: re.Match[str], text: str) -> bool:
     unit = m.group("unit").lower()
     amt = re.sub(r"\s+", " ", m.group("amt").lower())

@@ -185,6 +185,9 @@ CURRENT_NOT_BEFORE = frozenset({
     "account", "accounts", "affairs", "assets", "liabilities", "of", "in", "is", "was", "and",
     "flows", "flowed", "flowing", "carried", "carries", "swept", "sweeps", "through", "to", "that",
 })
+# words that open a clause as its subject ("one day they will return")
+CLAUSE_SUBJECTS = frozenset({"i", "you", "he", "she", "it", "we", "they", "the", "this", "these",
+                             "those", "a", "an", "our", "their", "his", "her", "its", "my", "your", "there"})
 # nouns after "today's" that mean the present age, not the day ("today's youth", "today's Russia")
 NOWADAYS_NOUNS = frozenset({
     "world", "society", "youth", "generation", "generations", "children", "economy", "standards",

@@ -59,7 +59,8 @@ NEEDS: dict[str, frozenset[str]] = {
     "daylight": _words(lx.DAYLIGHT_WORDS),
     "pod_of_date": frozenset({"morning", "afternoon", "evening", "night"}),
     "day_range_first": _MONTHS, "day_range_second": _MONTHS, "month_range_first": _MONTHS,
-    "easter_feast": _words(lx.EASTER_FEASTS), "week_of": frozenset({"week", "weekend"}),
+    "easter_feast": _words(lx.EASTER_FEASTS), "one_day": frozenset({"day", "someday"}),
+    "week_of": frozenset({"week", "weekend"}),
     "ordinal_day": frozenset({"st", "nd", "rd", "th"}) | {DIGIT},
 }
 
