@@ -13,6 +13,7 @@ re3d leaves "today" and "now" out), so the figures guide development and are not
 from __future__ import annotations
 
 import json
+import re
 import sys
 import tarfile
 from collections.abc import Iterator
@@ -20,11 +21,12 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from sitrep.extract.timex import extract_timexes
-from sitrep.kb.ecb.reader import _DOC_RE, read_selected
+from sitrep.kb.ecb.reader import read_selected
 from sitrep.nlp import load_nlp
 
 DEV_TOPICS = range(1, 36)  # ECB+ topics 36-45 are the test set
 TEST_SOURCES = frozenset({"BBC Online"})  # re3d's BBC documents are in the test set
+_DOC_RE = re.compile(r"(\d+)_(\d+)(ecbplus|ecb)\.xml$")
 
 Item = tuple[str, str, list[tuple[int, int]]]  # name, text, gold spans
 
