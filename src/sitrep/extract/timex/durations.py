@@ -71,6 +71,21 @@ def duration(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DURATION", duration_value(amount_value(m.group("amt")), m.group("unit")))
 
 
+@rule("duration_and_half", rf"{B}(?P<amt>an?|one)\s+(?P<unit>{UNIT})\s+and\s+a\s+half{E}", kind="duration")
+def duration_and_half(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """"a day and a half": P1.5D."""
+    return Resolved("DURATION", duration_value(1.5, m.group("unit")))
+
+
+@rule("duration_plus", rf"{B}(?P<amt>{DIGITS}|{NUMWORD})(?:-plus|\+)\s+(?P<unit>{UNIT}){E}", kind="duration")
+def duration_plus(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """"40-plus years", "20+ years": at least that long."""
+    amount = amount_value(m.group("amt"))
+    if amount is None or m.group("unit").lower() not in lx.UNITS:
+        return None
+    return Resolved("DURATION", duration_value(amount, m.group("unit")), "EQUAL_OR_MORE")
+
+
 @rule("duration_range",
       rf"{B}(?P<amt>{DIGITS}|{NUMWORD})(?:\s+(?:to|or|and)\s+|\s*[-–]\s*)(?:{DIGITS}|{NUMWORD})"
       rf"\s+(?P<unit>{UNIT}){E}", kind="duration", group="amt", valid=_duration_ok)

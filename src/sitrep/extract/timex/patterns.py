@@ -36,7 +36,7 @@ _UNITS_1_9 = ("one", "two", "three", "four", "five", "six", "seven", "eight", "n
 NUMWORD = rf"(?:{alt(_TENS)}[\s-]{alt(_UNITS_1_9)}|{alt(lx.NUMBER_WORDS)})"
 DIGITS = r"\d{1,3}(?:,\d{3})*(?:\.\d+)?"
 VAGUE = alt(lx.VAGUE_AMOUNTS)
-AMOUNT = rf"(?:{DIGITS}(?:\s+1/2|½)?|{VAGUE}|{NUMWORD})(?:\s+and\s+a\s+half)?"
+AMOUNT = rf"(?:{DIGITS}(?:\s+1/2|½)?|{VAGUE}|{NUMWORD})(?:(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half)?"
 UNIT = alt(lx.UNITS)
 _FULL_MONTHS = [w for w in lx.MONTHS if len(w) > 4 or w in ("may", "june", "july")]
 MONTH = rf"(?:{alt(_FULL_MONTHS)}|{alt(w for w in lx.MONTHS if w not in _FULL_MONTHS)}\.?)"
@@ -54,6 +54,7 @@ E = r"(?![\w])"  # right word boundary
 def amount_value(text: str) -> float | None:
     """The number an amount phrase stands for; None for a vague amount ("several")."""
     t = re.sub(r"\s+", " ", text.strip().lower())
+    t = re.sub(r"-(and)-a-(half)$", r" \1 a \2", t)  # "two-and-a-half"
     half = 0.0
     for suffix in (" and a half", " 1/2", "½"):
         if t.endswith(suffix):
