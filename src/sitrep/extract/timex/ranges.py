@@ -4,7 +4,8 @@
   (both). The full bound is found by the date rules when the year is not shared; a
   bare number gets the other bound's month and year (the year written after the range,
   else from the DCT and the tense). TimeML marks each bound as its own DATE.
-- "the week of 20 September": the ISO week holding that day.
+- "the week of 20 September": the ISO week holding that day; "Friday next week": that
+  weekday in the ISO week after (before, of) the DCT's.
 - "on the 24th": that day of the DCT's month, or of the month before (past tense, a
   day after the DCT's) or after (future tense, a day before it).
 """
@@ -12,12 +13,12 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from sitrep.extract.timex import calendar as cal
 from sitrep.extract.timex import lexicon as lx
 from sitrep.extract.timex.absolute import RANGE_TO, _year_for_month, _ymd
-from sitrep.extract.timex.patterns import DAYNUM, MONTH, YEAR, B, E, month_number
+from sitrep.extract.timex.patterns import DAYNUM, MONTH, WEEKDAY, YEAR, B, E, month_number
 from sitrep.extract.timex.rules import Ctx, Resolved, rule, word_before
 
 TO = RANGE_TO
@@ -81,3 +82,14 @@ def ordinal_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     year, month = cal.add_months(ctx.dct.year, ctx.dct.month, step)
     value = _ymd(year, month, day)
     return Resolved("DATE", value) if value else None
+
+
+@rule("weekday_of_week", rf"{B}(?P<wd>{WEEKDAY})\s+(?P<rel>next|last|this)\s+week{E}", kind="deictic",
+      valid=lambda m, t: m.group("wd")[0].isupper())
+def weekday_of_week(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    wd = lx.WEEKDAYS[m.group("wd").lower()]
+    if ctx.dct is None:
+        return Resolved("DATE", f"XXXX-WXX-{wd + 1}")
+    step = {"next": 1, "last": -1, "this": 0}[m.group("rel").lower()]
+    monday = ctx.dct - timedelta(days=ctx.dct.weekday()) + timedelta(weeks=step)
+    return Resolved("DATE", (monday + timedelta(days=wd)).isoformat())

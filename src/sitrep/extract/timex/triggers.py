@@ -61,7 +61,7 @@ NEEDS: dict[str, frozenset[str]] = {
     "pod_of_date": frozenset({"morning", "afternoon", "evening", "night"}),
     "day_range_first": _MONTHS, "day_range_second": _MONTHS, "month_range_first": _MONTHS,
     "easter_feast": _words(lx.EASTER_FEASTS), "one_day": frozenset({"day", "someday"}),
-    "week_of": frozenset({"week", "weekend"}),
+    "week_of": frozenset({"week", "weekend"}), "weekday_of_week": frozenset({"week"}),
     "ordinal_day": frozenset({"st", "nd", "rd", "th"}) | {DIGIT},
 }
 
