@@ -38,7 +38,7 @@ def _one_day_ok(m: re.Match[str], text: str) -> bool:
     return opener and subject
 
 
-@rule("one_day", rf"{B}(?:one|some)\s+day|someday{E}", kind="deictic", valid=_one_day_ok)
+@rule("one_day", rf"{B}(?:(?:one|some)\s+day|someday){E}", kind="deictic", valid=_one_day_ok)
 def one_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     """"one day" / "someday" opening a clause ("so that one day Asad will face justice"):
     FUTURE_REF, or PAST_REF in a past clause ("One day he left"). Registered before the
