@@ -336,6 +336,17 @@ def half_code(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DATE", f"{m.group('year')}-H{m.group('h')}")
 
 
+_YEAR_PART_MODS = {"end": "END", "start": "START", "mid": "MID"}
+
+
+@rule("year_end", rf"{B}(?:(?P<part>end|start)-(?P<year>{YEAR})|year[\s-]end){E}", kind="absolute")
+def year_end(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """"end-2022" (2022, END), "by year-end" (the DCT's year, END)."""
+    if m.group("year"):
+        return Resolved("DATE", m.group("year"), _YEAR_PART_MODS[m.group("part").lower()])
+    return Resolved("DATE", dct_year(ctx), "END")
+
+
 def dct_year(ctx: Ctx, shift: int = 0) -> str:
     return str(ctx.dct.year + shift) if ctx.dct else "XXXX"
 

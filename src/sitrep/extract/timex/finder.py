@@ -99,6 +99,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s|\n")
 CLOCK_RULES = frozenset({"clock", "clock24", "clock_mil", "noon", "overnight", "daylight"})
 # a date with these mods still names its day ("by June 10"): it anchors what follows
 _ANCHORING_MODS = frozenset({None, "ON_OR_BEFORE", "ON_OR_AFTER", "APPROX"})
+_PART_MODS = frozenset({"START", "MID", "END"})  # a part named inside the span beats a signal outside
 
 
 def _tense(text: str, c: Candidate, direction: Direction) -> int:
@@ -177,7 +178,7 @@ def resolve_all(text: str, chosen: list[Candidate], dct: date | None, direction:
         res = c.rule.resolve(c.match, ctx)
         if res is None:
             continue
-        mod = c.mod or res.mod
+        mod = res.mod if res.mod in _PART_MODS else c.mod or res.mod  # "by end-2022": END
         used = ctx.anchor if c.rule.kind == "anaphoric" else dct
         out.append((c, Timex(start=c.start, end=c.end, text=text[c.start:c.end], type=res.type,
                              value=res.value, mod=mod, anchor=used.isoformat() if used else None)))
