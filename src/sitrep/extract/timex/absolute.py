@@ -300,9 +300,17 @@ def _period_year(m: re.Match[str], ctx: Ctx, index: int, per_year: int) -> str:
         return str(ctx.dct.year - 1)
     if "next" in rel:
         return str(ctx.dct.year + 1)
-    if not rel and index > current and ctx.direction < 0:
+    if rel:
+        return str(ctx.dct.year)
+    # the quarter just ended is the one being reported, whatever the tense ("expects to
+    # report a third-quarter loss" in October; "fourth-quarter results" in January)
+    just_ended = per_year == 4 and index == (current - 2) % 4 + 1
+    adjectival = "-" in m.group(0)  # "fourth-quarter results": a reporting period
+    if just_ended and (ctx.direction <= 0 or adjectival) and current == 1:
         return str(ctx.dct.year - 1)
-    if not rel and index < current and ctx.direction > 0 and per_year == 4:
+    if index > current and ctx.direction < 0:
+        return str(ctx.dct.year - 1)
+    if index < current and ctx.direction > 0 and per_year == 4 and not just_ended:
         return str(ctx.dct.year + 1)
     return str(ctx.dct.year)
 

@@ -142,12 +142,37 @@ class Anchors:
             self.year = date(int(value[:4]), 1, 1)
 
 
+_QUARTER_OR_HALF = re.compile(r"\d{4}-[QH]\d")
+_COMPARISON_RULES = frozenset({"year_earlier", "same_period"})
+
+
+def _period_near(text: str, anchors: Anchors, start: int) -> bool:
+    """The last named period is the comparison base of "a year ago/earlier": in the same
+    sentence, or a quarter or half named within the two sentences before when the expression
+    does not open its sentence (earnings reports: "... a third-quarter loss. It had net income
+    of $1 million a year ago"; but "A year ago, the firm ..." sets a scene)."""
+    breaks = len(_SENTENCE_BREAK.findall(text, anchors.period_end, start))
+    if breaks == 0:
+        return True
+    opens = re.search(r"(?:^|[.!?][\"'”’)]*\s+|\n\s*)$", text[max(0, start - 5):start]) is not None
+    return not opens and breaks <= 2 and bool(_QUARTER_OR_HALF.fullmatch(anchors.period or ""))
+
+
+def _comparison(c: Candidate) -> bool:
+    """"a year earlier", "the year-ago quarter": a point of comparison, not a new anchor."""
+    if c.rule.name in _COMPARISON_RULES:
+        return True
+    unit = (c.match.groupdict().get("unit") or "").lower()
+    amount = (c.match.groupdict().get("amt") or "").lower()
+    return c.rule.name in ("ago", "later") and unit == "year" and amount in ("a", "one")
+
+
 def _context(text: str, c: Candidate, dct: date | None, anchors: Anchors, direction: Direction) -> Ctx:
     unit = c.match.groupdict().get("unit") or c.match.groupdict().get("bare") or "day"
     ctx = Ctx(dct=dct, anchor=anchors.for_unit(unit), text=text, start=c.start)
     ctx.period = anchors.period
     # "sales fell in the third quarter from a year earlier": the comparison is in the same sentence
-    ctx.period_near = bool(anchors.period) and not _SENTENCE_BREAK.search(text, anchors.period_end, c.start)
+    ctx.period_near = bool(anchors.period) and _period_near(text, anchors, c.start)
     if c.rule.name in CLOCK_RULES:
         same_sentence = not _SENTENCE_BREAK.search(text, anchors.day_end, c.start)
         ctx.anchor = anchors.day if same_sentence else dct  # a clock time takes its own sentence's day
@@ -182,7 +207,7 @@ def resolve_all(text: str, chosen: list[Candidate], dct: date | None, direction:
         used = ctx.anchor if c.rule.kind == "anaphoric" else dct
         out.append((c, Timex(start=c.start, end=c.end, text=text[c.start:c.end], type=res.type,
                              value=res.value, mod=mod, anchor=used.isoformat() if used else None)))
-        if res.type in ("DATE", "TIME") and mod in _ANCHORING_MODS:
+        if res.type in ("DATE", "TIME") and mod in _ANCHORING_MODS and not _comparison(c):
             anchors.update(res.value, c.end)
     for i, (c, t) in enumerate(out):
         _clock_takes_next_day(text, c, t, out[i + 1][1] if i + 1 < len(out) else None)

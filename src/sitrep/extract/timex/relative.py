@@ -370,8 +370,10 @@ def the_unit(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     quarter = m.group("unit").lower() == "quarter"
     if quarter and re.fullmatch(r"\d{4}-Q\d", ctx.period or ""):
         return Resolved("DATE", ctx.period or "")
-    # results are reported after the quarter: a past "the quarter" is the last one ended
-    value = unit_value(ctx.anchor, m.group("unit"), -1 if quarter and ctx.direction < 0 else 0)
+    # results are reported after the quarter: a past "the quarter" with no date before it is
+    # the last one ended before the DCT; after a date ("ended Sept. 30") it is that date's
+    back = quarter and ctx.direction < 0 and ctx.anchor == ctx.dct
+    value = unit_value(ctx.anchor, m.group("unit"), -1 if back else 0)
     return Resolved("DATE", value) if value else None
 
 
