@@ -139,3 +139,17 @@ def test_week_day_stands_for_the_week() -> None:
     assert week_day("2020-W53") == date(2020, 12, 31)
     assert week_day("2021-W53") is None  # 2021 has 52 ISO weeks
     assert week_day("2021-09") is None
+
+
+@given(days, st.integers(min_value=1, max_value=12), st.integers(min_value=1, max_value=28),
+       st.sampled_from([-1, 0, 1]))
+def test_day_year_near(dct: date, month: int, day: int, direction: int) -> None:
+    year = cal.day_year_near(dct, month, day, direction)
+    gap = (date(year, month, day) - dct).days
+    assert abs(year - dct.year) <= 1
+    if direction == 0:
+        assert abs(gap) <= 184  # the nearest occurrence
+    elif direction < 0:
+        assert gap <= 31  # on or before the DCT's month
+    else:
+        assert gap >= -31

@@ -81,7 +81,9 @@ def full_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 )
 def month_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     month = month_number(m.group("mon"))
-    value = _ymd(_year_for_month(ctx, month), month, _day(m))
+    day = _day(m)
+    year = cal.day_year_near(ctx.dct, month, day, ctx.direction) if ctx.dct else None
+    value = _ymd(year, month, day)
     return Resolved("DATE", value) if value else None
 
 

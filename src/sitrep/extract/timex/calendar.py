@@ -108,5 +108,15 @@ def month_near(dct: date, month: int, direction: int) -> int:
     return dct.year
 
 
+def day_year_near(dct: date, month: int, day: int, direction: int) -> int:
+    """The year of "Dec. 7" (no year given): by tense (:func:`month_near`); with no tense
+    ("payable Dec. 7", "effective Jan. 2") the occurrence nearest the DCT."""
+    year = month_near(dct, month, direction)
+    if direction != 0 or not valid_day(year, month, day):
+        return year
+    options = [y for y in (year - 1, year, year + 1) if valid_day(y, month, day)]
+    return min(options, key=lambda y: (abs((date(y, month, day) - dct).days), y))
+
+
 def valid_day(year: int, month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= _cal.monthrange(year, month)[1]

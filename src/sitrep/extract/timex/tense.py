@@ -119,12 +119,28 @@ def _scheduled_day(verb: Token, span_text: str) -> bool:
     return any(w in span_text.lower() for w in WEEKDAY_NAMES)
 
 
+def _untensed_head(doc: Doc, start: int, end: int, verb: Token) -> bool:
+    """"declared a dividend, payable Dec. 7", "a plan effective Feb. 1": the time hangs on an
+    adjective, not on the verb, so the verb's tense says nothing about it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root.head
+    for _ in range(8):
+        if tok.i == verb.i or tok.head.i == tok.i:
+            return False
+        if tok.pos_ == "ADJ" and tok.lemma_ not in SCHEDULE_LEMMAS and not span.start <= tok.i < span.end:
+            return True
+        tok = tok.head
+    return False
+
+
 def direction(doc: Doc, start: int, end: int) -> int:
     """-1 past, +1 future, 0 present/unknown for the verb governing ``doc.text[start:end]``."""
     if reported_on(doc, start):
         return -1
     verb = governing_verb(doc, start, end)
-    if verb is None:
+    if verb is None or _untensed_head(doc, start, end, verb):
         return 0
     if _implicative_infinitive(verb):
         return clause_direction(verb)
