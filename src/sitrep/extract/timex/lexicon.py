@@ -201,9 +201,11 @@ RECENT_WORDS: dict[str, str] = {"recent": "PAST_REF", "coming": "FUTURE_REF", "u
                                  "past": "PAST_REF", "next": "FUTURE_REF", "last": "PAST_REF"}
 
 # frequency words -> SET values
+# (not "quarterly": "a quarterly dividend" names a kind of payment; TimeBank tags it once in 11.
+# "annual" stays: MEANTIME tags it, TimeBank does not (docs/accuracy.md, conventions))
 SET_WORDS: dict[str, str] = {
     "annual": "P1Y", "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-    "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M", "biannually": "P6M",
+    "hourly": "PT1H", "nightly": "P1D", "biannually": "P6M",
     "every day": "P1D", "each day": "P1D", "every week": "P1W", "each week": "P1W",
     "every month": "P1M", "each month": "P1M", "every year": "P1Y", "each year": "P1Y",
     "every hour": "PT1H", "a day": "P1D", "a week": "P1W", "a month": "P1M", "a year": "P1Y",
