@@ -29,3 +29,15 @@ def test_average_linkage_respects_the_threshold() -> None:
     labels = cluster_probabilities(prob, 0.5)
     assert labels[0] == labels[1] != labels[2]
     assert len(set(cluster_probabilities(prob, 0.95))) == 3
+
+
+def test_cross_validation_refuses_the_test_topics() -> None:
+    import pytest
+
+    from sitrep.kb.ecb.cv import cross_validate
+    from sitrep.kb.ecb.prepare import Prepared
+    from sitrep.kb.ecb.reader import EcbMention
+
+    mention = EcbMention(doc="36_1ecb", topic=36, sentence=0, token_ids=[0], text="x", gold="g")
+    with pytest.raises(ValueError, match="test topics"):
+        cross_validate(Prepared([mention], [_rep("36_1ecb", "x", [1, 0, 0])], {"36_1ecb": 1}))

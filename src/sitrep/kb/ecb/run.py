@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,8 +40,32 @@ class EcbResult:
         return out
 
 
-def load(ecb_dir: Path, topics: Iterable[int]) -> Prepared:
-    return prepare(iter_corpus(ecb_dir, tuple(topics)))
+def load(ecb_dir: Path, topics: Iterable[int], cache: Path | None = None) -> Prepared:
+    """Prepared mentions of the topics; with ``cache``, kept there between runs (a pickle
+    per topic set, keyed by the source of the preparing code so an edit invalidates it)."""
+    topics = tuple(topics)
+    if cache is None:
+        return prepare(iter_corpus(ecb_dir, topics))
+    path = cache / f"ecb-{_cache_key(ecb_dir, topics)}.pkl"
+    if path.is_file():
+        with path.open("rb") as fh:
+            return pickle.load(fh)  # our own cache file
+    prep = prepare(iter_corpus(ecb_dir, topics))
+    cache.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as fh:
+        pickle.dump(prep, fh)
+    return prep
+
+
+def _cache_key(ecb_dir: Path, topics: tuple[int, ...]) -> str:
+    from sitrep.kb import embed
+    from sitrep.kb.ecb import prepare as prep_mod
+    from sitrep.kb.ecb import reader
+
+    digest = hashlib.sha1(repr((str(ecb_dir.resolve()), topics)).encode())
+    for mod in (prep_mod, reader, embed):
+        digest.update(Path(mod.__file__ or "").read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _groups(prep: Prepared) -> dict[int, list[int]]:
@@ -88,18 +114,28 @@ def pair_dataset(prep: Prepared) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate(xs), np.concatenate(ys).astype(int)
 
 
-def fit(train: Prepared, dev: Prepared) -> tuple[PairModel, float]:
-    """Logistic weights on the training topics, the linkage threshold on the dev topics."""
+def fit_weights(train: Prepared) -> PairModel:
+    """Logistic weights over the pairs of the training topics (threshold left at 0.5)."""
     from sklearn.linear_model import LogisticRegression
 
     x, y = pair_dataset(train)
     clf = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced").fit(x, y)
-    weights, bias = tuple(float(w) for w in clf.coef_[0]), float(clf.intercept_[0])
-    groups = _probabilities(dev, PairModel(weights, bias, 0.5))
+    return PairModel(tuple(float(w) for w in clf.coef_[0]), float(clf.intercept_[0]), 0.5)
+
+
+def best_threshold(prep: Prepared, groups: list[tuple[list[int], np.ndarray]]) -> tuple[float, float]:
+    """(CoNLL F1, threshold) of the best linkage threshold over these probabilities."""
     best = (-1.0, 0.5)
     for threshold in np.arange(0.30, 0.96, 0.025):
-        best = max(best, (_score(dev, _labels(groups, float(threshold))).conll, float(threshold)))
-    return PairModel(weights, bias, best[1]), best[0]
+        best = max(best, (_score(prep, _labels(groups, float(threshold))).conll, float(threshold)))
+    return best
+
+
+def fit(train: Prepared, dev: Prepared) -> tuple[PairModel, float]:
+    """Logistic weights on the training topics, the linkage threshold on the dev topics."""
+    model = fit_weights(train)
+    conll, threshold = best_threshold(dev, _probabilities(dev, model))
+    return PairModel(model.weights, model.bias, threshold), conll
 
 
 def save(model: PairModel, path: Path, dev_conll: float) -> None:
