@@ -135,11 +135,21 @@ def _untensed_head(doc: Doc, start: int, end: int, verb: Token) -> bool:
     return False
 
 
+def _possessive_day(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc) or doc[span.end].lower_ not in ("'s", "’s"):
+        return False
+    return any(w in span.text.lower() for w in WEEKDAY_NAMES)
+
+
 def direction(doc: Doc, start: int, end: int) -> int:
     """-1 past, +1 future, 0 present/unknown for the verb governing ``doc.text[start:end]``."""
     if reported_on(doc, start):
         return -1
     verb = governing_verb(doc, start, end)
+    if _possessive_day(doc, start, end):
+        # "Friday's purchases", "Tuesday's declaration": a day named by what happened on it
+        return 1 if verb is not None and verb_direction(verb) > 0 else -1
     if verb is None or _untensed_head(doc, start, end, verb):
         return 0
     if _implicative_infinitive(verb):
