@@ -368,6 +368,8 @@ def _the_unit_ok(m: re.Match[str], text: str) -> bool:
 def the_unit(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     """"in the quarter": the quarter last named ("the third quarter"), else the anchor's."""
     quarter = m.group("unit").lower() == "quarter"
+    if m.group("unit").lower() == "year" and re.match(r"\s+end(?:ed|ing)\b", ctx.text[m.end():]):
+        return Resolved("DURATION", "P1Y")  # "for the year ended March 31": a fiscal year's length
     if quarter and re.fullmatch(r"\d{4}-Q\d", ctx.period or ""):
         return Resolved("DATE", ctx.period or "")
     # results are reported after the quarter: a past "the quarter" with no date before it is
