@@ -187,7 +187,8 @@ def fiscal_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     y = m.group("year")
     if len(y) == 2:
         y = ("20" if int(y) < 50 else "19") + y
-    return Resolved("DATE", f"FY{y}")
+    # TimeML 1.2.1 has no fiscal-year value (TIMEX2's "FY1989"); TimeBank writes the year
+    return Resolved("DATE", y)
 
 
 # "the 70s and 80s": a bare "80s" right after another decade and a conjunction
@@ -293,7 +294,7 @@ def _period_year(m: re.Match[str], ctx: Ctx, index: int, per_year: int) -> str:
     if year:
         return year
     if m.group("fy"):
-        return "FY" + m.group("fy")
+        return m.group("fy")  # TimeML: no fiscal-year values (see fiscal_year)
     if ctx.dct is None:
         return "XXXX"
     rel = (m.group("rel") or "").lower()
