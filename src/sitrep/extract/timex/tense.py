@@ -64,13 +64,38 @@ def verb_direction(verb: Token) -> int:
         return 1
     if verb.lemma_ in SCHEDULE_LEMMAS and verb.tag_ != "VBD":
         return 1
-    if aux_words & PERFECT_AUX or aux_words & PAST_AUX or verb.tag_ == "VBD":
+    if aux_words & PERFECT_AUX or aux_words & PAST_AUX or verb.tag_ == "VBD" or _past_vbp(verb):
         return -1
     if verb.tag_ == "VBG" and aux_words & {"is", "are", "am", "'s", "'re"}:
         return 1
     if verb.tag_ == "VBN" and verb.dep_ in ("relcl", "acl"):
         return -1
     return 0
+
+
+def _past_vbp(verb: Token) -> bool:
+    """"Weakness hurt the index": a VBP (hurt, cut, set, hit ...) with a singular noun subject
+    cannot be a present tense, so it is the past form the tagger mistook."""
+    return verb.tag_ == "VBP" and any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in verb.children)
+
+
+def _infinitive_under_past(verb: Token) -> int | None:
+    """An infinitive's time after a past governor: a past perfect ("had been due to expire
+    Friday") puts it in the past; a simple past ("extended their offers to acquire X Friday")
+    leaves it open (None: no change; 0: unknown)."""
+    if verb.tag_ != "VB" or not any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        return None
+    gov = verb.head
+    for _ in range(3):
+        if gov.pos_ in ("VERB", "AUX") or gov.i == gov.head.i:
+            break
+        gov = gov.head
+    if gov.i == verb.i or gov.lemma_ in SCHEDULE_LEMMAS:
+        return None
+    aux_words = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")} | {gov.lower_}
+    if "had" in aux_words:
+        return -1
+    return 0 if gov.tag_ == "VBD" else None
 
 
 def reported_on(doc: Doc, start: int) -> bool:
@@ -154,6 +179,9 @@ def direction(doc: Doc, start: int, end: int) -> int:
         return 0
     if _implicative_infinitive(verb):
         return clause_direction(verb)
+    under_past = _infinitive_under_past(verb)
+    if under_past is not None:
+        return under_past
     d = verb_direction(verb)
     if d == 0 and verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head.i != verb.i:
         parent = verb_direction(verb.head)
