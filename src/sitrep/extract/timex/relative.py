@@ -379,6 +379,18 @@ def the_unit(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DATE", value) if value else None
 
 
+@rule("latest_period", rf"{B}the\s+(?:latest|most\s+recent)\s+(?P<unit>quarter|period){E}", kind="anaphoric")
+def latest_period(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """"the latest quarter", "the latest period" (earnings reports): the quarter or half named
+    last, else the quarter ended last before the DCT; a bare "period" needs one named."""
+    if re.fullmatch(r"\d{4}-[QH]\d", ctx.period or ""):
+        return Resolved("DATE", ctx.period or "")
+    if m.group("unit").lower() != "quarter":
+        return None
+    value = unit_value(ctx.dct, "quarter", -1)
+    return Resolved("DATE", value) if value else None
+
+
 @rule("weekend", rf"{B}the\s+weekend{E}", kind="deictic")
 def the_weekend(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if ctx.dct is None:

@@ -43,7 +43,7 @@ NEEDS: dict[str, frozenset[str]] = {
     "this_unit": frozenset({"week", "weekend", "month", "year", "decade", "century", "quarter"}),
     "ago": frozenset({"ago"}), "later": frozenset({"later", "earlier"}),
     "following": _ANA, "that_unit": _ANA, "unit_before": _ANA,
-    "the_unit": frozenset({"day", "year", "quarter"}),
+    "the_unit": frozenset({"day", "year", "quarter"}), "latest_period": frozenset({"latest", "recent"}),
     "eve": frozenset({"eve"}), "weekend": frozenset({"weekend"}),
     "clock": frozenset({"am", "pm", "m"}), "clock_mil": frozenset({"utc", "gmt", "hours", "hrs"}),
     "noon": frozenset({"noon", "midday", "midnight"}),
