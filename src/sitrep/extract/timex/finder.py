@@ -30,6 +30,7 @@ from sitrep.extract.timex import (  # noqa: F401  (register rules)
     ranges,
     refs,
     relative,
+    spelled,
 )
 from sitrep.extract.timex import lexicon as lx
 from sitrep.extract.timex.absolute import as_date
