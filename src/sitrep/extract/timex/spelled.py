@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from sitrep.extract.timex import lexicon as lx
-from sitrep.extract.timex.patterns import B, E, alt
+from sitrep.extract.timex.patterns import MONTH, B, E, alt, month_number
 from sitrep.extract.timex.rules import Ctx, Resolved, rule
 
 _UNITS = {w: n for w, n in lx.NUMBER_WORDS.items() if " " not in w and 1 <= n <= 9 and w not in ("a", "an")}
@@ -24,9 +24,15 @@ def _low(m: re.Match[str]) -> int:
     return _TENS[m.group("tens").lower()] + (_UNITS[m.group("unit").lower()] if m.group("unit") else 0)
 
 
-@rule("spelled_year", rf"{B}(?P<cent>eighteen|nineteen|twenty)\s+{_LOW}{E}", kind="absolute")
+@rule("spelled_year", rf"{B}(?:(?P<mon>{MONTH})\s+)?(?P<cent>eighteen|nineteen|twenty)\s+{_LOW}{E}",
+      kind="absolute")
 def spelled_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
-    return Resolved("DATE", f"{_CENTURIES[m.group('cent').lower()] * 100 + _low(m):04d}")
+    """"nineteen ninety-six" (1996); "January nineteen ninety-seven" (1997-01)."""
+    year = f"{_CENTURIES[m.group('cent').lower()] * 100 + _low(m):04d}"
+    mon = m.group("mon")
+    if mon and mon[0].isupper():
+        return Resolved("DATE", f"{year}-{month_number(mon):02d}")
+    return Resolved("DATE", year)
 
 
 @rule("spelled_2000s",
