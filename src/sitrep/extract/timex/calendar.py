@@ -108,14 +108,25 @@ def month_near(dct: date, month: int, direction: int) -> int:
     return dct.year
 
 
+FAR_DAYS = 300  # a tense reading this far off the DCT ...
+NEAR_DAYS = 45  # ... yields to the same day this close on the other side
+
+
 def day_year_near(dct: date, month: int, day: int, direction: int) -> int:
     """The year of "Dec. 7" (no year given): by tense (:func:`month_near`); with no tense
-    ("payable Dec. 7", "effective Jan. 2") the occurrence nearest the DCT."""
+    ("payable Dec. 7", "effective Jan. 2") the occurrence nearest the DCT. A tense reading
+    over ``FAR_DAYS`` away gives way to one within ``NEAR_DAYS`` ("the offer was extended
+    to Nov. 16" in late October: this November; a writer would give the year of a day
+    eleven months back)."""
     year = month_near(dct, month, direction)
-    if direction != 0 or not valid_day(year, month, day):
+    if not valid_day(year, month, day):
         return year
     options = [y for y in (year - 1, year, year + 1) if valid_day(y, month, day)]
-    return min(options, key=lambda y: (abs((date(y, month, day) - dct).days), y))
+    nearest = min(options, key=lambda y: (abs((date(y, month, day) - dct).days), y))
+    if direction == 0:
+        return nearest
+    far = abs((date(year, month, day) - dct).days) > FAR_DAYS
+    return nearest if far and abs((date(nearest, month, day) - dct).days) <= NEAR_DAYS else year
 
 
 def valid_day(year: int, month: int, day: int) -> bool:
