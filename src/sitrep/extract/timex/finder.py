@@ -27,6 +27,7 @@ from sitrep.extract.timex import (  # noqa: F401  (register rules)
     dayparts,
     durations,
     feasts,
+    periods,
     ranges,
     refs,
     relative,

@@ -64,6 +64,7 @@ NEEDS: dict[str, frozenset[str]] = {
     "easter_feast": _words(lx.EASTER_FEASTS), "one_day": frozenset({"day", "someday"}),
     "week_of": frozenset({"week", "weekend"}), "weekday_of_week": frozenset({"week"}),
     "ordinal_day": frozenset({"st", "nd", "rd", "th"}) | {DIGIT},
+    "year_period": frozenset({"quarter", "period", "half"}),
     "spelled_year": frozenset({"eighteen", "nineteen", "twenty"}), "spelled_2000s": frozenset({"thousand"}),
 }
 
