@@ -131,11 +131,17 @@ def unit_value(ref: date | None, unit: str, step: int) -> str | None:
 _UNIT_WORDS = "week|weekend|month|year|decade|century|quarter"
 
 
+def _quoted_title(m: re.Match[str], text: str) -> bool:
+    """"ABC's "This Week"": a title-cased phrase right after an opening quote is a name."""
+    words = m.group(0).split()
+    return all(w[0].isupper() for w in words) and bool(re.search(r"(?:\"|“|``|')\s*$", text[:m.start()]))
+
+
 @rule(
     "this_unit",
     rf"{B}(?:(?P<el>earlier|later)\s+)?(?P<rel>last|this|next|(?:the\s+)?(?:current|coming"
     rf"|previous)|the\s+past|this\s+past)"
-    rf"\s+(?P<unit>{_UNIT_WORDS}){E}", kind="deictic",
+    rf"\s+(?P<unit>{_UNIT_WORDS}){E}", kind="deictic", valid=lambda m, t: not _quoted_title(m, t),
 )
 def this_unit(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
