@@ -114,7 +114,7 @@ NEAR_DAYS = 45  # ... yields to the same day this close on the other side
 
 def day_year_near(dct: date, month: int, day: int, direction: int) -> int:
     """The year of "Dec. 7" (no year given): by tense (:func:`month_near`); with no tense
-    ("payable Dec. 7", "effective Jan. 2") the occurrence nearest the DCT. A tense reading
+    ("payable Dec. 9", "effective Jan. 2") the occurrence nearest the DCT. A tense reading
     over ``FAR_DAYS`` away gives way to one within ``NEAR_DAYS`` ("the offer was extended
     to Nov. 16" in late October: this November; a writer would give the year of a day
     eleven months back)."""

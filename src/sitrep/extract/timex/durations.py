@@ -47,7 +47,7 @@ def one_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 
 # a quantity right before "a year / a week": a number (digits or a number word), an optional
-# scale word and at most one noun ("$1.76", "500 million", "700 seats", "four flights")
+# scale word and at most one noun ("$1.76", "500 million", "700 seats", "three trains")
 _RATE_BEFORE = re.compile(
     r"(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand))"
     r"(?:\s+(?:million|billion|trillion|thousand|hundred|percent))?%?(?:\s+[a-z]+)?\s+$")
@@ -65,7 +65,7 @@ def _duration_ok(m: re.Match[str], text: str) -> bool:
     if re.match(r"\s+(?:old|of\s+age)\b", text[m.end():]):
         return False  # an age ("he is 65 years old")
     if amt in ("a", "an") and _RATE_BEFORE.search(text[max(0, m.start() - 40): m.start()]):
-        return False  # a rate ("$2 million a year", "four flights a week"), not a time
+        return False  # a rate ("$2 million a year", "three trains a week"), not a time
     return not (amt in ("some", "many") and not unit.endswith("s"))
 
 

@@ -132,7 +132,7 @@ _UNIT_WORDS = "week|weekend|month|year|decade|century|quarter"
 
 
 def _quoted_title(m: re.Match[str], text: str) -> bool:
-    """"ABC's "This Week"": a title-cased phrase right after an opening quote is a name."""
+    """"the "This Week" programme": a title-cased phrase right after an opening quote is a name."""
     words = m.group(0).split()
     return all(w[0].isupper() for w in words) and bool(re.search(r"(?:\"|“|``|')\s*$", text[:m.start()]))
 

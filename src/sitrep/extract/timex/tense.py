@@ -74,14 +74,14 @@ def verb_direction(verb: Token) -> int:
 
 
 def _past_vbp(verb: Token) -> bool:
-    """"Weakness hurt the index": a VBP (hurt, cut, set, hit ...) with a singular noun subject
+    """"A slump hurt the index": a VBP (hurt, cut, set, hit ...) with a singular noun subject
     cannot be a present tense, so it is the past form the tagger mistook."""
     return verb.tag_ == "VBP" and any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in verb.children)
 
 
 def _infinitive_under_past(verb: Token) -> int | None:
-    """An infinitive's time after a past governor: a past perfect ("had been due to expire
-    Friday") puts it in the past; a simple past ("extended their offers to acquire X Friday")
+    """An infinitive's time after a past governor: a past perfect ("had been due to lapse
+    Friday") puts it in the past; a simple past ("offered to buy X Friday")
     leaves it open (None: no change; 0: unknown)."""
     if verb.tag_ != "VB" or not any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
         return None
@@ -145,7 +145,7 @@ def _scheduled_day(verb: Token, span_text: str) -> bool:
 
 
 def _untensed_head(doc: Doc, start: int, end: int, verb: Token) -> bool:
-    """"declared a dividend, payable Dec. 7", "a plan effective Feb. 1": the time hangs on an
+    """"declared a dividend, payable Dec. 9", "a plan effective Feb. 1": the time hangs on an
     adjective, not on the verb, so the verb's tense says nothing about it."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
