@@ -6,7 +6,7 @@ writes the layout of the reference article (title line, "By Wikinews" byline, da
 body paragraphs, "Original url:" footer) and starts a paragraph at each sentence, except
 that a sentence inside an open quotation stays with the one before it.
 
-    python tests/heldout/rebuild.py MEANTIME_TARBALL DOC_ID [DOC_ID ...]
+    python -m tests.heldout.rebuild MEANTIME_TARBALL DOC_ID [DOC_ID ...]   # from the repo root
 
 writes tests/heldout/wikinews-DOC_ID.md for each document id.
 """
@@ -16,47 +16,22 @@ from __future__ import annotations
 import sys
 import tarfile
 import xml.etree.ElementTree as ET
-from itertools import groupby
 from pathlib import Path
 
+from tests.meantime_text import join, sentences
+
 HERE = Path(__file__).parent
-QUOTE_MARKS = {'"', "``", "''", "\u201c", "\u201d"}
-GLUE_LEFT = {",", ".", ";", ":", "!", "?", ")", "%", "'s", "n't", "'re", "'ve", "'ll", "'d", "'m"}
-GLUE_RIGHT = {"(", "$", "#"}
-
-
-def _join(words: list[str], quote_open: bool) -> tuple[str, bool]:
-    """Join one sentence's tokens; returns the text and whether a quotation is open."""
-    text, no_space = "", True
-    for word in words:
-        if word in QUOTE_MARKS:
-            if quote_open:
-                text, no_space = text + '"', False
-            else:
-                text, no_space = text + ("" if no_space else " ") + '"', True
-            quote_open = not quote_open
-            continue
-        if word == "." and text.endswith("."):
-            continue
-        sep = "" if no_space or word.lower() in GLUE_LEFT else " "
-        text, no_space = text + sep + word, word in GLUE_RIGHT
-    return text, quote_open
-
-
-def _sentences(root: ET.Element) -> list[list[str]]:
-    tokens = [(int(t.get("sentence", "0")), t.text or "") for t in root.iter("token")]
-    return [[w for _, w in group] for _, group in groupby(tokens, key=lambda t: t[0])]
 
 
 def rebuild(root: ET.Element) -> str:
     """The archive-markdown text of one MEANTIME document."""
-    sents = _sentences(root)
-    title, _ = _join(sents[0], False)
-    dateline, _ = _join(sents[1], False)
+    sents = sentences(root)
+    title, _ = join(sents[0], False)
+    dateline, _ = join(sents[1], False)
     paragraphs: list[str] = []
     quote_open = False
     for words in sents[2:]:
-        text, still_open = _join(words, quote_open)
+        text, still_open = join(words, quote_open)
         if quote_open and paragraphs:
             paragraphs[-1] += " " + text
         else:
@@ -80,7 +55,7 @@ def _documents(tarball: Path, ids: set[str]) -> dict[str, ET.Element]:
     return found
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str], out_dir: Path = HERE) -> int:
     if len(argv) < 2:
         sys.stderr.write(__doc__ or "")
         return 2
@@ -92,7 +67,7 @@ def main(argv: list[str]) -> int:
     for doc_id in sorted(ids - docs.keys()):
         sys.stderr.write(f"{tarball}: no intra-doc document {doc_id}\n")
     for doc_id, root in docs.items():
-        (HERE / f"wikinews-{doc_id}.md").write_text(rebuild(root), encoding="utf-8")
+        (out_dir / f"wikinews-{doc_id}.md").write_text(rebuild(root), encoding="utf-8")
     return 0 if len(docs) == len(ids) else 1
 
 
