@@ -11,15 +11,15 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.e2e.serving import CHROMIUM_ARGS, SITREP, chromium_path, serve  # noqa: E402
+
 OUT = Path(__file__).resolve().parent
-SITREP = str(Path(sys.executable).parent / "sitrep")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 def main() -> None:
@@ -28,18 +28,11 @@ def main() -> None:
     files = [str(ROOT.parent / "shared" / "examples" / "belarus-arms-deal-2021.md"),
              *sorted(str(p) for p in (ROOT / "examples").glob("wikinews-*.md"))]
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "SITREP_DB": str(Path(tmp) / "shots.db")}
+        db = Path(tmp) / "shots.db"
+        env = {**os.environ, "SITREP_DB": str(db)}
         subprocess.run([SITREP, "ingest", "-j", "1", "--no-progress", *files], check=True, env=env)
         subprocess.run([SITREP, "kb", "merge"], check=True, env=env)
-        base = "http://127.0.0.1:8765"
-        server = subprocess.Popen([SITREP, "serve", "--port", "8765"], env=env)
-        try:
-            for _ in range(120):
-                try:
-                    urllib.request.urlopen(base + "/openapi.json", timeout=2)
-                    break
-                except OSError:
-                    time.sleep(0.5)
+        with serve(db) as base:
             arts = json.load(urllib.request.urlopen(base + "/api/articles"))
             ref = next(a["id"] for a in arts if "Belarus" in (a["title"] or ""))
             ents = json.load(urllib.request.urlopen(base + "/api/entities?q=Lukashenko"))["items"]
@@ -49,16 +42,13 @@ def main() -> None:
                 "timeline": "/timeline", "map": "/map", "search": "/search?q=Boeing",
             }
             with sync_playwright() as p:
-                chromium = os.environ.get("SITREP_CHROMIUM", "/usr/bin/chromium")
-                browser = p.chromium.launch(executable_path=chromium, args=ARGS, headless=True)
+                chromium = chromium_path()
+                browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
                 page = browser.new_page(viewport={"width": 1280, "height": 900})
                 for name, path in pages.items():
                     page.goto(base + path)
                     page.screenshot(path=str(OUT / f"{name}.png"), full_page=name not in {"article", "map"})
                 browser.close()
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
 
 
 if __name__ == "__main__":
