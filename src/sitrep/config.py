@@ -21,8 +21,8 @@ class Settings:
     # nlp.pipe batch size and worker processes (0: one per core)
     batch_size: int = 32
     n_process: int = 1
-    # worker processes get chunks of up to batch_size articles and this many characters,
-    # so a run of long pages does not swell a worker's memory
+    # a chunk sent to a worker holds up to batch_size articles and this many characters
+    # (a memory zone, pipeline.ZONE_BATCHES chunks), so long pages do not swell memory
     chunk_chars: int = 120_000
     # store writes per transaction batch (each article is still all-or-nothing)
     write_batch: int = 50

@@ -69,7 +69,8 @@ class Pipeline:
         ``settings.n_process != 1`` hands the work to worker processes
         (:func:`sitrep.batch.analyze_parallel`; 0 = one per core). In this process the
         articles go through spaCy in chunks, each inside ``nlp.memory_zone()``, so the
-        strings a chunk adds to the vocabulary are freed after it: memory stays flat
+        strings a chunk adds to the vocabulary are freed after it, and the C heap's
+        freed pages go back to the system (``release_free_memory``): memory stays flat
         over any number of articles.
         """
         if self.settings.n_process != 1:
@@ -81,7 +82,8 @@ class Pipeline:
 
     def analyze_serial(self, articles: Iterable[Article]) -> Iterator[Analysis]:
         """analyze_many in this process, whatever ``settings.n_process`` says."""
-        from sitrep.batch.chunks import chunked
+        from sitrep.batch.chunks import chunked, text_chars
+        from sitrep.batch.memory import release_free_memory
         from sitrep.batch.warmup import warm_up
 
         if not self._warm:  # stages build their lazy spaCy objects outside the zones
@@ -91,9 +93,12 @@ class Pipeline:
             except Exception:
                 log.warning("warm-up failed: a stage raised on the warm-up text", exc_info=True)
 
-        for chunk in chunked(articles, max(1, self.settings.batch_size) * ZONE_BATCHES):
+        size = max(1, self.settings.batch_size) * ZONE_BATCHES
+        budget = self.settings.chunk_chars * ZONE_BATCHES
+        for chunk in chunked(articles, size, budget=budget, cost=text_chars):
             with self.nlp.memory_zone():
                 yield from self._analyze_chunk(chunk)
+            release_free_memory()
 
     def _analyze_chunk(self, articles: list[Article]) -> Iterator[Analysis]:
         def texts() -> Iterator[tuple[str, Article]]:

@@ -6,7 +6,6 @@ Nothing here builds a list of the whole input: each helper holds one chunk at a 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import islice
 from typing import TypeVar
 
 from sitrep.model import Analysis, Article
@@ -26,21 +25,25 @@ def chunked(
     """
     if size < 1:
         raise ValueError(f"chunk size must be at least 1, got {size}")
-    if budget is None or cost is None:
-        it = iter(items)
-        while chunk := list(islice(it, size)):
-            yield chunk
-        return
-    chunk, total = [], 0
+    chunk: list[T] = []
+    total = 0
     for item in items:
-        c = cost(item)
-        if chunk and (len(chunk) >= size or total + c > budget):
+        c = cost(item) if cost is not None else 0
+        if chunk and budget is not None and total + c > budget:
             yield chunk
             chunk, total = [], 0
         chunk.append(item)
         total += c
+        if len(chunk) >= size:  # full: hand it on before reading further
+            yield chunk
+            chunk, total = [], 0
     if chunk:
         yield chunk
+
+
+def text_chars(article: Article) -> int:
+    """An article's cost for :func:`chunked`: its characters."""
+    return len(article.text)
 
 
 def skip_known(

@@ -25,8 +25,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from sitrep.batch.chunks import chunked
-from sitrep.batch.memory import release_free_memory
+from sitrep.batch.chunks import chunked, text_chars
 from sitrep.config import Settings
 from sitrep.errors import SitrepError
 from sitrep.model import Analysis, Article
@@ -67,7 +66,6 @@ def _analyze_chunk(articles: list[Article]) -> tuple[int, int, list[Analysis]]:
     if _PIPELINE is None:  # pragma: no cover - the initializer always ran
         raise SitrepError("batch worker used before it was initialised")
     analyses = list(_PIPELINE.analyze_serial(articles))
-    release_free_memory()
     return os.getpid(), loader.LOAD_COUNT, analyses
 
 
@@ -95,7 +93,7 @@ def analyze_parallel(
     pending: deque[Future[tuple[int, int, list[Analysis]]]] = deque()
     stats = loads if loads is not None else {}
     try:
-        for chunk in chunked(articles, size, budget=settings.chunk_chars, cost=_chars):
+        for chunk in chunked(articles, size, budget=settings.chunk_chars, cost=text_chars):
             pending.append(pool.submit(_analyze_chunk, chunk))
             if len(pending) >= 2 * workers:
                 yield from _result(pending.popleft(), stats)
@@ -105,10 +103,6 @@ def analyze_parallel(
         for fut in pending:
             fut.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _chars(article: Article) -> int:
-    return len(article.text)
 
 
 def _result(fut: Future[tuple[int, int, list[Analysis]]], loads: dict[int, int]) -> list[Analysis]:
