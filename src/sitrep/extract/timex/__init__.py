@@ -82,10 +82,9 @@ def _nowadays(doc: Doc, t: Timex) -> None:
     """"today's Russia", "today's youth": the present age (PRESENT_REF), not the DCT day."""
     if t.text.lower() != "today" or t.type != "DATE":
         return
-    span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    if span is None or span.end + 1 >= len(doc) or doc[span.end].lower_ not in ("'s", "’s"):
+    nxt = tense.possessed(doc, t.start, t.end)
+    if nxt is None:
         return
-    nxt = doc[span.end + 1]
     head_propn = nxt.pos_ == "PROPN" and nxt.dep_ != "compound"  # not "today's Paris summit"
     if head_propn or nxt.lower_ in lx.NOWADAYS_NOUNS:
         t.value = "PRESENT_REF"

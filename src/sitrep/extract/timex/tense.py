@@ -141,7 +141,7 @@ def _scheduled_day(verb: Token, span_text: str) -> bool:
         return False
     if any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
         return False
-    return any(w in span_text.lower() for w in WEEKDAY_NAMES)
+    return names_weekday(span_text)
 
 
 def _untensed_head(doc: Doc, start: int, end: int, verb: Token) -> bool:
@@ -160,11 +160,21 @@ def _untensed_head(doc: Doc, start: int, end: int, verb: Token) -> bool:
     return False
 
 
-def _possessive_day(doc: Doc, start: int, end: int) -> bool:
+def names_weekday(text: str) -> bool:
+    low = text.lower()
+    return any(w in low for w in WEEKDAY_NAMES)
+
+
+def possessed(doc: Doc, start: int, end: int) -> Token | None:
+    """The token a possessive time names ("Friday's close" -> "close"), else None."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or span.end >= len(doc) or doc[span.end].lower_ not in ("'s", "’s"):
-        return False
-    return any(w in span.text.lower() for w in WEEKDAY_NAMES)
+    if span is None or span.end + 1 >= len(doc) or doc[span.end].lower_ not in ("'s", "’s"):
+        return None
+    return doc[span.end + 1]
+
+
+def _possessive_day(doc: Doc, start: int, end: int) -> bool:
+    return possessed(doc, start, end) is not None and names_weekday(doc.text[start:end])
 
 
 def direction(doc: Doc, start: int, end: int) -> int:
