@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
+from sitrep.extract.timex import lexicon as lx
 from sitrep.extract.timex.patterns import YEAR, B, E
 from sitrep.extract.timex.rules import Ctx, Resolved, rule
 
-_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _PART = re.compile(r"\d{4}(-[QH]\d)")
 
 
@@ -22,7 +22,7 @@ _PART = re.compile(r"\d{4}(-[QH]\d)")
 def year_period(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     year = m.group("year")
     if m.group("ord"):
-        return Resolved("DATE", f"{year}-Q{_ORD[m.group('ord').lower()]}")
+        return Resolved("DATE", f"{year}-Q{lx.ORDINALS[m.group('ord').lower()]}")
     part = _PART.fullmatch(ctx.period or "")
     unit = m.group("unit").lower()
     if part and (unit == "period" or part.group(1)[1] == unit[0].upper()):

@@ -17,26 +17,21 @@ from datetime import date, timedelta
 
 from sitrep.extract.timex import calendar as cal
 from sitrep.extract.timex import lexicon as lx
-from sitrep.extract.timex.absolute import RANGE_TO, _year_for_month, _ymd
+from sitrep.extract.timex.absolute import RANGE_TO, _month_ok, _year_for_month, _ymd
 from sitrep.extract.timex.patterns import DAYNUM, MONTH, WEEKDAY, YEAR, B, E, month_number
 from sitrep.extract.timex.rules import Ctx, Resolved, rule, word_before
 
-TO = RANGE_TO
 _YEAR_AFTER = rf"(?:,?\s+(?P<year>{YEAR}))?"
 
 
-def _month_ok(m: re.Match[str], text: str) -> bool:
-    return m.group("mon")[0].isupper()
-
-
 @rule("day_range_first",
-      rf"{B}(?P<d>{DAYNUM}){TO}(?:{DAYNUM})\s+(?:of\s+)?(?P<mon>{MONTH}){_YEAR_AFTER}{E}",
+      rf"{B}(?P<d>{DAYNUM}){RANGE_TO}(?:{DAYNUM})\s+(?:of\s+)?(?P<mon>{MONTH}){_YEAR_AFTER}{E}",
       kind="absolute", group="d", valid=_month_ok)
 @rule("day_range_second",
-      rf"{B}(?P<mon>{MONTH})\s+(?:{DAYNUM}){TO}(?P<d>{DAYNUM}){_YEAR_AFTER}{E}(?!\s*[,.]?\d)",
+      rf"{B}(?P<mon>{MONTH})\s+(?:{DAYNUM}){RANGE_TO}(?P<d>{DAYNUM}){_YEAR_AFTER}{E}(?!\s*[,.]?\d)",
       kind="absolute", group="d", valid=_month_ok)
 @rule("month_range_first",
-      rf"{B}(?P<whole>(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})){TO}(?:{DAYNUM}),?\s+(?P<year>{YEAR}){E}",
+      rf"{B}(?P<whole>(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})){RANGE_TO}(?:{DAYNUM}),?\s+(?P<year>{YEAR}){E}",
       kind="absolute", group="whole", valid=_month_ok)
 def day_range_bound(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     month = month_number(m.group("mon"))
