@@ -52,6 +52,21 @@ def _year_for_month(ctx: Ctx, month: int) -> int | None:
     return cal.month_near(ctx.dct, month, ctx.direction) if ctx.dct else None
 
 
+# a day inside a longer phrase, either order: "20 (of) September" / "September 20"
+DAY_MONTH = rf"(?:(?P<day>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MONTH})|(?P<mon2>{MONTH})\s+(?P<day2>{DAYNUM}))"
+
+
+def day_month_value(m: re.Match[str], ctx: Ctx, year: int | None = None) -> str | None:
+    """The date a :data:`DAY_MONTH` match names (the year by tense unless given); None when
+    the month is not capitalized ("may 20") or the day does not exist."""
+    mon = m.group("mon") or m.group("mon2")
+    if not capitalized(mon):
+        return None
+    month = month_number(mon)
+    day = int(re.sub(r"\D", "", m.group("day") or m.group("day2")))
+    return _ymd(year if year is not None else _year_for_month(ctx, month), month, day)
+
+
 @rule(
     "date_mdy",
     rf"{B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAYNUM}),?\s+"

@@ -13,8 +13,8 @@ from datetime import date, timedelta
 
 from sitrep.extract.timex import calendar as cal
 from sitrep.extract.timex import lexicon as lx
-from sitrep.extract.timex.absolute import _year_for_month, _ymd
-from sitrep.extract.timex.patterns import DAYNUM, MONTH, WEEKDAY, B, E, alt, month_number
+from sitrep.extract.timex.absolute import DAY_MONTH, day_month_value
+from sitrep.extract.timex.patterns import WEEKDAY, B, E, alt
 from sitrep.extract.timex.relative import _DAYREF, _clock_day
 from sitrep.extract.timex.rules import Ctx, Resolved, rule, word_before
 
@@ -49,8 +49,7 @@ _POD_OF = r"(?P<pod>morning|afternoon|evening|night)"
 
 @rule(
     "pod_of_date",
-    rf"{B}the\s+{_POD_OF}\s+of\s+(?:(?P<wd>{WEEKDAY})|(?P<day>{DAYNUM})\s+(?P<mon>{MONTH})"
-    rf"|(?P<mon2>{MONTH})\s+(?P<day2>{DAYNUM})){E}",
+    rf"{B}the\s+{_POD_OF}\s+of\s+(?:(?P<wd>{WEEKDAY})|{DAY_MONTH}){E}",
     kind="absolute",
 )
 def pod_of_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
@@ -61,10 +60,5 @@ def pod_of_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         if ctx.dct is not None:
             day = cal.weekday_near(ctx.dct, lx.WEEKDAYS[m.group("wd").lower()], ctx.direction)
         return Resolved("TIME", ctx.day(day) + suffix)
-    mon = m.group("mon") or m.group("mon2")
-    if not mon[0].isupper():
-        return None
-    month = month_number(mon)
-    day_number = int(re.sub(r"\D", "", m.group("day") or m.group("day2")))
-    value = _ymd(_year_for_month(ctx, month), month, day_number)
+    value = day_month_value(m, ctx)
     return Resolved("TIME", value + suffix) if value else None

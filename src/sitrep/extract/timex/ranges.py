@@ -17,7 +17,14 @@ from datetime import date, timedelta
 
 from sitrep.extract.timex import calendar as cal
 from sitrep.extract.timex import lexicon as lx
-from sitrep.extract.timex.absolute import RANGE_TO, _month_ok, _year_for_month, _ymd
+from sitrep.extract.timex.absolute import (
+    DAY_MONTH,
+    RANGE_TO,
+    _month_ok,
+    _year_for_month,
+    _ymd,
+    day_month_value,
+)
 from sitrep.extract.timex.patterns import DAYNUM, MONTH, WEEKDAY, YEAR, B, E, month_number
 from sitrep.extract.timex.rules import Ctx, Resolved, rule, word_before
 
@@ -41,16 +48,12 @@ def day_range_bound(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 
 @rule("week_of",
-      rf"{B}the\s+(?P<unit>week|weekend)\s+of\s+(?:(?P<day>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MONTH})"
-      rf"|(?P<mon2>{MONTH})\s+(?P<day2>{DAYNUM})){_YEAR_AFTER}{E}", kind="absolute")
+      rf"{B}the\s+(?P<unit>week|weekend)\s+of\s+{DAY_MONTH}{_YEAR_AFTER}{E}", kind="absolute")
 def week_of(m: re.Match[str], ctx: Ctx) -> Resolved | None:
-    mon = m.group("mon") or m.group("mon2")
-    if not mon[0].isupper():
+    value = day_month_value(m, ctx, int(m.group("year")) if m.group("year") else None)
+    if value is None:
         return None
-    month = month_number(mon)
-    year = int(m.group("year")) if m.group("year") else _year_for_month(ctx, month)
-    value = _ymd(year, month, int(re.sub(r"\D", "", m.group("day") or m.group("day2"))))
-    if value is None or value.startswith("X"):
+    if value.startswith("X"):
         return Resolved("DATE", "XXXX-WXX")
     week = cal.iso_week(date.fromisoformat(value))
     return Resolved("DATE", week + ("-WE" if m.group("unit").lower() == "weekend" else ""))
