@@ -53,3 +53,22 @@ def test_expression(nlp, sentence: str, dct: str | None, span: str, type_: str, 
 @pytest.mark.parametrize("sentence", NEGATIVES)
 def test_not_a_time_expression(nlp, sentence: str) -> None:
     assert extract_timexes(nlp(sentence), "2021-09-13") == []
+
+
+def test_trigger_words_are_words_the_scan_can_see() -> None:
+    from sitrep.extract.timex.rules import RULES
+    from sitrep.extract.timex.triggers import DIGIT
+
+    for r in RULES:
+        for w in r.needs or ():
+            assert w == DIGIT or (w.isalpha() and w == w.lower()), (r.name, w)
+
+
+def test_trigger_words_only_skip_rules_that_would_find_nothing(nlp, monkeypatch) -> None:
+    """The expression table gives the same timexes with the trigger-word filter off."""
+    from sitrep.extract.timex.rules import Rule
+
+    docs = [(nlp(c[0]), c[1]) for c in CASES]
+    filtered = [extract_timexes(doc, dct) for doc, dct in docs]
+    monkeypatch.setattr(Rule, "worth_running", lambda self, words: True)
+    assert [extract_timexes(doc, dct) for doc, dct in docs] == filtered

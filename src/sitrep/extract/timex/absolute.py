@@ -23,6 +23,7 @@ from sitrep.extract.timex.patterns import (
     month_number,
 )
 from sitrep.extract.timex.rules import Ctx, Resolved, capitalized, rule, word_before
+from sitrep.extract.timex.triggers import DIGIT, MONTH_WORDS, words
 
 RANGE_TO = r"(?:\s*[-–]\s*|\s+(?:to|and|until|through|till)\s+)"
 MONTH_PREPS = frozenset({
@@ -72,12 +73,14 @@ def day_month_value(m: re.Match[str], ctx: Ctx, year: int | None = None) -> str 
     rf"{B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAYNUM}),?\s+"
     rf"(?P<year>{YEAR}){E}",
     kind="absolute", valid=_month_ok,
+    needs=MONTH_WORDS,
 )
 @rule(
     "date_dmy",
     rf"{B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+"
     rf"(?P<mon>{MONTH}),?\s+(?P<year>{YEAR}){E}",
     kind="absolute", valid=_month_ok,
+    needs=MONTH_WORDS,
 )
 def full_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     value = _ymd(int(m.group("year")), month_number(m.group("mon")), _day(m))
@@ -87,12 +90,13 @@ def full_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 @rule("date_md",
       rf"{B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})(?:\s+|(?<=\.))(?P<day>{DAYNUM}){E}(?!\s*[,.]?\d)"
       rf"(?!{RANGE_TO}{DAYNUM},?\s+{YEAR})",  # "March 3-4, 2021": the range rule has the year
-      kind="absolute", valid=_month_ok)
+      kind="absolute", valid=_month_ok, needs=MONTH_WORDS)
 @rule(
     "date_dm",
     rf"{B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+"
     rf"(?P<mon>{MONTH}){E}",
     kind="absolute", valid=_month_ok,
+    needs=MONTH_WORDS,
 )
 def month_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     month = month_number(m.group("mon"))
@@ -102,13 +106,15 @@ def month_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DATE", value) if value else None
 
 
-@rule("date_iso", rf"{B}(?P<year>{YEAR})-(?P<mon>[01]\d)-(?P<day>[0-3]\d){E}", kind="absolute")
+@rule("date_iso", rf"{B}(?P<year>{YEAR})-(?P<mon>[01]\d)-(?P<day>[0-3]\d){E}", kind="absolute",
+      needs=frozenset({DIGIT}))
 def iso_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     value = _ymd(int(m.group("year")), int(m.group("mon")), int(m.group("day")))
     return Resolved("DATE", value) if value else None
 
 
-@rule("date_numeric", rf"{B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<year>\d{{4}}|\d{{2}}){E}", kind="absolute")
+@rule("date_numeric", rf"{B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<year>\d{{4}}|\d{{2}}){E}", kind="absolute",
+      needs=frozenset({DIGIT}))
 def numeric_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("year"))
     if y < 100:
@@ -123,7 +129,7 @@ def _not_a_version(m: re.Match[str], text: str) -> bool:
 
 
 @rule("date_dotted", rf"{B}(?P<day>\d{{1,2}})\.(?P<mon>\d{{1,2}})\.(?P<year>{YEAR}){E}(?!\.\d)",
-      kind="absolute", valid=_not_a_version)
+      kind="absolute", valid=_not_a_version, needs=frozenset({DIGIT}))
 def dotted_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     """"13.09.2021": day first, as everywhere the dotted form is used."""
     value = _ymd(int(m.group("year")), int(m.group("mon")), int(m.group("day")))
@@ -134,6 +140,7 @@ def dotted_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     "month_year",
     rf"{B}(?P<mon>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year){E}",
     kind="absolute", valid=_month_ok,
+    needs=MONTH_WORDS,
 )
 def month_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     month = month_number(m.group("mon"))
@@ -157,7 +164,7 @@ def _bare_month_ok(m: re.Match[str], text: str) -> bool:
     return True
 
 
-@rule("month", rf"{B}(?P<mon>{MONTH}){E}", kind="absolute", valid=_bare_month_ok)
+@rule("month", rf"{B}(?P<mon>{MONTH}){E}", kind="absolute", valid=_bare_month_ok, needs=MONTH_WORDS)
 def month_alone(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     month = month_number(m.group("mon"))
     year = _year_for_month(ctx, month)
@@ -192,12 +199,14 @@ def _inside_name(text: str, start: int, end: int) -> bool:
     "year",
     rf"{B}(?:the\s+year\s+)?(?P<year>{YEAR})(?!\d|[A-Za-z]|,\d{{3}}|\.\d|\s?%|-\d{{3}}(?!\d)|-\d{{5}})",
     kind="absolute", valid=_year_ok,
+    needs=frozenset({DIGIT}),
 )
 def year_alone(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DATE", m.group("year"))
 
 
-@rule("fiscal_year", rf"{B}(?:fiscal(?:\s+year)?\s+|FY\s?)(?P<year>{YEAR}|\d\d){E}", kind="absolute")
+@rule("fiscal_year", rf"{B}(?:fiscal(?:\s+year)?\s+|FY\s?)(?P<year>{YEAR}|\d\d){E}", kind="absolute",
+      needs=frozenset({"fiscal", "fy"}))
 def fiscal_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     y = m.group("year")
     if len(y) == 2:
@@ -217,6 +226,7 @@ DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixti
     rf"{B}(?:the\s+)?(?:(?P<dec>1[0-9]\d0|20\d0)'?s|'(?P<short>\d)0s|(?:(?<=the\s)|{_AFTER_DECADE})(?P<short2>\d)0s"
     rf"|(?P<word>{'|'.join(DECADE_WORDS)})){E}",
     kind="absolute",
+    needs=words(("twenties thirties forties fifties sixties seventies eighties nineties",)) | {DIGIT},
 )
 def decade(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if m.group("dec"):
@@ -232,6 +242,7 @@ def decade(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     "century",
     rf"{B}(?:the\s+)?(?P<ord>{ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century{E}",
     kind="absolute",
+    needs=frozenset({"century"}),
 )
 def century(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     word = m.group("ord").lower()
@@ -275,6 +286,7 @@ def _season_ok(m: re.Match[str], text: str) -> bool:
     rf"{B}(?:(?P<rel>last|this|next|past|coming)\s+|(?P<the>the)\s+)?(?P<s>{SEASON})(?:\s+"
     rf"(?:of\s+)?(?P<year>{YEAR}))?{E}",
     kind="absolute", valid=_season_ok,
+    needs=words(lx.SEASONS),
 )
 def season(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     code = lx.SEASONS[m.group("s").lower()]
@@ -338,6 +350,7 @@ def _period_year(m: re.Match[str], ctx: Ctx, index: int, per_year: int) -> str:
     rf"{B}(?:the\s+)?(?:(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter|"
     rf"(?P<q>Q[1-4])){_OF_YEAR}{E}",
     kind="absolute",
+    needs=frozenset({"quarter", "q"}),
 )
 def quarter(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     q = int(m.group("q")[1]) if m.group("q") else _QORD[m.group("ord").lower()]
@@ -350,13 +363,15 @@ def _half_ok(m: re.Match[str], text: str) -> bool:
                 or "-" in m.group(0) or m.group(0).lower().endswith("the year"))
 
 
-@rule("half", rf"{B}(?:the\s+)?(?P<ord>first|second)[\s-]+half{_OF_YEAR}{E}", kind="absolute", valid=_half_ok)
+@rule("half", rf"{B}(?:the\s+)?(?P<ord>first|second)[\s-]+half{_OF_YEAR}{E}", kind="absolute", valid=_half_ok,
+      needs=frozenset({"half"}))
 def half(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     h = 1 if m.group("ord").lower() == "first" else 2
     return Resolved("DATE", f"{_period_year(m, ctx, h, 2)}-H{h}")
 
 
-@rule("half_code", rf"{B}H(?P<h>[12])\s*(?P<year>{YEAR}){E}", kind="absolute", flags=0)
+@rule("half_code", rf"{B}H(?P<h>[12])\s*(?P<year>{YEAR}){E}", kind="absolute", flags=0,
+      needs=frozenset({"h"}))
 def half_code(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     """"H1 2021": the first half of 2021."""
     return Resolved("DATE", f"{m.group('year')}-H{m.group('h')}")
@@ -365,7 +380,8 @@ def half_code(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 _YEAR_PART_MODS = {"end": "END", "start": "START", "mid": "MID"}
 
 
-@rule("year_end", rf"{B}(?:(?P<part>end|start)-(?P<year>{YEAR})|year[\s-]end){E}", kind="absolute")
+@rule("year_end", rf"{B}(?:(?P<part>end|start)-(?P<year>{YEAR})|year[\s-]end){E}", kind="absolute",
+      needs=frozenset({"end", "start"}))
 def year_end(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     """"end-2022" (2022, END), "by year-end" (the DCT's year, END)."""
     if m.group("year"):
@@ -385,7 +401,7 @@ def as_date(value: str) -> date | None:
 
 
 @rule("holiday", rf"{B}(?P<h>{alt(lx.HOLIDAYS)})(?:,?\s+(?P<year>{YEAR}))?{E}", kind="absolute",
-      valid=lambda m, t: capitalized(m.group("h")))
+      valid=lambda m, t: capitalized(m.group("h")), needs=words(lx.HOLIDAYS))
 def holiday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     month, day = lx.HOLIDAYS[re.sub(r"\s+", " ", m.group("h").lower())]
     year = int(m.group("year")) if m.group("year") else _year_for_month(ctx, month)
@@ -393,7 +409,7 @@ def holiday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 
 @rule("year_short", rf"(?<![\w'])'(?P<yy>\d\d){E}(?!s)", kind="absolute",
-      valid=lambda m, t: word_before(t, m.start()) in YEAR_PREPS)
+      valid=lambda m, t: word_before(t, m.start()) in YEAR_PREPS, needs=frozenset({DIGIT}))
 def year_short(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     yy = int(m.group("yy"))
     century = 20 if ctx.dct and 2000 + yy <= ctx.dct.year + 5 else 19
@@ -407,6 +423,7 @@ _WEEK_ORD = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1, "fina
     "week_of_month",
     rf"{B}the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<mon>{MONTH})"
     rf"(?:,?\s+(?P<year>{YEAR}))?{E}", kind="absolute", valid=_month_ok,
+    needs=MONTH_WORDS,
 )
 def week_of_month(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     month = month_number(m.group("mon"))
@@ -430,7 +447,7 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
 
 
 @rule("weekday_holiday", rf"{B}(?P<h>{alt(lx.WEEKDAY_HOLIDAYS)})(?:,?\s+(?P<year>{YEAR}))?{E}",
-      kind="absolute", valid=lambda m, t: capitalized(m.group("h")))
+      kind="absolute", valid=lambda m, t: capitalized(m.group("h")), needs=words(lx.WEEKDAY_HOLIDAYS))
 def weekday_holiday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     month, weekday, n = lx.WEEKDAY_HOLIDAYS[re.sub(r"\s+", " ", m.group("h").lower())]
     year = int(m.group("year")) if m.group("year") else _year_for_month(ctx, month)

@@ -17,6 +17,7 @@ from sitrep.extract.timex.absolute import DAY_MONTH, day_month_value
 from sitrep.extract.timex.patterns import WEEKDAY, B, E, alt
 from sitrep.extract.timex.relative import _DAYREF, _clock_day
 from sitrep.extract.timex.rules import Ctx, Resolved, rule, word_before
+from sitrep.extract.timex.triggers import words
 
 
 def _overnight_ok(m: re.Match[str], text: str) -> bool:
@@ -25,7 +26,8 @@ def _overnight_ok(m: re.Match[str], text: str) -> bool:
     return not word or not word[0].isalnum() or word in lx.OVERNIGHT_NEXT
 
 
-@rule("overnight", rf"{B}(?-i:[Oo]vernight){E}", kind="deictic", valid=_overnight_ok)
+@rule("overnight", rf"{B}(?-i:[Oo]vernight){E}", kind="deictic", valid=_overnight_ok,
+      needs=frozenset({"overnight"}))
 def overnight(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     day = ctx.anchor
     if day is not None and day == ctx.dct and ctx.direction <= 0:
@@ -38,7 +40,7 @@ def _daylight_ok(m: re.Match[str], text: str) -> bool:
 
 
 @rule("daylight", rf"{B}(?-i:(?P<w>{alt(lx.DAYLIGHT_WORDS)})){E}{_DAYREF}", kind="deictic",
-      valid=_daylight_ok)
+      valid=_daylight_ok, needs=words(lx.DAYLIGHT_WORDS))
 def daylight(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     suffix = lx.DAYLIGHT_WORDS[re.sub(r"\s+", " ", m.group("w"))]
     return Resolved("TIME", ctx.day(_clock_day(m, ctx)) + suffix)
@@ -51,6 +53,7 @@ _POD_OF = r"(?P<pod>morning|afternoon|evening|night)"
     "pod_of_date",
     rf"{B}the\s+{_POD_OF}\s+of\s+(?:(?P<wd>{WEEKDAY})|{DAY_MONTH}){E}",
     kind="absolute",
+    needs=frozenset({"morning", "afternoon", "evening", "night"}),
 )
 def pod_of_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     """"the night of 1 March", "the morning of Tuesday": that day's part of day."""

@@ -22,6 +22,7 @@ from sitrep.extract.timex.patterns import (
     month_number,
 )
 from sitrep.extract.timex.rules import Ctx, Resolved, rule, word_before
+from sitrep.extract.timex.triggers import DIGIT, UNIT_WORDS, WEEKDAY_WORDS, words
 
 _LEAD = (r"(?:(?:the\s+)?(?:past|next|previous|coming|following|first|final|initial|remaining|latest)"
          r"|the\s+last"
@@ -38,7 +39,8 @@ def _one_day_ok(m: re.Match[str], text: str) -> bool:
     return opener and subject
 
 
-@rule("one_day", rf"{B}(?:(?:one|some)\s+day|someday){E}", kind="deictic", valid=_one_day_ok)
+@rule("one_day", rf"{B}(?:(?:one|some)\s+day|someday){E}", kind="deictic", valid=_one_day_ok,
+      needs=frozenset({"day", "someday"}))
 def one_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     """"one day" / "someday" opening a clause ("so that one day Asad will face justice"):
     FUTURE_REF, or PAST_REF in a past clause ("One day he left"). Registered before the
@@ -75,18 +77,20 @@ _ADJ = (r"(?:consecutive|straight|successive|full|more|additional|whole|entire|l
 
 @rule("duration",
       rf"{B}(?:(?P<lead>{_LEAD})\s+)?(?P<amt>{AMOUNT})\s+(?:(?P<adj>{_ADJ})\s+)?(?P<unit>{UNIT}){E}",
-      kind="duration", valid=_duration_ok)
+      kind="duration", valid=_duration_ok, needs=UNIT_WORDS)
 def duration(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DURATION", duration_value(amount_value(m.group("amt")), m.group("unit")))
 
 
-@rule("duration_and_half", rf"{B}(?P<amt>an?|one)\s+(?P<unit>{UNIT})\s+and\s+a\s+half{E}", kind="duration")
+@rule("duration_and_half", rf"{B}(?P<amt>an?|one)\s+(?P<unit>{UNIT})\s+and\s+a\s+half{E}", kind="duration",
+      needs=UNIT_WORDS)
 def duration_and_half(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     """"a day and a half": P1.5D."""
     return Resolved("DURATION", duration_value(1.5, m.group("unit")))
 
 
-@rule("duration_plus", rf"{B}(?P<amt>{DIGITS}|{NUMWORD})(?:-plus|\+)\s+(?P<unit>{UNIT}){E}", kind="duration")
+@rule("duration_plus", rf"{B}(?P<amt>{DIGITS}|{NUMWORD})(?:-plus|\+)\s+(?P<unit>{UNIT}){E}", kind="duration",
+      needs=UNIT_WORDS)
 def duration_plus(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     """"40-plus years", "20+ years": at least that long."""
     amount = amount_value(m.group("amt"))
@@ -97,7 +101,7 @@ def duration_plus(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 @rule("duration_range",
       rf"{B}(?P<amt>{DIGITS}|{NUMWORD})(?:\s+(?:to|or|and)\s+|\s*[-–]\s*)(?:{DIGITS}|{NUMWORD})"
-      rf"\s+(?P<unit>{UNIT}){E}", kind="duration", group="amt", valid=_duration_ok)
+      rf"\s+(?P<unit>{UNIT}){E}", kind="duration", group="amt", valid=_duration_ok, needs=UNIT_WORDS)
 def duration_range(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     """The first bound of "between 60 and 90 days", "two to three weeks": a duration of its own
     (the second bound is the usual "90 days")."""
@@ -112,6 +116,7 @@ _ADJ_UNITS = "year|month|week|day|hour|minute|second|decade|century"
     "duration_adj",
     rf"{B}(?P<amt>{DIGITS}|{NUMWORD})[ ]?-[ ]?(?P<unit>{_ADJ_UNITS})(?:[ ]?-[ ]?(?:long|old))?{E}",
     kind="duration",
+    needs=UNIT_WORDS | {DIGIT},
 )
 def duration_adjective(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if m.group(0).lower().endswith("old"):
@@ -120,7 +125,8 @@ def duration_adjective(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DURATION", duration_value(amount, m.group("unit"))) if amount else None
 
 
-@rule("duration_long", rf"{B}(?P<unit>year|month|week|day|decade|hour)(?P<pl>s)?-long{E}", kind="duration")
+@rule("duration_long", rf"{B}(?P<unit>year|month|week|day|decade|hour)(?P<pl>s)?-long{E}", kind="duration",
+      needs=frozenset({"long"}))
 def duration_long(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     amount = None if m.group("pl") else 1
     return Resolved("DURATION", duration_value(amount, m.group("unit").lower() + (m.group("pl") or "")))
@@ -130,7 +136,8 @@ LONG_WORDS = {"weeklong": "P1W", "monthlong": "P1M", "yearlong": "P1Y", "daylong
               "half-century": "P50Y", "half-hour": "PT30M", "half-day": "PT12H", "half-year": "P6M"}
 
 
-@rule("long_word", rf"{B}(?P<w>{alt(LONG_WORDS)}){E}", kind="duration")
+@rule("long_word", rf"{B}(?P<w>{alt(LONG_WORDS)}){E}", kind="duration",
+      needs=frozenset({"weeklong", "monthlong", "yearlong", "daylong", "half"}))
 def long_word(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DURATION", LONG_WORDS[m.group("w").lower()])
 
@@ -144,6 +151,7 @@ HALF_VALUES = {"hour": "PT30M", "day": "PT12H", "month": "P2W", "year": "P6M", "
     rf"{B}(?:half\s+an?\s+(?P<u1>hour|day|month|year|decade|century)|an?\s+half[\s-](?P<u2>hour"
     rf"|day|year)){E}",
     kind="duration",
+    needs=frozenset({"half"}),
 )
 def half_unit(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DURATION", HALF_VALUES[(m.group("u1") or m.group("u2")).lower()])
@@ -154,6 +162,7 @@ def half_unit(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     rf"{B}(?P<prep>for|over|within|after|took|spent|lasted|lasting|in|just|only|mere|barely|matter\s+of)\s+"
     rf"(?P<unit>{alt(lx.BARE_PLURALS)}){E}"
     r"(?!\s+(?:ago|later|earlier|of\s+(?:age|experience)))", kind="duration", group="unit",
+    needs=words(lx.BARE_PLURALS),
 )
 def bare_plural(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DURATION", duration_value(None, m.group("unit")))
@@ -166,7 +175,7 @@ def _bare_signal_ok(m: re.Match[str], text: str) -> bool:
 
 
 @rule("bare_signal", rf"{B}(?P<unit>{alt(lx.BARE_PLURALS)}){E}(?=\s+(?:after|before)\b)", kind="duration",
-      valid=_bare_signal_ok)
+      valid=_bare_signal_ok, needs=words(lx.BARE_PLURALS))
 def bare_signal(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     """"hours after his arrest", "days before the vote": an unstated number of units."""
     return Resolved("DURATION", duration_value(None, m.group("unit")))
@@ -184,19 +193,21 @@ def _set_word_ok(m: re.Match[str], text: str) -> bool:
     return not any(w is not None and w.group(1)[0].isupper() for w in (before, after))
 
 
-@rule("set_word", rf"{B}(?P<w>{alt(_SET_SINGLE)}){E}", kind="set", valid=_set_word_ok)
+@rule("set_word", rf"{B}(?P<w>{alt(_SET_SINGLE)}){E}", kind="set", valid=_set_word_ok,
+      needs=words(lx.SET_WORDS))
 def set_word(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("SET", lx.SET_WORDS[re.sub(r"\s+", " ", m.group("w").lower())])
 
 
-@rule("set_every_n", rf"{B}every\s+(?P<amt>{AMOUNT}|other)\s+(?P<unit>{UNIT}){E}", kind="set")
+@rule("set_every_n", rf"{B}every\s+(?P<amt>{AMOUNT}|other)\s+(?P<unit>{UNIT}){E}", kind="set",
+      needs=frozenset({"every"}))
 def set_every_n(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     amt = m.group("amt").lower()
     amount = 2.0 if amt == "other" else amount_value(amt)
     return Resolved("SET", duration_value(amount, m.group("unit")))
 
 
-@rule("set_weekday", rf"{B}(?:every|each)\s+(?P<wd>{WEEKDAY}){E}", kind="set")
+@rule("set_weekday", rf"{B}(?:every|each)\s+(?P<wd>{WEEKDAY}){E}", kind="set", needs=WEEKDAY_WORDS)
 def set_weekday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("SET", f"XXXX-WXX-{lx.WEEKDAYS[m.group('wd').lower()] + 1}")
 
@@ -206,19 +217,23 @@ def set_weekday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     rf"{B}(?:once|twice|thrice|{NUMWORD}\s+times|\d+\s+times)\s+(?:a|an|per|every|each)\s+"
     rf"(?P<unit>day|week|month|year|hour){E}",
     kind="set",
+    needs=frozenset({"once", "twice", "thrice", "times"}),
 )
 def set_frequency(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("SET", duration_value(1, m.group("unit")))
 
 
 @rule("set_weekdays", rf"{B}(?P<wd>{WEEKDAY})s{E}", kind="set",
-      valid=lambda m, t: m.group("wd")[0].isupper() and word_before(t, m.start()) not in lx.NAMED_DAY_WORDS)
+      valid=lambda m, t: m.group("wd")[0].isupper() and word_before(t, m.start()) not in lx.NAMED_DAY_WORDS,
+      needs=frozenset(w + "s" for w in WEEKDAY_WORDS),
+)
 def set_weekdays(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     """"on Fridays": every Friday."""
     return Resolved("SET", f"XXXX-WXX-{lx.WEEKDAYS[m.group('wd').lower()] + 1}")
 
 
-@rule("set_every_named", rf"{B}(?:every|each)\s+(?:(?P<s>{SEASON})|(?P<mon>{MONTH})){E}", kind="set")
+@rule("set_every_named", rf"{B}(?:every|each)\s+(?:(?P<s>{SEASON})|(?P<mon>{MONTH})){E}", kind="set",
+      needs=frozenset({"every", "each"}))
 def set_every_named(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     """"every spring" XXXX-SP, "each January" XXXX-01."""
     if m.group("s"):

@@ -12,6 +12,7 @@ from dateutil.easter import easter
 from sitrep.extract.timex import lexicon as lx
 from sitrep.extract.timex.patterns import YEAR, B, E, alt
 from sitrep.extract.timex.rules import Ctx, Resolved, capitalized, rule
+from sitrep.extract.timex.triggers import words
 
 
 def feast_day(name: str, year: int) -> str:
@@ -21,7 +22,7 @@ def feast_day(name: str, year: int) -> str:
 
 
 @rule("easter_feast", rf"{B}(?P<h>{alt(lx.EASTER_FEASTS)})(?:,?\s+(?P<year>{YEAR}))?{E}",
-      kind="absolute", valid=lambda m, t: capitalized(m.group("h")))
+      kind="absolute", valid=lambda m, t: capitalized(m.group("h")), needs=words(lx.EASTER_FEASTS))
 def easter_feast(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     name = m.group("h")
     if m.group("year"):

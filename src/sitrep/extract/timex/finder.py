@@ -38,7 +38,7 @@ from sitrep.extract.timex.absolute import as_date
 from sitrep.extract.timex.calendar import week_day
 from sitrep.extract.timex.patterns import alt
 from sitrep.extract.timex.rules import RULES, Ctx, Rule, word_before
-from sitrep.extract.timex.triggers import text_words, worth_running
+from sitrep.extract.timex.triggers import text_words
 from sitrep.model import Timex
 
 _DURATION_MOD = re.compile(rf"(?<![\w])(?P<w>{alt(lx.DURATION_MODS)})\s+$", re.IGNORECASE)
@@ -59,7 +59,7 @@ def candidates(text: str) -> list[Candidate]:
     found = []
     words = text_words(text)
     for order, r in enumerate(RULES):
-        if not worth_running(r.name, words):
+        if not r.worth_running(words):
             continue
         for m in r.regex.finditer(text):
             if m.end() > m.start() and (r.valid is None or r.valid(m, text)):

@@ -18,6 +18,7 @@ _PART = re.compile(r"\d{4}(-[QH]\d)")
     rf"{B}the\s+(?P<year>{YEAR})\s+(?:(?P<ord>first|second|third|fourth)[\s-]+quarter"
     rf"|(?P<unit>quarter|period|half)){E}",
     kind="absolute",
+    needs=frozenset({"quarter", "period", "half"}),
 )
 def year_period(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     year = m.group("year")

@@ -27,19 +27,20 @@ from sitrep.extract.timex.absolute import (
 )
 from sitrep.extract.timex.patterns import DAYNUM, MONTH, WEEKDAY, YEAR, B, E, month_number
 from sitrep.extract.timex.rules import Ctx, Resolved, rule, word_before
+from sitrep.extract.timex.triggers import DIGIT, MONTH_WORDS
 
 _YEAR_AFTER = rf"(?:,?\s+(?P<year>{YEAR}))?"
 
 
 @rule("day_range_first",
       rf"{B}(?P<d>{DAYNUM}){RANGE_TO}(?:{DAYNUM})\s+(?:of\s+)?(?P<mon>{MONTH}){_YEAR_AFTER}{E}",
-      kind="absolute", group="d", valid=_month_ok)
+      kind="absolute", group="d", valid=_month_ok, needs=MONTH_WORDS)
 @rule("day_range_second",
       rf"{B}(?P<mon>{MONTH})\s+(?:{DAYNUM}){RANGE_TO}(?P<d>{DAYNUM}){_YEAR_AFTER}{E}(?!\s*[,.]?\d)",
-      kind="absolute", group="d", valid=_month_ok)
+      kind="absolute", group="d", valid=_month_ok, needs=MONTH_WORDS)
 @rule("month_range_first",
       rf"{B}(?P<whole>(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})){RANGE_TO}(?:{DAYNUM}),?\s+(?P<year>{YEAR}){E}",
-      kind="absolute", group="whole", valid=_month_ok)
+      kind="absolute", group="whole", valid=_month_ok, needs=MONTH_WORDS)
 def day_range_bound(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     month = month_number(m.group("mon"))
     year = int(m.group("year")) if m.group("year") else _year_for_month(ctx, month)
@@ -48,7 +49,9 @@ def day_range_bound(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 
 @rule("week_of",
-      rf"{B}the\s+(?P<unit>week|weekend)\s+of\s+{DAY_MONTH}{_YEAR_AFTER}{E}", kind="absolute")
+      rf"{B}the\s+(?P<unit>week|weekend)\s+of\s+{DAY_MONTH}{_YEAR_AFTER}{E}", kind="absolute",
+      needs=frozenset({"week", "weekend"}),
+)
 def week_of(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     value = day_month_value(m, ctx, int(m.group("year")) if m.group("year") else None)
     if value is None:
@@ -67,7 +70,7 @@ def _ordinal_day_ok(m: re.Match[str], text: str) -> bool:
 
 
 @rule("ordinal_day", rf"{B}the\s+(?P<d>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th)){E}", kind="absolute",
-      valid=_ordinal_day_ok)
+      valid=_ordinal_day_ok, needs=frozenset({"st", "nd", "rd", "th"}) | {DIGIT})
 def ordinal_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     day = int(re.sub(r"\D", "", m.group("d")))
     if ctx.dct is None:
@@ -83,7 +86,7 @@ def ordinal_day(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 
 @rule("weekday_of_week", rf"{B}(?P<wd>{WEEKDAY})\s+(?P<rel>next|last|this)\s+week{E}", kind="deictic",
-      valid=lambda m, t: m.group("wd")[0].isupper())
+      valid=lambda m, t: m.group("wd")[0].isupper(), needs=frozenset({"week"}))
 def weekday_of_week(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     wd = lx.WEEKDAYS[m.group("wd").lower()]
     if ctx.dct is None:

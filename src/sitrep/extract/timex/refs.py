@@ -26,13 +26,15 @@ def _current_ok(m: re.Match[str], text: str) -> bool:
     return nxt is not None and nxt.group(1).lower() not in lx.CURRENT_NOT_BEFORE
 
 
-@rule("recent_adj", rf"{B}(?P<w>recent){E}", kind="ref", valid=_recent_ok, flags=0)
-@rule("current_adj", rf"{B}[Tt]he\s+(?P<w>current){E}", kind="ref", valid=_current_ok, group="w", flags=0)
+@rule("recent_adj", rf"{B}(?P<w>recent){E}", kind="ref", valid=_recent_ok, flags=0,
+      needs=frozenset({"recent"}))
+@rule("current_adj", rf"{B}[Tt]he\s+(?P<w>current){E}", kind="ref", valid=_current_ok, group="w", flags=0,
+      needs=frozenset({"current"}))
 def adjective_ref(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DATE", lx.ADJ_REFS[m.group("w")])
 
 
 @rule("that_time", rf"{B}that\s+time{E}(?!\s+(?:of|when|in\s+which)\b)", kind="anaphoric",
-      valid=lambda m, t: word_before(t, m.start()) in lx.THAT_TIME_PREPS)
+      valid=lambda m, t: word_before(t, m.start()) in lx.THAT_TIME_PREPS, needs=frozenset({"time"}))
 def that_time(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DATE", ctx.period) if ctx.period else None

@@ -28,6 +28,7 @@ from sitrep.extract.timex.patterns import (
     month_number,
 )
 from sitrep.extract.timex.rules import Ctx, Resolved, capitalized, rule, word_before
+from sitrep.extract.timex.triggers import ANA_WORDS, DIGIT, MONTH_WORDS, WEEKDAY_WORDS, words
 
 POD = lx.PARTS_OF_DAY
 
@@ -40,7 +41,9 @@ def _with_pod(day: date | None, pod: str | None, ctx: Ctx) -> Resolved:
 
 
 @rule("day_deictic", rf"{B}(?:(?P<w>today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>{PART_OF_DAY}))?"
-      rf"|(?P<last>last)\s+night|this\s+(?P<pod2>morning|afternoon|evening)){E}", kind="deictic")
+      rf"|(?P<last>last)\s+night|this\s+(?P<pod2>morning|afternoon|evening)){E}", kind="deictic",
+      needs=frozenset({"today", "yesterday", "tomorrow", "tonight", "night", "morning", "afternoon",
+                       "evening"}))
 def day_deictic(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     word = (m.group("w") or "").lower()
     offset = -1 if m.group("last") else lx.DAY_DEICTICS.get(word, 0)
@@ -49,7 +52,8 @@ def day_deictic(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return _with_pod(day, pod, ctx)
 
 
-@rule("day_around", rf"{B}the\s+day\s+(?P<ba>before|after)\s+(?P<w>yesterday|tomorrow){E}", kind="deictic")
+@rule("day_around", rf"{B}the\s+day\s+(?P<ba>before|after)\s+(?P<w>yesterday|tomorrow){E}", kind="deictic",
+      needs=frozenset({"yesterday", "tomorrow"}))
 def day_around(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     offset = -2 if m.group("w").lower() == "yesterday" else 2
     return Resolved("DATE", ctx.day(ctx.dct + timedelta(days=offset) if ctx.dct else None))
@@ -65,6 +69,7 @@ def _weekday_ok(m: re.Match[str], text: str) -> bool:
     rf"{B}(?:(?P<rel>last|this|next|coming|past)\s+)?(?P<wd>{WEEKDAY})(?:\s+"
     rf"(?P<pod>{PART_OF_DAY}))?{E}",
     kind="deictic", valid=_weekday_ok,
+    needs=WEEKDAY_WORDS,
 )
 def weekday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     wd = lx.WEEKDAYS[m.group("wd").lower()]
@@ -85,7 +90,7 @@ def weekday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 
 @rule("rel_month", rf"{B}(?P<rel>last|this|next|coming|past)\s+(?P<mon>{MONTH}){E}", kind="deictic",
-      valid=lambda m, t: capitalized(m.group("mon")))
+      valid=lambda m, t: capitalized(m.group("mon")), needs=MONTH_WORDS)
 def rel_month(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     month = month_number(m.group("mon"))
     if ctx.dct is None:
@@ -142,6 +147,7 @@ def _quoted_title(m: re.Match[str], text: str) -> bool:
     rf"{B}(?:(?P<el>earlier|later)\s+)?(?P<rel>last|this|next|(?:the\s+)?(?:current|coming"
     rf"|previous)|the\s+past|this\s+past)"
     rf"\s+(?P<unit>{_UNIT_WORDS}){E}", kind="deictic", valid=lambda m, t: not _quoted_title(m, t),
+    needs=frozenset({"week", "weekend", "month", "year", "decade", "century", "quarter"}),
 )
 def this_unit(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
@@ -215,6 +221,7 @@ def _years_back(m: re.Match[str], ctx: Ctx, sign: int) -> Resolved | None:
     rf"{B}(?:(?P<amt>{AMOUNT})\s+(?P<unit>{UNIT})|(?P<bare>years|months|weeks|days"
     rf"|decades))\s+ago{E}",
     kind="deictic",
+    needs=frozenset({"ago"}),
 )
 def ago(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if m.group("bare"):
@@ -230,6 +237,7 @@ def ago(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     rf"{B}(?:(?P<amt>{AMOUNT})\s+(?P<unit>{UNIT})|(?P<bare>years|months|weeks|days|hours|minutes"
     rf"|seconds|decades))\s+(?P<dir>later|earlier){E}",
     kind="anaphoric",
+    needs=frozenset({"later", "earlier"}),
 )
 def later(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     sign = 1 if m.group("dir").lower() == "later" else -1
@@ -267,12 +275,14 @@ _ANA_UNITS = "day|morning|afternoon|evening|night|week|weekend|month|year|decade
     rf"{B}(?:the|that)\s+(?P<rel>following|next|previous|preceding|prior|same)\s+"
     rf"(?P<unit>{_ANA_UNITS}){E}",
     kind="anaphoric",
+    needs=ANA_WORDS,
 )
-@rule("that_unit", rf"{B}that\s+(?P<unit>{_ANA_UNITS}){E}", kind="anaphoric")
+@rule("that_unit", rf"{B}that\s+(?P<unit>{_ANA_UNITS}){E}", kind="anaphoric", needs=ANA_WORDS)
 @rule(
     "unit_before",
     rf"{B}the\s+(?P<unit>day|night|week|month|year)\s+(?P<rel>before|after|earlier|later|previous|prior){E}",
     kind="anaphoric", valid=lambda m, t: re.match(r"\s*(?:[,.;:)]|$)", t[m.end():]) is not None,
+    needs=ANA_WORDS,
 )
 def following(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     rel = (m.groupdict().get("rel") or "same").lower()
@@ -288,7 +298,7 @@ def following(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved(kind, value)
 
 
-@rule("eve", rf"{B}the\s+eve\s+of{E}", kind="anaphoric")
+@rule("eve", rf"{B}the\s+eve\s+of{E}", kind="anaphoric", needs=frozenset({"eve"}))
 def eve(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     # the day before an event; the event's date is resolved by the finder when the
     # phrase names a dated mention, else the value stays unresolved
@@ -310,18 +320,21 @@ _DAYREF = rf"(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?"
 
 
 @rule("clock", rf"{B}(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]\.m|[ap]m)(?![\w])"
-      rf"(?:\s+(?P<tz>{TZ}))?{_DAYREF}", kind="deictic")
+      rf"(?:\s+(?P<tz>{TZ}))?{_DAYREF}", kind="deictic", needs=frozenset({"am", "pm", "m"}))
 @rule(
     "clock24",
     rf"{B}(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\s*(?P<tz>{TZ}|hours|hrs){E}{_DAYREF}",
     kind="deictic",
+    needs=frozenset({DIGIT}),
 )
 @rule(
     "clock_mil",
     rf"{B}(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?P<tz>UTC|GMT|hours|hrs){E}{_DAYREF}",
     kind="deictic",
+    needs=frozenset({"utc", "gmt", "hours", "hrs"}),
 )
-@rule("noon", rf"{B}(?P<w>noon|midday|midnight){E}{_DAYREF}", kind="deictic")
+@rule("noon", rf"{B}(?P<w>noon|midday|midnight){E}{_DAYREF}", kind="deictic",
+      needs=frozenset({"noon", "midday", "midnight"}))
 def clock(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     gd = m.groupdict()
     if gd.get("w"):
@@ -346,7 +359,7 @@ def _ref_ok(m: re.Match[str], text: str) -> bool:
     return True
 
 
-@rule("ref", rf"{B}(?P<w>{alt(lx.REF_WORDS)}){E}", kind="ref", valid=_ref_ok)
+@rule("ref", rf"{B}(?P<w>{alt(lx.REF_WORDS)}){E}", kind="ref", valid=_ref_ok, needs=words(lx.REF_WORDS))
 def ref_word(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DATE", lx.REF_WORDS[re.sub(r"\s+", " ", m.group("w").lower())])
 
@@ -355,6 +368,7 @@ def ref_word(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     "recent",
     rf"{B}(?P<w>recent|coming|upcoming)\s+(?P<unit>years|months|weeks|days|decades|times){E}",
     kind="ref",
+    needs=frozenset({"recent", "coming", "upcoming"}),
 )
 def recent(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DATE", lx.RECENT_WORDS[m.group("w").lower()])
@@ -370,7 +384,8 @@ def _the_unit_ok(m: re.Match[str], text: str) -> bool:
     return word_before(text, m.start()) in lx.THE_UNIT_PREPS and follows is None and not titled
 
 
-@rule("the_unit", rf"{B}the\s+(?P<unit>day|year|quarter){E}", kind="anaphoric", valid=_the_unit_ok)
+@rule("the_unit", rf"{B}the\s+(?P<unit>day|year|quarter){E}", kind="anaphoric", valid=_the_unit_ok,
+      needs=frozenset({"day", "year", "quarter"}))
 def the_unit(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     """"in the quarter": the quarter last named ("the third quarter"), else the anchor's."""
     quarter = m.group("unit").lower() == "quarter"
@@ -385,7 +400,8 @@ def the_unit(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DATE", value) if value else None
 
 
-@rule("latest_period", rf"{B}the\s+(?:latest|most\s+recent)\s+(?P<unit>quarter|period){E}", kind="anaphoric")
+@rule("latest_period", rf"{B}the\s+(?:latest|most\s+recent)\s+(?P<unit>quarter|period){E}", kind="anaphoric",
+      needs=frozenset({"latest", "recent"}))
 def latest_period(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     """"the latest quarter", "the latest period" (earnings reports): the quarter or half named
     last, else the quarter ended last before the DCT; a bare "period" needs one named."""
@@ -397,7 +413,7 @@ def latest_period(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DATE", value) if value else None
 
 
-@rule("weekend", rf"{B}the\s+weekend{E}", kind="deictic")
+@rule("weekend", rf"{B}the\s+weekend{E}", kind="deictic", needs=frozenset({"weekend"}))
 def the_weekend(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if ctx.dct is None:
         return Resolved("DATE", "XXXX-WXX-WE")

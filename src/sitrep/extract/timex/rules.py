@@ -54,17 +54,24 @@ class Rule:
     kind: str  # absolute, deictic, anaphoric, duration, set, ref
     valid: Validator | None = None
     group: str | None = None  # the named group that is the span, when not the whole match
+    needs: frozenset[str] | None = None  # trigger words (sitrep.extract.timex.triggers)
+
+    def worth_running(self, words: frozenset[str]) -> bool:
+        """False when the text holds none of the rule's trigger words."""
+        return self.needs is None or not self.needs.isdisjoint(words)
 
 
 RULES: list[Rule] = []
 
 
 def rule(name: str, pattern: str, *, kind: str, valid: Validator | None = None,
-         group: str | None = None, flags: int = re.IGNORECASE) -> Callable[[Resolver], Resolver]:
-    """Register ``pattern`` with its resolver; earlier rules win ties of equal length."""
+         group: str | None = None, flags: int = re.IGNORECASE,
+         needs: frozenset[str] | None = None) -> Callable[[Resolver], Resolver]:
+    """Register ``pattern`` with its resolver; earlier rules win ties of equal length.
+    ``needs``: words one of which the text must hold for the rule to run."""
 
     def deco(func: Resolver) -> Resolver:
-        RULES.append(Rule(name, re.compile(one_paragraph(pattern), flags), func, kind, valid, group))
+        RULES.append(Rule(name, re.compile(one_paragraph(pattern), flags), func, kind, valid, group, needs))
         return func
 
     return deco

@@ -25,7 +25,7 @@ def _low(m: re.Match[str]) -> int:
 
 
 @rule("spelled_year", rf"{B}(?:(?P<mon>{MONTH})\s+)?(?P<cent>eighteen|nineteen|twenty)\s+{_LOW}{E}",
-      kind="absolute")
+      kind="absolute", needs=frozenset({"eighteen", "nineteen", "twenty"}))
 def spelled_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     """"nineteen ninety-six" (1996); "January nineteen ninety-seven" (1997-01)."""
     year = f"{_CENTURIES[m.group('cent').lower()] * 100 + _low(m):04d}"
@@ -37,7 +37,7 @@ def spelled_year(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 @rule("spelled_2000s",
       rf"{B}the\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?P<rest>{alt(_UNITS)}|{alt(_TEENS)}))?{E}",
-      kind="absolute")
+      kind="absolute", needs=frozenset({"thousand"}))
 def spelled_2000s(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     rest = (m.group("rest") or "").lower()
     return Resolved("DATE", f"{2000 + _UNITS.get(rest, _TEENS.get(rest, 0)):04d}")
