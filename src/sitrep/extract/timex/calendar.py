@@ -99,12 +99,15 @@ def month_near(dct: date, month: int, direction: int) -> int:
     """The year of the named month nearest the DCT in a tense direction.
 
     Past: the latest such month on or before the DCT month; future: the earliest on
-    or after it; unknown (0): the DCT year.
+    or after it; unknown (0): the occurrence nearest the DCT month ("worth $130 million in
+    October" in January is last October), the DCT year when both are six months off.
     """
     if direction < 0 and month > dct.month:
         return dct.year - 1
     if direction > 0 and month < dct.month:
         return dct.year + 1
+    if direction == 0 and abs(month - dct.month) > 6:
+        return dct.year - 1 if month > dct.month else dct.year + 1
     return dct.year
 
 
