@@ -65,3 +65,23 @@ def pod_of_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
         return Resolved("TIME", ctx.day(day) + suffix)
     value = day_month_value(m, ctx)
     return Resolved("TIME", value + suffix) if value else None
+
+
+@rule(
+    "clock_pod",
+    rf"{B}(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s+(?:o'clock\s+)?"
+    rf"(?:in\s+the\s+(?P<pod>morning|afternoon|evening)|at\s+(?P<night>night)){E}{_DAYREF}",
+    kind="deictic",
+    needs=frozenset({"morning", "afternoon", "evening", "night"}),
+)
+def clock_pod(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """"4 in the morning", "8:30 in the evening", "11 at night": a clock time, the part of
+    the day telling a.m. from p.m. (a night hour from 6 on is p.m.; "12 at night" is midnight,
+    T24:00 like "midnight")."""
+    h = int(m.group("h"))
+    pod = (m.group("pod") or m.group("night")).lower()
+    if pod in ("afternoon", "evening") or (pod == "night" and 6 <= h <= 12):
+        h = h % 12 + 12 if h < 12 else 24
+    elif h == 12:
+        h = 0
+    return Resolved("TIME", ctx.day(_clock_day(m, ctx)) + f"T{h:02d}:{int(m.group('m') or 0):02d}")

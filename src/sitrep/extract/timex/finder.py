@@ -98,7 +98,7 @@ Direction = Callable[[int, int], int]
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s|\n")
-CLOCK_RULES = frozenset({"clock", "clock24", "clock_mil", "noon", "overnight", "daylight"})
+CLOCK_RULES = frozenset({"clock", "clock24", "clock_mil", "clock_pod", "noon", "overnight", "daylight"})
 # a date with these mods still names its day ("by June 10"): it anchors what follows
 _ANCHORING_MODS = frozenset({None, "ON_OR_BEFORE", "ON_OR_AFTER", "APPROX"})
 _PART_MODS = frozenset({"START", "MID", "END"})  # a part named inside the span beats a signal outside
