@@ -199,6 +199,12 @@ NOWADAYS_NOUNS = frozenset({
 # recent/coming + plural unit -> reference
 RECENT_WORDS: dict[str, str] = {"recent": "PAST_REF", "coming": "FUTURE_REF", "upcoming": "FUTURE_REF",
                                  "past": "PAST_REF", "next": "FUTURE_REF", "last": "PAST_REF"}
+# ... except "recent days / weeks / months": a span of a few such units ending at the DCT,
+# a vague duration (TimeBank marks them PXD / PXW / PXM with the DCT as end point, 5 of 6);
+# "recent years" stays PAST_REF (an era: 5 of 8 across TimeBank, AQUAINT and MEANTIME)
+RECENT_SPANS: dict[tuple[str, str], str] = {
+    ("recent", "days"): "PXD", ("recent", "weeks"): "PXW", ("recent", "months"): "PXM",
+}
 
 # frequency words -> SET values
 # (not "quarterly": "a quarterly dividend" names a kind of payment; TimeBank tags it once in 11.

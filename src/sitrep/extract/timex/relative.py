@@ -371,7 +371,9 @@ def ref_word(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     needs=frozenset({"recent", "coming", "upcoming"}),
 )
 def recent(m: re.Match[str], ctx: Ctx) -> Resolved | None:
-    return Resolved("DATE", lx.RECENT_WORDS[m.group("w").lower()])
+    word = m.group("w").lower()
+    span = lx.RECENT_SPANS.get((word, m.group("unit").lower()))
+    return Resolved("DURATION", span) if span else Resolved("DATE", lx.RECENT_WORDS[word])
 
 
 def _the_unit_ok(m: re.Match[str], text: str) -> bool:
