@@ -78,8 +78,24 @@ def fmt_number(n: float) -> str:
 def duration_value(amount: float | None, unit_word: str) -> str:
     """P3D, PT8H, P10Y (a decade), P2Q (quarters, as MEANTIME writes them), PXD (vague amount)."""
     designator, mult, is_time = lx.UNITS[unit_word.lower()]
+    if is_time and amount is not None and designator in _CLOCK_SUBUNIT:
+        return "PT" + _clock_parts(amount * mult, designator)
     number = "X" if amount is None else fmt_number(amount * mult)
     return f"PT{number}{designator}" if is_time else f"P{number}{designator}"
+
+
+_CLOCK_SUBUNIT = {"H": "M", "M": "S"}
+
+
+def _clock_parts(n: float, designator: str) -> str:
+    """A clock duration in whole units where it divides exactly, as ISO 8601 times are written:
+    5.5 hours -> 5H30M, 1.5 minutes -> 1M30S; other fractions stay decimal (0.25S)."""
+    whole = int(n)
+    rest = round((n - whole) * 60, 6)
+    if rest == 0 or not rest.is_integer():
+        return f"{fmt_number(n)}{designator}"
+    head = f"{whole}{designator}" if whole else ""
+    return f"{head}{int(rest)}{_CLOCK_SUBUNIT[designator]}"
 
 
 def month_number(word: str) -> int:
