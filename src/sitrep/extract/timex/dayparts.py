@@ -51,12 +51,13 @@ _POD_OF = r"(?P<pod>morning|afternoon|evening|night)"
 
 @rule(
     "pod_of_date",
-    rf"{B}the\s+{_POD_OF}\s+of\s+(?:(?P<wd>{WEEKDAY})|{DAY_MONTH}){E}",
+    rf"{B}the\s+{_POD_OF}\s+of\s+(?:(?:{WEEKDAY},?\s+)?{DAY_MONTH}|(?P<wd>{WEEKDAY})){E}",
     kind="absolute",
     needs=frozenset({"morning", "afternoon", "evening", "night"}),
 )
 def pod_of_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
-    """"the night of 1 March", "the morning of Tuesday": that day's part of day."""
+    """"the night of 1 March", "the morning of Tuesday", "the night of Friday, Oct. 23": that
+    day's part of day (a weekday before the date only names it)."""
     suffix = lx.PARTS_OF_DAY[m.group("pod").lower()]
     day: date | None = None
     if m.group("wd"):

@@ -34,13 +34,29 @@ def _unit(ent: Span) -> str | None:
     return units[-1] if units else None
 
 
+def _step(ent: Span) -> int:
+    """"the day after his death", "the week before the vote": one unit after / before the
+    event (a noun the preposition governs), which the anchor (the latest date named) dates.
+    0 otherwise: "late in the day after falling" (a clause), "Oct. 12, the day before the
+    plunge" (an apposition names the date before it)."""
+    doc = ent.doc
+    if ent.end >= len(doc) or ent[0].lower_ not in ("the", "that") or len(ent) != 2:
+        return 0
+    if ent.start > 0 and doc[ent.start - 1].text == ",":
+        return 0
+    prep = doc[ent.end]
+    if not any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in prep.children):
+        return 0
+    return lx.SIGNAL_STEP.get(prep.lower_, 0) if prep.lower_ in ("after", "before") else 0
+
+
 def _resolve(ent: Span, unit: str, anchor: date | None) -> Timex | None:
     text = ent.text
     if unit in _PLURAL_UNITS:
         if any(t.like_num for t in ent):
             return None  # a counted duration the rules refused on purpose
         return Timex(ent.start_char, ent.end_char, text, "DURATION", duration_value(None, unit))
-    value = unit_value(anchor, unit, 0)
+    value = unit_value(anchor, unit, _step(ent))
     if value is None:
         return None
     kind = "TIME" if unit in lx.PARTS_OF_DAY else "DATE"

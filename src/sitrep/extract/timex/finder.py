@@ -183,7 +183,9 @@ def _context(text: str, c: Candidate, dct: date | None, anchors: Anchors, direct
     return ctx
 
 
-_APPOSED_DAY = re.compile(r"\s*(?:,|\bon\b)?\s*")
+# what may stand between a clock time and its day: a comma or "on", and a parenthetical
+# ("at 10:35 a.m. (0735 GMT) Friday"), or the parenthetical's close for the clock inside it
+_APPOSED_DAY = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*|\)\s*)?(?:,|\bon\b)?\s*")
 
 
 def _clock_takes_next_day(text: str, c: Candidate, t: Timex, nxt: Timex | None) -> None:
@@ -195,6 +197,15 @@ def _clock_takes_next_day(text: str, c: Candidate, t: Timex, nxt: Timex | None) 
         return
     if _APPOSED_DAY.fullmatch(text, t.end, nxt.start):
         t.value = nxt.value + (t.value or "")[(t.value or "").index("T"):]
+
+
+def _next_outside_parens(text: str, t: Timex, after: list[Timex]) -> Timex | None:
+    """The first time expression after ``t`` that is not inside a parenthetical opened after it."""
+    for nxt in after:
+        gap = text[t.end:nxt.start]
+        if gap.count("(") <= gap.count(")"):
+            return nxt
+    return None
 
 
 def resolve_all(text: str, chosen: list[Candidate], dct: date | None, direction: Direction) -> list[Timex]:
@@ -212,7 +223,7 @@ def resolve_all(text: str, chosen: list[Candidate], dct: date | None, direction:
         if res.type in ("DATE", "TIME") and mod in _ANCHORING_MODS and not _comparison(c):
             anchors.update(res.value, c.end)
     for i, (c, t) in enumerate(out):
-        _clock_takes_next_day(text, c, t, out[i + 1][1] if i + 1 < len(out) else None)
+        _clock_takes_next_day(text, c, t, _next_outside_parens(text, t, [u for _, u in out[i + 1:]]))
     return [t for _, t in out]
 
 
