@@ -105,8 +105,15 @@ _PART_MODS = frozenset({"START", "MID", "END"})  # a part named inside the span 
 
 
 def _tense(text: str, c: Candidate, direction: Direction) -> int:
+    """The signal word's direction ("since" past, "until" future), else the clause's tense. For
+    "until" the parse has the last word when it has one (:func:`tense.direction`: "Until
+    Thursday, they had not named him" is a past Thursday)."""
     signal = lx.SIGNAL_DIRECTION.get(word_before(text, c.start))
-    return signal if signal is not None else direction(c.start, c.end)
+    if signal is None:
+        return direction(c.start, c.end)
+    if signal > 0:
+        return direction(c.start, c.end) or signal
+    return signal
 
 
 @dataclass(slots=True)

@@ -36,6 +36,7 @@ IMPLICATIVE_LEMMAS = frozenset({
     "rush", "proceed", "opt", "choose", "hasten", "remember", "forget", "hesitate",
 })
 PERFECT_AUX = frozenset({"have", "has", "had"})
+UNTIL_WORDS = frozenset({"until", "till", "til"})
 PAST_AUX = frozenset({"was", "were", "did", "had"})
 
 
@@ -177,11 +178,28 @@ def _possessive_day(doc: Doc, start: int, end: int) -> bool:
     return possessed(doc, start, end) is not None and names_weekday(doc.text[start:end])
 
 
+def _until_direction(doc: Doc, start: int, verb: Token | None) -> int | None:
+    """After "until": +1 (a time still ahead: "the curfew lasts until Saturday", "was extended
+    until Tuesday"), but -1 in a past perfect or negated past clause, where "until" marks when
+    a past state ended ("Until Thursday, they had not named him", "it was not until Monday
+    that ..."). None when the time does not follow "until"."""
+    span = doc.char_span(start, start, alignment_mode="expand")
+    if span is None or span.start == 0 or doc[span.start - 1].lower_ not in UNTIL_WORDS:
+        return None
+    if verb is None or verb_direction(verb) >= 0:
+        return 1
+    marks = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
+    return -1 if marks & {"had", "not", "n't", "never"} else 1
+
+
 def direction(doc: Doc, start: int, end: int) -> int:
     """-1 past, +1 future, 0 present/unknown for the verb governing ``doc.text[start:end]``."""
     if reported_on(doc, start):
         return -1
     verb = governing_verb(doc, start, end)
+    until = _until_direction(doc, start, verb)
+    if until is not None:
+        return until
     if _possessive_day(doc, start, end):
         # "Friday's purchases", "Tuesday's declaration": a day named by what happened on it
         return 1 if verb is not None and verb_direction(verb) > 0 else -1
