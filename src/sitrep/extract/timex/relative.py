@@ -89,19 +89,25 @@ def weekday(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return _with_pod(day, m.group("pod"), ctx)
 
 
-@rule("rel_month", rf"{B}(?P<rel>last|this|next|coming|past)\s+(?P<mon>{MONTH}){E}", kind="deictic",
+@rule("rel_month", rf"{B}(?P<rel>last|this|next|coming|past)\s+(?P<mon>{MONTH})"
+      rf"(?:\s+(?P<day>(?:[12]\d|3[01]|0?[1-9]))(?:st|nd|rd|th)?(?![\d,]*\d))?{E}", kind="deictic",
       valid=lambda m, t: capitalized(m.group("mon")), needs=MONTH_WORDS)
 def rel_month(m: re.Match[str], ctx: Ctx) -> Resolved | None:
+    """"last October", "next March", "last Oct. 23" (that day of the month named)."""
     month = month_number(m.group("mon"))
+    day = int(m.group("day")) if m.group("day") else None
     if ctx.dct is None:
-        return Resolved("DATE", f"XXXX-{month:02d}")
+        return Resolved("DATE", f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""))
     rel = m.group("rel").lower()
     year = ctx.dct.year
-    if rel in ("last", "past") and month >= ctx.dct.month:
+    here, now = (month, day or 0), (ctx.dct.month, ctx.dct.day if day else 0)
+    if rel in ("last", "past") and here >= now:
         year -= 1
-    elif rel in ("next", "coming") and month <= ctx.dct.month:
+    elif rel in ("next", "coming") and here <= now:
         year += 1
-    return Resolved("DATE", cal.month_value(year, month))
+    if day is None:
+        return Resolved("DATE", cal.month_value(year, month))
+    return Resolved("DATE", f"{year:04d}-{month:02d}-{day:02d}") if cal.valid_day(year, month, day) else None
 
 
 def unit_value(ref: date | None, unit: str, step: int) -> str | None:
