@@ -161,6 +161,19 @@ def _untensed_head(doc: Doc, start: int, end: int, verb: Token) -> bool:
     return False
 
 
+def _modifies_noun(doc: Doc, start: int, end: int) -> bool:
+    """"the late-November trip", "under a June agreement": a time naming a noun's kind, not a
+    time the clause's verb happens at. A future verb does not put such an event ahead ("to make
+    the late-November trip", said of a past trip); a past one still dates it ("have been
+    searching since the Oct. 23 slaying")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return (root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN"
+            and root.head.i >= span.end and not names_weekday(span.text))
+
+
 def names_weekday(text: str) -> bool:
     low = text.lower()
     return any(w in low for w in WEEKDAY_NAMES)
@@ -194,6 +207,11 @@ def _until_direction(doc: Doc, start: int, verb: Token | None) -> int | None:
 
 def direction(doc: Doc, start: int, end: int) -> int:
     """-1 past, +1 future, 0 present/unknown for the verb governing ``doc.text[start:end]``."""
+    d = _clause_tense(doc, start, end)
+    return 0 if d > 0 and _modifies_noun(doc, start, end) else d
+
+
+def _clause_tense(doc: Doc, start: int, end: int) -> int:
     if reported_on(doc, start):
         return -1
     verb = governing_verb(doc, start, end)
