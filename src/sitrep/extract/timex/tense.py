@@ -82,7 +82,7 @@ def _past_vbp(verb: Token) -> bool:
 
 def _infinitive_under_past(verb: Token) -> int | None:
     """An infinitive's time after a past governor: a past perfect ("had been due to lapse
-    Friday") puts it in the past; a simple past ("offered to buy X Friday")
+    Friday", "had been scheduled to expire Friday") puts it in the past; a simple past ("offered to buy X Friday")
     leaves it open (None: no change; 0: unknown)."""
     if verb.tag_ != "VB" or not any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
         return None
@@ -91,11 +91,13 @@ def _infinitive_under_past(verb: Token) -> int | None:
         if gov.pos_ in ("VERB", "AUX") or gov.i == gov.head.i:
             break
         gov = gov.head
-    if gov.i == verb.i or gov.lemma_ in SCHEDULE_LEMMAS:
+    if gov.i == verb.i:
         return None
     aux_words = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")} | {gov.lower_}
     if "had" in aux_words:
-        return -1
+        return -1  # also a superseded plan: "had been scheduled to expire at midnight Friday"
+    if gov.lemma_ in SCHEDULE_LEMMAS:
+        return None
     return 0 if gov.tag_ == "VBD" else None
 
 
