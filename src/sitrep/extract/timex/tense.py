@@ -82,8 +82,8 @@ def _past_vbp(verb: Token) -> bool:
 
 def _infinitive_under_past(verb: Token) -> int | None:
     """An infinitive's time after a past governor: a past perfect ("had been due to lapse
-    Friday", "had been scheduled to expire Friday") puts it in the past; a simple past ("offered to buy X Friday")
-    leaves it open (None: no change; 0: unknown)."""
+    Friday", "had been scheduled to expire Friday") puts it in the past; a simple past
+    ("offered to buy X Friday") leaves it open (None: no change; 0: unknown)."""
     if verb.tag_ != "VB" or not any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
         return None
     gov = verb.head
