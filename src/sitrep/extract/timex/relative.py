@@ -399,8 +399,11 @@ def the_unit(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     quarter = m.group("unit").lower() == "quarter"
     if m.group("unit").lower() == "year" and re.match(r"\s+end(?:ed|ing)\b", ctx.text[m.end():]):
         return Resolved("DURATION", "P1Y")  # "for the year ended March 31": a fiscal year's length
-    if quarter and re.fullmatch(r"\d{4}-Q\d", ctx.period or ""):
+    past_unended = ctx.direction < 0 and _unended_quarter(ctx.period, ctx.dct)
+    if quarter and re.fullmatch(r"\d{4}-Q\d", ctx.period or "") and not past_unended:
         return Resolved("DATE", ctx.period or "")
+    if quarter and past_unended:  # "revenue rose in the quarter" after a forecast for this one
+        return Resolved("DATE", unit_value(ctx.dct, "quarter", -1) or "XXXX-QX")
     # results are reported after the quarter: a past "the quarter" with no date before it is
     # the last one ended before the DCT; after a date ("ended Sept. 30") it is that date's
     back = quarter and ctx.direction < 0 and ctx.anchor == ctx.dct
@@ -408,14 +411,26 @@ def the_unit(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DATE", value) if value else None
 
 
+def _unended_quarter(period: str | None, dct: date | None) -> bool:
+    """A quarter value (2009-Q4) that has not ended by the DCT."""
+    m = re.fullmatch(r"(\d{4})-Q(\d)", period or "")
+    if m is None or dct is None:
+        return False
+    return (int(m.group(1)), int(m.group(2))) >= (dct.year, cal.quarter_of(dct.month))
+
+
 @rule("latest_period", rf"{B}the\s+(?:latest|most\s+recent)\s+(?P<unit>quarter|period){E}", kind="anaphoric",
       needs=frozenset({"latest", "recent"}))
 def latest_period(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     """"the latest quarter", "the latest period" (earnings reports): the quarter or half named
-    last, else the quarter ended last before the DCT; a bare "period" needs one named."""
-    if re.fullmatch(r"\d{4}-[QH]\d", ctx.period or ""):
+    last, else the quarter ended last before the DCT; a bare "period" needs one named. The
+    latest quarter has ended: a quarter named last that has not ("a fourth-quarter charge"
+    in November) gives way to the last one ended (fiscal "periods" are left as named)."""
+    quarter = m.group("unit").lower() == "quarter"
+    unended = quarter and _unended_quarter(ctx.period, ctx.dct)
+    if re.fullmatch(r"\d{4}-[QH]\d", ctx.period or "") and not unended:
         return Resolved("DATE", ctx.period or "")
-    if m.group("unit").lower() != "quarter":
+    if not quarter:
         return None
     value = unit_value(ctx.dct, "quarter", -1)
     return Resolved("DATE", value) if value else None
