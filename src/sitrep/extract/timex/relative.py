@@ -449,8 +449,21 @@ def the_weekend(m: re.Match[str], ctx: Ctx) -> Resolved | None:
       rf"{B}(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?P<unit>period|quarter|month|half))?{E}",
       kind="anaphoric", valid=lambda m, t: bool(m.group("unit")) or "-" in m.group(0))
 def year_earlier(m: re.Match[str], ctx: Ctx) -> Resolved | None:
-    """"the year-earlier quarter", "year-ago results": the compared period a year before."""
-    value = same_period(ctx.period, 1)
+    """"the year-earlier quarter", "year-ago results": the compared period a year before. "the
+    year-ago quarter" is a quarter: that of a date named last ("the quarter ended Sept. 30"),
+    else the quarter ended last before the DCT."""
+    period = ctx.period
+    if (m.group("unit") or "").lower() == "quarter":
+        period = _as_quarter(period) or (unit_value(ctx.dct, "quarter", -1) if ctx.dct else None)
+    value = same_period(period, 1)
     if value is None:
         value = str(ctx.dct.year - 1) if ctx.dct else "XXXX"
     return Resolved("DATE", value)
+
+
+def _as_quarter(period: str | None) -> str | None:
+    """The quarter of a quarter, month or day value (1989-09-30 -> 1989-Q3); None for others."""
+    if re.fullmatch(r"\d{4}-Q\d", period or ""):
+        return period
+    m = re.fullmatch(r"(\d{4})-(\d\d)(?:-\d\d)?", period or "")
+    return f"{m.group(1)}-Q{cal.quarter_of(int(m.group(2)))}" if m else None
