@@ -136,8 +136,12 @@ class Anchors:
             return self.month
         return self.day
 
-    def update(self, value: str, end: int) -> None:
-        if re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d)?|-[QH]\d|-(?:SP|SU|FA|WI)|-W\d\d)?", value):
+    def update(self, value: str, end: int, ends_period: bool = False) -> None:
+        """``ends_period``: the date closes the period named before it ("the quarter ended
+        Sept. 30"), which stays the period under discussion."""
+        if ends_period and self.period and re.fullmatch(r"\d{4}-[QH]\d", self.period):
+            self.period_end = end
+        elif re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d)?|-[QH]\d|-(?:SP|SU|FA|WI)|-W\d\d)?", value):
             self.period, self.period_end = value, end
         day = as_date(value)
         if day:
@@ -152,6 +156,7 @@ class Anchors:
 
 
 _QUARTER_OR_HALF = re.compile(r"\d{4}-[QH]\d")
+_PERIOD_END = re.compile(r"\b(?:quarter|half|period|year)\s+end(?:ed|ing)\s+(?:on\s+)?$", re.IGNORECASE)
 _COMPARISON_RULES = frozenset({"year_earlier", "same_period"})
 
 
@@ -228,7 +233,8 @@ def resolve_all(text: str, chosen: list[Candidate], dct: date | None, direction:
         out.append((c, Timex(start=c.start, end=c.end, text=text[c.start:c.end], type=res.type,
                              value=res.value, mod=mod, anchor=used.isoformat() if used else None)))
         if res.type in ("DATE", "TIME") and mod in _ANCHORING_MODS and not _comparison(c):
-            anchors.update(res.value, c.end)
+            closes = _PERIOD_END.search(text, max(0, c.start - 30), c.start) is not None
+            anchors.update(res.value, c.end, closes)
     for i, (c, t) in enumerate(out):
         _clock_takes_next_day(text, c, t, _next_outside_parens(text, t, [u for _, u in out[i + 1:]]))
     return [t for _, t in out]
