@@ -73,6 +73,7 @@ def pod_of_date(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     rf"{B}(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s+(?:o'clock\s+)?"
     rf"(?:in\s+the\s+(?P<pod>morning|afternoon|evening)|at\s+(?P<night>night)){E}{_DAYREF}",
     kind="deictic",
+    valid=lambda m, t: word_before(t, m.start()) in lx.CLOCK_POD_PREPS,  # not "scored 3 in the afternoon"
     needs=frozenset({"morning", "afternoon", "evening", "night"}),
 )
 def clock_pod(m: re.Match[str], ctx: Ctx) -> Resolved | None:

@@ -117,6 +117,9 @@ DAYLIGHT_WORDS: dict[str, str] = {
 DAYLIGHT_PREPS = frozenset({"at", "before", "after", "by", "until", "till", "since", "from", "around", "near",
                             "toward", "towards", "about", "past"})
 # words after "overnight" that show it is an adverb of time ("shelling continued overnight, ...")
+# words before "4 in the morning" that make the number an hour ("at 4 in the morning")
+CLOCK_POD_PREPS = frozenset({"at", "by", "until", "till", "since", "from", "around", "about", "before",
+                             "after", "to", "approximately", "roughly", "nearly", "almost"})
 OVERNIGHT_NEXT = frozenset({"in", "on", "at", "to", "and", "as", "after", "before", "from", "into", "near",
                             "with", "when", "while", "but", "across", "around", "along", "outside"})
 
