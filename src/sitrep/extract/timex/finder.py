@@ -37,7 +37,7 @@ from sitrep.extract.timex import lexicon as lx
 from sitrep.extract.timex.absolute import as_date
 from sitrep.extract.timex.calendar import week_day
 from sitrep.extract.timex.patterns import alt
-from sitrep.extract.timex.rules import RULES, Ctx, Rule, word_before
+from sitrep.extract.timex.rules import RULES, Ctx, Resolved, Rule, word_before
 from sitrep.extract.timex.triggers import text_words
 from sitrep.model import Timex
 
@@ -211,6 +211,20 @@ def _clock_takes_next_day(text: str, c: Candidate, t: Timex, nxt: Timex | None) 
         t.value = nxt.value + (t.value or "")[(t.value or "").index("T"):]
 
 
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(T\w+)?")
+
+
+def _day_in_named_month(res: Resolved, anchors: Anchors) -> Resolved:
+    """"... was shot last October. His name was crossed out that same day": "that day" / "the
+    same day" after a month named more recently than any day points back to a day of that
+    month, whose number the text does not give (1998-10-XX), not to the older day anchor."""
+    m = _DAY_VALUE.fullmatch(res.value)
+    month = anchors.period if anchors.period_end > anchors.day_end else None
+    if m is None or month is None or not re.fullmatch(r"\d{4}-\d\d", month):
+        return res
+    return Resolved(res.type, f"{month}-XX{m.group(1) or ''}", res.mod)
+
+
 def _next_outside_parens(text: str, t: Timex, after: list[Timex]) -> Timex | None:
     """The first time expression after ``t`` that is not inside a parenthetical opened after it."""
     for nxt in after:
@@ -228,6 +242,8 @@ def resolve_all(text: str, chosen: list[Candidate], dct: date | None, direction:
         res = c.rule.resolve(c.match, ctx)
         if res is None:
             continue
+        if c.rule.name == "that_unit" or (c.match.groupdict().get("rel") or "").lower() == "same":
+            res = _day_in_named_month(res, anchors)
         mod = res.mod if res.mod in _PART_MODS else c.mod or res.mod  # "by end-2022": END
         used = ctx.anchor if c.rule.kind == "anaphoric" else dct
         out.append((c, Timex(start=c.start, end=c.end, text=text[c.start:c.end], type=res.type,
