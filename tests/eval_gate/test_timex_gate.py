@@ -12,7 +12,7 @@ from tests.conftest import EVAL, REFERENCE_GOLD, require
 # floors: a little under the measured figures (docs/accuracy.md)
 TE3_VALUE_F1 = 0.81  # measured 0.810 (0.819 before the MEANTIME pass 3) (HeidelTime 0.776, SUTime 0.674)
 TE3_RELAXED_F1 = 0.935  # measured 0.942
-MEANTIME_VALUE_F1 = 0.845  # measured 0.855
+MEANTIME_VALUE_F1 = 0.85  # measured 0.855 (fifth pass: unchanged)
 MEANTIME_RELAXED_F1 = 0.935  # measured 0.943
 
 
