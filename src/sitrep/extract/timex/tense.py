@@ -57,6 +57,8 @@ def governing_verb(doc: Doc, start: int, end: int) -> Token | None:
 def verb_direction(verb: Token) -> int:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     aux_words = {a.lower_ for a in auxes}
+    if "could" in aux_words and any(c.dep_ == "neg" for c in verb.children):
+        return -1  # "could not be reached for comment Tuesday": a past attempt
     if aux_words & FUTURE_MODALS or any(a.lemma_ in FUTURE_MODALS for a in auxes):
         return 1
     if "have" in aux_words and verb.tag_ == "VBN":
