@@ -93,7 +93,8 @@ def _nowadays(doc: Doc, t: Timex) -> None:
 def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
     """Every TIMEX3 of a parsed article, resolved against its publication date."""
     dct = parse_dct(published)
-    found = finder.find(doc.text, dct, lambda s, e: tense.direction(doc, s, e))
+    found = finder.find(doc.text, dct, lambda s, e: tense.direction(doc, s, e),
+                        lambda s, e: tense.finite_present(doc, s, e))
     found = fallback.add_entities(doc, found, dct)
     out: list[Timex] = []
     for t in found:

@@ -50,7 +50,7 @@ def _ymd(year: int | None, month: int, day: int) -> str | None:
 
 
 def _year_for_month(ctx: Ctx, month: int) -> int | None:
-    return cal.month_near(ctx.dct, month, ctx.direction) if ctx.dct else None
+    return cal.month_near(ctx.dct, month, ctx.direction, nearest=not ctx.present) if ctx.dct else None
 
 
 # a day inside a longer phrase, either order: "20 (of) September" / "September 20"

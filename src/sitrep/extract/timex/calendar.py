@@ -95,18 +95,19 @@ def weekday_strict(dct: date, weekday: int, direction: int) -> date:
     return dct + timedelta(days=ahead)
 
 
-def month_near(dct: date, month: int, direction: int) -> int:
+def month_near(dct: date, month: int, direction: int, nearest: bool = True) -> int:
     """The year of the named month nearest the DCT in a tense direction.
 
     Past: the latest such month on or before the DCT month; future: the earliest on
     or after it; unknown (0): the occurrence nearest the DCT month ("worth $130 million in
-    October" in January is last October), the DCT year when both are six months off.
+    October" in January is last October), the DCT year when both are six months off, or
+    when ``nearest`` is false (a present tense: "the law takes effect in August").
     """
     if direction < 0 and month > dct.month:
         return dct.year - 1
     if direction > 0 and month < dct.month:
         return dct.year + 1
-    if direction == 0 and abs(month - dct.month) > 6:
+    if direction == 0 and nearest and abs(month - dct.month) > 6:
         return dct.year - 1 if month > dct.month else dct.year + 1
     return dct.year
 

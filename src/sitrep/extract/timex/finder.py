@@ -95,6 +95,7 @@ def attach_mods(text: str, chosen: list[Candidate]) -> None:
 
 
 Direction = Callable[[int, int], int]
+Present = Callable[[int, int], bool]  # the span's governing verb is a finite present
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s|\n")
@@ -181,7 +182,8 @@ def _comparison(c: Candidate) -> bool:
     return c.rule.name in ("ago", "later") and unit == "year" and amount in ("a", "one")
 
 
-def _context(text: str, c: Candidate, dct: date | None, anchors: Anchors, direction: Direction) -> Ctx:
+def _context(text: str, c: Candidate, dct: date | None, anchors: Anchors, direction: Direction,
+             present: Present) -> Ctx:
     unit = c.match.groupdict().get("unit") or c.match.groupdict().get("bare") or "day"
     ctx = Ctx(dct=dct, anchor=anchors.for_unit(unit), text=text, start=c.start)
     ctx.period = anchors.period
@@ -192,6 +194,7 @@ def _context(text: str, c: Candidate, dct: date | None, anchors: Anchors, direct
         ctx.anchor = anchors.day if same_sentence else dct  # a clock time takes its own sentence's day
     if c.rule.kind in ("deictic", "absolute", "anaphoric"):
         ctx.direction = _tense(text, c, direction)
+        ctx.present = ctx.direction == 0 and present(c.start, c.end)
     return ctx
 
 
@@ -234,11 +237,12 @@ def _next_outside_parens(text: str, t: Timex, after: list[Timex]) -> Timex | Non
     return None
 
 
-def resolve_all(text: str, chosen: list[Candidate], dct: date | None, direction: Direction) -> list[Timex]:
+def resolve_all(text: str, chosen: list[Candidate], dct: date | None, direction: Direction,
+                present: Present | None = None) -> list[Timex]:
     out: list[tuple[Candidate, Timex]] = []
     anchors = Anchors(dct, dct, dct)
     for c in chosen:
-        ctx = _context(text, c, dct, anchors, direction)
+        ctx = _context(text, c, dct, anchors, direction, present or (lambda s, e: False))
         res = c.rule.resolve(c.match, ctx)
         if res is None:
             continue
@@ -256,8 +260,9 @@ def resolve_all(text: str, chosen: list[Candidate], dct: date | None, direction:
     return [t for _, t in out]
 
 
-def find(text: str, dct: date | None, direction: Direction | None = None) -> list[Timex]:
+def find(text: str, dct: date | None, direction: Direction | None = None,
+         present: Present | None = None) -> list[Timex]:
     """Every time expression of ``text``, resolved against ``dct`` (None: unknown)."""
     chosen = select(candidates(text))
     attach_mods(text, chosen)
-    return resolve_all(text, chosen, dct, direction or (lambda s, e: 0))
+    return resolve_all(text, chosen, dct, direction or (lambda s, e: 0), present)

@@ -30,6 +30,7 @@ class Ctx:
     dct: date | None
     anchor: date | None
     direction: int = 0
+    present: bool = False  # direction 0 from a finite present verb ("is due in March"), not untensed
     text: str = ""
     start: int = 0
     period: str | None = None  # the calendar value mentioned last ("2009-Q3"), if any

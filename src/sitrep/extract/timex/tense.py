@@ -178,6 +178,15 @@ def _modifies_noun(doc: Doc, start: int, end: int) -> bool:
             and root.head.i >= span.end and not names_weekday(span.text))
 
 
+def finite_present(doc: Doc, start: int, end: int) -> bool:
+    """The span hangs on a finite present verb with no auxiliary ("the law takes effect in
+    August", "elections are due in October"): a present, not an untensed phrase."""
+    verb = governing_verb(doc, start, end)
+    if verb is None or verb.tag_ not in ("VBZ", "VBP") or _untensed_head(doc, start, end, verb):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def names_weekday(text: str) -> bool:
     low = text.lower()
     return any(w in low for w in WEEKDAY_NAMES)
