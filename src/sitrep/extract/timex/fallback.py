@@ -47,7 +47,7 @@ def _step(ent: Span) -> int:
     prep = doc[ent.end]
     if not any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in prep.children):
         return 0
-    return lx.SIGNAL_STEP.get(prep.lower_, 0) if prep.lower_ in ("after", "before") else 0
+    return lx.SIGNAL_STEP.get(prep.lower_, 0)  # "after" / "before" (the others take no object)
 
 
 def _resolve(ent: Span, unit: str, anchor: date | None) -> Timex | None:

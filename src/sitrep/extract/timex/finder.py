@@ -103,6 +103,7 @@ CLOCK_RULES = frozenset({"clock", "clock24", "clock_mil", "clock_pod", "noon", "
 # a date with these mods still names its day ("by June 10"): it anchors what follows
 _ANCHORING_MODS = frozenset({None, "ON_OR_BEFORE", "ON_OR_AFTER", "APPROX"})
 _PART_MODS = frozenset({"START", "MID", "END"})  # a part named inside the span beats a signal outside
+_QUARTER_OR_HALF = re.compile(r"\d{4}-[QH]\d")
 
 
 def _tense(text: str, c: Candidate, direction: Direction) -> int:
@@ -140,7 +141,7 @@ class Anchors:
     def update(self, value: str, end: int, ends_period: bool = False) -> None:
         """``ends_period``: the date closes the period named before it ("the quarter ended
         Sept. 30"), which stays the period under discussion."""
-        if ends_period and self.period and re.fullmatch(r"\d{4}-[QH]\d", self.period):
+        if ends_period and self.period and _QUARTER_OR_HALF.fullmatch(self.period):
             self.period_end = end
         elif re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d)?|-[QH]\d|-(?:SP|SU|FA|WI)|-W\d\d)?", value):
             self.period, self.period_end = value, end
@@ -156,7 +157,6 @@ class Anchors:
             self.year = date(int(value[:4]), 1, 1)
 
 
-_QUARTER_OR_HALF = re.compile(r"\d{4}-[QH]\d")
 _PERIOD_END = re.compile(r"\b(?:quarter|half|period|year)\s+end(?:ed|ing)\s+(?:on\s+)?$", re.IGNORECASE)
 _COMPARISON_RULES = frozenset({"year_earlier", "same_period"})
 

@@ -261,10 +261,9 @@ _YEAR_BACK = (r"(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|(?:of\s+)?the\s
       kind="anaphoric")
 def same_period_rule(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     period, unit = ctx.period or "", m.group("unit").lower()
-    month = re.fullmatch(r"(\d{4})-(\d\d)(?:-\d\d)?", period)
-    if month and unit == "quarter":
-        period = f"{month.group(1)}-Q{cal.quarter_of(int(month.group(2)))}"
-    elif month and unit == "month":
+    if unit == "quarter":
+        period = _as_quarter(period) or period
+    elif unit == "month" and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", period):
         period = period[:7]
     value = same_period(period, 1)
     if value is None and ctx.anchor is not None:
@@ -382,6 +381,9 @@ def recent(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     return Resolved("DURATION", span) if span else Resolved("DATE", lx.RECENT_WORDS[word])
 
 
+_QUARTER = re.compile(r"(\d{4})-Q(\d)")
+
+
 def _the_unit_ok(m: re.Match[str], text: str) -> bool:
     follows = re.match(r"\s*(?:'s|before|after|of|when|that|earlier|later|in\s+which"
                        r"|on\s+which)\b", text[m.end():])
@@ -400,7 +402,7 @@ def the_unit(m: re.Match[str], ctx: Ctx) -> Resolved | None:
     if m.group("unit").lower() == "year" and re.match(r"\s+end(?:ed|ing)\b", ctx.text[m.end():]):
         return Resolved("DURATION", "P1Y")  # "for the year ended March 31": a fiscal year's length
     past_unended = ctx.direction < 0 and _unended_quarter(ctx.period, ctx.dct)
-    if quarter and re.fullmatch(r"\d{4}-Q\d", ctx.period or "") and not past_unended:
+    if quarter and _QUARTER.fullmatch(ctx.period or "") and not past_unended:
         return Resolved("DATE", ctx.period or "")
     if quarter and past_unended:  # "revenue rose in the quarter" after a forecast for this one
         return Resolved("DATE", unit_value(ctx.dct, "quarter", -1) or "XXXX-QX")
@@ -413,7 +415,7 @@ def the_unit(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 def _unended_quarter(period: str | None, dct: date | None) -> bool:
     """A quarter value (2009-Q4) that has not ended by the DCT."""
-    m = re.fullmatch(r"(\d{4})-Q(\d)", period or "")
+    m = _QUARTER.fullmatch(period or "")
     if m is None or dct is None:
         return False
     return (int(m.group(1)), int(m.group(2))) >= (dct.year, cal.quarter_of(dct.month))
@@ -463,7 +465,7 @@ def year_earlier(m: re.Match[str], ctx: Ctx) -> Resolved | None:
 
 def _as_quarter(period: str | None) -> str | None:
     """The quarter of a quarter, month or day value (1989-09-30 -> 1989-Q3); None for others."""
-    if re.fullmatch(r"\d{4}-Q\d", period or ""):
+    if _QUARTER.fullmatch(period or ""):
         return period
     m = re.fullmatch(r"(\d{4})-(\d\d)(?:-\d\d)?", period or "")
     return f"{m.group(1)}-Q{cal.quarter_of(int(m.group(2)))}" if m else None
