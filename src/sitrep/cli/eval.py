@@ -18,9 +18,13 @@ from sitrep.errors import SitrepError
               help="What PATH holds: gold (articles beside *.gold.yaml), tempeval (TimeML .tml), "
                    "re3d, meantime-entities, meantime-timex, meantime-quotes, ecbplus.")
 @click.option("--tempeval", "tempeval", is_flag=True, help="Same as --mode tempeval.")
+@click.option("--split", default=None, metavar="PART",
+              help="Only the documents of this part (dev, test) of the corpus's recorded split "
+                   "(sitrep/eval/splits/CORPUS.yaml); gold mode only.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.pass_obj
-def eval_(settings: Settings, path: Path, mode: str, tempeval: bool, as_json: bool) -> None:
+def eval_(settings: Settings, path: Path, mode: str, tempeval: bool, as_json: bool,
+          split: str | None) -> None:
     """Score the pipeline on PATH and print P/R/F1 per section.
 
     With gold files (the default), every article beside a NAME.gold.yaml is analysed
@@ -29,8 +33,15 @@ def eval_(settings: Settings, path: Path, mode: str, tempeval: bool, as_json: bo
     from sitrep.eval import evaluators
 
     try:
-        run = evaluators.get("tempeval" if tempeval else mode)
-        report = run(path, settings)
+        name = "tempeval" if tempeval else mode
+        if split is not None:
+            if name != "gold":
+                raise click.UsageError("--split works with --mode gold only")
+            from sitrep.eval.golddir import evaluate_gold
+
+            report = evaluate_gold(path, settings, split=split)
+        else:
+            report = evaluators.get(name)(path, settings)
     except (KeyError, SitrepError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(json.dumps(report.to_dict(), indent=1) if as_json else report.format())

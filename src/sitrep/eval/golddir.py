@@ -57,13 +57,23 @@ class GoldDirReport:
         return {"articles": [r.to_dict() for r in self.reports], "total": total}
 
 
-def evaluate_gold(path: Path, settings: Settings | None = None) -> GoldDirReport:
+def evaluate_gold(path: Path, settings: Settings | None = None, split: str | None = None) -> GoldDirReport:
+    """Score every article beside a gold file under ``path`` (only ``split``'s part of a
+    corpus with a recorded split, when given)."""
     from sitrep.ingest import read_inputs
     from sitrep.pipeline import analyze
 
     settings = settings or Settings()
     out = GoldDirReport()
-    for gold_path in gold_files(Path(path)):
+    files = gold_files(Path(path))
+    if split is not None:
+        from sitrep.eval.splits import members
+
+        keep = members(Path(path), split)
+        files = [g for g in files if g.name[: -len(".gold.yaml")] in keep]
+    if not files:
+        raise SitrepError(f"{path}: no *.gold.yaml files" + (f" in split {split!r}" if split else ""))
+    for gold_path in files:
         gold = yaml.safe_load(gold_path.read_text(encoding="utf-8")) or {}
         art_path = article_for(gold_path)
         items = list(read_inputs([str(art_path)], settings))
