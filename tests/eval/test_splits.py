@@ -22,7 +22,8 @@ def test_split_is_30_dev_10_test_disjoint() -> None:
 
 @pytest.mark.skipif(not VOA.is_dir(), reason="../shared/eval/voa-gold not beside the checkout")
 def test_split_script_reproduces_recorded_split() -> None:
-    spec = importlib.util.spec_from_file_location("make_split", Path(__file__).parents[2] / "scripts/make_split.py")
+    script = Path(__file__).parents[2] / "scripts/make_split.py"
+    spec = importlib.util.spec_from_file_location("make_split", script)
     mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     spec.loader.exec_module(mod)  # type: ignore[union-attr]
     dev, test = mod.split(VOA)
