@@ -1,44 +1,17 @@
-"""Accuracy gate for events: reference-article and dev-set figures must not fall.
+"""Events: what the floors cannot say. The reference article's $1bn deal stays one deal.
 
-Figures measured 2026-11-25 (docs/accuracy.md, "Events"):
-- reference article, oracle (gold entities and timexes): event F1 0.96, argument accuracy 0.94;
-- reference article, whole pipeline (``sitrep extract`` + shared/eval/score.py): F1 0.96, arguments 0.94;
-- dev set (12 re3d reports + 5 Wikinews business reports, tests/dev/events), oracle:
-  F1 0.941, arguments 0.937;
-- dev set, whole pipeline: F1 0.933, arguments 0.798.
-Floors sit a little under them; the whole-pipeline floors also depend on the entity
-and time stages, so they sit at the issue's "done" bar (0.85 / 0.80) for the reference.
+The figures (reference article whole pipeline and oracle, tests/dev/events oracle and
+whole pipeline) are floors in baseline.yaml, read by test_gate.py.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
-import yaml
-from tests.conftest import EVAL, REFERENCE, REFERENCE_GOLD, ROOT, require
+from tests.conftest import REFERENCE, ROOT, require
 
 DEV = ROOT / "tests" / "dev" / "events"
-SCORER = EVAL / "score.py"
-
-
-def _scorer() -> Any:
-    require(SCORER.is_file(), f"reference scorer {SCORER}")
-    spec = importlib.util.spec_from_file_location("sitrep_ref_score", SCORER)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-def _dev_runner() -> Any:
-    sys.path.insert(0, str(DEV))
-    import run_dev
-
-    return run_dev
 
 
 def _reference_e2e() -> dict[str, Any]:
@@ -47,26 +20,6 @@ def _reference_e2e() -> dict[str, Any]:
 
     article = next(a for a in read_inputs([str(REFERENCE)]) if not isinstance(a, Exception))
     return analyze(article).to_dict()
-
-
-@pytest.fixture(scope="module")
-def gold() -> dict[str, Any]:
-    require(REFERENCE_GOLD.is_file(), f"reference gold {REFERENCE_GOLD}")
-    return yaml.safe_load(REFERENCE_GOLD.read_text(encoding="utf-8"))
-
-
-def test_reference_oracle_floor(gold: dict[str, Any]) -> None:
-    sys.path.insert(0, str(DEV))
-    import oracle
-
-    row = _scorer().Scorer(gold, oracle.run(REFERENCE, REFERENCE_GOLD).to_dict()).run()["events"]
-    assert row["F1"] >= 0.93 and row["arg_acc"] >= 0.90, row
-
-
-def test_reference_whole_pipeline_meets_the_issue_bar(gold: dict[str, Any]) -> None:
-    out = _reference_e2e()
-    row = _scorer().Scorer(gold, out).run()["events"]
-    assert row["F1"] >= 0.85 and row["arg_acc"] >= 0.80, row
 
 
 def test_the_billion_dollar_deal_is_one_arms_transfer() -> None:
@@ -81,14 +34,6 @@ def test_the_billion_dollar_deal_is_one_arms_transfer() -> None:
     assert deal["args"]["delivery_by"] == "2025"
     cats = {i["category"] for i in deal["args"]["items"]}
     assert {"fixed-wing aircraft", "helicopter", "surface-to-air missile system"} <= cats
-
-
-@pytest.mark.parametrize(("e2e", "f1", "args"), [(False, 0.93, 0.92), (True, 0.91, 0.78)])
-def test_dev_set_floor(e2e: bool, f1: float, args: float) -> None:
-    require(SCORER.is_file(), f"reference scorer {SCORER}")
-    runner = _dev_runner()
-    res = runner.score(runner.dev_docs(), e2e=e2e)
-    assert res["F1"] >= f1 and res["arg_acc"] >= args, res
 
 
 def test_dev_set_is_there() -> None:
