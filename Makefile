@@ -24,7 +24,8 @@ services:
 	bash scripts/services.sh
 
 lint: install
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/mypy src
 
 test: install services lint
 	. ./.test-env 2>/dev/null; $(BIN)/pytest -q

@@ -28,7 +28,7 @@ def _articles(paths: list[str], settings: Settings, errors: list[InputError]) ->
 
 def ingest(paths: list[str], settings: Settings) -> Iterator[Analysis]:
     """Analyses as they are stored, in input order."""
-    from sitrep.pipeline import analyze_many
+    from sitrep.batch import analyze_many
     from sitrep.store import open_store
 
     store = open_store(settings.db)

@@ -32,8 +32,8 @@ def main(argv: list[str]) -> None:
 
     import sitrep.kb.schema as k
     from sitrep import kb
+    from sitrep.batch import analyze_many
     from sitrep.ingest import read_inputs
-    from sitrep.pipeline import analyze_many
     from sitrep.store import open_store
 
     files = argv or default_files()

@@ -7,7 +7,7 @@
 
 ``bare`` is spaCy alone: ``spacy.load`` of the same model and ``nlp.pipe`` over the
 same texts with the same batch size and process count (the floor). ``extract`` is
-``sitrep.pipeline.analyze_many`` with every stage, each result turned into its
+``sitrep.batch.analyze_many`` with every stage, each result turned into its
 extract-format JSON (what ``sitrep extract --format jsonl`` prints). ``ingest``
 reads the JSON Lines corpus with Sitrep's readers, skips stored ids, analyses and
 writes every article into a new SQLite store (no cross-article merging). ``frame``
@@ -83,7 +83,7 @@ def _articles(corpus: Path) -> Iterator:
 
 
 def run_extract(corpus: Path, workers: int, marks: set[int], stages: bool = True) -> dict:
-    from sitrep.pipeline import analyze_many
+    from sitrep.batch import analyze_many
 
     settings = Settings(n_process=workers, batch_size=BATCH)
     if not stages:

@@ -1,10 +1,55 @@
+import pytest
+
 from sitrep import Article, analyze
+from sitrep.config import Settings
+from sitrep.errors import PipelineError
+from sitrep.extract import STAGES
+from sitrep.extract.component import Component, check_stages
 from sitrep.model import Analysis, article_id
-from sitrep.registry import stages
+from sitrep.pipeline import Pipeline
 
 
-def test_every_stage_is_registered():
-    assert {"entities", "timexes", "quotes", "events"} <= set(stages)
+def test_the_stages_in_order_and_their_requirements_check():
+    assert [s.name for s in STAGES] == ["entities", "timexes", "quotes", "events"]
+    assert check_stages(STAGES)[-1] == {"name": "events", "requires": ["entities", "timexes"],
+                                        "assigns": "events"}
+
+
+class Claims(Component):
+    """A toy stage with a new kind of record: every sentence naming a country."""
+
+    name = "claims"
+    assigns = "claims"
+    requires = ("entities",)
+
+    def __call__(self, ctx):  # type: ignore[no-untyped-def]
+        countries = [e for e in ctx.entities if e.type == "COUNTRY"]
+        return [{"sentence": s.text, "countries": sorted({e.name for e in countries})}
+                for s in ctx.doc.sents if countries]
+
+
+class ClaimCount(Component):
+    name = "claim_count"
+    assigns = "claim_count"
+    requires = ("claims",)
+
+    def __call__(self, ctx):  # type: ignore[no-untyped-def]
+        return [len(ctx.records("claims"))]
+
+
+def test_a_new_stage_with_a_new_kind_of_record_is_one_class_and_one_list_entry():
+    pipe = Pipeline(Settings(), stages=[*STAGES, Claims, ClaimCount])
+    res = pipe.analyze(Article(text="Poland bought tanks. Germany objected.", source="t"))
+    assert res.extra["claim_count"] == [2]
+    assert res.extra["claims"][0] == {"sentence": "Poland bought tanks.", "countries": ["Germany", "Poland"]}
+    assert res.entities and Analysis.from_dict(res.to_dict()).extra == res.extra
+
+
+def test_a_stage_whose_requirement_no_earlier_stage_assigns_is_refused_when_built():
+    with pytest.raises(PipelineError, match="'claim_count' requires claims"):
+        Pipeline(Settings(), stages=[*STAGES, ClaimCount, Claims])
+    with pytest.raises(PipelineError, match="no stage named 'nonsense'"):
+        Pipeline(Settings(stages=("nonsense",)))
 
 
 def test_article_id_ignores_whitespace_differences():

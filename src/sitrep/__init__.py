@@ -20,12 +20,13 @@ from sitrep.errors import InputError, SitrepError
 from sitrep.model import Analysis, Article, Entity, Event, Quote, Timex
 
 if TYPE_CHECKING:
-    from sitrep.pipeline import Pipeline, analyze, analyze_many
+    from sitrep.batch import analyze_many
+    from sitrep.pipeline import Pipeline, analyze
     from sitrep.store import Store, open_store
 
 # the pipeline (and with it spaCy) and the store load on first use, so readers and
 # quick commands start fast
-_LAZY = {"Pipeline": "sitrep.pipeline", "analyze": "sitrep.pipeline", "analyze_many": "sitrep.pipeline",
+_LAZY = {"Pipeline": "sitrep.pipeline", "analyze": "sitrep.pipeline", "analyze_many": "sitrep.batch",
          "Store": "sitrep.store", "open_store": "sitrep.store"}
 
 
@@ -41,7 +42,7 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_LAZY))
 
 
-def read(paths: list[str] | tuple[str, ...], settings: Settings | None = None):  # type: ignore[no-untyped-def]
+def read(paths: list[str] | tuple[str, ...], settings: Settings | None = None):
     """Articles (and InputErrors for unreadable inputs) from files, dirs, globs or '-'."""
     from sitrep.ingest import read_inputs
 

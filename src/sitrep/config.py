@@ -26,8 +26,9 @@ class Settings:
     chunk_chars: int = 120_000
     # store writes per transaction batch (each article is still all-or-nothing)
     write_batch: int = 50
-    # which extract stages run, in order (names registered in sitrep.registry.stages)
-    stages: tuple[str, ...] = ("entities", "timexes", "quotes", "events")
+    # which extract stages run, by name (empty: every stage of sitrep.extract.STAGES);
+    # they run in the order STAGES lists them
+    stages: tuple[str, ...] = ()
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]

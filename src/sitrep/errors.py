@@ -11,6 +11,7 @@
     │   └── MalformedRecordError
     ├── StoreError          the database cannot be opened, migrated or written
     ├── ModelError          the spaCy model package is missing
+    ├── PipelineError       the extract stages do not fit together
     └── MissingExtraError   an optional backend is not installed
 """
 
@@ -64,6 +65,10 @@ class StoreError(SitrepError):
 
 class ModelError(SitrepError):
     pass
+
+
+class PipelineError(SitrepError):
+    """A stage is unknown, or needs records no stage before it assigns."""
 
 
 class MissingExtraError(SitrepError):

@@ -189,6 +189,9 @@ class Event:
         )
 
 
+_ANALYSIS_KEYS = frozenset({"article", "entities", "timexes", "quotes", "events", "pipeline_version"})
+
+
 @dataclass(slots=True)
 class Analysis:
     """One article and everything the stages found in it: the extract-format record."""
@@ -199,9 +202,14 @@ class Analysis:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     pipeline_version: str = PIPELINE_VERSION
+    # records of kinds a stage beyond the extract format's four assigns, by kind
+    extra: dict[str, list[Any]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return to_dict(self)
+        """The extract-format record; extra kinds of record follow as top-level keys."""
+        d = to_dict(self)
+        d.update(d.pop("extra"))
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Analysis:
@@ -212,6 +220,7 @@ class Analysis:
             quotes=[Quote.from_dict(q) for q in d.get("quotes") or []],
             events=[Event.from_dict(v) for v in d.get("events") or []],
             pipeline_version=d.get("pipeline_version", PIPELINE_VERSION),
+            extra={k: v for k, v in d.items() if k not in _ANALYSIS_KEYS},
         )
 
     def entity(self, entity_id: str | None) -> Entity | None:

@@ -1,41 +1,30 @@
 """analyze(article) -> Analysis: the one orchestration function.
 
-The spaCy model is loaded once per process; batches go through ``nlp.pipe``.
-Extract stages are looked up by name in :data:`sitrep.registry.stages` and run in
-the order ``Settings.stages`` gives; each returns a list of records that the
-pipeline stores on the :class:`StageContext` for the stages after it.
+The spaCy model is loaded once per process; batches go through ``nlp.pipe`` (worker
+processes and Spark are drivers above this module: :mod:`sitrep.batch`). The
+extract stages are components (:mod:`sitrep.extract.component`): the pipeline builds
+each stage of :data:`sitrep.extract.STAGES` (those ``Settings.stages`` names, or all)
+once with the model and the settings, checks that each one's requirements are
+assigned by a stage before it, and calls them in order on a :class:`StageContext`.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
-import sitrep.extract  # noqa: F401  (registers the stages)
 from sitrep.config import Settings
-from sitrep.model import Analysis, Article, Entity, Event, Quote, Timex
+from sitrep.extract import STAGES
+from sitrep.extract.component import Component, StageContext, check_stages, select
+from sitrep.model import Analysis, Article
 from sitrep.nlp.loader import load_nlp
-from sitrep.registry import stages
+from sitrep.nlp.zones import chunked, release_free_memory, text_chars
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-
-@dataclass(slots=True)
-class StageContext:
-    """What a stage sees: the article, its parsed Doc and the earlier stages' records."""
-
-    article: Article
-    doc: Doc
-    settings: Settings
-    entities: list[Entity] = field(default_factory=list)
-    timexes: list[Timex] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    # derived structures a stage shares with later ones (e.g. a mention index)
-    shared: dict[str, Any] = field(default_factory=dict)
+__all__ = ["Pipeline", "StageContext", "analyze", "get_pipeline"]
 
 
 def skip_reason(article: Article, settings: Settings) -> str | None:
@@ -54,45 +43,26 @@ ZONE_BATCHES = 4
 
 
 class Pipeline:
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None,
+                 stages: Sequence[type[Component]] = STAGES) -> None:
+        """Build every stage once; ``stages``: the classes to choose from, in order."""
         self.settings = settings or Settings()
+        chosen = select(stages, self.settings.stages)
+        check_stages(chosen)
         self.nlp = load_nlp(self.settings.model)
-        self.stages = [stages.get(name) for name in self.settings.stages]
-        self._warm = False
+        self.stages: list[Component] = [cls(self.nlp, self.settings) for cls in chosen]
 
     def analyze(self, article: Article) -> Analysis:
-        return next(self.analyze_serial([article]))
+        return next(self.analyze_many([article]))
 
     def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
-        """Analyses in input order; streams (no list of the whole input is built).
+        """Analyses in input order, in this process; streams (no list of the input is built).
 
-        ``settings.n_process != 1`` hands the work to worker processes
-        (:func:`sitrep.batch.analyze_parallel`; 0 = one per core). In this process the
-        articles go through spaCy in chunks, each inside ``nlp.memory_zone()``, so the
-        strings a chunk adds to the vocabulary are freed after it, and the C heap's
+        The articles go through spaCy in chunks, each inside ``nlp.memory_zone()``, so
+        the strings a chunk adds to the vocabulary are freed after it, and the C heap's
         freed pages go back to the system (``release_free_memory``): memory stays flat
-        over any number of articles.
+        over any number of articles. (Worker processes: :func:`sitrep.batch.analyze_many`.)
         """
-        if self.settings.n_process != 1:
-            from sitrep.batch import analyze_parallel
-
-            yield from analyze_parallel(articles, self.settings)
-        else:
-            yield from self.analyze_serial(articles)
-
-    def analyze_serial(self, articles: Iterable[Article]) -> Iterator[Analysis]:
-        """analyze_many in this process, whatever ``settings.n_process`` says."""
-        from sitrep.batch.chunks import chunked, text_chars
-        from sitrep.batch.memory import release_free_memory
-        from sitrep.batch.warmup import warm_up
-
-        if not self._warm:  # stages build their lazy spaCy objects outside the zones
-            self._warm = True
-            try:
-                warm_up(self)
-            except Exception:
-                log.warning("warm-up failed: a stage raised on the warm-up text", exc_info=True)
-
         size = max(1, self.settings.batch_size) * ZONE_BATCHES
         budget = self.settings.chunk_chars * ZONE_BATCHES
         for chunk in chunked(articles, size, budget=budget, cost=text_chars):
@@ -130,10 +100,10 @@ class Pipeline:
     def run_stages(self, article: Article, doc: Doc) -> Analysis:
         ctx = StageContext(article=article, doc=doc, settings=self.settings)
         for st in self.stages:
-            setattr(ctx, st.assigns, st.func(ctx))
+            ctx.assign(st.assigns, st(ctx))
         return Analysis(
             article=article, entities=ctx.entities, timexes=ctx.timexes,
-            quotes=ctx.quotes, events=ctx.events,
+            quotes=ctx.quotes, events=ctx.events, extra=ctx.extra,
         )
 
 
@@ -148,16 +118,5 @@ def get_pipeline(settings: Settings | None = None) -> Pipeline:
 
 
 def analyze(article: Article, settings: Settings | None = None) -> Analysis:
-    """Run every registered stage over one article."""
+    """Run every stage over one article."""
     return get_pipeline(settings).analyze(article)
-
-
-def analyze_many(articles: Iterable[Article], settings: Settings | None = None) -> Iterator[Analysis]:
-    """Analyses in input order, streamed; ``settings.n_process != 1`` uses worker processes
-    (the model is then loaded in the workers only, not in this process)."""
-    settings = settings or Settings()
-    if settings.n_process != 1:
-        from sitrep.batch import analyze_parallel
-
-        return analyze_parallel(articles, settings)
-    return get_pipeline(settings).analyze_many(articles)

@@ -58,9 +58,9 @@ def corpus(tmp_path_factory) -> Path:
 
 
 def _single_machine(paths: list[str]) -> dict[str, dict]:
+    from sitrep.batch import analyze_many
     from sitrep.errors import InputError
     from sitrep.ingest import read_inputs
-    from sitrep.pipeline import analyze_many
 
     arts = [a for a in read_inputs(paths) if not isinstance(a, InputError)]
     return {a.article.source: a.to_dict() for a in analyze_many(arts)}

@@ -4,10 +4,11 @@ from itertools import count, islice
 
 import pytest
 
-from sitrep.batch import analyze_parallel, worker_count
+from sitrep.batch import analyze_many, analyze_parallel, worker_count
 from sitrep.config import Settings
+from sitrep.extract.component import Component
 from sitrep.model import Article
-from sitrep.pipeline import analyze_many, get_pipeline
+from sitrep.pipeline import get_pipeline
 
 TEXTS = [
     "Russia and Belarus launched military drills near Grodno on Friday, officials said.",
@@ -70,48 +71,49 @@ def test_string_store_does_not_grow_in_the_single_process_path():
     assert len(pipe.nlp.vocab.strings) == before
 
 
-_lazy: dict[int, object] = {}
+class _PlaceMatcher(Component):
+    """A toy stage that builds a PhraseMatcher over the model's vocabulary, as gazetteer
+    stages do: at construction, outside any memory zone."""
+
+    name = "place_test"
+    assigns = "places"
+
+    def __init__(self, nlp, settings):  # type: ignore[no-untyped-def]
+        super().__init__(nlp, settings)
+        from spacy.matcher import PhraseMatcher
+
+        self.matcher = PhraseMatcher(nlp.vocab)
+        self.matcher.add("TOY_TEST_PLACE", list(nlp.tokenizer.pipe(["Qarnavia", "Vienna"])))
+
+    def __call__(self, ctx):  # type: ignore[no-untyped-def]
+        return [ctx.doc.vocab.strings[mid] for mid, _s, _e in self.matcher(ctx.doc)]
 
 
-def _lazy_matcher_stage(ctx):
-    """A stage that builds a PhraseMatcher on its first call, as gazetteer stages do."""
-    from spacy.matcher import PhraseMatcher
-
-    nlp = get_pipeline().nlp
-    m = _lazy.get(id(nlp.vocab))
-    if m is None:
-        m = PhraseMatcher(nlp.vocab)
-        m.add("LAZY_TEST_PLACE", list(nlp.tokenizer.pipe(["Qarnavia", "Vienna"])))
-        _lazy[id(nlp.vocab)] = m
-    return [ctx.doc.vocab.strings[mid] for mid, _s, _e in m(ctx.doc)]
-
-
-def test_stage_built_lazily_survives_memory_zones():
+def test_a_matcher_built_with_the_stage_survives_memory_zones():
     from sitrep.pipeline import Pipeline
-    from sitrep.registry import Stage, stages
 
-    if "lazy_test" not in stages:
-        stages.register("lazy_test", Stage(name="lazy_test", func=_lazy_matcher_stage, assigns="events"))
-    pipe = Pipeline(Settings(stages=("lazy_test",), batch_size=4))
+    pipe = Pipeline(Settings(stages=("place_test",), batch_size=4), stages=[_PlaceMatcher])
     arts = [Article(text=f"Talks in Vienna, round {i}.", source=str(i)) for i in range(40)]
     out = list(pipe.analyze_many(arts))  # 40 articles = 3 memory zones of 16
-    assert all(a.events == ["LAZY_TEST_PLACE"] for a in out)
+    assert all(a.extra == {"places": ["TOY_TEST_PLACE"]} for a in out)
 
 
-def _failing_stage(ctx):
-    if "explode" in ctx.article.text:
-        raise ValueError("stage bug")
-    return []
+class _Failing(Component):
+    name = "failing_test"
+    assigns = "events"
+
+    def __call__(self, ctx):  # type: ignore[no-untyped-def]
+        if "explode" in ctx.article.text:
+            raise ValueError("stage bug")
+        return []
 
 
 def test_a_failing_article_is_marked_and_the_batch_goes_on():
-    from sitrep.registry import Stage, stages
+    from sitrep.pipeline import Pipeline
 
-    if "failing_test" not in stages:
-        stages.register("failing_test", Stage(name="failing_test", func=_failing_stage, assigns="events"))
-    settings = Settings(stages=("failing_test",), batch_size=2)
+    pipe = Pipeline(Settings(batch_size=2), stages=[_Failing])
     arts = [Article(text=f"Report {i} {'explode' if i == 3 else 'calm'}.", source=str(i)) for i in range(6)]
-    out = list(analyze_many(arts, settings))
+    out = list(pipe.analyze_many(arts))
     assert [a.article.source for a in out] == [str(i) for i in range(6)]
     assert out[3].article.analysis == "failed: ValueError: stage bug"
     assert all(a.article.analysis is None for i, a in enumerate(out) if i != 3)

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from sitrep.batch import analyze_many
 from sitrep.cli import main
 from sitrep.config import Settings
 from sitrep.ingest import read_inputs
-from sitrep.pipeline import analyze_many
 from sitrep.store import open_store
 
 

@@ -170,8 +170,8 @@ def meantime_false_alarms() -> Figures:
     """Conflict-type events found in MEANTIME's business news (almost all false alarms)."""
     from collections import Counter
 
+    from sitrep.batch import analyze_many
     from sitrep.model import Article
-    from sitrep.pipeline import analyze_many
 
     mod = _load(ROOT / "tests" / "eval_gate" / "false_alarms.py", "false_alarms")
     texts = mod.texts()

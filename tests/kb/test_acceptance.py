@@ -19,8 +19,8 @@ def merged_store(tmp_path_factory: pytest.TempPathFactory):
     news = EVAL / "news-articles"
     require(news.is_dir() and REFERENCE.is_file(), f"news articles at {news}")
     from sitrep import kb
+    from sitrep.batch import analyze_many
     from sitrep.ingest import read_inputs
-    from sitrep.pipeline import analyze_many
     from sitrep.store import open_store
 
     files = [str(REFERENCE), *map(str, sorted(EXAMPLES.glob("wikinews-*.md"))),

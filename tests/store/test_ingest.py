@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from sitrep.config import Settings
+from sitrep.extract.component import Component
 from sitrep.store import open_store
 from sitrep.store import schema as t
 from sitrep.store.ingest import ingest
@@ -138,12 +139,15 @@ def test_a_stage_failure_is_reported_stored_and_retried_by_reanalyze(
     paths = write_articles(tmp_path / "in", 4)
     stage = pipeline.stages[0]
 
-    def boom(ctx):  # type: ignore[no-untyped-def]
-        if ctx.article.source == str(paths[2]):
-            raise ValueError("stage bug")
-        return stage.func(ctx)
+    class Broken(Component):
+        name, assigns, requires = stage.name, stage.assigns, stage.requires
 
-    broken = type(stage)(stage.name, boom, stage.assigns)
+        def __call__(self, ctx):  # type: ignore[no-untyped-def]
+            if ctx.article.source == str(paths[2]):
+                raise ValueError("stage bug")
+            return stage(ctx)
+
+    broken = Broken(pipeline.nlp, settings)
     with open_store(db_url) as store:
         monkeypatch.setattr(pipeline, "stages", [broken, *pipeline.stages[1:]])
         report = ingest([str(tmp_path / "in")], store, settings, progress=False)

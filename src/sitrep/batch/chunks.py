@@ -9,41 +9,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
 from sitrep.model import Analysis, Article
+from sitrep.nlp.zones import chunked, text_chars
+
+__all__ = ["chunked", "skip_known", "text_chars", "write_batched"]
 
 T = TypeVar("T")
-
-
-def chunked(
-    items: Iterable[T], size: int, *, budget: int | None = None, cost: Callable[[T], int] | None = None,
-) -> Iterator[list[T]]:
-    """Consecutive lists of up to ``size`` items (the last may be shorter), read lazily.
-
-    With ``budget`` and ``cost``, a chunk also ends before its summed cost would pass
-    the budget (a chunk always holds at least one item): chunks of articles capped by
-    their characters keep a worker's memory the same whether the input is short wire
-    reports or long pages.
-    """
-    if size < 1:
-        raise ValueError(f"chunk size must be at least 1, got {size}")
-    chunk: list[T] = []
-    total = 0
-    for item in items:
-        c = cost(item) if cost is not None else 0
-        if chunk and budget is not None and total + c > budget:
-            yield chunk
-            chunk, total = [], 0
-        chunk.append(item)
-        total += c
-        if len(chunk) >= size:  # full: hand it on before reading further
-            yield chunk
-            chunk, total = [], 0
-    if chunk:
-        yield chunk
-
-
-def text_chars(article: Article) -> int:
-    """An article's cost for :func:`chunked`: its characters."""
-    return len(article.text)
 
 
 def skip_known(

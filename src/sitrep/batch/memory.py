@@ -8,13 +8,15 @@ through ``resource.getrusage``.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
 import resource
 import sys
 import threading
 from pathlib import Path
+
+from sitrep.nlp.zones import release_free_memory
+
+__all__ = ["PeakSampler", "process_tree", "release_free_memory", "rss_bytes"]
 
 PROC = Path("/proc")
 
@@ -64,32 +66,6 @@ def rss_bytes(pid: int | None = None, *, children: bool = True, peak: bool = Fal
     key = "VmHWM" if peak else "VmRSS"
     pids = process_tree(pid) if children else [pid or os.getpid()]
     return sum(_status_kb(p, key) for p in pids) * 1024
-
-
-def _libc_malloc_trim() -> object | None:
-    name = ctypes.util.find_library("c")
-    try:
-        libc = ctypes.CDLL(name) if name else None
-    except OSError:
-        return None
-    return getattr(libc, "malloc_trim", None)  # glibc only
-
-
-_MALLOC_TRIM = _libc_malloc_trim()
-
-
-def release_free_memory() -> bool:
-    """Hand the C heap's free pages back to the system (glibc ``malloc_trim(0)``).
-
-    A worker that has just parsed a chunk of long pages keeps the freed arrays in its
-    heap, so its RSS shows the largest chunk it ever saw rather than what it holds;
-    trimming after each chunk keeps a long run's RSS at its working set. A no-op
-    (False) where the C library has no ``malloc_trim`` (musl, macOS).
-    """
-    if _MALLOC_TRIM is None:
-        return False
-    _MALLOC_TRIM(0)  # type: ignore[operator]
-    return True
 
 
 class PeakSampler:

@@ -9,9 +9,9 @@ does not depend on the size of the input.
 
 Workers are started with ``spawn``: a fresh interpreter that imports Sitrep, which
 is safe whatever the parent has loaded (threads, torch) and gives every worker its
-own string store. Stages must therefore be registered on import (as
-``sitrep.extract`` does), not at run time in the parent, and a script that calls
-this must guard its entry point with ``if __name__ == "__main__":`` (as for any
+own string store. Workers build the stages of ``sitrep.extract.STAGES`` that the
+settings name (a stage made up at run time in the parent is not seen), and a script
+that calls this must guard its entry point with ``if __name__ == "__main__":`` (as for any
 ``spawn`` pool: each worker imports the main module).
 """
 
@@ -24,13 +24,17 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING
 
 from sitrep.batch.chunks import chunked, text_chars
 from sitrep.config import Settings
 from sitrep.errors import SitrepError
 from sitrep.model import Analysis, Article
 
-_PIPELINE = None  # this worker's Pipeline, built once by _init_worker
+if TYPE_CHECKING:
+    from sitrep.pipeline import Pipeline
+
+_PIPELINE: Pipeline | None = None  # this worker's Pipeline, built once by _init_worker
 
 
 def worker_count(n_process: int) -> int:
@@ -53,7 +57,7 @@ def without_torch() -> None:
 
 def _init_worker(settings: Settings) -> None:
     global _PIPELINE
-    without_torch()
+    without_torch()  # before sitrep.pipeline imports spaCy
     from sitrep.pipeline import Pipeline
 
     _PIPELINE = Pipeline(settings.with_(n_process=1))
@@ -65,8 +69,19 @@ def _analyze_chunk(articles: list[Article]) -> tuple[int, int, list[Analysis]]:
 
     if _PIPELINE is None:  # pragma: no cover - the initializer always ran
         raise SitrepError("batch worker used before it was initialised")
-    analyses = list(_PIPELINE.analyze_serial(articles))
+    analyses = list(_PIPELINE.analyze_many(articles))
     return os.getpid(), loader.LOAD_COUNT, analyses
+
+
+def analyze_many(articles: Iterable[Article], settings: Settings | None = None) -> Iterator[Analysis]:
+    """Analyses in input order, streamed: in this process when ``settings.n_process`` is
+    1, else from worker processes (the model is then loaded in the workers only)."""
+    from sitrep.pipeline import get_pipeline
+
+    settings = settings or Settings()
+    if settings.n_process != 1:
+        return analyze_parallel(articles, settings)
+    return get_pipeline(settings).analyze_many(articles)
 
 
 def _start_pool(settings: Settings, workers: int) -> ProcessPoolExecutor:

@@ -32,8 +32,8 @@ def _articles(paths: tuple[str, ...], settings: Settings, failures: list[InputEr
 @click.pass_obj
 def extract(settings: Settings, paths: tuple[str, ...], fmt: str) -> None:
     """Analyse PATHS and print what was found, in input order (nothing is stored)."""
+    from sitrep.batch import analyze_many
     from sitrep.export.render import render_analyses
-    from sitrep.pipeline import analyze_many
 
     failures: list[InputError] = []
     records = (a.to_dict() for a in analyze_many(_articles(paths, settings, failures), settings))

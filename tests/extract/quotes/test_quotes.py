@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sitrep.registry import stages
+from sitrep.extract import STAGES
 
 Run = Callable[..., list[Any]]  # the ``run`` fixture (conftest.py)
 
@@ -17,8 +17,10 @@ def kinds(quotes) -> list[tuple[str, str, str | None]]:
     return [(q.kind, q.text, q.speaker) for q in quotes]
 
 
-def test_stage_is_registered_after_entities() -> None:
-    st = stages.get("quotes")
+def test_stage_comes_after_entities() -> None:
+    names = [s.name for s in STAGES]
+    st = STAGES[names.index("quotes")]
+    assert names.index("entities") < names.index("quotes")
     assert st.assigns == "quotes" and st.requires == ("entities",)
 
 

@@ -9,13 +9,14 @@ import pytest
 from sitrep.errors import InputError
 from sitrep.eval.meantime_timex import read_meantime
 from sitrep.eval.tempeval import GoldDoc, GoldTimex, TempevalReport, read_tml, score_doc
+from sitrep.extract import STAGES
 from sitrep.extract.timex import parse_dct
 from sitrep.model import Article, Timex
-from sitrep.registry import stages
 
 
-def test_stage_is_registered() -> None:
-    assert stages.get("timexes").assigns == "timexes"
+def test_stage_is_in_the_pipeline() -> None:
+    (st,) = [s for s in STAGES if s.name == "timexes"]
+    assert st.assigns == "timexes" and st.requires == ()
 
 
 @pytest.mark.parametrize(("published", "expected"), [

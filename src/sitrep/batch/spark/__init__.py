@@ -10,7 +10,7 @@ also name the worker (``host:pid``) and how many models it had loaded, so a run
 shows that the model was loaded once per worker, not once per article.
 
 Command line: ``sitrep spark`` (sitrep/cli/spark.py); under ``spark-submit``, run
-this package's ``job.py`` (see docs/benchmarks.md). Needs ``pip install 'sitrep[spark]'``
+``sitrep/cli/__main__.py`` (see docs/benchmarks.md). Needs ``pip install 'sitrep[spark]'``
 and Java.
 """
 

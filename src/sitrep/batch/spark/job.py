@@ -98,7 +98,7 @@ def analyze_items(items: Iterable[Item], settings: Settings, store: bool = False
     errors: list[InputError] = []
     without_torch()
     pipeline = get_pipeline(settings.with_(n_process=1))  # cached: once per worker process
-    analyses: Iterable[Analysis] = pipeline.analyze_serial(_articles(items, settings, errors))
+    analyses: Iterable[Analysis] = pipeline.analyze_many(_articles(items, settings, errors))
     db = _open_store(settings) if store else None
     if db is not None:
         analyses = write_batched(analyses, lambda b: _write(db, b), size=settings.write_batch)
@@ -174,17 +174,3 @@ def summarize(frame: DataFrame) -> dict[str, Any]:
         "errors": sum(r["errors"] for r in rows),
         "workers": {r["worker"]: r["loads"] for r in rows},
     }
-
-
-def main(argv: list[str] | None = None) -> None:
-    """The ``sitrep`` command line, for ``spark-submit`` (which needs a file to run)::
-
-        spark-submit .../sitrep/batch/spark/job.py [--db URL] spark INPUT... OUT [--store]
-    """
-    from sitrep.cli import main as cli
-
-    cli.main(args=argv if argv is not None else sys.argv[1:], prog_name="sitrep")
-
-
-if __name__ == "__main__":
-    main()

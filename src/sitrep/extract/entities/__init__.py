@@ -21,10 +21,11 @@ from typing import TYPE_CHECKING
 from sitrep.extract.entities import build, coref, gazetteer, metonymy, persons
 from sitrep.extract.entities.recognize import recognize
 from sitrep.model import Entity
-from sitrep.registry import stage
 
 if TYPE_CHECKING:
-    from sitrep.pipeline import StageContext
+    from spacy.language import Language
+
+    from sitrep.extract.component import StageContext
 
 
 def _year(published: str | None) -> int | None:
@@ -33,13 +34,15 @@ def _year(published: str | None) -> int | None:
     return None
 
 
-@stage("entities", assigns="entities")
-def find_entities(ctx: StageContext) -> list[Entity]:
-    from sitrep.nlp.loader import load_nlp
+def find_entities(ctx: StageContext, nlp: Language | None = None) -> list[Entity]:
+    """The entities of a parsed article (``nlp``: the model that parsed it)."""
+    if nlp is None:
+        from sitrep.nlp.loader import load_nlp
 
+        nlp = load_nlp(ctx.settings.model)
     doc = ctx.doc
     gz = gazetteer.load()
-    cands = metonymy.apply(doc, recognize(doc, gz, load_nlp(ctx.settings.model)), gz)
+    cands = metonymy.apply(doc, recognize(doc, gz, nlp), gz)
     things = build.cluster_things(doc, cands, gz)
     countries = {c.name for c in things if c.type == "COUNTRY"}
     people = persons.cluster_people(doc, cands, gz, _year(ctx.article.published), countries)

@@ -26,10 +26,9 @@ from sitrep.extract.events.resolve import Resolver
 from sitrep.extract.events.slots import is_passive
 from sitrep.extract.events.status import mention_status
 from sitrep.model import Entity, Event, Evidence, Span
-from sitrep.registry import stage
 
 if TYPE_CHECKING:
-    from sitrep.pipeline import StageContext
+    from sitrep.extract.component import StageContext
 
 __all__ = ["find_events", "mentions_of"]
 
@@ -78,7 +77,6 @@ def refer_back(mentions: list[EventMention]) -> None:
             m.anaphoric = True
 
 
-@stage("events", assigns="events", requires=("entities", "timexes"))
 def find_events(ctx: StageContext) -> list[Event]:
     clusters = cluster(mentions_of(ctx))
     return [to_event(f"v{i}", c, ctx.article.text) for i, c in enumerate(clusters, 1)]

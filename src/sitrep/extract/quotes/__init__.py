@@ -18,12 +18,11 @@ from sitrep.extract.quotes.indirect import indirect_quotes
 from sitrep.extract.quotes.lexicon import lexicon
 from sitrep.extract.quotes.speakers import SpeakerResolver
 from sitrep.model import Entity, Quote
-from sitrep.registry import stage
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from sitrep.pipeline import StageContext
+    from sitrep.extract.component import StageContext
 
 __all__ = ["extract_quotes", "find_quotes"]
 
@@ -31,7 +30,6 @@ __all__ = ["extract_quotes", "find_quotes"]
 PARTIAL_COVER = 0.5
 
 
-@stage("quotes", assigns="quotes", requires=("entities",))
 def find_quotes(ctx: StageContext) -> list[Quote]:
     return extract_quotes(ctx.doc, ctx.entities)
 

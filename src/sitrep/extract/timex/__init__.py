@@ -1,6 +1,6 @@
 """The timexes stage: TimeML TIMEX3 time expressions resolved against the DCT.
 
-``find_timexes`` (the registered stage) reads ``article.published`` as the DCT;
+``find_timexes`` (the stage's function) reads ``article.published`` as the DCT;
 when the article has none, values that need it stay unresolved (``XXXX-XX-XX``,
 ``XXXX-WXX-5``), never taken from today's clock. See :mod:`.finder` for the
 passes and the anchoring rule, :mod:`.tense` for the tense of the governing verb.
@@ -16,12 +16,11 @@ from sitrep.extract.timex import fallback, finder, tense
 from sitrep.extract.timex import lexicon as lx
 from sitrep.extract.timex.absolute import as_date
 from sitrep.model import Timex
-from sitrep.registry import stage
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from sitrep.pipeline import StageContext
+    from sitrep.extract.component import StageContext
 
 __all__ = ["extract_timexes", "find_timexes", "parse_dct"]
 
@@ -107,6 +106,5 @@ def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
     return out
 
 
-@stage("timexes", assigns="timexes")
 def find_timexes(ctx: StageContext) -> list[Timex]:
     return extract_timexes(ctx.doc, ctx.article.published)

@@ -208,10 +208,11 @@ def _clock_takes_next_day(text: str, c: Candidate, t: Timex, nxt: Timex | None) 
     right after it."""
     if nxt is None or c.rule.name not in CLOCK_RULES or c.match.groupdict().get("wd"):
         return
-    if as_date(nxt.value or "") is None or len(nxt.value or "") != 10 or "T" not in (t.value or ""):
+    day, clock = nxt.value or "", t.value or ""
+    if as_date(day) is None or len(day) != 10 or "T" not in clock:
         return
     if _APPOSED_DAY.fullmatch(text, t.end, nxt.start):
-        t.value = nxt.value + (t.value or "")[(t.value or "").index("T"):]
+        t.value = day + clock[clock.index("T"):]
 
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(T\w+)?")

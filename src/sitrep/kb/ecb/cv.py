@@ -8,9 +8,17 @@ folds together, as the published figures choose theirs on a dev split.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sitrep.kb.ecb.prepare import Prepared
 from sitrep.kb.ecb.reader import TEST_TOPICS
 from sitrep.kb.ecb.run import _probabilities, best_threshold, fit_weights
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from sitrep.kb.ecb.reader import EcbMention
+    from sitrep.kb.eventpairs import MentionRep
 
 
 def subset(prep: Prepared, topics: set[int]) -> Prepared:
@@ -25,8 +33,10 @@ def cross_validate(prep: Prepared, k: int = 5) -> tuple[float, float]:
     topics = sorted({m.topic for m in prep.mentions})
     if set(topics) & set(TEST_TOPICS):
         raise ValueError("cross-validation must not see the test topics 36-45")
-    mentions, reps, doc_cluster = [], [], {}
-    groups = []
+    mentions: list[EcbMention] = []
+    reps: list[MentionRep] = []
+    doc_cluster: dict[str, int] = {}
+    groups: list[tuple[list[int], np.ndarray]] = []
     for fold in range(k):
         held = {t for t in topics if t % k == fold}
         test = subset(prep, held)
