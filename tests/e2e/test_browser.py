@@ -78,3 +78,51 @@ def test_timeline_and_map_draw_offline(server: str, page) -> None:
     assert page.locator("svg.map path.land").count() == 1
     assert page.locator("svg.map circle").count() >= 1
     assert all(u.startswith(server) for u in requests)
+
+
+ATTACK = """<!doctype html><html><body>
+<form id="f" method="post" action="{server}/review">
+  <input name="article_id" value="{aid}"><input name="kind" value="event">
+  <input name="start" value="{start}"><input name="end" value="{end}">
+  <input name="verdict" value="wrong"><input name="who" value="attacker"><input name="back" value="/">
+</form>
+<script>
+  fetch("{server}/api/corrections", {{method: "POST", mode: "no-cors",
+    headers: {{"Content-Type": "text/plain"}},
+    body: JSON.stringify({{article_id: "{aid}", kind: "event", start: {start}, end: {end},
+                          verdict: "wrong", who: "attacker"}})}})
+    .finally(() => document.getElementById("f").submit());
+</script></body></html>"""
+
+
+def test_a_page_from_another_origin_cannot_write(server: str, page) -> None:
+    import http.server
+    import threading
+
+    from tests.e2e.serving import free_port
+
+    aid = _article_id(server, "Belarus Leader")
+    ev = json.load(urllib.request.urlopen(f"{server}/api/articles/{aid}"))["events"][0]["evidence"][0]
+    html = ATTACK.format(server=server, aid=aid, start=ev["start"], end=ev["end"]).encode()
+
+    class Attack(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(html)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    before = json.load(urllib.request.urlopen(f"{server}/api/corrections"))
+    evil = http.server.HTTPServer(("127.0.0.1", free_port()), Attack)
+    threading.Thread(target=evil.serve_forever, daemon=True).start()
+    try:
+        with page.expect_navigation():  # the form's post: answered 403
+            page.goto(f"http://127.0.0.1:{evil.server_port}/")
+    finally:
+        evil.shutdown()
+    assert "cannot write" in page.content()
+    after = json.load(urllib.request.urlopen(f"{server}/api/corrections"))
+    assert after == before and not any(c["who"] == "attacker" for c in after)

@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fastapi.testclient import TestClient
 
 from tests.conftest import EVAL, EXAMPLES, REFERENCE, require
 
@@ -48,8 +47,9 @@ def test_one_islamic_state_and_one_mosul(merged_store) -> None:
 
 def test_the_ui_shows_the_merged_entities(merged_store) -> None:
     from sitrep.web.app import create_app
+    from tests.web.conftest import local_client
 
-    client = TestClient(create_app("unused", store=merged_store))
+    client = local_client(create_app("unused", store=merged_store))
     mosul = _named(merged_store, "Mosul")[0]
     page = client.get(f"/entities/{mosul.kb_id}").text
     assert "Mosul" in page and f"named in {mosul.n_articles} article(s)" in page

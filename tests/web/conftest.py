@@ -30,6 +30,9 @@ def hostile_report() -> Analysis:
                     quotes=[Quote(start=q, end=q + 16, text=text[q:q + 16], kind="direct", speaker="e1")])
 
 
+BASE = "http://127.0.0.1"
+
+
 @pytest.fixture
 def web_store(tmp_path: Path) -> Store:
     store = open_store(str(tmp_path / "web.db"))
@@ -43,4 +46,9 @@ def web_store(tmp_path: Path) -> Store:
 def client(web_store: Store) -> TestClient:
     from sitrep.web.app import create_app
 
-    return TestClient(create_app("unused", store=web_store))
+    return local_client(create_app("unused", store=web_store))
+
+
+def local_client(app: object) -> TestClient:
+    """A client that reaches the app as http://127.0.0.1, as a page of the app would."""
+    return TestClient(app, base_url=BASE, headers={"Origin": BASE})  # type: ignore[arg-type]

@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from sitrep import kb
 from sitrep.store import Store
 from tests.kb.conftest import deal_report
+from tests.web.conftest import local_client
 
 
 def _deal_id() -> str:
@@ -59,7 +60,7 @@ def test_bad_correction_is_a_422_with_the_reason(client: TestClient) -> None:
 def test_writes_need_the_token_off_localhost(web_store: Store) -> None:
     from sitrep.web.app import create_app
 
-    c = TestClient(create_app("unused", token="s3cret", store=web_store))
+    c = local_client(create_app("unused", token="s3cret", store=web_store))
     body = {"article_id": _deal_id(), "kind": "event", "start": 0, "end": 8, "verdict": "wrong", "who": "x"}
     assert c.post("/api/corrections", json=body).status_code == 403
     assert c.post("/api/corrections", json=body, headers={"X-Sitrep-Token": "nope"}).status_code == 403

@@ -43,12 +43,19 @@ def test_untrusted_text_is_escaped_everywhere(client: TestClient, web_store: Sto
     assert "Content-Security-Policy" in article
 
 
+def _csrf(client: TestClient, article_id: str) -> str:
+    """The CSRF token the article page's review forms carry."""
+    found = re.search(r'name="csrf" value="([^"]+)"', client.get(f"/articles/{article_id}").text)
+    assert found, "the review form carries no csrf field"
+    return found.group(1)
+
+
 def test_review_form_stores_a_correction_and_redirects_only_locally(client: TestClient) -> None:
     a = deal_report()
     ev = a.events[0].evidence[0]
     form = {"article_id": a.article.id, "kind": "event", "start": ev.start, "end": ev.end,
             "verdict": "corrected", "who": "ana", "type": "agreement", "status": "agreed",
-            "back": "//evil.example/"}
+            "back": "//evil.example/", "csrf": _csrf(client, a.article.id)}
     r = client.post("/review", data=form, follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"] == "/"
     assert "agreement" in client.get(f"/api/articles/{a.article.id}/gold.yaml").text

@@ -17,8 +17,12 @@ from sitrep.errors import MissingExtraError
 @click.option("--token", envvar="SITREP_TOKEN",
               help="Review token (env SITREP_TOKEN); required for writes when --host is not localhost. "
                    "One is generated and printed when missing.")
+@click.option("--server-name", "server_names", multiple=True, metavar="NAME",
+              help="Another host name the server is reached by (repeatable); requests naming any "
+                   "other host are refused (DNS rebinding).")
 @click.pass_obj
-def serve_cmd(settings: Settings, host: str, port: int, token: str | None) -> None:
+def serve_cmd(settings: Settings, host: str, port: int, token: str | None,
+              server_names: tuple[str, ...]) -> None:
     """Serve the web UI and REST API (OpenAPI at /openapi.json) over the store."""
     try:
         import uvicorn
@@ -34,6 +38,6 @@ def serve_cmd(settings: Settings, host: str, port: int, token: str | None) -> No
             click.echo(f"review token (give it to reviewers): {token}", err=True)
     else:
         token = None
-    app = create_app(settings.db, token=token)
+    app = create_app(settings.db, token=token, host=host, server_names=server_names)
     click.echo(f"Sitrep on http://{host}:{port}/ (store {settings.db})", err=True)
     uvicorn.run(app, host=host, port=port, log_level=os.environ.get("SITREP_LOG", "warning"))

@@ -16,7 +16,7 @@ from sitrep.kb.corrections import Correction, CorrectionError
 from sitrep.kb.gold import gold_yaml
 from sitrep.kb.queries import KbEvent, kb_event
 from sitrep.model import to_dict
-from sitrep.web.deps import check_token, page_args, store_of
+from sitrep.web.deps import check_csrf, check_token, page_args, store_of
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -135,15 +135,27 @@ def search(request: Request, q: str, page: int = 1, size: int = Query(20, le=200
     return kb.search_articles(store_of(request), q, **page_args(page, size))
 
 
+# review fields are short: a name, a note, ids (#18: a 1,000,000-character field is a 422)
+MAX_NAME = 200
+MAX_NOTE = 5000
+
+
 class CorrectionIn(BaseModel):
-    article_id: str
-    kind: str = Field(description="entity, timex, quote or event")
-    start: int
-    end: int
-    verdict: str = Field(description="right, wrong or corrected")
-    who: str
+    article_id: str = Field(max_length=128)
+    kind: str = Field(description="entity, timex, quote or event", max_length=16)
+    start: int = Field(ge=0, le=10**8)
+    end: int = Field(ge=0, le=10**8)
+    verdict: str = Field(description="right, wrong or corrected", max_length=16)
+    who: str = Field(min_length=1, max_length=MAX_NAME)
     value: dict[str, Any] | None = None
-    note: str | None = None
+    note: str | None = Field(None, max_length=MAX_NOTE)
+
+
+@router.get("/csrf")
+def csrf(request: Request) -> dict[str, str]:
+    """The token a write through this API sends as X-Sitrep-CSRF (another origin's page
+    cannot read it: no CORS, and the Host check stops DNS rebinding)."""
+    return {"csrf": request.app.state.config.csrf}
 
 
 @router.get("/corrections")
@@ -153,6 +165,7 @@ def corrections(request: Request, article_id: str | None = None) -> list[dict[st
 
 @router.post("/corrections", status_code=201)
 def add_correction(request: Request, body: CorrectionIn) -> dict[str, Any]:
+    check_csrf(request, None)
     check_token(request, None)
     try:
         c = kb.add_correction(store_of(request), Correction(**body.model_dump()))

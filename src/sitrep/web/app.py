@@ -25,6 +25,8 @@ class WebConfig:
     db: str
     token: str | None = None  # None: writes allowed without a token (localhost)
     page_size: int = 50
+    # the CSRF token the review forms carry and the JSON API asks for (X-Sitrep-CSRF)
+    csrf: str = ""
 
 
 def templates() -> Environment:
@@ -33,8 +35,14 @@ def templates() -> Environment:
     return Environment(loader=FileSystemLoader(folder), autoescape=True, auto_reload=False)
 
 
-def create_app(db: str, *, token: str | None = None, store: Store | None = None) -> FastAPI:
+def create_app(db: str, *, token: str | None = None, store: Store | None = None,
+               host: str = "127.0.0.1", server_names: tuple[str, ...] = ()) -> FastAPI:
+    """The app over ``db``; ``host``: the interface served on, ``server_names``: other
+    host names it is reached by (the Host header must be one of them)."""
+    from starlette.middleware.trustedhost import TrustedHostMiddleware
+
     from sitrep.web import api, pages
+    from sitrep.web.security import CrossSiteGuard, allowed_hosts, new_token
 
     # no Swagger/ReDoc pages: FastAPI loads them from a CDN; the schema is at /openapi.json
     app = FastAPI(title="Sitrep", version="0.1.0", docs_url=None, redoc_url=None,
@@ -42,10 +50,12 @@ def create_app(db: str, *, token: str | None = None, store: Store | None = None)
                               "and review corrections (token-protected off localhost).")
     app.state.store = store or open_store(db)
     kb_schema.ensure_tables(app.state.store.engine)
-    app.state.config = WebConfig(db=db, token=token)
+    app.state.config = WebConfig(db=db, token=token, csrf=new_token())
     app.state.templates = templates()
     static = Path(str(resources.files("sitrep.web").joinpath("static")))
     app.mount("/static", StaticFiles(directory=static), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.add_middleware(CrossSiteGuard)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(host, server_names))
     return app

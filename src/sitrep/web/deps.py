@@ -8,7 +8,7 @@ from fastapi import HTTPException, Request
 from jinja2 import Environment
 
 from sitrep.store import Store
-from sitrep.web.security import token_ok
+from sitrep.web.security import CSRF_HEADER, csrf_ok, same_origin, token_ok
 
 
 def store_of(request: Request) -> Store:
@@ -25,6 +25,19 @@ def check_token(request: Request, given: str | None) -> None:
     if not token_ok(expected, given or header):
         raise HTTPException(status_code=403, detail="writes need the review token (X-Sitrep-Token header "
                                                     "or token field): the server is not on localhost")
+
+
+def check_csrf(request: Request, given: str | None) -> None:
+    """A write from a review form (``given``: its csrf field) or through the JSON API
+    (the X-Sitrep-CSRF header, or an Origin that is this server's own)."""
+    expected = request.app.state.config.csrf
+    if csrf_ok(expected, given or request.headers.get(CSRF_HEADER)):
+        return
+    if given is None and same_origin(request.headers.get("origin", ""), request.headers.get("host", "")):
+        return
+    raise HTTPException(status_code=403, detail="writes need Sitrep's CSRF token (the review form's csrf "
+                                                "field or the X-Sitrep-CSRF header; GET /api/csrf) "
+                                                "or must come from Sitrep's own pages")
 
 
 def page_args(page: int, size: int) -> dict[str, Any]:

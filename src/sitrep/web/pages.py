@@ -13,7 +13,8 @@ from sitrep.kb.corrections import EDITABLE, Correction, CorrectionError
 from sitrep.kb.queries import kb_event, kb_ids_of
 from sitrep.model import EVENT_STATUSES, EVENT_TYPES
 from sitrep.web import charts
-from sitrep.web.deps import check_token, env_of, page_args, store_of
+from sitrep.web.api import MAX_NAME, MAX_NOTE
+from sitrep.web.deps import check_csrf, check_token, env_of, page_args, store_of
 from sitrep.web.geo import HEIGHT, WIDTH, world_path
 from sitrep.web.render import highlight
 
@@ -22,8 +23,9 @@ router = APIRouter(include_in_schema=False)
 
 def render(request: Request, name: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
     tpl = env_of(request).get_template(name)
-    needs = request.app.state.config.token is not None
-    return HTMLResponse(tpl.render(request=request, needs_token=needs, **ctx), status_code=status_code)
+    config = request.app.state.config
+    return HTMLResponse(tpl.render(request=request, needs_token=config.token is not None,
+                                   csrf_token=config.csrf, **ctx), status_code=status_code)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -114,10 +116,14 @@ def _corrected_value(kind: str, type_: str, status: str, field: str, value: str)
 
 
 @router.post("/review")
-def review(request: Request, article_id: str = Form(...), kind: str = Form(...), start: int = Form(...),
-           end: int = Form(...), verdict: str = Form(...), who: str = Form(...), type: str = Form(""),
-           status: str = Form(""), field: str = Form(""), value: str = Form(""), note: str = Form(""),
-           token: str = Form(""), back: str = Form("/")) -> RedirectResponse:
+def review(request: Request, article_id: str = Form(..., max_length=128),
+           kind: str = Form(..., max_length=16), start: int = Form(..., ge=0), end: int = Form(..., ge=0),
+           verdict: str = Form(..., max_length=16), who: str = Form(..., max_length=MAX_NAME),
+           type: str = Form("", max_length=64), status: str = Form("", max_length=32),
+           field: str = Form("", max_length=64), value: str = Form("", max_length=MAX_NOTE),
+           note: str = Form("", max_length=MAX_NOTE), token: str = Form("", max_length=200),
+           back: str = Form("/", max_length=2000), csrf: str = Form("", max_length=200)) -> RedirectResponse:
+    check_csrf(request, csrf)
     check_token(request, token or None)
     fixed = _corrected_value(kind, type, status, field, value) if verdict == "corrected" else None
     try:
