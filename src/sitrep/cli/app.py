@@ -18,3 +18,13 @@ from sitrep.config import Settings
 def main(ctx: click.Context, db: str) -> None:
     """Sitrep: turn news reports into structured, verifiable knowledge."""
     ctx.obj = Settings(db=db)
+
+
+def checked_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A --since/--until callback: an ISO date or prefix, else a usage error (exit 2)."""
+    from sitrep.filters import FilterError, check_date
+
+    try:
+        return check_date(param.name or "date", value)
+    except FilterError as exc:
+        raise click.BadParameter(exc.reason) from None

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 import sitrep.kb.schema  # noqa: F401  (registers the KB tables before any store is opened)
-from sitrep.cli.app import main
+from sitrep.cli.app import checked_date, main
 from sitrep.cli.query import opened_store
 from sitrep.config import Settings
 from sitrep.model import EVENT_STATUSES, EVENT_TYPES
@@ -43,10 +43,10 @@ def _event_line(g: Any) -> str:
 @click.option("--actor")
 @click.option("--place")
 @click.option("--status", type=click.Choice(EVENT_STATUSES))
-@click.option("--since", help="ISO date or prefix (2021, 2021-09).")
-@click.option("--until", help="ISO date or prefix.")
-@click.option("--limit", default=50, show_default=True)
-@click.option("--offset", default=0)
+@click.option("--since", callback=checked_date, help="ISO date or prefix (2021, 2021-09).")
+@click.option("--until", callback=checked_date, help="ISO date or prefix.")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0)
 @FORMAT
 @click.pass_obj
 def events_cmd(settings: Settings, type_: str | None, actor: str | None, place: str | None,
@@ -54,7 +54,7 @@ def events_cmd(settings: Settings, type_: str | None, actor: str | None, place: 
                fmt: str) -> None:
     """KB events by type, actor, place, status and time range (each lists its sources)."""
     from sitrep import kb
-    from sitrep.web.api import event_json
+    from sitrep.kb.queries import event_json
 
     with opened_store(settings) as store:
         total, items = kb.kb_events(store, type=type_, actor=actor, place=place, status=status,
@@ -128,8 +128,8 @@ def entity_cmd(settings: Settings, ref: str, fmt: str) -> None:
 def _profile_json(p: Any) -> dict[str, Any]:
     from dataclasses import asdict
 
+    from sitrep.kb.queries import event_json
     from sitrep.model import to_dict
-    from sitrep.web.api import event_json
 
     return {"entity": asdict(p.entity), "roles": p.roles, "timeline": [event_json(g) for g in p.events],
             "quotes_by": [to_dict(q.quote) for q in p.quotes_by],
@@ -140,8 +140,8 @@ def _profile_json(p: Any) -> dict[str, Any]:
 @kb_group.command("timeline")
 @click.option("--actor", help="The story of one entity.")
 @click.option("--type", "type_", type=click.Choice(EVENT_TYPES))
-@click.option("--since")
-@click.option("--until")
+@click.option("--since", callback=checked_date)
+@click.option("--until", callback=checked_date)
 @click.pass_obj
 def timeline_cmd(settings: Settings, actor: str | None, type_: str | None, since: str | None,
                  until: str | None) -> None:

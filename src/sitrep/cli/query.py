@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from sitrep.cli.app import main
+from sitrep.cli.app import checked_date, main
 from sitrep.config import Settings
 from sitrep.errors import SitrepError
 from sitrep.export.csvfile import describe_arg
@@ -159,7 +159,7 @@ def _clip(text: str, n: int) -> str:
 @main.command()
 @click.option("--speaker", help="Canonical name, mention or alias of the speaker (case-insensitive).")
 @click.option("--kind", type=click.Choice(QUOTE_KINDS))
-@click.option("--limit", type=int, default=None, help="At most this many.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many.")
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
 @click.pass_obj
 def quotes(settings: Settings, speaker: str | None, kind: str | None, limit: int | None, fmt: str) -> None:
@@ -182,9 +182,10 @@ def quotes(settings: Settings, speaker: str | None, kind: str | None, limit: int
 @click.option("--actor", help="Any entity taking part (any entity-valued argument), by name or alias.")
 @click.option("--place", help="The place argument, by name or alias.")
 @click.option("--status", type=click.Choice(EVENT_STATUSES))
-@click.option("--since", help="ISO date or prefix (2021, 2021-09): events ending on or after it.")
-@click.option("--until", help="ISO date or prefix: events starting on or before it.")
-@click.option("--limit", type=int, default=None, help="At most this many.")
+@click.option("--since", callback=checked_date,
+              help="ISO date or prefix (2021, 2021-09): events ending on or after it.")
+@click.option("--until", callback=checked_date, help="ISO date or prefix: events starting on or before it.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many.")
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
 @click.pass_obj
 def events(settings: Settings, type_: str | None, actor: str | None, place: str | None, status: str | None,

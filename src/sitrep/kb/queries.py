@@ -16,7 +16,7 @@ from sqlalchemy import func, or_, select
 import sitrep.kb.schema as k
 from sitrep.kb.corrections import apply_corrections, list_corrections
 from sitrep.kb.events import STATUS_RANK
-from sitrep.model import Analysis, Article, Event
+from sitrep.model import Analysis, Article, Event, to_dict
 from sitrep.store import Store
 from sitrep.store import schema as st
 from sitrep.store.queries import EventHit, QuoteHit, find_events, find_quotes
@@ -273,3 +273,14 @@ def kb_event(store: Store, kb_event_id: str) -> KbEvent | None:
             if (aid, h.event.id) in keys]
     groups = _group(store, _corrected_hits(store, hits))
     return groups[0] if groups else None
+
+
+def event_json(g: KbEvent) -> dict[str, Any]:
+    """A KB event as JSON: the one serializer of the CLI, the API and the pages."""
+    return {
+        "kb_event_id": g.kb_event_id, "type": g.type, "status": g.status,
+        "date_start": g.date_start, "date_end": g.date_end, "n_articles": g.n_articles,
+        "args": g.arg_values(),
+        "sources": [{"article_id": h.article_id, "title": h.title, "published": h.published,
+                     "outlet": h.outlet, "event": to_dict(h.event)} for h in g.members],
+    }

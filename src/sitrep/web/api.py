@@ -5,30 +5,24 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import asdict
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel, Field
 
 from sitrep import kb
+from sitrep.filters import EventFilter, check_search, check_text, entity_type
 from sitrep.kb.corrections import Correction, CorrectionError
 from sitrep.kb.gold import gold_yaml
-from sitrep.kb.queries import KbEvent, kb_event
+from sitrep.kb.queries import KbEvent, event_json, kb_event
 from sitrep.model import to_dict
-from sitrep.web.deps import check_csrf, check_token, page_args, store_of
+from sitrep.web.deps import check_csrf, check_token, event_filter, page_args, store_of
 
 router = APIRouter(prefix="/api", tags=["api"])
 
-
-def event_json(g: KbEvent) -> dict[str, Any]:
-    return {
-        "kb_event_id": g.kb_event_id, "type": g.type, "status": g.status,
-        "date_start": g.date_start, "date_end": g.date_end, "n_articles": g.n_articles,
-        "args": g.arg_values(),
-        "sources": [{"article_id": h.article_id, "title": h.title, "published": h.published,
-                     "outlet": h.outlet, "event": to_dict(h.event)} for h in g.members],
-    }
+# the checked event filters of a request
+Events = Annotated[EventFilter, Depends(event_filter)]
 
 
 def _not_found(what: str) -> HTTPException:
@@ -36,7 +30,7 @@ def _not_found(what: str) -> HTTPException:
 
 
 @router.get("/articles")
-def articles(request: Request, page: int = 1, size: int = Query(50, le=500)) -> list[dict[str, Any]]:
+def articles(request: Request, page: int = 1, size: int = 50) -> list[dict[str, Any]]:
     a = page_args(page, size)
     return [asdict(s) for s in store_of(request).list_articles(limit=a["limit"], offset=a["offset"])]
 
@@ -61,8 +55,9 @@ def article_gold(request: Request, article_id: str) -> PlainTextResponse:
 
 @router.get("/entities")
 def entities(request: Request, q: str | None = None, type: str | None = None, page: int = 1,
-             size: int = Query(50, le=500)) -> dict[str, Any]:
-    total, items = kb.kb_entities(store_of(request), q=q, type=type, **page_args(page, size))
+             size: int = 50) -> dict[str, Any]:
+    total, items = kb.kb_entities(store_of(request), q=check_text("q", q), type=entity_type(type),
+                                  **page_args(page, size))
     return {"total": total, "page": page, "items": [asdict(e) for e in items]}
 
 
@@ -81,19 +76,9 @@ def entity(request: Request, kb_id: str) -> dict[str, Any]:
     }
 
 
-def _events(request: Request, type: str | None, actor: str | None, place: str | None,
-            status: str | None, since: str | None, until: str | None, page: int, size: int
-            ) -> tuple[int, list[KbEvent]]:
-    return kb.kb_events(store_of(request), type=type or None, actor=actor or None, place=place or None,
-                        status=status or None, since=since or None, until=until or None,
-                        **page_args(page, size))
-
-
 @router.get("/events")
-def events(request: Request, type: str | None = None, actor: str | None = None, place: str | None = None,
-           status: str | None = None, since: str | None = None, until: str | None = None,
-           page: int = 1, size: int = Query(50, le=500)) -> dict[str, Any]:
-    total, items = _events(request, type, actor, place, status, since, until, page, size)
+def events(request: Request, f: Events, page: int = 1, size: int = 50) -> dict[str, Any]:
+    total, items = kb.kb_events(store_of(request), **f.kwargs(), **page_args(page, size))
     return {"total": total, "page": page, "items": [event_json(g) for g in items]}
 
 
@@ -115,9 +100,8 @@ def events_csv_text(items: list[KbEvent]) -> str:
 
 
 @router.get("/events.csv")
-def events_csv(request: Request, type: str | None = None, actor: str | None = None, place: str | None = None,
-               status: str | None = None, since: str | None = None, until: str | None = None) -> Response:
-    _, items = _events(request, type, actor, place, status, since, until, 1, 100_000)
+def events_csv(request: Request, f: Events) -> Response:
+    _, items = kb.kb_events(store_of(request), **f.kwargs(), limit=100_000)
     return Response(events_csv_text(items), media_type="text/csv",
                     headers={"Content-Disposition": 'attachment; filename="events.csv"'})
 
@@ -131,8 +115,8 @@ def event(request: Request, kb_event_id: str) -> dict[str, Any]:
 
 
 @router.get("/search")
-def search(request: Request, q: str, page: int = 1, size: int = Query(20, le=200)) -> list[dict[str, Any]]:
-    return kb.search_articles(store_of(request), q, **page_args(page, size))
+def search(request: Request, q: str, page: int = 1, size: int = 20) -> list[dict[str, Any]]:
+    return kb.search_articles(store_of(request), check_search(q), **page_args(page, size))
 
 
 # review fields are short: a name, a note, ids (#18: a 1,000,000-character field is a 422)

@@ -8,15 +8,18 @@ the token when the server listens on anything but localhost.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
 
 import sitrep.kb.schema as kb_schema
+from sitrep.filters import FilterError
 from sitrep.store import Store, open_store
 
 
@@ -33,6 +36,15 @@ def templates() -> Environment:
     folder = Path(str(resources.files("sitrep.web").joinpath("templates")))
     # autoescape everything: article text and names are untrusted
     return Environment(loader=FileSystemLoader(folder), autoescape=True, auto_reload=False)
+
+
+async def _bad_filter(request: Request, exc: Exception) -> Response:
+    """A filter value that cannot be used: 422 naming it (JSON under /api, else a page)."""
+    assert isinstance(exc, FilterError)
+    if request.url.path.startswith("/api"):
+        return JSONResponse({"detail": str(exc), "parameter": exc.name}, status_code=422)
+    body = f"<!doctype html><title>Bad request</title><h1>Bad request</h1><p>{html.escape(str(exc))}</p>"
+    return HTMLResponse(body, status_code=422)
 
 
 def create_app(db: str, *, token: str | None = None, store: Store | None = None,
@@ -56,6 +68,7 @@ def create_app(db: str, *, token: str | None = None, store: Store | None = None,
     app.mount("/static", StaticFiles(directory=static), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.add_exception_handler(FilterError, _bad_filter)
     app.add_middleware(CrossSiteGuard)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(host, server_names))
     return app

@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import HTTPException, Request
 from jinja2 import Environment
 
+from sitrep.filters import EventFilter, check_page
 from sitrep.store import Store
 from sitrep.web.security import CSRF_HEADER, csrf_ok, same_origin, token_ok
 
@@ -41,5 +42,13 @@ def check_csrf(request: Request, given: str | None) -> None:
 
 
 def page_args(page: int, size: int) -> dict[str, Any]:
-    page = max(page, 1)
-    return {"limit": size, "offset": (page - 1) * size}
+    """limit/offset of a page; a page or size out of range is a FilterError (422)."""
+    limit, offset = check_page(page, size)
+    return {"limit": limit, "offset": offset}
+
+
+def event_filter(type: str | None = None, actor: str | None = None, place: str | None = None,
+                 status: str | None = None, since: str | None = None,
+                 until: str | None = None) -> EventFilter:
+    """The event filters of a request, checked (a FastAPI dependency)."""
+    return EventFilter(type=type, actor=actor, place=place, status=status, since=since, until=until)

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from sitrep import kb
+from sitrep.filters import EventFilter, check_search, check_text, entity_type
 from sitrep.kb.corrections import EDITABLE, Correction, CorrectionError
 from sitrep.kb.queries import kb_event, kb_ids_of
 from sitrep.model import EVENT_STATUSES, EVENT_TYPES
@@ -36,7 +37,7 @@ def index(request: Request, page: int = 1) -> HTMLResponse:
 
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, q: str = "") -> HTMLResponse:
-    hits = kb.search_articles(store_of(request), q, limit=50) if q.strip() else []
+    hits = kb.search_articles(store_of(request), check_search(q), limit=50) if q.strip() else []
     return render(request, "search.html", q=q, hits=hits)
 
 
@@ -54,7 +55,8 @@ def article(request: Request, article_id: str) -> HTMLResponse:
 
 @router.get("/entities", response_class=HTMLResponse)
 def entities(request: Request, q: str = "", type: str = "", page: int = 1) -> HTMLResponse:
-    total, items = kb.kb_entities(store_of(request), q=q or None, type=type or None, **page_args(page, 100))
+    total, items = kb.kb_entities(store_of(request), q=check_text("q", q), type=entity_type(type),
+                                  **page_args(page, 100))
     return render(request, "entities.html", total=total, items=items, q=q, type=type, page=page)
 
 
@@ -73,10 +75,7 @@ FILTERS = ("type", "actor", "place", "status", "since", "until")
 def events(request: Request, type: str = "", actor: str = "", place: str = "", status: str = "",
            since: str = "", until: str = "", page: int = 1) -> HTMLResponse:
     f = {"type": type, "actor": actor, "place": place, "status": status, "since": since, "until": until}
-    chosen = {k: v or None for k, v in f.items()}
-    total, items = kb.kb_events(store_of(request), type=chosen["type"], actor=chosen["actor"],
-                                place=chosen["place"], status=chosen["status"], since=chosen["since"],
-                                until=chosen["until"], **page_args(page, 50))
+    total, items = kb.kb_events(store_of(request), **EventFilter(**f).kwargs(), **page_args(page, 50))
     query = urlencode({k: v for k, v in f.items() if v})
     return render(request, "events.html", total=total, items=items, f=f, query=query, page=page,
                   event_types=EVENT_TYPES, statuses=EVENT_STATUSES)
@@ -92,14 +91,14 @@ def event(request: Request, kb_event_id: str) -> HTMLResponse:
 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline(request: Request, type: str = "", actor: str = "") -> HTMLResponse:
-    _, items = kb.kb_events(store_of(request), type=type or None, actor=actor or None, limit=2000)
+    _, items = kb.kb_events(store_of(request), **EventFilter(type=type, actor=actor).kwargs(), limit=2000)
     return render(request, "timeline.html", chart=charts.timeline(items), type=type, actor=actor,
                   event_types=EVENT_TYPES)
 
 
 @router.get("/map", response_class=HTMLResponse)
 def world_map(request: Request, type: str = "") -> HTMLResponse:
-    _, items = kb.kb_events(store_of(request), type=type or None, limit=2000)
+    _, items = kb.kb_events(store_of(request), **EventFilter(type=type).kwargs(), limit=2000)
     return render(request, "map.html", world=world_path(), dots=charts.map_dots(items), width=WIDTH,
                   height=HEIGHT, type=type, event_types=EVENT_TYPES)
 

@@ -1,0 +1,113 @@
+"""Query filters, checked once for every front end (CLI, REST API, pages).
+
+A filter value that cannot mean anything (``--since not-a-date``, ``?type=nonsense``,
+``?status=maybe``, ``?size=-5``, a NUL, a 60,000-character actor) is a
+:class:`FilterError` naming the parameter and the value, never an empty answer: the
+CLI exits 2 with the message, the API answers 422 with it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sitrep.errors import SitrepError
+from sitrep.model import ENTITY_TYPES, EVENT_STATUSES, EVENT_TYPES
+
+# ISO date or prefix: 2021, 2021-09, 2021-09-13
+DATE_PREFIX = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
+# a name or search text longer than any real one is a mistake or an attack
+MAX_TEXT = 200
+# pages: a page size as the API caps it; page numbers far past any store's end are errors
+MAX_SIZE = 500
+MAX_PAGE = 1_000_000
+# a search longer than this is no analyst's question (and its cost grows with its words)
+MAX_QUERY = 500
+
+
+class FilterError(SitrepError, ValueError):
+    """A filter value that cannot be used; ``name`` is the parameter."""
+
+    def __init__(self, name: str, value: object, reason: str) -> None:
+        self.name, self.value, self.reason = name, value, reason
+        shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+        super().__init__(f"invalid {name} {shown}: {reason}")
+
+
+def check_text(name: str, value: str | None) -> str | None:
+    """A free-text filter: None when empty; at most MAX_TEXT characters, no control characters."""
+    if value is None or value == "":
+        return None
+    if len(value) > MAX_TEXT:
+        raise FilterError(name, value, f"longer than {MAX_TEXT} characters")
+    if any(ord(c) < 32 for c in value):
+        raise FilterError(name, value, "contains a control character")
+    return value
+
+
+def check_search(q: str) -> str:
+    if len(q) > MAX_QUERY:
+        raise FilterError("q", q, f"a search is at most {MAX_QUERY} characters")
+    if "\x00" in q:
+        raise FilterError("q", q, "contains a NUL")
+    return q
+
+
+def check_choice(name: str, value: str | None, choices: tuple[str, ...]) -> str | None:
+    if value is None or value == "":
+        return None
+    if value not in choices:
+        raise FilterError(name, value, f"not one of {', '.join(choices)}")
+    return value
+
+
+def check_date(name: str, value: str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    if not DATE_PREFIX.fullmatch(value):
+        raise FilterError(name, value, "not an ISO date or prefix (2021, 2021-09, 2021-09-13)")
+    return value
+
+
+def check_page(page: int, size: int) -> tuple[int, int]:
+    """(limit, offset) of a page; page from 1, size from 1 to MAX_SIZE."""
+    if not 1 <= size <= MAX_SIZE:
+        raise FilterError("size", size, f"not between 1 and {MAX_SIZE}")
+    if not 1 <= page <= MAX_PAGE:
+        raise FilterError("page", page, f"not between 1 and {MAX_PAGE}")
+    return size, (page - 1) * size
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Events by type, actor, place, status and time range; empty strings mean no filter."""
+
+    type: str | None = None
+    actor: str | None = None
+    place: str | None = None
+    status: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    def __post_init__(self) -> None:
+        checked = {
+            "type": check_choice("type", self.type, EVENT_TYPES),
+            "actor": check_text("actor", self.actor),
+            "place": check_text("place", self.place),
+            "status": check_choice("status", self.status, EVENT_STATUSES),
+            "since": check_date("since", self.since),
+            "until": check_date("until", self.until),
+        }
+        since, until = checked["since"], checked["until"]
+        if since and until and until < since[: len(until)]:
+            raise FilterError("until", self.until, f"before since {self.since!r}")
+        for k, v in checked.items():
+            object.__setattr__(self, k, v)
+
+    def kwargs(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def entity_type(value: str | None) -> str | None:
+    return check_choice("type", value, ENTITY_TYPES)
