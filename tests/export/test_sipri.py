@@ -10,12 +10,12 @@ from sitrep.export.sipri import COLUMNS
 from sitrep.model import Analysis, Article, Entity, Event, Evidence
 
 
-def _export(events: list[Event]) -> list[dict[str, str]]:
+def _export(events: list[Event], fmt: str = "sipri") -> list[dict[str, str]]:
     ents = [Entity(id="e1", name="Russia", type="COUNTRY"), Entity(id="e2", name="Belarus", type="COUNTRY"),
             Entity(id="e9", name="Tor", type="WEAPON_SYSTEM")]
     art = Article(text="x" * 50, published="2021-09-13", url="https://example.org/a")
     buf = io.BytesIO()
-    exporters.get("sipri")([Analysis(article=art, entities=ents, events=events)], buf)
+    exporters.get(fmt)([Analysis(article=art, entities=ents, events=events)], buf)
     return list(csv.DictReader(io.StringIO(buf.getvalue().decode("utf-8"))))
 
 
@@ -43,11 +43,35 @@ def test_one_row_per_item_with_register_fields() -> None:
     assert "number approximate" in first["Comments"] and "more than 1,000,000,000 USD" in first["Comments"]
     assert rows[2]["Description"] == "surface-to-air missile system"
     assert first["Source"] == "https://example.org/a"
+    assert len({r["Deal"] for r in rows}) == 1 and first["Number delivered"] == ""  # agreed, not delivered
+
+
+def test_the_deal_value_is_on_one_row_so_a_sum_counts_each_deal_once() -> None:
+    items = [{"name": n, "entity": None, "category": "tank", "quantity": 5, "quantity_text": "5",
+              "approximate": False} for n in ("T-72", "T-90", "BMP-3")]
+    deal = Event(id="v1", type="arms_transfer", status="asserted",
+                 args={"supplier": "e1", "recipient": "e2", "items": items,
+                       "value": {"amount": 1_000_000_000, "currency": "USD"}})
+    rows = _export([deal])
+    assert len(rows) == 3
+    assert sum(float(r["Value"] or 0) for r in rows) == 1_000_000_000
+    assert [r["Number delivered"] for r in rows] == ["5", "5", "5"]
+    assert sum("deal value" in r["Comments"] for r in rows) == 1
+
+
+def test_only_orders_and_deliveries_between_two_parties_unless_all_deals() -> None:
+    pair, same = {"supplier": "e1", "recipient": "e2"}, {"supplier": "e1", "recipient": "e1"}
+    planned = Event(id="v1", type="arms_transfer", status="planned", args=pair)
+    own = Event(id="v2", type="arms_transfer", status="agreed", args=same)
+    denied = Event(id="v3", type="arms_transfer", status="negated", args=pair)
+    assert _export([planned, own, denied]) == []
+    assert [r["Deal"][-2:] for r in _export([planned, own, denied], "sipri-all")] == ["v1", "v2"]
 
 
 def test_a_desired_purchase_has_no_order_year_and_no_items_gives_one_row() -> None:
     wish = Event(id="v1", type="arms_transfer", status="desired",
                  args={"supplier": "e1", "recipient": "e2", "date": "2021-09-12"})
-    rows = _export([wish])
+    assert _export([wish]) == []
+    rows = _export([wish], "sipri-all")
     assert len(rows) == 1
     assert rows[0]["Designation"] == "" and rows[0]["Year of order"] == "" and rows[0]["Status"] == "desired"
