@@ -92,3 +92,22 @@ def test_opening_an_up_to_date_store_takes_no_write_lock(tmp_path) -> None:  # t
     writer.execute("ROLLBACK")
     writer.close()
     assert opened == [0], "open_store waited for the writer"
+
+
+def test_version_4_store_gets_event_days_from_its_stored_dates(db_url: str) -> None:
+    a = rich_analysis()
+    with open_store(db_url) as store:
+        store.add(a)
+        with store.engine.begin() as conn:  # a v4 store: no day columns
+            for col in ("day_start", "day_end"):
+                conn.execute(text(f"ALTER TABLE events DROP COLUMN {col}"))
+            conn.execute(t.schema_version.delete())
+            conn.execute(t.schema_version.insert().values(version=4, applied_at=t.articles.c.added_at.type
+                                                          .python_type.now()))
+    with open_store(db_url) as store:
+        assert _versions(store)[-1] == 5
+        with store.engine.connect() as conn:
+            rows = conn.execute(select(t.events.c.date_start, t.events.c.day_start, t.events.c.day_end)).all()
+        dated = [r for r in rows if r.date_start]
+        assert dated and all(r.day_start and r.day_end and r.day_start < r.day_end for r in dated)
+        assert store.get(a.article.id).to_dict() == a.to_dict()

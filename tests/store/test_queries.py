@@ -95,3 +95,17 @@ def test_sqlite_searches_ignore_accents(tmp_path, query: str) -> None:  # type: 
         s.add(a)
         assert [h.speaker.name for h in s.quotes(speaker=query)] == ["Recep Tayyip Erdoğan"]
         assert s.quotes(speaker="Erdo") == []
+
+
+def test_weeks_months_and_quarters_filter_and_sort_by_their_days(db_url: str) -> None:
+    from sitrep.model import Analysis, Article, Event
+
+    dated = {"v1": "2021-W37", "v2": "2021-10", "v3": "2021-Q3", "v4": "2016-W42", "v5": "2016-12"}
+    events = [Event(id=k, type="meeting", status="asserted", args={"date": v}) for k, v in dated.items()]
+    with open_store(db_url) as s:
+        s.add(Analysis(article=Article(text="Weeks and months.", published="2022-01-05"), events=events))
+        got = lambda **kw: sorted(h.event.id for h in s.events(**kw))  # noqa: E731
+        assert got(since="2021-09-14", until="2021-09-20") == ["v1", "v3"]  # not October
+        assert got(since="2021-10") == ["v2"]  # W37 ends in September, Q3 on 30 September
+        assert got(until="2016-11") == ["v4"]  # week 42 of 2016 is in October
+        assert got(since="2016-12", until="2016-12") == ["v5"]

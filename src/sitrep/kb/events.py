@@ -21,6 +21,7 @@ from sqlalchemy import Connection, delete, select
 from sitrep.kb import schema as k
 from sitrep.kb.eventpairs import MentionRep, PairModel
 from sitrep.model import Analysis, Event
+from sitrep.timespan import sort_key
 
 DIM = 384
 # stronger commitment first (clarifications.md: asserted > agreed > planned/expected > desired > hypothetical)
@@ -180,8 +181,8 @@ def refresh_event(conn: Connection, kb: str, _analysis: Analysis | None) -> None
     if not rows:
         return
     status = max((r.status for r in rows), key=lambda s: STATUS_RANK.get(s, 0))
-    starts = sorted(r.date_start for r in rows if r.date_start)
-    ends = sorted(r.date_end for r in rows if r.date_end)
+    starts = sorted((r.date_start for r in rows if r.date_start), key=sort_key)
+    ends = sorted((r.date_end for r in rows if r.date_end), key=lambda d: sort_key(d)[::-1])
     conn.execute(k.kb_events.insert(), {
         "kb_event_id": kb, "type": rows[0].type, "status": status,
         "label": next((r.label for r in rows if r.label), None),

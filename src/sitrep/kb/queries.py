@@ -20,6 +20,7 @@ from sitrep.model import Analysis, Article, Event, to_dict
 from sitrep.store import Store
 from sitrep.store import schema as st
 from sitrep.store.queries import EventHit, QuoteHit, find_events, find_quotes
+from sitrep.timespan import sort_key
 
 
 def _kb_members_named(store: Store, name: str) -> set[tuple[str, str]]:
@@ -146,7 +147,7 @@ def kb_events(store: Store, *, type: str | None = None, actor: str | None = None
     groups = _group(store, hits)
     if status:
         groups = [g for g in groups if g.status == status]
-    groups.sort(key=lambda g: (g.date_start or "9999", g.kb_event_id))
+    groups.sort(key=lambda g: (sort_key(g.date_start), g.kb_event_id))
     return len(groups), groups[offset:offset + limit]
 
 
@@ -163,7 +164,7 @@ def _group(store: Store, hits: list[EventHit]) -> list[KbEvent]:
         g.members.append(h)
     for g in groups.values():
         g.status = max((h.event.status for h in g.members), key=lambda s: STATUS_RANK.get(s, 0))
-        dates = sorted(d for h in g.members for d in [_date(h.event)] if d)
+        dates = sorted((d for h in g.members for d in [_date(h.event)] if d), key=sort_key)
         g.date_start, g.date_end = (dates[0], dates[-1]) if dates else (None, None)
         g.type = Counter(h.event.type for h in g.members).most_common(1)[0][0]
     return list(groups.values())

@@ -15,6 +15,7 @@ from typing import Any
 
 from sitrep.model import Analysis, Span
 from sitrep.store import schema as t
+from sitrep.timespan import days
 
 Row = dict[str, Any]
 _CALENDAR = re.compile(r"^\d{4}(-|$)")
@@ -119,13 +120,17 @@ def encode(analysis: Analysis) -> dict[str, list[Row]]:
 
 
 def event_dates(args: Mapping[str, Any]) -> Row:
-    """The event's date range as TIMEX3 calendar values (``date`` or ``start`` .. ``end``)."""
+    """The event's date range as TIMEX3 calendar values (``date`` or ``start`` .. ``end``)
+    and as days ``[day_start, day_end)``."""
 
     def cal(value: Any) -> str | None:
         return value if isinstance(value, str) and _CALENDAR.match(value) else None
 
     start = cal(args.get("date")) or cal(args.get("start"))
-    return {"date_start": start, "date_end": cal(args.get("end")) or start}
+    end = cal(args.get("end")) or start
+    first, _ = days(start)
+    _, after = days(end)
+    return {"date_start": start, "date_end": end, "day_start": first, "day_end": after or days(start)[1]}
 
 
 def encode_args(args: Mapping[str, Any], entity_ids: set[str]) -> list[Row]:
@@ -207,7 +212,8 @@ def decode_quote(row: Mapping[str, Any]) -> Row:
 def decode_event(
     row: Mapping[str, Any], arg_rows: Iterable[Mapping[str, Any]], evidence_rows: Iterable[Mapping[str, Any]]
 ) -> Row:
-    derived = ("trigger_start", "trigger_end", "trigger_text", "date_start", "date_end")
+    derived = ("trigger_start", "trigger_end", "trigger_text", "date_start", "date_end",
+               "day_start", "day_end")
     rec = _join(row, t.events, drop=derived)
     rec["args"] = decode_args(arg_rows)
     rec["evidence"] = [_join(e, t.evidence, drop=("event_id",)) for e in evidence_rows]

@@ -58,11 +58,31 @@ def _v4_unicode_lower_indexes(conn: Connection) -> None:
             conn.execute(text(f"REINDEX {name}"))
 
 
+def _v5_event_days(conn: Connection) -> None:
+    """v5: events get their dates as days [day_start, day_end) (sitrep.timespan), filled
+    from the TIMEX3 values already stored, so time filters and sorting stop comparing text."""
+    from sitrep.store.codec import event_dates
+    from sitrep.store.schema import events
+
+    have = {c["name"] for c in inspect(conn).get_columns(events.name)}
+    for col in ("day_start", "day_end"):
+        if col not in have:
+            conn.execute(text(f"ALTER TABLE {events.name} ADD COLUMN {col} TEXT"))
+    rows = conn.execute(select(events.c.article_id, events.c.id, events.c.date_start, events.c.date_end)
+                        .where(events.c.date_start.is_not(None))).all()
+    for r in rows:
+        d = event_dates({"start": r.date_start, "end": r.date_end})
+        conn.execute(events.update()
+                     .where((events.c.article_id == r.article_id) & (events.c.id == r.id))
+                     .values(day_start=d["day_start"], day_end=d["day_end"]))
+
+
 # version -> step bringing a database from version-1 to version
 STEPS: dict[int, Step] = {
     2: _v2_analysed_index,
     3: _v3_text_columns,
     4: _v4_unicode_lower_indexes,
+    5: _v5_event_days,
 }
 LATEST = max(STEPS, default=1)
 

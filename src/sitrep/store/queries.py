@@ -33,6 +33,7 @@ from sitrep.store import codec
 from sitrep.store import schema as t
 from sitrep.store.engine import fold
 from sitrep.store.store import dicts
+from sitrep.timespan import interval
 
 if TYPE_CHECKING:
     from sitrep.store.store import Store
@@ -212,14 +213,14 @@ def _event_filters(type_: str | None, actor: str | None, place: str | None, stat
         conds.append(_arg_refers(place, role="place"))
     if article_id:
         conds.append(v.c.article_id == article_id)
-    start = func.coalesce(v.c.date_start, func.substr(a.c.published, 1, 10))
-    end = func.coalesce(v.c.date_end, v.c.date_start, func.substr(a.c.published, 1, 10))
-    # "~" sorts after digits and "-": "2021~" >= "2021-09-15" (the year 2021 reaches
-    # that day) and "2021-09-13" <= "2021-09~" (until a month means to its end)
-    if since:
-        conds.append((end + "~") >= since)
-    if until:
-        conds.append(start <= until + "~")
+    # an event covers the days [day_start, day_end) (sitrep.timespan), else its
+    # article's publication day; it is kept when that overlaps [since, until]
+    published = func.substr(a.c.published, 1, 10)
+    if since and (first := interval(since)):
+        conds.append(or_(v.c.day_end > first[0].isoformat(),
+                         v.c.day_end.is_(None) & (published >= first[0].isoformat())))
+    if until and (last := interval(until)):
+        conds.append(func.coalesce(v.c.day_start, published) < last[1].isoformat())
     return conds
 
 

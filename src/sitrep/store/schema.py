@@ -189,6 +189,10 @@ events = Table(
     # derived for time queries: the TIMEX3 date of args date/start and of args end
     Column("date_start", Text),
     Column("date_end", Text),
+    # the same as days [day_start, day_end) (ISO dates, sitrep.timespan): what sorts and
+    # filters, since TIMEX3 text does not sort ("2021-10" < "2021-W37")
+    Column("day_start", Text),
+    Column("day_end", Text),
     Column("extra", Json),
     _version(),
     Index("ix_events_type", "type"),

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sitrep.kb.queries import KbEvent
+from sitrep.timespan import interval
 from sitrep.web.geo import place_point, project
 
 
@@ -19,18 +20,9 @@ class Dot:
 
 
 def _day(value: str | None) -> date | None:
-    if not value:
-        return None
-    parts = value[:10].split("-")
-    try:
-        if len(parts) > 1 and parts[1].startswith("W") and parts[1][1:].isdigit():
-            return date.fromisocalendar(int(parts[0]), int(parts[1][1:]), 1)
-        y = int(parts[0])
-        m = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 1
-        d = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 1
-        return date(y, m, d)
-    except (ValueError, IndexError):
-        return None
+    """Where a value sits on the axis: its first day (sitrep.timespan)."""
+    iv = interval(value)
+    return iv[0] if iv else None
 
 
 def timeline(events: list[KbEvent], width: int = 900, row: int = 26) -> dict[str, object]:
