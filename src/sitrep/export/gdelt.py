@@ -137,7 +137,7 @@ def _actor(prefix: str, name: str, ent: Entity | None) -> dict[str, Any]:
 
 
 def _geo(prefix: str, ent: Entity | None) -> dict[str, Any]:
-    row = {f"{prefix}{c}": "" for c in _GEO}
+    row: dict[str, Any] = {f"{prefix}{c}": "" for c in _GEO}
     if ent is None:
         return row
     if ent.type in ("COUNTRY", "CITY", "REGION"):
