@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sitrep.errors import InputError, TooLargeError
+from sitrep.errors import InputError, TooLargeError, printable
 
 GZIP_MAGIC = b"\x1f\x8b"
 PEEK_BYTES = 65536
@@ -26,7 +26,7 @@ SKIPPED_NAMES = ("readme", "source", "sources", "license", "licence", "changelog
 
 @dataclass(slots=True)
 class Input:
-    location: str
+    location: str  # printable: a file name's undecodable bytes and newlines escaped
     name: str
     stream: io.BufferedReader
     raw: Any = None  # the underlying file, closed with the stream (gzip leaves it open)
@@ -108,12 +108,17 @@ def open_input(location: str) -> Input:
     """Open a path (or '-') as a buffered stream, transparently gunzipped."""
     raw: Any = sys.stdin.buffer if location == "-" else open(location, "rb")  # noqa: SIM115
     name = "" if location == "-" else _strip_gz(Path(location).name)
-    return _buffered(location, name, raw)
+    try:
+        return _buffered(printable(location), name, raw)
+    except BaseException:
+        if location != "-":
+            raw.close()
+        raise
 
 
 def input_from_bytes(location: str, data: bytes) -> Input:
     """An Input over bytes already in memory (e.g. a file a Spark worker was handed)."""
-    return _buffered(location, _strip_gz(Path(location).name), io.BytesIO(data))
+    return _buffered(printable(location), _strip_gz(Path(location).name), io.BytesIO(data))
 
 
 def _buffered(location: str, name: str, raw: Any) -> Input:
