@@ -18,7 +18,10 @@ class Settings:
     max_file_bytes: int = 10 * 1024 * 1024
     # an article whose text is longer is refused: spaCy's time and memory grow with it
     # (its own limit is 1,000,000); docs/robustness.md gives the figures
-    max_article_chars: int = 500_000
+    max_article_chars: int = 100_000
+    # the extract stages of one article are stopped after this many seconds (0: never);
+    # the article is stored unanalysed with the reason (sitrep.batch.timelimit)
+    article_seconds: float = 120.0
     # languages the stages analyse; others are stored with `analysis` = "skipped: language xx"
     languages: tuple[str, ...] = ("en",)
     # nlp.pipe batch size and worker processes (0: one per core)

@@ -50,3 +50,15 @@ def test_error_lines_are_bounded_per_input() -> None:
     lines.flush()
     assert out == ["error: f.jsonl:1: bad", "error: f.jsonl:2: bad", "error: g.txt: empty",
                    "error: ... and 3 more errors in f.jsonl (5 in all)"]
+
+
+def test_extract_refuses_an_article_over_the_character_limit(tmp_path: Path, pipeline) -> None:
+    from sitrep.config import Settings
+
+    path = tmp_path / "long.txt"
+    limit = Settings().max_article_chars
+    path.write_text("The mayor spoke on Monday. " * (limit // 20))
+    result = CliRunner().invoke(main, ["extract", str(path)], catch_exceptions=False)
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"error: {path}: the article text is ")
+    assert f"over the {limit:,}-character limit" in result.stderr
