@@ -117,3 +117,12 @@ def test_an_article_over_the_character_limit_is_refused(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("The mayor spoke. " * 100)
     (err,) = read_inputs([str(tmp_path / "a.txt")], Settings(max_article_chars=1000))
     assert isinstance(err, InputError) and "over the 1,000-character limit" in err.reason
+
+
+def test_a_symlink_loop_or_dangling_link_gets_its_own_reason(tmp_path: Path) -> None:
+    (tmp_path / "a").symlink_to("b")
+    (tmp_path / "b").symlink_to("a")
+    (tmp_path / "dangling").symlink_to("nowhere")
+    reasons = [i.reason for i in read_inputs([str(tmp_path / n) for n in ("a", "dangling", "none")])]
+    assert reasons == ["a loop of symbolic links: it leads to no file",
+                       "a symbolic link to a missing file (nowhere)", "no such file or directory"]

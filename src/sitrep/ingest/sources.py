@@ -6,9 +6,11 @@ reader (``.gz`` removed) and a buffered binary stream of the (decompressed) byte
 
 from __future__ import annotations
 
+import errno
 import glob
 import gzip
 import io
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -74,7 +76,22 @@ def expand(paths: Iterable[str], extensions: Iterable[str]) -> Iterator[str | In
         elif re.match(r"^[a-z][a-z0-9+.-]*://", p, re.I):
             yield InputError(p, "Sitrep reads files, not URLs (it works offline): save the page first")
         else:
-            yield InputError(p, "no such file or directory")
+            yield InputError(p, _missing(path))
+
+
+def _missing(path: Path) -> str:
+    """Why a path that is neither a file nor a folder names nothing."""
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a loop of symbolic links: it leads to no file"
+        if path.is_symlink():
+            return f"a symbolic link to a missing file ({printable(os.readlink(path))})"
+        if isinstance(exc, FileNotFoundError) or not exc.strerror:
+            return "no such file or directory"
+        return f"cannot open it: {exc.strerror}"
+    return "not a file or a directory (a device, socket or pipe)"
 
 
 def _walk_folder(folder: str, known: tuple[str, ...]) -> Iterator[str | InputError]:
