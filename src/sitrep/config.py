@@ -16,6 +16,12 @@ class Settings:
     db: str = field(default_factory=lambda: os.environ.get("SITREP_DB", DEFAULT_DB))
     # a single article file larger than this is refused (JSON Lines archives stream)
     max_file_bytes: int = 10 * 1024 * 1024
+    # an article whose text is longer is refused: spaCy's time and memory grow with it
+    # (its own limit is 1,000,000); docs/robustness.md gives the figures
+    max_article_chars: int = 100_000
+    # the extract stages of one article are stopped after this many seconds (0: never);
+    # the article is stored unanalysed with the reason (sitrep.nlp.timelimit)
+    article_seconds: float = 120.0
     # languages the stages analyse; others are stored with `analysis` = "skipped: language xx"
     languages: tuple[str, ...] = ("en",)
     # nlp.pipe batch size and worker processes (0: one per core)

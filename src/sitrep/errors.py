@@ -17,18 +17,40 @@
 
 from __future__ import annotations
 
+import re
+
+# what a location must not hold raw: control characters (a newline splits an error
+# line), line separators and surrogates (a file name that is not UTF-8, a broken
+# JSON escape): each is shown as a Python-style escape
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def printable(location: str) -> str:
+    """``location`` safe to print and store: a byte of a non-UTF-8 file name as ``\\xe9``,
+    a newline as ``\\n``, other control characters and lone surrogates escaped."""
+    return _UNPRINTABLE.sub(_escape, location)
+
+
+def _escape(m: re.Match[str]) -> str:
+    ch = m.group()
+    if "\udc80" <= ch <= "\udcff":  # a byte os.fsdecode could not decode
+        return f"\\x{ord(ch) - 0xDC00:02x}"
+    return ch.encode("unicode_escape", errors="backslashreplace").decode("ascii")
+
 
 class SitrepError(Exception):
     """Base of every error Sitrep raises on purpose."""
 
 
 class InputError(SitrepError):
-    """An input cannot be read as an article. ``location`` names the file (and line)."""
+    """An input cannot be read as an article. ``location`` names the file (and line),
+    ``input`` the file alone (set by the reader loop; the location until then)."""
 
     def __init__(self, location: str, reason: str) -> None:
-        self.location = location
-        self.reason = reason
-        super().__init__(f"{location}: {reason}")
+        self.location = printable(location)
+        self.reason = printable(reason)
+        self.input = self.location
+        super().__init__(f"{self.location}: {self.reason}")
 
 
 class EmptyInputError(InputError):

@@ -17,8 +17,10 @@ from typing import TYPE_CHECKING
 from sitrep.config import Settings
 from sitrep.extract import STAGES
 from sitrep.extract.component import Component, StageContext, check_stages, select
+from sitrep.ingest.sanitize import analysis_text
 from sitrep.model import Analysis, Article
 from sitrep.nlp.loader import load_nlp
+from sitrep.nlp.timelimit import ArticleTimeout, time_limit
 from sitrep.nlp.zones import chunked, release_free_memory, text_chars
 
 if TYPE_CHECKING:
@@ -31,6 +33,8 @@ def skip_reason(article: Article, settings: Settings) -> str | None:
     """Why an article is stored without analysis, or None when it is analysed."""
     if not article.text.strip():
         return "skipped: empty body"
+    if len(article.text) > settings.max_article_chars:  # the readers refuse these; stored ones
+        return f"skipped: text over {settings.max_article_chars:,} characters"
     if article.language and article.language not in settings.languages:
         return f"skipped: language {article.language}"
     return None
@@ -75,7 +79,7 @@ class Pipeline:
             for art in articles:
                 reason = skip_reason(art, self.settings)
                 art.analysis = reason
-                yield ("" if reason else art.text), art
+                yield ("" if reason else analysis_text(art.text)), art
 
         for doc, art in self.nlp.pipe(texts(), as_tuples=True, batch_size=self.settings.batch_size):
             if art.analysis:
@@ -91,11 +95,15 @@ class Pipeline:
         goes to the ``sitrep.pipeline`` log.
         """
         try:
-            return self.run_stages(article, doc)
+            with time_limit(self.settings.article_seconds):
+                return self.run_stages(article, doc)
+        except ArticleTimeout as exc:
+            log.warning("analysis of %s stopped: %s", article.source or article.id, exc)
+            article.analysis = f"failed: time limit: {exc}"
         except Exception as exc:
             log.warning("analysis of %s failed", article.source or article.id, exc_info=True)
             article.analysis = f"failed: {type(exc).__name__}: {exc}"
-            return Analysis(article=article)
+        return Analysis(article=article)
 
     def run_stages(self, article: Article, doc: Doc) -> Analysis:
         ctx = StageContext(article=article, doc=doc, settings=self.settings)

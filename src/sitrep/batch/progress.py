@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import os
 import time
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,12 +33,17 @@ def count_inputs(paths: Iterable[str | os.PathLike[str]]) -> int:
 
 
 def _count_lines(path: Path) -> int:
+    """Lines of a JSON Lines file; 1 for one that cannot be read (a truncated or corrupt
+    archive: the reader reports it, as one error, when it gets there)."""
     opener = gzip.open if path.name.lower().endswith(".gz") else open
     n, last = 0, b"\n"
-    with opener(path, "rb") as fh:
-        while block := fh.read(1 << 20):
-            n += block.count(b"\n")
-            last = block[-1:]
+    try:
+        with opener(path, "rb") as fh:
+            while block := fh.read(1 << 20):
+                n += block.count(b"\n")
+                last = block[-1:]
+    except (OSError, EOFError, zlib.error):
+        return max(n, 1)
     return n + (last != b"\n")
 
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import click
 
 from sitrep.cli.app import main
+from sitrep.cli.errorlines import ErrorLines
 from sitrep.config import Settings
 from sitrep.errors import InputError
 from sitrep.model import Article
@@ -17,12 +18,14 @@ from sitrep.model import Article
 def _articles(paths: tuple[str, ...], settings: Settings, failures: list[InputError]) -> Iterator[Article]:
     from sitrep.ingest import read_inputs
 
+    errors = ErrorLines(lambda line: click.echo(line, err=True))
     for item in read_inputs(paths, settings):
         if isinstance(item, InputError):
             failures.append(item)
-            click.echo(f"error: {item}", err=True)
+            errors(item.location, item.reason, item.input)
         else:
             yield item
+    errors.flush()
 
 
 @main.command()

@@ -10,6 +10,7 @@ import click
 from tqdm import tqdm
 
 from sitrep.cli.app import main
+from sitrep.cli.errorlines import ErrorLines
 from sitrep.cli.query import opened_store
 from sitrep.config import Settings
 
@@ -35,17 +36,21 @@ def ingest(settings: Settings, paths: tuple[str, ...], workers: int, write_batch
     """
     from sitrep.store.ingest import ingest as run_ingest
 
+    errors = ErrorLines(lambda line: tqdm.write(line, file=sys.stderr))
+
     def report_failure(f: Failure) -> None:
-        tqdm.write(f"error: {f}", file=sys.stderr)
+        errors(f.location, f.reason, f.file)
 
     settings = settings.with_(n_process=workers, write_batch=write_batch or settings.write_batch)
     with opened_store(settings) as store:
         try:
             report = run_ingest(paths, store, settings, progress=progress, on_failure=report_failure)
         except KeyboardInterrupt:
+            errors.flush()
             click.echo("\ninterrupted: every article written so far is complete; run the same command "
                        "again to go on from there", err=True)
             sys.exit(130)
+    errors.flush()
     _print_warnings(report.warnings)
     click.echo(report.summary())
     if report.failed:

@@ -11,6 +11,8 @@ or "-" for stdin; any of them may be gzipped. Each format module registers a rea
 
 from __future__ import annotations
 
+import contextlib
+import zlib
 from collections.abc import Iterable, Iterator
 
 from sitrep.config import Settings
@@ -24,7 +26,8 @@ from sitrep.model import Article
 __all__ = ["choose_reader", "input_paths", "read_input", "read_inputs"]
 
 FALLBACK_PRIORITY = 90  # the plain-text reader: any text
-_READ_ERRORS = (OSError, EOFError)  # unreadable files, corrupt gzip streams
+# unreadable files; truncated and corrupt gzip streams
+READ_ERRORS: tuple[type[Exception], ...] = (OSError, EOFError, zlib.error)
 
 
 def read_inputs(paths: Iterable[str], settings: Settings | None = None) -> Iterator[Article | InputError]:
@@ -47,21 +50,36 @@ def input_paths(paths: Iterable[str]) -> Iterator[str | InputError]:
 def _read_one(path: str, settings: Settings) -> Iterator[Article | InputError]:
     try:
         inp = open_input(path)
-    except _READ_ERRORS as exc:
+    except READ_ERRORS as exc:
         yield InputError(path, f"cannot open it: {getattr(exc, 'strerror', None) or exc}")
         return
     yield from read_input(inp, settings)
 
 
 def read_input(inp: Input, settings: Settings | None = None) -> Iterator[Article | InputError]:
-    """Articles and InputErrors of one opened input (closed afterwards)."""
+    """Articles and InputErrors of one opened input (closed afterwards). Whatever a
+    reader raises ends this input with one InputError naming it, never the batch."""
     try:
-        yield from choose_reader(inp).read(inp, settings or Settings())
+        for item in choose_reader(inp).read(inp, settings or Settings()):
+            yield _of_input(item, inp)
     except InputError as exc:
-        yield exc
-    except _READ_ERRORS as exc:
-        yield InputError(inp.location, f"cannot read it: {exc}")
+        yield _of_input(exc, inp)
+    except READ_ERRORS as exc:
+        yield _of_input(InputError(inp.location, f"cannot read it: {exc}"), inp)
+    except Exception as exc:  # a reader bug must not stop the batch
+        yield _of_input(InputError(inp.location, f"cannot read it: {type(exc).__name__}: {exc}"), inp)
     finally:
+        _close(inp)
+
+
+def _of_input(item: Article | InputError, inp: Input) -> Article | InputError:
+    if isinstance(item, InputError):
+        item.input = inp.location
+    return item
+
+
+def _close(inp: Input) -> None:
+    with contextlib.suppress(*READ_ERRORS):  # closing a broken gzip stream can fail again
         inp.close()
 
 

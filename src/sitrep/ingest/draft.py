@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sitrep.config import Settings
-from sitrep.errors import NoArticleError
+from sitrep.errors import NoArticleError, TooLargeError
 from sitrep.ingest import dates
 from sitrep.ingest.language import detect_language
 from sitrep.ingest.outlets import outlet_for_url
+from sitrep.ingest.sanitize import MIN_LETTERS, has_text, without_controls
 from sitrep.model import Article
 
 NO_DATE_WARNING = "no publication date found: relative time expressions stay unresolved"
@@ -33,10 +34,19 @@ class Draft:
 
 
 def finish(draft: Draft, settings: Settings | None = None) -> Article:
-    """The typed Article; NoArticleError when there is no body text."""
-    text = draft.text.strip()
+    """The typed Article; NoArticleError when there is no body text, TooLargeError when
+    the body is over ``Settings.max_article_chars``. Control characters are removed."""
+    settings = settings or Settings()
+    text = without_controls(draft.text).strip()
     if not text:
         raise NoArticleError(draft.source, "no article body found in it (only boilerplate or metadata)")
+    if not has_text(text):
+        raise NoArticleError(draft.source, f"no text: the body has fewer than {MIN_LETTERS} letters or "
+                                           "digits (only spaces, zero-width or stray characters)")
+    if len(text) > settings.max_article_chars:
+        raise TooLargeError(draft.source, f"the article text is {len(text):,} characters, over the "
+                                          f"{settings.max_article_chars:,}-character limit for one "
+                                          "article (Settings.max_article_chars): split it")
     warnings = list(draft.warnings)
     published = dates.normalize(draft.published) or dates.from_url(draft.url)
     if published is None:
@@ -58,5 +68,5 @@ def finish(draft: Draft, settings: Settings | None = None) -> Article:
 def _clean(value: str | None) -> str | None:
     if value is None:
         return None
-    value = " ".join(str(value).split())
+    value = " ".join(without_controls(str(value)).split())
     return value or None

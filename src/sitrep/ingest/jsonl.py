@@ -19,9 +19,11 @@ from sitrep.ingest.decode import decode_bytes, looks_binary
 from sitrep.ingest.draft import Draft, finish
 from sitrep.ingest.html import page_draft
 from sitrep.ingest.readers import Reader, register
+from sitrep.ingest.sanitize import surrogate_in
 from sitrep.ingest.sources import Input
 from sitrep.model import Article
 
+TOO_DEEP = "not an article record: the JSON is nested too deep to read"
 _FIELDS = ("title", "agency", "outlet", "published", "url", "language")
 _SNIFF = re.compile(r"^\s*\{\s*\"", re.S)
 
@@ -30,6 +32,7 @@ def record_article(record: Any, location: str, settings: Settings) -> Article:
     """The Article of one JSON record; MalformedRecordError when it is not one."""
     if not isinstance(record, dict):
         raise MalformedRecordError(location, f"expected a JSON object, got {type(record).__name__}")
+    _refuse_surrogates(record, location)
     text, html = record.get("text"), record.get("html")
     if not any(isinstance(v, str) and v.strip() for v in (text, html)):
         raise MalformedRecordError(location, 'the record has no "text" or "html" with the article')
@@ -44,6 +47,17 @@ def record_article(record: Any, location: str, settings: Settings) -> Article:
     if authors:
         draft.authors = authors
     return finish(draft, settings)
+
+
+def _refuse_surrogates(record: dict[str, Any], location: str) -> None:
+    """A lone surrogate escape ("\\ud800" without its pair) decodes to no character:
+    the record is refused, naming the field."""
+    for name, value in record.items():
+        for s in value if isinstance(value, list) else [value]:
+            found = surrogate_in(s) if isinstance(s, str) else None
+            if found:
+                raise MalformedRecordError(location, f'"{name}" holds a lone surrogate escape ({found}), '
+                                                     "not a character: fix the JSON escapes")
 
 
 def _str(value: Any) -> str | None:
@@ -82,6 +96,8 @@ def line_article(line: str, location: str, settings: Settings) -> Article:
     except json.JSONDecodeError as exc:
         reason = f"not valid JSON ({exc.msg} at column {exc.colno})"
         raise MalformedRecordError(location, reason) from None
+    except RecursionError:
+        raise MalformedRecordError(location, TOO_DEEP) from None
     return record_article(record, location, settings)
 
 
@@ -94,6 +110,8 @@ def _line_item(number: int, data: bytes | None, inp: Input, settings: Settings) 
         return line_article(text, location, settings)
     except InputError as exc:
         return exc
+    except Exception as exc:  # a bug on one line must not end the file
+        return MalformedRecordError(location, f"cannot read the line: {type(exc).__name__}: {exc}")
 
 
 def read_jsonl(inp: Input, settings: Settings) -> Iterator[Article | InputError]:
@@ -119,6 +137,9 @@ def read_json(inp: Input, settings: Settings) -> Iterator[Article | InputError]:
         return
     except json.JSONDecodeError as exc:
         yield MalformedRecordError(inp.location, f"not valid JSON ({exc.msg} at line {exc.lineno})")
+        return
+    except RecursionError:
+        yield MalformedRecordError(inp.location, TOO_DEEP)
         return
     records = data if isinstance(data, list) else [data]
     for i, record in enumerate(records, 1):

@@ -6,9 +6,11 @@ reader (``.gz`` removed) and a buffered binary stream of the (decompressed) byte
 
 from __future__ import annotations
 
+import errno
 import glob
 import gzip
 import io
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sitrep.errors import InputError, TooLargeError
+from sitrep.errors import InputError, TooLargeError, printable
 
 GZIP_MAGIC = b"\x1f\x8b"
 PEEK_BYTES = 65536
@@ -26,7 +28,7 @@ SKIPPED_NAMES = ("readme", "source", "sources", "license", "licence", "changelog
 
 @dataclass(slots=True)
 class Input:
-    location: str
+    location: str  # printable: a file name's undecodable bytes and newlines escaped
     name: str
     stream: io.BufferedReader
     raw: Any = None  # the underlying file, closed with the stream (gzip leaves it open)
@@ -74,7 +76,22 @@ def expand(paths: Iterable[str], extensions: Iterable[str]) -> Iterator[str | In
         elif re.match(r"^[a-z][a-z0-9+.-]*://", p, re.I):
             yield InputError(p, "Sitrep reads files, not URLs (it works offline): save the page first")
         else:
-            yield InputError(p, "no such file or directory")
+            yield InputError(p, _missing(path))
+
+
+def _missing(path: Path) -> str:
+    """Why a path that is neither a file nor a folder names nothing."""
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a loop of symbolic links: it leads to no file"
+        if path.is_symlink():
+            return f"a symbolic link to a missing file ({printable(os.readlink(path))})"
+        if isinstance(exc, FileNotFoundError) or not exc.strerror:
+            return "no such file or directory"
+        return f"cannot open it: {exc.strerror}"
+    return "not a file or a directory (a device, socket or pipe)"
 
 
 def _walk_folder(folder: str, known: tuple[str, ...]) -> Iterator[str | InputError]:
@@ -108,12 +125,17 @@ def open_input(location: str) -> Input:
     """Open a path (or '-') as a buffered stream, transparently gunzipped."""
     raw: Any = sys.stdin.buffer if location == "-" else open(location, "rb")  # noqa: SIM115
     name = "" if location == "-" else _strip_gz(Path(location).name)
-    return _buffered(location, name, raw)
+    try:
+        return _buffered(printable(location), name, raw)
+    except BaseException:
+        if location != "-":
+            raw.close()
+        raise
 
 
 def input_from_bytes(location: str, data: bytes) -> Input:
     """An Input over bytes already in memory (e.g. a file a Spark worker was handed)."""
-    return _buffered(location, _strip_gz(Path(location).name), io.BytesIO(data))
+    return _buffered(printable(location), _strip_gz(Path(location).name), io.BytesIO(data))
 
 
 def _buffered(location: str, name: str, raw: Any) -> Input:

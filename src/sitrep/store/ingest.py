@@ -28,8 +28,13 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True)
 class Failure:
-    location: str
+    location: str  # the file, or "file:LINE"
     reason: str
+    input: str = ""  # the file alone (what error lines are counted by); the location if empty
+
+    @property
+    def file(self) -> str:
+        return self.input or self.location
 
     def __str__(self) -> str:
         return f"{self.location}: {self.reason}"
@@ -73,8 +78,8 @@ def ingest(
     bar = tqdm(total=_total(paths), disable=not progress, file=sys.stderr, unit="article",
                dynamic_ncols=True, desc="ingest")
 
-    def fail(location: str, reason: str) -> None:
-        f = Failure(location, reason)
+    def fail(location: str, reason: str, input: str = "") -> None:
+        f = Failure(location, reason, input)
         report.failures.append(f)
         bar.update()
         if on_failure:
@@ -83,7 +88,7 @@ def ingest(
     def articles() -> Iterator[Article]:
         for item in read_inputs(paths, settings):
             if isinstance(item, InputError):
-                fail(item.location, item.reason)
+                fail(item.location, item.reason, item.input)
                 continue
             report.read += 1
             report.warnings.extend(Failure(item.source, w) for w in item.warnings)
