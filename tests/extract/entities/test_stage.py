@@ -118,7 +118,7 @@ def test_byline_and_url_entities_have_no_offsets(entities_of):
 
 
 def test_acronym_joins_full_name():
-    from sitrep.extract.entities.build import merge_acronyms
+    from sitrep.extract.entities.aliases import merge_acronyms
     from sitrep.extract.entities.clusters import Cluster, MentionSpan
 
     full = Cluster("ORG:kdp", "Kurdistan Democratic Party", "ORG", mentions=[MentionSpan(0, 26, "x")])

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sitrep.extract.entities import build, coref, gazetteer, metonymy, persons
+from sitrep.extract.entities import aliases, build, coref, gazetteer, metonymy, persons
 from sitrep.extract.entities.recognize import recognize
 from sitrep.model import Entity
 from sitrep.registry import stage
@@ -40,7 +40,7 @@ def find_entities(ctx: StageContext) -> list[Entity]:
     doc = ctx.doc
     gz = gazetteer.load()
     cands = metonymy.apply(doc, recognize(doc, gz, load_nlp(ctx.settings.model)), gz)
-    things = build.cluster_things(doc, cands, gz)
+    things = aliases.defined_aliases(doc, build.cluster_things(doc, cands, gz))
     countries = {c.name for c in things if c.type == "COUNTRY"}
     people = persons.cluster_people(doc, cands, gz, _year(ctx.article.published), countries)
     things = build.drop_inside_titles(things, people)

@@ -103,7 +103,7 @@ def gazetteer_cands(doc: Doc, gz: Gazetteer, nlp: Language) -> list[Cand]:
     return out
 
 
-def _country_before(doc: Doc, i: int, gz: Gazetteer) -> tuple[Entry | None, int]:
+def country_before(doc: Doc, i: int, gz: Gazetteer) -> tuple[Entry | None, int]:
     """The country named just before token i ("Russian", "Russia's", "Russia"), and where it starts."""
     j = i - 1
     if j >= 0 and doc[j].tag_ == "POS":
@@ -133,7 +133,7 @@ def pattern_cands(doc: Doc, gz: Gazetteer) -> list[Cand]:
             n = len(words.split())
             span = doc[tok.i : tok.i + n]
             if len(span) == n and span.text.lower() == words:
-                country, start = _country_before(doc, tok.i, gz)
+                country, start = country_before(doc, tok.i, gz)
                 if country:
                     name = f"{service} of {country.name}"
                     out.append(Cand(start, tok.i + n, "MILITARY_UNIT", "pattern", None, "name", name,
@@ -144,12 +144,12 @@ def pattern_cands(doc: Doc, gz: Gazetteer) -> list[Cand]:
 def _ministry(doc: Doc, i: int, gz: Gazetteer) -> list[Cand]:
     portfolio = doc[i - 1].lower_
     if portfolio in lexicon.MINISTRY_PORTFOLIOS:  # "Defense Ministry"
-        country, start = _country_before(doc, i - 1, gz)
+        country, start = country_before(doc, i - 1, gz)
         end = i + 1
     elif i + 2 < len(doc) and doc[i + 1].lower_ == "of" and doc[i + 2].lower_ in lexicon.MINISTRY_PORTFOLIOS:
         portfolio = doc[i + 2].lower_  # "Ministry of Defence (of Russia)"
         end = i + 3
-        country, start = _country_before(doc, i, gz)
+        country, start = country_before(doc, i, gz)
         if country is None and end + 1 < len(doc) and doc[end].lower_ == "of":
             country = gz.country_of(doc[end + 1].text)
             end = end + 2 if country else end
@@ -205,6 +205,8 @@ def spacy_cands(doc: Doc, gz: Gazetteer) -> list[Cand]:
             typ = _place_type(name, gz)
         elif typ == "PERSON" and _city_not_person(span, gz):
             typ = "CITY"
+        elif typ in ("ORG", "EVENT_NAME") and span[-1].lower_ in lexicon.DOCUMENT_NOUNS and len(span) > 1:
+            typ = "OTHER"  # "the Maritime Traffic Safety Law", "the Global Terrorism Index"
         elif typ == "ORG" and any(t.lower_ in lexicon.MILITARY_UNIT_WORDS for t in span):
             typ = "MILITARY_UNIT"  # "the 3rd Separate Assault Brigade", "Eastern Theater Command"
         entry = next((e for _k, e in gz.lookup(name) if e.type in (typ, "CITY", "COUNTRY")), None)
@@ -298,10 +300,49 @@ def _inside_a_name(c: Cand, people: list[Cand]) -> bool:
         c.inside(p) for p in people)
 
 
-def resolve(cands: list[Cand]) -> list[Cand]:
+SWALLOWING_TYPES = ("ORG", "MILITARY_UNIT", "FACILITY", "REGION")
+SWALLOWED_TYPES = ("ORG", "BLOC", "REGION", "CITY", "MILITARY_UNIT")
+
+
+def _swallowed(c: Cand, names: list[Cand], doc: Doc, gz: Gazetteer) -> bool:
+    """"Congress" in spaCy's "National Congress Party", "West" in "the Economic Community of
+    West African States", "Gulf" in "the Gulf of Guinea": a table's short form inside a
+    longer proper name is part of that name, not a mention of its own."""
+    country_name = c.type == "COUNTRY" and c.kind == "name"
+    if c.source != "gaz" or (c.type not in SWALLOWED_TYPES and not country_name):
+        return False
+    return any(c.inside(n) and _longer_name(doc, n, c, gz) for n in names)
+
+
+def _longer_name(doc: Doc, name: Cand, part: Cand, gz: Gazetteer) -> bool:
+    span = doc[name.ts : name.te]
+    if any(t.is_sent_start and t.i > name.ts for t in span) or (
+        part.te < len(doc) and doc[part.te].tag_ == "POS"
+    ):
+        return False  # "X. The Taliban", "U.S. Congress's Countering America"
+    if span[-1].lower_ in lexicon.TITLE_WORDS:
+        return False  # "NATO Secretary General"
+    extra = [t for t in span if not part.ts <= t.i < part.te]
+    if name.type in ("REGION", "FACILITY"):  # "the Gulf of Guinea", "the East China Sea"
+        return any(t.lower_ in lexicon.GEO_NOUNS or t.lower_ == "of" for t in span) and any(
+            t.text[:1].isupper() for t in extra)
+    if part.type == "COUNTRY":
+        return False  # "the Bank of Canada": the country is nested in the name
+    words = [t for t in extra if t.text[:1].isupper() and t.pos_ != "DET"
+             and t.lower_ not in lexicon.DIRECTION_WORDS]
+    country = part.entry.attrs().get("country") if part.entry else None
+    if country and all(getattr(gz.country_of(t.text), "name", None) == country for t in words):
+        return False  # "U.S. State Department": the table's entry with its own country
+    return bool(words)
+
+
+def resolve(cands: list[Cand], doc: Doc | None = None, gz: Gazetteer | None = None) -> list[Cand]:
     """Keep the best candidates: patterns, then the gazetteer, then spaCy; longer first."""
     people = [c for c in cands if c.type == "PERSON" and c.source == "spacy" and c.te - c.ts > 1]
     cands = [c for c in cands if not _inside_a_name(c, people)]
+    if doc is not None and gz is not None:
+        names = [c for c in cands if c.source == "spacy" and c.type in SWALLOWING_TYPES]
+        cands = [c for c in cands if not _swallowed(c, names, doc, gz)]
     cands = sorted(cands, key=lambda c: (-PRIORITY[c.source], -(c.te - c.ts), c.ts))
     kept: list[Cand] = []
     for c in cands:
@@ -320,5 +361,5 @@ def retype_surnames(doc: Doc, cands: list[Cand]) -> list[Cand]:
 
 
 def recognize(doc: Doc, gz: Gazetteer, nlp: Language) -> list[Cand]:
-    cands = resolve(gazetteer_cands(doc, gz, nlp) + pattern_cands(doc, gz) + spacy_cands(doc, gz))
+    cands = resolve(gazetteer_cands(doc, gz, nlp) + pattern_cands(doc, gz) + spacy_cands(doc, gz), doc, gz)
     return retype_surnames(doc, cands)

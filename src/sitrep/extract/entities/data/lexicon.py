@@ -458,3 +458,23 @@ PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "port", "region",
 
 # group sizes in "the two (leaders)", "both"
 GROUP_NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2}
+
+# compass words that qualify a place rather than name a new one ("Eastern Ukraine")
+DIRECTION_WORDS = frozenset(
+    ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+     "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+     "southeastern", "southwestern", "upper", "lower", "greater"]
+)
+
+# nouns of geographic features that make a name a place of its own ("the Gulf of Guinea")
+GEO_NOUNS = frozenset(
+    ["gulf", "sea", "strait", "straits", "ocean", "bay", "island", "islands", "mountains", "mountain",
+     "desert", "valley", "river", "lake", "peninsula", "basin", "coast", "horn", "channel", "canal",
+     "archipelago", "plateau", "forest", "delta", "sound", "cape", "highlands", "corridor", "pass"]
+)
+
+# last words that make a name a law, treaty or programme (an OTHER entity), not an organization
+DOCUMENT_NOUNS = frozenset(
+    ["act", "law", "treaty", "accords", "agreement", "convention", "protocol", "resolution",
+     "bill", "code", "charter", "doctrine", "declaration", "plan", "index", "report"]
+)
