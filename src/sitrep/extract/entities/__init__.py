@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sitrep.extract.entities import aliases, build, coref, gazetteer, metonymy, persons
+from sitrep.extract.entities import actors, aliases, build, coref, gazetteer, metonymy, persons
 from sitrep.extract.entities.recognize import recognize
 from sitrep.model import Entity
 from sitrep.registry import stage
@@ -46,6 +46,7 @@ def find_entities(ctx: StageContext) -> list[Entity]:
     things = build.drop_inside_titles(things, people)
     clusters = things + people
     persons.propagate(doc, people, {(m.start, m.end) for c in clusters for m in c.mentions if m.start >= 0})
+    clusters = actors.apply(doc, clusters, gz, _year(ctx.article.published))
     groups = coref.resolve(doc, clusters, gz)
     build.add_metadata(ctx.article, clusters, gz)
     entities = build.to_entities(clusters)

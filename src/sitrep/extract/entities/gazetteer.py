@@ -42,6 +42,7 @@ class Gazetteer:
     capitals: dict[str, str] = field(default_factory=dict)  # capital city -> country name
     cities: dict[str, tuple[str, int]] = field(default_factory=dict)  # name -> (country, pop)
     regions: dict[str, str] = field(default_factory=dict)  # region -> country ("" if none)
+    adjectives: dict[str, str] = field(default_factory=dict)  # country -> its first adjective
 
     def add(self, form: str, kind: str, entry: Entry) -> None:
         form = form.strip()
@@ -60,6 +61,13 @@ class Gazetteer:
             if entry.type == "COUNTRY" and kind in ("name", "adjective", "seat"):
                 return entry
         return None
+
+    def forces_name(self, country: str, branch: str) -> str:
+        """"Somali Armed Forces", "Indian Navy", "Pakistan Army": a state's forces by name."""
+        adj = self.adjectives.get(country)
+        if country in lexicon.FORCES_NAMED_BY_COUNTRY or not adj:
+            return f"{country} {branch}"
+        return f"{adj} {branch}"
 
 
 def rows(filename: str) -> Iterator[list[str]]:
@@ -93,6 +101,7 @@ def _load_countries(gz: Gazetteer) -> None:
                 gz.add(form[4:], "name", entry)
         for adj in split(adjectives):
             gz.add(adj, "adjective", entry)
+            gz.adjectives.setdefault(name, adj)
         capital = (geo.get(iso) or {}).get("capital")
         if capital:
             gz.capitals[capital] = name

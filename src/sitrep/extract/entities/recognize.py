@@ -135,9 +135,9 @@ def pattern_cands(doc: Doc, gz: Gazetteer) -> list[Cand]:
             if len(span) == n and span.text.lower() == words:
                 country, start = country_before(doc, tok.i, gz)
                 if country:
-                    name = f"{service} of {country.name}"
+                    name = gz.forces_name(country.name, service)
                     out.append(Cand(start, tok.i + n, "MILITARY_UNIT", "pattern", None, "name", name,
-                                    {"country": country.name, "category": "armed forces"}))
+                                    {"country": country.name, "category": "armed forces", "sector": "MIL"}))
     return out
 
 

@@ -478,3 +478,55 @@ DOCUMENT_NOUNS = frozenset(
     ["act", "law", "treaty", "accords", "agreement", "convention", "protocol", "resolution",
      "bill", "code", "charter", "doctrine", "declaration", "plan", "index", "report"]
 )
+
+# agent nouns of compositional actors ("Nigerian troops", "the Indian air force"), with
+# the unit they name and its PLOVER/CAMEO-style sector code; two-word heads first
+ACTOR_HEADS = {
+    "air force": ("Air Force", "MIL"),
+    "air forces": ("Air Force", "MIL"),
+    "armed forces": ("Armed Forces", "MIL"),
+    "security forces": ("Armed Forces", "MIL"),
+    "special forces": ("Special Forces", "MIL"),
+    "coast guard": ("Coast Guard", "MIL"),
+    "national guard": ("National Guard", "MIL"),
+    "naval forces": ("Navy", "MIL"),
+    "ground forces": ("Ground Forces", "MIL"),
+    "police force": ("Police", "COP"),
+    "police forces": ("Police", "COP"),
+    "troops": ("Armed Forces", "MIL"),
+    "forces": ("Armed Forces", "MIL"),
+    "soldiers": ("Armed Forces", "MIL"),
+    "military": ("Armed Forces", "MIL"),
+    "servicemen": ("Armed Forces", "MIL"),
+    "army": ("Army", "MIL"),
+    "navy": ("Navy", "MIL"),
+    "marines": ("Marines", "MIL"),
+    "police": ("Police", "COP"),
+}
+
+# heads that make "<Nationality> X" a mention of the state itself (annotation conventions)
+GOVERNMENT_HEADS = frozenset(["authorities", "government", "administration", "regime", "state"])
+
+# words of an organization's name that only qualify a government ("Interim Afghan Government")
+GOVERNMENT_QUALIFIERS = frozenset(
+    ["interim", "transitional", "federal", "central", "national", "provisional", "caretaker", "the"]
+)
+
+# nouns after an actor that still leave it the head of a mention ("an Indian navy contingent")
+ACTOR_UNIT_NOUNS = frozenset(["contingent", "contingents", "unit", "units", "detachment", "detachments"])
+
+# words between the country and the agent noun ("Somali government soldiers")
+ACTOR_INNER_WORDS = frozenset(
+    ["government", "regular", "elite", "federal", "state", "national", "allied", "loyalist", "local",
+     "ground", "naval", "combat"]
+)
+
+# determiners that make a bare agent noun someone's, not an institution ("our security forces")
+POSSESSIVE_PRONOUNS = frozenset(["our", "his", "her", "their", "its", "my", "your", "whose"])
+
+# countries whose forces' official names use the country's name, not its adjective
+# ("Pakistan Army", "United States Armed Forces")
+FORCES_NAMED_BY_COUNTRY = frozenset(["Pakistan", "United States", "Bangladesh", "Sri Lanka"])
+
+# description heads that never mean a state's own forces or police ("the terror group")
+NON_STATE_HEADS = frozenset(["group", "militia", "movement", "party", "organization", "organisation"])
