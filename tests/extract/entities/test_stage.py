@@ -253,3 +253,16 @@ def test_bare_the_two_is_a_group():
 def test_from_a_capital(entities_of, text, etype):
     e = entity_with(entities_of(text), "Beijing")
     assert e is not None and e.type == etype
+
+
+def test_the_whole_phrase_before_a_name_is_a_mention(entities_of):
+    ents = entities_of("Veteran maritime law expert Jonas Ferrante said the ruling was flawed.")
+    e = entity_with(ents, "Jonas Ferrante")
+    assert e is not None and entity_with(ents, "Veteran maritime law expert Jonas Ferrante") is e
+
+
+def test_premodifiers_stop_at_a_new_phrase(entities_of):
+    ents = entities_of("It was a claim Brazilian navy spokesman Otavio Prates denied on Monday.")
+    e = entity_with(ents, "Otavio Prates")
+    assert e is not None
+    assert all(not m.text.startswith("claim") for m in e.mentions)
