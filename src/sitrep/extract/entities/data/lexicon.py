@@ -530,3 +530,19 @@ FORCES_NAMED_BY_COUNTRY = frozenset(["Pakistan", "United States", "Bangladesh", 
 
 # description heads that never mean a state's own forces or police ("the terror group")
 NON_STATE_HEADS = frozenset(["group", "militia", "movement", "party", "organization", "organisation"])
+
+# generic heads after a place's name that still name the place ("Balochistan province")
+PLACE_GENERIC_HEADS = frozenset(
+    ["province", "district", "region", "state", "county", "island", "desert", "governorate", "oblast",
+     "prefecture", "municipality", "territory", "town", "village", "city"]
+)
+# of those, the ones that make the place a town rather than a region
+TOWN_HEADS = frozenset(["district", "town", "village", "municipality", "city"])
+
+# nouns that make "<Name> (air) base" a facility, and the nouns that may stand between
+FACILITY_NOUNS = frozenset(
+    ["base", "airbase", "airport", "port", "station", "hospital", "prison", "airfield", "refinery", "dam",
+     "barracks", "shipyard"]
+)
+FACILITY_MODIFIERS = frozenset(["air", "naval", "military", "railway", "train", "radar", "bus", "power",
+                                "nuclear", "army"])
