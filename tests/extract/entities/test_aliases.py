@@ -51,3 +51,11 @@ def test_law_named_like_an_organization_is_other(entities_of):
     ents = entities_of("Parliament passed the Coastal Fisheries Protection Act on Friday.")
     e = entity_with(ents, "Coastal Fisheries Protection Act")
     assert e is None or e.type == "OTHER"
+
+
+def test_outlet_acronym_in_the_body_is_the_outlet(entities_of):
+    ents = entities_of("The minister told RFR on Tuesday that talks would resume.",
+                       outlet="Radio Free Ruritania")
+    e = entity_with(ents, "RFR")
+    assert e is not None and e.name == "Radio Free Ruritania"
+    assert sum(1 for x in ents if x.type == "ORG") == 1

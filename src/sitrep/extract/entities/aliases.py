@@ -47,7 +47,7 @@ def initials(name: str) -> set[str]:
     return {"".join(p) for p in product(*fixed)}
 
 
-def _is_acronym(text: str) -> bool:
+def is_acronym(text: str) -> bool:
     return 2 <= len(text) <= 8 and bool(ACRONYM.match(text)) and sum(c.isupper() for c in text) >= 2
 
 
@@ -56,7 +56,7 @@ def merge_acronyms(clusters: list[Cluster]) -> list[Cluster]:
     orgs = [c for c in clusters if c.type in ORG_TYPES]
     drop: set[int] = set()
     for short in orgs:
-        if not _is_acronym(short.name) and not (short.name.isupper() and 2 <= len(short.name) <= 6):
+        if not is_acronym(short.name) and not (short.name.isupper() and 2 <= len(short.name) <= 6):
             continue
         for full in orgs:
             if full is not short and id(full) not in drop and len(full.name.split()) >= 2 and any(
@@ -92,7 +92,7 @@ def defined_aliases(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             continue
         a_start, a_end = alias
         acr = text[a_start:a_end]
-        if not _is_acronym(acr) or (_is_acronym(full.name) and full.name == acr):
+        if not is_acronym(acr) or (is_acronym(full.name) and full.name == acr):
             continue
         for other in clusters:
             named = other.name == acr or acr in other.forms

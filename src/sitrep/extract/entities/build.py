@@ -123,6 +123,14 @@ def _meta(clusters: list[Cluster], text: str, typ: str, fld: str, gz: Gazetteer,
         if cl.name == name or text in cl.forms:
             cl.attributes.setdefault(f"in_{fld}", "true")
             return
+    short = next((c for c in clusters if c.type == "ORG" and aliases.is_acronym(c.name)
+                  and c.name in aliases.initials(name)), None)
+    if short is not None and typ == "ORG":  # "VOA" in the body, "Voice of America" in the byline
+        short.key, short.name = f"{fld}:{name}", name
+        short.attributes.setdefault(f"in_{fld}", "true")
+        short.mentions.append(MentionSpan(-1, -1, text, -1, fld))
+        short.forms.append(text)
+        return
     attrs = dict(entry.attrs()) if entry else {}
     if role:
         attrs["role"] = role
