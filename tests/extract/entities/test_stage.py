@@ -266,3 +266,17 @@ def test_premodifiers_stop_at_a_new_phrase(entities_of):
     e = entity_with(ents, "Otavio Prates")
     assert e is not None
     assert all(not m.text.startswith("claim") for m in e.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "etype"),
+    [
+        ("The deal is a challenge to Ottawa, analysts said.", "Ottawa", "COUNTRY"),
+        ("Talks between Ottawa and Canberra resumed.", "Ottawa", "COUNTRY"),
+        ("The minister flew to Ottawa on Monday.", "Ottawa", "CITY"),
+        ("It is for either Ottawa or Canberra to decide.", "Ottawa", "COUNTRY"),
+    ],
+)
+def test_capital_related_to_another_actor_is_the_state(entities_of, text, mention, etype):
+    e = entity_with(entities_of(text), mention)
+    assert e is not None and e.type == etype

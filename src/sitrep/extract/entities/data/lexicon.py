@@ -401,6 +401,12 @@ ADDRESS_VERBS = frozenset(
         "lobby",
         "threaten",
         "reassure",
+        "provide",
+        "give",
+        "offer",
+        "grant",
+        "reward",
+        "pay",
     ]
 )
 
@@ -546,3 +552,14 @@ FACILITY_NOUNS = frozenset(
 )
 FACILITY_MODIFIERS = frozenset(["air", "naval", "military", "railway", "train", "radar", "bus", "power",
                                 "nuclear", "army"])
+
+# prepositions that relate two actors unless a word of motion governs them ("a challenge to
+# Washington", "ties between Washington and Kyiv" vs "flew to Moscow", "the road to Kabul")
+RELATION_PREPS = frozenset(["to", "toward", "towards", "between"])
+MOTION_WORDS = frozenset(
+    ["go", "come", "fly", "travel", "return", "move", "head", "arrive", "drive", "march", "send", "deploy",
+     "flee", "relocate", "transfer", "deliver", "ship", "bring", "take", "evacuate", "journey", "trip",
+     "visit", "flight", "way", "road", "route", "highway", "border", "distance", "train", "bus",
+     "railway", "pipeline", "corridor", "journey", "path", "invite", "welcome", "airlift", "fight",
+     "push", "advance", "retreat", "withdraw", "close", "near", "next", "bound", "en"]
+)
