@@ -26,6 +26,7 @@ MAX_FACILITY_NOUNS = 2  # "railway station", "air base"
 def apply(doc: Doc, clusters: list[Cluster], gz: Gazetteer) -> list[Cluster]:
     clusters = _generic_persons(clusters)
     _generic_heads(doc, clusters)
+    _place_of(doc, clusters)
     clusters = _facilities(doc, clusters, gz)
     return [c for c in clusters if c.mentions]
 
@@ -88,6 +89,24 @@ def _generic_heads(doc: Doc, clusters: list[Cluster]) -> None:
                     cl.add(MentionSpan(first, end, doc.text[first:end], tok.i, "name"))
                     taken.add((first, end))
                 break
+
+
+def _place_of(doc: Doc, clusters: list[Cluster]) -> None:
+    """"the village of Jangebe", "the town of X": the phrase is a mention of the place."""
+    taken = {(m.start, m.end) for c in clusters for m in c.mentions}
+    for cl in clusters:
+        if cl.type not in ("CITY", "REGION"):
+            continue
+        for m in list(cl.mentions):
+            span = doc.char_span(m.start, m.end) if m.start >= 0 else None
+            if span is None or span.start < 3 or doc[span.start - 1].lower_ != "of":
+                continue
+            noun, det = doc[span.start - 2], doc[span.start - 3]
+            if noun.lower_ in lexicon.PLACE_GENERIC_HEADS and det.lower_ == "the":
+                start = det.idx
+                if (start, m.end) not in taken:
+                    cl.add(MentionSpan(start, m.end, doc.text[start : m.end], noun.i, "description"))
+                    taken.add((start, m.end))
 
 
 def _facilities(doc: Doc, clusters: list[Cluster], gz: Gazetteer) -> list[Cluster]:

@@ -180,8 +180,8 @@ def spacy_cands(doc: Doc, gz: Gazetteer) -> list[Cand]:
     doc.user_data["sitrep_text"] = doc.text  # built once (Doc.text joins every token)
     for ent in doc.ents:
         typ = lexicon.SPACY_LABELS.get(ent.label_)
-        if typ == "NORP" and ent.text in gz.cities:
-            typ = "GPE"  # spaCy's "Aleppo" NORP
+        if typ == "NORP" and ent.text in gz.cities and not _modifies_a_noun(ent):
+            typ = "GPE"  # spaCy's "Aleppo" NORP, not "Baloch separatists"
         if typ is None or typ == "NORP":
             continue
         span = _trim(ent)
@@ -201,10 +201,14 @@ def spacy_cands(doc: Doc, gz: Gazetteer) -> list[Cand]:
         if not len(span) or _bad_span(span) or (len(span) > 1 and _in_headline(span)):
             continue
         name = span.text.title() if span.text.isupper() and len(span.text) > 4 else span.text
+        if typ == "GPE" and _people_adjective(span, name, gz):
+            continue  # "Baloch separatists", "the ethnic Baloch minority": a people, not a place
         if typ == "GPE":
             typ = _place_type(name, gz)
         elif typ == "PERSON" and _city_not_person(span, gz):
             typ = "CITY"
+        elif typ in ("ORG", "PERSON") and _subdivision(span, name, gz):
+            typ = _place_type(name, gz)  # spaCy's "Khyber Pakhtunkhwa" ORG, "Zamfara" PERSON
         elif typ in ("ORG", "EVENT_NAME") and span[-1].lower_ in lexicon.DOCUMENT_NOUNS and len(span) > 1:
             typ = "OTHER"  # "the Maritime Traffic Safety Law", "the Global Terrorism Index"
         elif typ == "ORG" and any(t.lower_ in lexicon.MILITARY_UNIT_WORDS for t in span):
@@ -234,6 +238,8 @@ def _strip_function_words(span: Span) -> tuple[Span, bool]:
         start += 1
     before = doc[start - 1] if start > 0 else None
     after_prep = before is not None and before.lower_ in lexicon.PLACE_PREPS
+    if before is not None and before.lower_ == "of" and start >= 2:  # "the village of Jangebe"
+        after_prep = doc[start - 2].lower_ in lexicon.PLACE_GENERIC_HEADS
     return doc[start : span.end], after_prep
 
 
@@ -271,6 +277,31 @@ def _city_not_person(span: Span, gz: Gazetteer) -> bool:
     surnames = {e[-1].text for e in span.doc.ents if e.label_ == "PERSON" and len(e) > 1}
     titled = span.start > 0 and span.doc[span.start - 1].lower_ in lexicon.TITLE_WORDS
     return text not in surnames and not titled
+
+
+def _modifies_a_noun(ent: Span) -> bool:
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return nxt is not None and nxt.pos_ in ("NOUN", "PROPN")
+
+
+def _people_adjective(span: Span, name: str, gz: Gazetteer) -> bool:
+    """A name no table knows as a place, qualifying a people noun or after "ethnic"."""
+    if gz.lookup(name) or name in gz.cities or name in gz.regions:
+        return False
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 1] if span.start > 0 else None
+    return (nxt is not None and nxt.lower_ in lexicon.PEOPLE_NOUNS) or (
+        before is not None and before.lower_ == "ethnic")
+
+
+def _subdivision(span: Span, name: str, gz: Gazetteer) -> bool:
+    """A province or state no other table names, not used as a person's name here."""
+    if name not in gz.subdivisions or gz.lookup(name):
+        return False
+    surnames = {e[-1].text for e in span.doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    titled = span.start > 0 and span.doc[span.start - 1].lower_ in lexicon.TITLE_WORDS
+    return name not in surnames and not titled and _not_a_known_person(span, gz)
 
 
 def _place_type(text: str, gz: Gazetteer) -> str:

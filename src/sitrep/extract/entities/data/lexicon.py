@@ -563,3 +563,10 @@ MOTION_WORDS = frozenset(
      "railway", "pipeline", "corridor", "journey", "path", "invite", "welcome", "airlift", "fight",
      "push", "advance", "retreat", "withdraw", "close", "near", "next", "bound", "en"]
 )
+
+# nouns for groups of people that a people's adjective qualifies ("Baloch separatists")
+PEOPLE_NOUNS = frozenset(
+    ["separatist", "separatists", "minority", "minorities", "people", "peoples", "tribe", "tribes",
+     "tribesmen", "community", "communities", "nationalist", "nationalists", "rebels", "insurgents",
+     "militants", "fighters", "groups", "elders", "leaders", "activists", "population", "majority"]
+)
