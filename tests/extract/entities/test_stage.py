@@ -118,7 +118,7 @@ def test_byline_and_url_entities_have_no_offsets(entities_of):
 
 
 def test_acronym_joins_full_name():
-    from sitrep.extract.entities.build import merge_acronyms
+    from sitrep.extract.entities.aliases import merge_acronyms
     from sitrep.extract.entities.clusters import Cluster, MentionSpan
 
     full = Cluster("ORG:kdp", "Kurdistan Democratic Party", "ORG", mentions=[MentionSpan(0, 26, "x")])
@@ -252,4 +252,31 @@ def test_bare_the_two_is_a_group():
 )
 def test_from_a_capital(entities_of, text, etype):
     e = entity_with(entities_of(text), "Beijing")
+    assert e is not None and e.type == etype
+
+
+def test_the_whole_phrase_before_a_name_is_a_mention(entities_of):
+    ents = entities_of("Veteran maritime law expert Jonas Ferrante said the ruling was flawed.")
+    e = entity_with(ents, "Jonas Ferrante")
+    assert e is not None and entity_with(ents, "Veteran maritime law expert Jonas Ferrante") is e
+
+
+def test_premodifiers_stop_at_a_new_phrase(entities_of):
+    ents = entities_of("It was a claim Brazilian navy spokesman Otavio Prates denied on Monday.")
+    e = entity_with(ents, "Otavio Prates")
+    assert e is not None
+    assert all(not m.text.startswith("claim") for m in e.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "etype"),
+    [
+        ("The deal is a challenge to Ottawa, analysts said.", "Ottawa", "COUNTRY"),
+        ("Talks between Ottawa and Canberra resumed.", "Ottawa", "COUNTRY"),
+        ("The minister flew to Ottawa on Monday.", "Ottawa", "CITY"),
+        ("It is for either Ottawa or Canberra to decide.", "Ottawa", "COUNTRY"),
+    ],
+)
+def test_capital_related_to_another_actor_is_the_state(entities_of, text, mention, etype):
+    e = entity_with(entities_of(text), mention)
     assert e is not None and e.type == etype

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sitrep.extract.entities import build, coref, gazetteer, metonymy, persons
+from sitrep.extract.entities import actors, aliases, build, coref, gazetteer, metonymy, persons, places
 from sitrep.extract.entities.recognize import recognize
 from sitrep.model import Entity
 
@@ -43,12 +43,14 @@ def find_entities(ctx: StageContext, nlp: Language | None = None) -> list[Entity
     doc = ctx.doc
     gz = gazetteer.load()
     cands = metonymy.apply(doc, recognize(doc, gz, nlp), gz)
-    things = build.cluster_things(doc, cands, gz)
+    things = aliases.defined_aliases(doc, build.cluster_things(doc, cands, gz))
     countries = {c.name for c in things if c.type == "COUNTRY"}
     people = persons.cluster_people(doc, cands, gz, _year(ctx.article.published), countries)
     things = build.drop_inside_titles(things, people)
-    clusters = things + people
+    clusters = places.apply(doc, things + people, gz)
+    people = [c for c in clusters if c.type == "PERSON"]
     persons.propagate(doc, people, {(m.start, m.end) for c in clusters for m in c.mentions if m.start >= 0})
+    clusters = actors.apply(doc, clusters, gz, _year(ctx.article.published))
     groups = coref.resolve(doc, clusters, gz)
     build.add_metadata(ctx.article, clusters, gz)
     entities = build.to_entities(clusters)

@@ -6,10 +6,11 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
+from sitrep.extract.entities import aliases
 from sitrep.extract.entities.clusters import Cluster, MentionSpan
 from sitrep.extract.entities.data import lexicon
 from sitrep.extract.entities.gazetteer import Gazetteer
-from sitrep.extract.entities.recognize import Cand
+from sitrep.extract.entities.recognize import Cand, country_before
 from sitrep.model import Article, Entity, Mention
 
 if TYPE_CHECKING:
@@ -48,13 +49,23 @@ def cluster_things(doc: Doc, cands: list[Cand], gz: Gazetteer | None = None) -> 
                 if country:
                     attrs["country"] = country
             cl = out[key] = Cluster(key, name, c.type, entry.kb_id if entry else None, attrs)
-        span = doc[c.ts : c.te]
+        span = doc[_with_country(doc, c, gz) : c.te]
         kind = "metonym" if "metonym" in c.attrs else KIND_OF.get(c.kind, c.kind)
         cl.add(MentionSpan(span.start_char, span.end_char, span.text, span.root.i, kind))
         cl.forms.append(span.text)
         if c.type == "WEAPON_SYSTEM":
             _weapon_phrase(doc, c, cl)
-    return merge_acronyms(list(out.values()))
+    return aliases.short_company_names(aliases.merge_acronyms(list(out.values())))
+
+
+def _with_country(doc: Doc, c: Cand, gz: Gazetteer | None) -> int:
+    """Where an organization's mention starts: "U.S. State Department", "China's State
+    Council" take in the country the table gives the organization."""
+    country = c.entry.attrs().get("country") if c.entry is not None else None
+    if gz is None or not country or c.type not in ("ORG", "MILITARY_UNIT"):
+        return c.ts
+    entry, start = country_before(doc, c.ts, gz)
+    return start if entry is not None and entry.name == country else c.ts
 
 
 def _weapon_phrase(doc: Doc, c: Cand, cl: Cluster) -> None:
@@ -74,10 +85,6 @@ def _weapon_phrase(doc: Doc, c: Cand, cl: Cluster) -> None:
     cl.add(MentionSpan(span.start_char, span.end_char, span.text, last, "description"))
 
 
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[:1].isupper())
-
-
 def drop_inside_titles(things: list[Cluster], people: list[Cluster]) -> list[Cluster]:
     """"Secretary of State Antony Blinken": spaCy's "State" organization is part of a title."""
     titles = [(m.start, m.end) for p in people for m in p.mentions if m.kind == "title"]
@@ -92,24 +99,6 @@ def drop_inside_titles(things: list[Cluster], people: list[Cluster]) -> list[Clu
 
 def _inside_any(m: MentionSpan, spans: list[tuple[int, int]]) -> bool:
     return any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in spans)
-
-
-def merge_acronyms(clusters: list[Cluster]) -> list[Cluster]:
-    """An organization's acronym ("IAEA") joins its full name when both occur."""
-    orgs = [c for c in clusters if c.type in ("ORG", "MILITARY_UNIT", "BLOC")]
-    drop: set[int] = set()
-    for short in orgs:
-        if not (short.name.isupper() and 2 <= len(short.name) <= 6):
-            continue
-        for full in orgs:
-            if full is not short and len(full.name.split()) >= 2 and _initials(full.name) == short.name:
-                for m in short.mentions:
-                    full.add(m)
-                full.forms.extend(short.forms)
-                full.kb_id = full.kb_id or short.kb_id
-                drop.add(id(short))
-                break
-    return [c for c in clusters if id(c) not in drop]
 
 
 def add_metadata(article: Article, clusters: list[Cluster], gz: Gazetteer) -> None:
@@ -134,6 +123,14 @@ def _meta(clusters: list[Cluster], text: str, typ: str, fld: str, gz: Gazetteer,
         if cl.name == name or text in cl.forms:
             cl.attributes.setdefault(f"in_{fld}", "true")
             return
+    short = next((c for c in clusters if c.type == "ORG" and aliases.is_acronym(c.name)
+                  and c.name in aliases.initials(name)), None)
+    if short is not None and typ == "ORG":  # "VOA" in the body, "Voice of America" in the byline
+        short.key, short.name = f"{fld}:{name}", name
+        short.attributes.setdefault(f"in_{fld}", "true")
+        short.mentions.append(MentionSpan(-1, -1, text, -1, fld))
+        short.forms.append(text)
+        return
     attrs = dict(entry.attrs()) if entry else {}
     if role:
         attrs["role"] = role

@@ -59,7 +59,7 @@ class Resolver:
         self.doc, self.gz = doc, gz
         self.clusters = clusters
         self.people = [c for c in clusters if c.type == "PERSON"]
-        self.orgs = [c for c in clusters if c.type in ("ORG", "MILITARY_UNIT", "BLOC")]
+        self.orgs = [c for c in clusters if c.type in ("ORG", "MILITARY_UNIT", "BLOC")]  # with actors
         self.countries = [c for c in clusters if c.type == "COUNTRY" and "historical" not in c.attributes]
         self.taken = {(m.start, m.end) for c in clusters for m in c.mentions}
         self.groups: list[Group] = []
@@ -128,7 +128,9 @@ class Resolver:
                 self.attach(target, chunk.start_char, chunk.end_char, chunk.text, root.i, "description")
         elif root.lower_ in lexicon.ORG_DESCRIPTION_HEADS and root.tag_ == "NN":
             types = lexicon.ORG_DESCRIPTION_HEADS[root.lower_]
-            target = self.pick([o for o in self.orgs if o.type in types], chunk.start, WINDOW + 1)
+            pool = [o for o in self.orgs if o.type in types and not (
+                "sector" in o.attributes and root.lower_ in lexicon.NON_STATE_HEADS)]
+            target = self.pick(pool, chunk.start, WINDOW + 1)
             if target is not None and not _named(chunk):
                 self.attach(target, chunk.start_char, chunk.end_char, chunk.text, root.i, "description")
 

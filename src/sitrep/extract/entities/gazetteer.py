@@ -42,6 +42,8 @@ class Gazetteer:
     capitals: dict[str, str] = field(default_factory=dict)  # capital city -> country name
     cities: dict[str, tuple[str, int]] = field(default_factory=dict)  # name -> (country, pop)
     regions: dict[str, str] = field(default_factory=dict)  # region -> country ("" if none)
+    adjectives: dict[str, str] = field(default_factory=dict)  # country -> its first adjective
+    subdivisions: dict[str, str] = field(default_factory=dict)  # province/state -> country ("" if several)
 
     def add(self, form: str, kind: str, entry: Entry) -> None:
         form = form.strip()
@@ -60,6 +62,13 @@ class Gazetteer:
             if entry.type == "COUNTRY" and kind in ("name", "adjective", "seat"):
                 return entry
         return None
+
+    def forces_name(self, country: str, branch: str) -> str:
+        """"Somali Armed Forces", "Indian Navy", "Pakistan Army": a state's forces by name."""
+        adj = self.adjectives.get(country)
+        if country in lexicon.FORCES_NAMED_BY_COUNTRY or not adj:
+            return f"{country} {branch}"
+        return f"{adj} {branch}"
 
 
 def rows(filename: str) -> Iterator[list[str]]:
@@ -93,6 +102,7 @@ def _load_countries(gz: Gazetteer) -> None:
                 gz.add(form[4:], "name", entry)
         for adj in split(adjectives):
             gz.add(adj, "adjective", entry)
+            gz.adjectives.setdefault(name, adj)
         capital = (geo.get(iso) or {}).get("capital")
         if capital:
             gz.capitals[capital] = name
@@ -127,12 +137,34 @@ def _load_places(gz: Gazetteer) -> None:
             gz.add(name, "city", Entry(name, "CITY", None, _attrs(country=country)))
     for state in cache.get_us_states().values():
         gz.regions[state["name"]] = "United States"
+    _load_subdivisions(gz)
     for row in rows("regions.tsv"):
         name, country, aliases = (row + [""] * 3)[:3]
         gz.regions[name] = country
         entry = Entry(name, "REGION", None, _attrs(country=country))
         for form in [name, *split(aliases)]:
             gz.add(form, "name", entry)
+
+
+def _load_subdivisions(gz: Gazetteer) -> None:
+    """First-level subdivisions (ISO 3166-2 via pycountry): names spaCy finds but mistypes."""
+    import unicodedata
+
+    import pycountry
+
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue  # first level only
+        country = gz.by_iso.get(sub.country_code)
+        plain = unicodedata.normalize("NFKD", sub.name).encode("ascii", "ignore").decode()
+        for name in {sub.name, plain}:
+            if len(name) < 4 or (" " in name and len(name.split()) > 3):
+                continue
+            old = gz.subdivisions.get(name)
+            value = country.name if country else ""
+            gz.subdivisions[name] = value if old in (None, value) else ""
+    for name, country in gz.subdivisions.items():
+        gz.regions.setdefault(name, country)
 
 
 def _load_orgs(gz: Gazetteer) -> None:

@@ -33,7 +33,11 @@ def used_as_place(doc: Doc, ts: int, te: int) -> bool:
     if prep is not None:
         if prep.lower_ == "from" and prep.head.pos_ == "NOUN":
             return False  # "pressure from Beijing", "a response from Moscow": the government
+        if prep.lower_ in lexicon.RELATION_PREPS and prep.head.lemma_.lower() not in lexicon.MOTION_WORDS:
+            return False  # "a challenge to Washington", "turn to Moscow", "between Washington and Kyiv"
         return prep.lower_ in lexicon.LOCATIVE_PREPS
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head  # "for either Washington or Pyongyang to change"
     if head.dep_ == "dobj" and head.head.lemma_.lower() in lexicon.ADDRESS_VERBS:
         return False  # "urged Berlin", "accused Moscow": the government addressed
     return head.dep_ not in ACTOR_DEPS and not _modifies_participle(head)

@@ -97,6 +97,7 @@ def cluster_people(doc: Doc, cands: list[Cand], gz: Gazetteer, year: int | None,
         target.forms.append(span.text)
         target.add(MentionSpan(span.start_char, span.end_char, span.text, span.root.i, "name"))
         _add_title(doc, c, target, gz)
+        _add_premodifiers(doc, c, target)
         _add_appositive(doc, c, target, gz)
     for p in people:
         _link_table(p, year, countries, gz)
@@ -137,6 +138,36 @@ def _add_title(doc: Doc, c: Cand, person: Cluster, gz: Gazetteer) -> None:
     title = doc[lead : c.ts]
     if len(title) >= 2:
         person.add(MentionSpan(title.start_char, title.end_char, title.text, title.root.i, "title"))
+
+
+def _add_premodifiers(doc: Doc, c: Cand, person: Cluster) -> None:
+    """"former Turkish ambassador Mithat Rende", "local resident Abala Waro", "Turkey's
+    presidential spokesman Ibrahim Kalin": the whole noun phrase before the name, as the
+    parse gives it (its determiner left out), is a mention too."""
+    start = premodifier_start(doc, c.ts, c.te)
+    if start < c.ts:
+        full = doc[start : c.te]
+        person.add(MentionSpan(full.start_char, full.end_char, full.text, c.te - 1, "description"))
+
+
+def premodifier_start(doc: Doc, ts: int, te: int) -> int:
+    """The first token of the modifiers the parse attaches before the name at [ts, te)."""
+    left = doc[ts:te].root.left_edge.i
+    i = ts
+    while i > left:
+        prev = doc[i - 1]
+        if prev.is_space or prev.pos_ in ("DET", "PRON", "VERB", "AUX", "CCONJ", "SCONJ", "NUM"):
+            break
+        if prev.is_punct and prev.text not in ("-", "."):
+            break
+        if prev.pos_ == "ADP" and not (prev.lower_ == "of" and i < ts):
+            break
+        if i < ts and prev.pos_ == "NOUN" and prev.text.islower() and doc[i].text[:1].isupper():
+            break  # "a charge Afghan foreign ministry spokesperson X rejected": a new phrase
+        i -= 1
+    while i < ts and (doc[i].pos_ == "ADP" or doc[i].is_punct or (i > 0 and not doc[i - 1].whitespace_)):
+        i += 1  # not from inside "20-year-old"
+    return i
 
 
 def _add_appositive(doc: Doc, c: Cand, person: Cluster, gz: Gazetteer) -> None:

@@ -103,7 +103,7 @@ def gazetteer_cands(doc: Doc, gz: Gazetteer, nlp: Language) -> list[Cand]:
     return out
 
 
-def _country_before(doc: Doc, i: int, gz: Gazetteer) -> tuple[Entry | None, int]:
+def country_before(doc: Doc, i: int, gz: Gazetteer) -> tuple[Entry | None, int]:
     """The country named just before token i ("Russian", "Russia's", "Russia"), and where it starts."""
     j = i - 1
     if j >= 0 and doc[j].tag_ == "POS":
@@ -133,23 +133,23 @@ def pattern_cands(doc: Doc, gz: Gazetteer) -> list[Cand]:
             n = len(words.split())
             span = doc[tok.i : tok.i + n]
             if len(span) == n and span.text.lower() == words:
-                country, start = _country_before(doc, tok.i, gz)
+                country, start = country_before(doc, tok.i, gz)
                 if country:
-                    name = f"{service} of {country.name}"
+                    name = gz.forces_name(country.name, service)
                     out.append(Cand(start, tok.i + n, "MILITARY_UNIT", "pattern", None, "name", name,
-                                    {"country": country.name, "category": "armed forces"}))
+                                    {"country": country.name, "category": "armed forces", "sector": "MIL"}))
     return out
 
 
 def _ministry(doc: Doc, i: int, gz: Gazetteer) -> list[Cand]:
     portfolio = doc[i - 1].lower_
     if portfolio in lexicon.MINISTRY_PORTFOLIOS:  # "Defense Ministry"
-        country, start = _country_before(doc, i - 1, gz)
+        country, start = country_before(doc, i - 1, gz)
         end = i + 1
     elif i + 2 < len(doc) and doc[i + 1].lower_ == "of" and doc[i + 2].lower_ in lexicon.MINISTRY_PORTFOLIOS:
         portfolio = doc[i + 2].lower_  # "Ministry of Defence (of Russia)"
         end = i + 3
-        country, start = _country_before(doc, i, gz)
+        country, start = country_before(doc, i, gz)
         if country is None and end + 1 < len(doc) and doc[end].lower_ == "of":
             country = gz.country_of(doc[end + 1].text)
             end = end + 2 if country else end
@@ -180,8 +180,8 @@ def spacy_cands(doc: Doc, gz: Gazetteer) -> list[Cand]:
     doc.user_data["sitrep_text"] = doc.text  # built once (Doc.text joins every token)
     for ent in doc.ents:
         typ = lexicon.SPACY_LABELS.get(ent.label_)
-        if typ == "NORP" and ent.text in gz.cities:
-            typ = "GPE"  # spaCy's "Aleppo" NORP
+        if typ == "NORP" and ent.text in gz.cities and not _modifies_a_noun(ent):
+            typ = "GPE"  # spaCy's "Aleppo" NORP, not "Baloch separatists"
         if typ is None or typ == "NORP":
             continue
         span = _trim(ent)
@@ -201,10 +201,16 @@ def spacy_cands(doc: Doc, gz: Gazetteer) -> list[Cand]:
         if not len(span) or _bad_span(span) or (len(span) > 1 and _in_headline(span)):
             continue
         name = span.text.title() if span.text.isupper() and len(span.text) > 4 else span.text
+        if typ == "GPE" and _people_adjective(span, name, gz):
+            continue  # "Baloch separatists", "the ethnic Baloch minority": a people, not a place
         if typ == "GPE":
             typ = _place_type(name, gz)
         elif typ == "PERSON" and _city_not_person(span, gz):
             typ = "CITY"
+        elif typ in ("ORG", "PERSON") and _subdivision(span, name, gz):
+            typ = _place_type(name, gz)  # spaCy's "Khyber Pakhtunkhwa" ORG, "Zamfara" PERSON
+        elif typ in ("ORG", "EVENT_NAME") and span[-1].lower_ in lexicon.DOCUMENT_NOUNS and len(span) > 1:
+            typ = "OTHER"  # "the Maritime Traffic Safety Law", "the Global Terrorism Index"
         elif typ == "ORG" and any(t.lower_ in lexicon.MILITARY_UNIT_WORDS for t in span):
             typ = "MILITARY_UNIT"  # "the 3rd Separate Assault Brigade", "Eastern Theater Command"
         entry = next((e for _k, e in gz.lookup(name) if e.type in (typ, "CITY", "COUNTRY")), None)
@@ -232,6 +238,8 @@ def _strip_function_words(span: Span) -> tuple[Span, bool]:
         start += 1
     before = doc[start - 1] if start > 0 else None
     after_prep = before is not None and before.lower_ in lexicon.PLACE_PREPS
+    if before is not None and before.lower_ == "of" and start >= 2:  # "the village of Jangebe"
+        after_prep = doc[start - 2].lower_ in lexicon.PLACE_GENERIC_HEADS
     return doc[start : span.end], after_prep
 
 
@@ -271,6 +279,31 @@ def _city_not_person(span: Span, gz: Gazetteer) -> bool:
     return text not in surnames and not titled
 
 
+def _modifies_a_noun(ent: Span) -> bool:
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return nxt is not None and nxt.pos_ in ("NOUN", "PROPN")
+
+
+def _people_adjective(span: Span, name: str, gz: Gazetteer) -> bool:
+    """A name no table knows as a place, qualifying a people noun or after "ethnic"."""
+    if gz.lookup(name) or name in gz.cities or name in gz.regions:
+        return False
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 1] if span.start > 0 else None
+    return (nxt is not None and nxt.lower_ in lexicon.PEOPLE_NOUNS) or (
+        before is not None and before.lower_ == "ethnic")
+
+
+def _subdivision(span: Span, name: str, gz: Gazetteer) -> bool:
+    """A province or state no other table names, not used as a person's name here."""
+    if name not in gz.subdivisions or gz.lookup(name):
+        return False
+    surnames = {e[-1].text for e in span.doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    titled = span.start > 0 and span.doc[span.start - 1].lower_ in lexicon.TITLE_WORDS
+    return name not in surnames and not titled and _not_a_known_person(span, gz)
+
+
 def _place_type(text: str, gz: Gazetteer) -> str:
     if text in gz.regions:
         return "REGION"
@@ -298,10 +331,49 @@ def _inside_a_name(c: Cand, people: list[Cand]) -> bool:
         c.inside(p) for p in people)
 
 
-def resolve(cands: list[Cand]) -> list[Cand]:
+SWALLOWING_TYPES = ("ORG", "MILITARY_UNIT", "FACILITY", "REGION")
+SWALLOWED_TYPES = ("ORG", "BLOC", "REGION", "CITY", "MILITARY_UNIT")
+
+
+def _swallowed(c: Cand, names: list[Cand], doc: Doc, gz: Gazetteer) -> bool:
+    """"Congress" in spaCy's "National Congress Party", "West" in "the Economic Community of
+    West African States", "Gulf" in "the Gulf of Guinea": a table's short form inside a
+    longer proper name is part of that name, not a mention of its own."""
+    country_name = c.type == "COUNTRY" and c.kind == "name"
+    if c.source != "gaz" or (c.type not in SWALLOWED_TYPES and not country_name):
+        return False
+    return any(c.inside(n) and _longer_name(doc, n, c, gz) for n in names)
+
+
+def _longer_name(doc: Doc, name: Cand, part: Cand, gz: Gazetteer) -> bool:
+    span = doc[name.ts : name.te]
+    if any(t.is_sent_start and t.i > name.ts for t in span) or (
+        part.te < len(doc) and doc[part.te].tag_ == "POS"
+    ):
+        return False  # "X. The Taliban", "U.S. Congress's Countering America"
+    if span[-1].lower_ in lexicon.TITLE_WORDS:
+        return False  # "NATO Secretary General"
+    extra = [t for t in span if not part.ts <= t.i < part.te]
+    if name.type in ("REGION", "FACILITY"):  # "the Gulf of Guinea", "the East China Sea"
+        return any(t.lower_ in lexicon.GEO_NOUNS or t.lower_ == "of" for t in span) and any(
+            t.text[:1].isupper() for t in extra)
+    if part.type == "COUNTRY":
+        return False  # "the Bank of Canada": the country is nested in the name
+    words = [t for t in extra if t.text[:1].isupper() and t.pos_ != "DET"
+             and t.lower_ not in lexicon.DIRECTION_WORDS]
+    country = part.entry.attrs().get("country") if part.entry else None
+    if country and all(getattr(gz.country_of(t.text), "name", None) == country for t in words):
+        return False  # "U.S. State Department": the table's entry with its own country
+    return bool(words)
+
+
+def resolve(cands: list[Cand], doc: Doc | None = None, gz: Gazetteer | None = None) -> list[Cand]:
     """Keep the best candidates: patterns, then the gazetteer, then spaCy; longer first."""
     people = [c for c in cands if c.type == "PERSON" and c.source == "spacy" and c.te - c.ts > 1]
     cands = [c for c in cands if not _inside_a_name(c, people)]
+    if doc is not None and gz is not None:
+        names = [c for c in cands if c.source == "spacy" and c.type in SWALLOWING_TYPES]
+        cands = [c for c in cands if not _swallowed(c, names, doc, gz)]
     cands = sorted(cands, key=lambda c: (-PRIORITY[c.source], -(c.te - c.ts), c.ts))
     kept: list[Cand] = []
     for c in cands:
@@ -320,5 +392,5 @@ def retype_surnames(doc: Doc, cands: list[Cand]) -> list[Cand]:
 
 
 def recognize(doc: Doc, gz: Gazetteer, nlp: Language) -> list[Cand]:
-    cands = resolve(gazetteer_cands(doc, gz, nlp) + pattern_cands(doc, gz) + spacy_cands(doc, gz))
+    cands = resolve(gazetteer_cands(doc, gz, nlp) + pattern_cands(doc, gz) + spacy_cands(doc, gz), doc, gz)
     return retype_surnames(doc, cands)

@@ -401,6 +401,12 @@ ADDRESS_VERBS = frozenset(
         "lobby",
         "threaten",
         "reassure",
+        "provide",
+        "give",
+        "offer",
+        "grant",
+        "reward",
+        "pay",
     ]
 )
 
@@ -458,3 +464,109 @@ PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "port", "region",
 
 # group sizes in "the two (leaders)", "both"
 GROUP_NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2}
+
+# compass words that qualify a place rather than name a new one ("Eastern Ukraine")
+DIRECTION_WORDS = frozenset(
+    ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+     "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+     "southeastern", "southwestern", "upper", "lower", "greater"]
+)
+
+# nouns of geographic features that make a name a place of its own ("the Gulf of Guinea")
+GEO_NOUNS = frozenset(
+    ["gulf", "sea", "strait", "straits", "ocean", "bay", "island", "islands", "mountains", "mountain",
+     "desert", "valley", "river", "lake", "peninsula", "basin", "coast", "horn", "channel", "canal",
+     "archipelago", "plateau", "forest", "delta", "sound", "cape", "highlands", "corridor", "pass"]
+)
+
+# last words that make a name a law, treaty or programme (an OTHER entity), not an organization
+DOCUMENT_NOUNS = frozenset(
+    ["act", "law", "treaty", "accords", "agreement", "convention", "protocol", "resolution",
+     "bill", "code", "charter", "doctrine", "declaration", "plan", "index", "report"]
+)
+
+# agent nouns of compositional actors ("Nigerian troops", "the Indian air force"), with
+# the unit they name and its PLOVER/CAMEO-style sector code; two-word heads first
+ACTOR_HEADS = {
+    "air force": ("Air Force", "MIL"),
+    "air forces": ("Air Force", "MIL"),
+    "armed forces": ("Armed Forces", "MIL"),
+    "security forces": ("Armed Forces", "MIL"),
+    "special forces": ("Special Forces", "MIL"),
+    "coast guard": ("Coast Guard", "MIL"),
+    "national guard": ("National Guard", "MIL"),
+    "naval forces": ("Navy", "MIL"),
+    "ground forces": ("Ground Forces", "MIL"),
+    "police force": ("Police", "COP"),
+    "police forces": ("Police", "COP"),
+    "troops": ("Armed Forces", "MIL"),
+    "forces": ("Armed Forces", "MIL"),
+    "soldiers": ("Armed Forces", "MIL"),
+    "military": ("Armed Forces", "MIL"),
+    "servicemen": ("Armed Forces", "MIL"),
+    "army": ("Army", "MIL"),
+    "navy": ("Navy", "MIL"),
+    "marines": ("Marines", "MIL"),
+    "police": ("Police", "COP"),
+}
+
+# heads that make "<Nationality> X" a mention of the state itself (annotation conventions)
+GOVERNMENT_HEADS = frozenset(["authorities", "government", "administration", "regime", "state"])
+
+# words of an organization's name that only qualify a government ("Interim Afghan Government")
+GOVERNMENT_QUALIFIERS = frozenset(
+    ["interim", "transitional", "federal", "central", "national", "provisional", "caretaker", "the"]
+)
+
+# nouns after an actor that still leave it the head of a mention ("an Indian navy contingent")
+ACTOR_UNIT_NOUNS = frozenset(["contingent", "contingents", "unit", "units", "detachment", "detachments"])
+
+# words between the country and the agent noun ("Somali government soldiers")
+ACTOR_INNER_WORDS = frozenset(
+    ["government", "regular", "elite", "federal", "state", "national", "allied", "loyalist", "local",
+     "ground", "naval", "combat"]
+)
+
+# determiners that make a bare agent noun someone's, not an institution ("our security forces")
+POSSESSIVE_PRONOUNS = frozenset(["our", "his", "her", "their", "its", "my", "your", "whose"])
+
+# countries whose forces' official names use the country's name, not its adjective
+# ("Pakistan Army", "United States Armed Forces")
+FORCES_NAMED_BY_COUNTRY = frozenset(["Pakistan", "United States", "Bangladesh", "Sri Lanka"])
+
+# description heads that never mean a state's own forces or police ("the terror group")
+NON_STATE_HEADS = frozenset(["group", "militia", "movement", "party", "organization", "organisation"])
+
+# generic heads after a place's name that still name the place ("Balochistan province")
+PLACE_GENERIC_HEADS = frozenset(
+    ["province", "district", "region", "state", "county", "island", "desert", "governorate", "oblast",
+     "prefecture", "municipality", "territory", "town", "village", "city"]
+)
+# of those, the ones that make the place a town rather than a region
+TOWN_HEADS = frozenset(["district", "town", "village", "municipality", "city"])
+
+# nouns that make "<Name> (air) base" a facility, and the nouns that may stand between
+FACILITY_NOUNS = frozenset(
+    ["base", "airbase", "airport", "port", "station", "hospital", "prison", "airfield", "refinery", "dam",
+     "barracks", "shipyard"]
+)
+FACILITY_MODIFIERS = frozenset(["air", "naval", "military", "railway", "train", "radar", "bus", "power",
+                                "nuclear", "army"])
+
+# prepositions that relate two actors unless a word of motion governs them ("a challenge to
+# Washington", "ties between Washington and Kyiv" vs "flew to Moscow", "the road to Kabul")
+RELATION_PREPS = frozenset(["to", "toward", "towards", "between"])
+MOTION_WORDS = frozenset(
+    ["go", "come", "fly", "travel", "return", "move", "head", "arrive", "drive", "march", "send", "deploy",
+     "flee", "relocate", "transfer", "deliver", "ship", "bring", "take", "evacuate", "journey", "trip",
+     "visit", "flight", "way", "road", "route", "highway", "border", "distance", "train", "bus",
+     "railway", "pipeline", "corridor", "journey", "path", "invite", "welcome", "airlift", "fight",
+     "push", "advance", "retreat", "withdraw", "close", "near", "next", "bound", "en"]
+)
+
+# nouns for groups of people that a people's adjective qualifies ("Baloch separatists")
+PEOPLE_NOUNS = frozenset(
+    ["separatist", "separatists", "minority", "minorities", "people", "peoples", "tribe", "tribes",
+     "tribesmen", "community", "communities", "nationalist", "nationalists", "rebels", "insurgents",
+     "militants", "fighters", "groups", "elders", "leaders", "activists", "population", "majority"]
+)

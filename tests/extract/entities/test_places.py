@@ -1,0 +1,47 @@
+"""Places with a generic head and facilities named after a place (synthetic texts)."""
+
+from __future__ import annotations
+
+from tests.extract.entities.conftest import entity_with
+
+
+def test_place_and_generic_head_is_the_place(entities_of):
+    ents = entities_of("Fighting spread across Kandahar province. Kandahar has seen little rain.")
+    e = entity_with(ents, "Kandahar province")
+    assert e is not None and e.type in ("REGION", "CITY") and entity_with(ents, "Kandahar") is e
+
+
+def test_facility_named_after_a_place(entities_of):
+    ents = entities_of("Jets took off from the Zorvak air base on Monday. Zorvak is near the border.")
+    e = entity_with(ents, "Zorvak air base")
+    assert e is not None and e.type == "FACILITY"
+    assert entity_with(ents, "Zorvak") is e
+
+
+def test_secretary_of_state_is_no_place(entities_of):
+    ents = entities_of("Secretary of State Antony Blinken met the envoy.")
+    e = entity_with(ents, "Antony Blinken")
+    assert e is not None and e.type == "PERSON"
+
+
+def test_a_base_of_two_countries_is_no_named_facility(entities_of):
+    ents = entities_of("The island hosts a joint U.S.-U.K. military base.")
+    assert all(e.type != "FACILITY" for e in ents)
+
+
+def test_village_after_the_village_of_is_a_place(entities_of):
+    ents = entities_of("Gunmen raided the village of Kurmavi on Friday, residents said.")
+    e = entity_with(ents, "Kurmavi")
+    assert e is not None and e.type in ("CITY", "REGION")
+    assert entity_with(ents, "the village of Kurmavi") is e
+
+
+def test_province_spacy_mistypes_is_a_region_of_its_country(entities_of):
+    ents = entities_of("The attack took place in Khyber Pakhtunkhwa, a province bordering Afghanistan.")
+    e = entity_with(ents, "Khyber Pakhtunkhwa")
+    assert e is not None and e.type == "REGION" and e.attributes.get("country") == "Pakistan"
+
+
+def test_a_people_adjective_is_no_place(entities_of):
+    ents = entities_of("Members of the ethnic Zandari minority protested. Zandari separatists denied it.")
+    assert entity_with(ents, "Zandari") is None
