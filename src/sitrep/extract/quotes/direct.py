@@ -25,6 +25,9 @@ _CLAUSE_BREAK = set(".!?:;,—–-([")
 _CLOSERS = set('"”»’\'')
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
 _SENTENCE_END = re.compile(r"[.!?][\"”’»)]?(?=\s|$)")
+# a full stop that ends an abbreviation, not a sentence ("U.N.", "Gen.", "Mr.")
+_TITLES = "Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Maj|Gov|Sen|Rep|Rev|Prof|St|Jr|Sr|No"
+_ABBREVIATION = re.compile(rf"(?:(?<![\w.])[A-Za-z]\.(?:[A-Za-z]\.)*|(?<!\w)(?:{_TITLES})\.)$")
 
 
 class QuoteFinder:
@@ -121,8 +124,8 @@ class QuoteFinder:
         # '..." he said' after a comma; after a full stop only when the sentence goes on in lower case
         if last.close_mark is not None and (not content.endswith(".") or after[:1].islower()):
             lo, hi = last.close_mark + 1, self._region_end(last)
-            m = _SENTENCE_END.search(self.text, lo, hi)
-            cue = find_cue(self.tix.within(lo, m.end() if m else hi), self.lex)
+            ends = _sentence_ends(self.text, lo, hi)
+            cue = find_cue(self.tix.within(lo, ends[0] if ends else hi), self.lex)
             if cue is not None:
                 return cue
         if first.continues:
@@ -146,8 +149,8 @@ class QuoteFinder:
         for s in self.spans:
             if s.close_mark is not None and lo <= s.close_mark < q.open_mark:
                 lo = s.close_mark + 1
-        ends = list(_SENTENCE_END.finditer(self.text, lo, q.open_mark))
-        return ends[-1].end() if ends else lo
+        ends = _sentence_ends(self.text, lo, q.open_mark)
+        return ends[-1] if ends else lo
 
     def partial_cue(self, q: QuotedSpan) -> Cue | None:
         """The reporting verb governing the fragment, else the nearest one before it in the sentence."""
@@ -163,6 +166,15 @@ class QuoteFinder:
             if cue is not None:
                 return cue
         return None
+
+
+def _sentence_ends(text: str, lo: int, hi: int) -> list[int]:
+    """Offsets just after each sentence end in ``text[lo:hi]``, abbreviations skipped."""
+    return [m.end() for m in _SENTENCE_END.finditer(text, lo, hi) if not _abbreviation(text, lo, m.start())]
+
+
+def _abbreviation(text: str, lo: int, stop: int) -> bool:
+    return text[stop] == "." and bool(_ABBREVIATION.search(text, max(lo, stop - 12), stop + 1))
 
 
 def _title_case(content: str) -> bool:

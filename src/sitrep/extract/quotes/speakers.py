@@ -22,8 +22,15 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Token
 
+from sitrep.extract.quotes.bodies import (
+    body_of,
+    by_name,
+    fuller_entity,
+    is_agent_noun,
+    is_document_noun,
+)
 from sitrep.extract.quotes.candidate import Candidate
-from sitrep.extract.quotes.cues import SUBJECT_DEPS, TokenIndex
+from sitrep.extract.quotes.cues import SUBJECT_DEPS, TokenIndex, subject_of
 from sitrep.extract.quotes.lexicon import Lexicon
 from sitrep.extract.quotes.marks import paragraphs
 from sitrep.extract.spans import MentionIndex
@@ -38,6 +45,7 @@ class SpeakerResolver:
 
     def __init__(self, entities: list[Entity], lex: Lexicon, tix: TokenIndex) -> None:
         self.index = MentionIndex(entities)
+        self.entities = entities
         self.lex = lex
         self.tix = tix
         self.text = tix.text
@@ -57,11 +65,18 @@ class SpeakerResolver:
         head = cand.cue.speaker
         if head is None:
             return None
+        if self._quoted(head.idx) and not self._quoted(cand.cue.start):
+            head = self._outside_speaker(cand.cue.token) or head
         ent = (self._entity_at_head(head.idx, head.idx + len(head), cand.cue.speaker_span)
                or self._by_agent(head) or self._apposition(head) or self._titled_name(head)
                or self._possessor(head))
         if ent is not None:
-            return ent
+            return fuller_entity(ent, self.entities)
+        ent = self._unnamed(head)
+        if ent is not None:
+            return fuller_entity(ent, self.entities)
+        if is_agent_noun(head, self.lex) and not _definite(head):
+            return None  # an unnamed source placed in no body
         word = head.lower_
         if word in self.lex.person_pronouns:
             return (self._subject_before(head) or self._latest(lambda e: e.type == PERSON)
@@ -71,9 +86,10 @@ class SpeakerResolver:
         noun = head.lemma_.lower()
         if not _definite(head):
             return None
-        if noun in self.lex.role_nouns:
+        if noun in self.lex.role_nouns or is_agent_noun(head, self.lex):
             return (self._latest(lambda e: noun in str(e.attributes.get("role", "")).lower())
-                    or self._latest(lambda e: e.type == PERSON))
+                    or self._latest(lambda e: e.type == PERSON)
+                    or body_of(head, self.index, self.lex))
         if noun in self.lex.org_nouns:
             named = self._latest(lambda e: e.type != PERSON and noun in e.name.lower())
             if named is not None or noun not in self.lex.generic_org_nouns:
@@ -139,12 +155,52 @@ class SpeakerResolver:
     def _continued(self, cand: Candidate) -> Entity | None:
         """A quote with no cue: the speaker of the quote right before it, if close."""
         for prev, ent in reversed(self.history):
-            if prev.kind == "indirect":
-                continue
+            if prev.kind == "indirect" and (ent is None or self._quoted(prev.start)
+                                            or prev.paragraph != cand.paragraph):
+                continue  # a reported clause frames only a quote of its own paragraph
             same = cand.group is not None and prev.group == cand.group
             if same or (cand.sentence_start and cand.paragraph - prev.paragraph <= 1):
                 return ent
             return None
+        return None
+
+    def _unnamed(self, head: Token) -> Entity | None:
+        """A speaker with no entity of its own: an unnamed official or a document speaks
+        for the body its modifiers name ("a navy spokesman", "the NISA statement"); a
+        surname the entity stage left unattached is the person of that name; "the
+        spokesman" is whoever "a ... spokesman" was before, and a definite role noun
+        ("the Pakistani envoy") the person it describes (see the role fallbacks)."""
+        definite = _definite(head)
+        if not definite or is_document_noun(head, self.lex):
+            ent = body_of(head, self.index, self.lex)
+            if ent is not None:
+                return ent
+        ent = by_name(head, self.entities, head.idx)
+        if ent is None and (definite or head.lower_ in {"these", "those"}):
+            ent = self._same_noun(head)
+        return ent
+
+    def _same_noun(self, head: Token) -> Entity | None:
+        """"the spokesperson" after "a State Department spokesperson said": whoever the
+        latest speaker named by the same noun was resolved to."""
+        lemma = head.lemma_.lower()
+        if any(c.dep_ == "prep" for c in head.children):
+            return None  # "the head of MSF" is not "the head of UNICEF" before it
+        for prev, ent in reversed(self.history):
+            spk = prev.cue.speaker if prev.cue is not None else None
+            if ent is not None and spk is not None and spk.i != head.i and spk.lemma_.lower() == lemma:
+                return ent
+        return None
+
+    def _outside_speaker(self, cue: Token) -> Token | None:
+        """A cue whose parsed subject lies inside a quotation ('"We ...," Rubio said, adding
+        that'): the subject of the nearest reporting verb above it that is outside."""
+        for verb in cue.ancestors:
+            if not self.lex.is_cue_verb(verb.lemma_.lower()):
+                continue
+            subj = subject_of(verb)
+            if subj is not None and not self._quoted(subj.idx):
+                return subj
         return None
 
     def _latest(self, ok: Callable[[Entity], bool]) -> Entity | None:

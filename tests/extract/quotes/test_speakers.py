@@ -1,0 +1,94 @@
+"""Speaker resolution by kind, on short reports written for these tests (issue #14)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Run = Callable[..., list[Any]]  # the ``run`` fixture (conftest.py)
+
+MARSH = {"Lena Marsh": ["Lena Marsh"]}
+NAVY = {"Ruritanian Navy": ("MILITARY_UNIT", ["Ruritanian Navy", "navy"])}
+RURITANIA = {"Ruritania": ("COUNTRY", ["Ruritania", "Ruritanian"])}
+
+
+def speakers(quotes: list[Any]) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in quotes]
+
+
+def test_unnamed_official_speaks_for_the_body_named_in_its_modifiers(run: Run) -> None:
+    text = "A navy spokesman said the frigate had returned to port after the storm."
+    (q,) = run(text, {}, NAVY)
+    assert q.speaker == "Ruritanian Navy"
+
+
+def test_nationality_officials_speak_for_the_state(run: Run) -> None:
+    text = "Ruritanian officials said the border crossing would reopen on Friday."
+    (q,) = run(text, {}, RURITANIA)
+    assert q.speaker == "Ruritania"
+
+
+def test_official_for_a_body(run: Run) -> None:
+    text = "A spokeswoman for the Ruritanian Navy said the drills would continue until June."
+    (q,) = run(text, {}, NAVY)
+    assert q.speaker == "Ruritanian Navy"
+
+
+def test_unnamed_source_placed_nowhere_has_no_speaker(run: Run) -> None:
+    text = "Lena Marsh arrived in the capital on Monday. Witnesses said the convoy had left before dawn."
+    quotes = run(text, MARSH)
+    assert speakers(quotes) == [("the convoy had left before dawn", None)]
+
+
+def test_the_spokesman_is_whoever_a_spokesman_spoke_for(run: Run) -> None:
+    text = ("A navy spokesman said two sailors had been injured in the fire. "
+            '"The damage is limited," the spokesman said.')
+    quotes = run(text, {}, NAVY)
+    assert [q.speaker for q in quotes] == ["Ruritanian Navy", "Ruritanian Navy"]
+
+
+def test_document_speaks_for_its_issuer(run: Run) -> None:
+    text = "The Ruritanian Navy statement said the vessel had been seized in international waters."
+    (q,) = run(text, {}, NAVY)
+    assert q.speaker == "Ruritanian Navy"
+
+
+def test_surname_the_entity_stage_left_unattached(run: Run) -> None:
+    text = 'Lena Marsh leads the inquiry. "We have found nothing yet," Marsh said.'
+    (q,) = run(text, {"Lena Marsh": ["Lena Marsh"]})
+    assert q.speaker == "Lena Marsh"
+
+
+def test_short_name_entity_gives_way_to_the_full_name(run: Run) -> None:
+    text = 'Tomas Varga chairs the committee. "The vote will be held in May," Varga said.'
+    (q,) = run(text, {"Tomas Varga": ["Tomas Varga"], "Varga": ["Varga"]})
+    assert q.speaker == "Tomas Varga"
+
+
+def test_acronym_entity_gives_way_to_the_full_name(run: Run) -> None:
+    text = ("The Baltic Press Agency has an office in the port. "
+            "A BPA reporter said the ferry had been turned back by the coast guard.")
+    others = {"Baltic Press Agency": ("ORG", ["Baltic Press Agency"]), "BPA": ("ORG", ["BPA"])}
+    (q,) = run(text, {}, others)
+    assert q.speaker == "Baltic Press Agency"
+
+
+def test_quote_without_cue_after_a_reported_clause_of_its_paragraph(run: Run) -> None:
+    text = ("Lena Marsh said on Monday that the talks had stalled. "
+            '"Nobody is ready to give ground, and nobody wants to admit it."')
+    quotes = run(text, MARSH)
+    assert speakers(quotes)[-1] == ("Nobody is ready to give ground, and nobody wants to admit it.",
+                                    "Lena Marsh")
+
+
+def test_cue_after_quote_with_an_abbreviation_in_the_title(run: Run) -> None:
+    text = '"We are deeply worried about the refugees," U.N. envoy Lena Marsh told reporters.'
+    (q,) = run(text, MARSH)
+    assert (q.speaker, q.cue) == ("Lena Marsh", "told")
+
+
+def test_subject_inside_the_quotation_is_not_the_speaker(run: Run) -> None:
+    text = ('"We are not going to sign anything today," Marsh said, adding that the talks '
+            "would resume next week.")
+    quotes = run(text, {"Lena Marsh": ["Marsh"]})
+    assert all(q.speaker == "Lena Marsh" for q in quotes)
