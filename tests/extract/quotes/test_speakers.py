@@ -92,3 +92,27 @@ def test_subject_inside_the_quotation_is_not_the_speaker(run: Run) -> None:
             "would resume next week.")
     quotes = run(text, {"Lena Marsh": ["Marsh"]})
     assert all(q.speaker == "Lena Marsh" for q in quotes)
+
+
+def test_person_of_a_body_is_the_speaker_not_the_body(run: Run) -> None:
+    text = ("Lena Marsh of the Dutch foreign affairs think tank Nordwatch said the sanctions were "
+            "unlikely to change the government's course.")
+    quotes = run(text, MARSH, {"Nordwatch": ("ORG", ["Nordwatch"])})
+    assert [q.speaker for q in quotes] == ["Lena Marsh"]
+
+
+def test_pronoun_is_the_last_subject_not_a_name_inside_the_quotation(run: Run) -> None:
+    text = ("Lena Marsh doubts the deal will last. "
+            '"Nobody trusts Mr. Varga after what happened in March," she said.')
+    quotes = run(text, {"Lena Marsh": ["Lena Marsh"], "Tomas Varga": ["Mr. Varga", "she"]})
+    assert [q.speaker for q in quotes] == ["Lena Marsh"]
+
+
+def test_definite_role_noun_matches_the_description_of_a_person_quoted(run: Run) -> None:
+    text = ("Lena Marsh, the director of the navy's press office, said the ship was safe. "
+            '"The crew is fine," Tomas Varga said. '
+            "The navy spokesperson said the ship would sail on Monday.")
+    people = {"Lena Marsh": ["Lena Marsh", "the director of the navy's press office"],
+              "Tomas Varga": ["Tomas Varga"]}
+    quotes = run(text, people)
+    assert quotes[-1].speaker == "Lena Marsh"

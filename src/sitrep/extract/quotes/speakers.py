@@ -18,7 +18,9 @@ stage left a word unresolved, it falls back on the habits of news prose:
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -53,10 +55,14 @@ class SpeakerResolver:
         self.history: list[tuple[Candidate, Entity | None]] = []
         # spans inside quotation marks (their words are not the writer's subjects)
         self.quoted: list[tuple[int, int]] = []
+        # speaker head offset -> the entity this resolver gave it
+        self.spoke: dict[int, Entity] = {}
 
     def resolve(self, cand: Candidate) -> Entity | None:
         ent = self._resolve(cand)
         self.history.append((cand, ent))
+        if ent is not None and cand.cue is not None and cand.cue.speaker is not None:
+            self.spoke[cand.cue.speaker.idx] = ent
         return ent
 
     def _resolve(self, cand: Candidate) -> Entity | None:
@@ -67,9 +73,15 @@ class SpeakerResolver:
             return None
         if self._quoted(head.idx) and not self._quoted(cand.cue.start):
             head = self._outside_speaker(cand.cue.token) or head
+        if head.lower_ in self.lex.person_pronouns:
+            ent = self._pronoun_over_quoted_name(head)
+            if ent is not None:
+                return ent
         ent = (self._entity_at_head(head.idx, head.idx + len(head), cand.cue.speaker_span)
                or self._by_agent(head) or self._apposition(head) or self._titled_name(head)
                or self._possessor(head))
+        if ent is not None and ent.type != PERSON:
+            ent = self._person_of_body(head, cand.cue.token) or ent
         if ent is not None:
             return fuller_entity(ent, self.entities)
         ent = self._unnamed(head)
@@ -87,7 +99,10 @@ class SpeakerResolver:
         if not _definite(head):
             return None
         if noun in self.lex.role_nouns or is_agent_noun(head, self.lex):
-            return (self._latest(lambda e: noun in str(e.attributes.get("role", "")).lower())
+            mods = {c.lower_ for c in head.lefts if c.dep_ in {"amod", "compound"}
+                    and not self.index.overlapping(c.idx, c.idx + len(c))}
+            return (self._latest(lambda e: e.type == PERSON and noun in _described(e))
+                    or self._latest(lambda e: e.type == PERSON and bool(mods & _described(e)))
                     or self._latest(lambda e: e.type == PERSON)
                     or body_of(head, self.index, self.lex))
         if noun in self.lex.org_nouns:
@@ -164,6 +179,23 @@ class SpeakerResolver:
             return None
         return None
 
+    def _person_of_body(self, head: Token, cue: Token) -> Entity | None:
+        """"Andrew Lebovich of the think tank Clingendael said", misparsed with the body as
+        the subject: the person named first on the speaker's side of the cue, right before
+        "of"/"at"/"with"/"from", when the body comes after."""
+        side = [t for t in self.tix.sentence(head) if (t.i < cue.i) == (head.i < cue.i)
+                and t.i != cue.i and not self._quoted(t.idx)]
+        for tok, nxt in pairwise(side):
+            if nxt.i >= head.i or nxt.i != tok.i + 1:
+                continue
+            if nxt.lower_ not in {"of", "at", "with", "from"}:
+                continue
+            rows = [r for r in self.index.overlapping(tok.idx, tok.idx + len(tok))
+                    if r[2].type == PERSON and r[1] == tok.idx + len(tok)]
+            if rows:
+                return rows[0][2]
+        return None
+
     def _unnamed(self, head: Token) -> Entity | None:
         """A speaker with no entity of its own: an unnamed official or a document speaks
         for the body its modifiers name ("a navy spokesman", "the NISA statement"); a
@@ -194,9 +226,11 @@ class SpeakerResolver:
 
     def _outside_speaker(self, cue: Token) -> Token | None:
         """A cue whose parsed subject lies inside a quotation ('"We ...," Rubio said, adding
-        that'): the subject of the nearest reporting verb above it that is outside."""
-        for verb in cue.ancestors:
-            if not self.lex.is_cue_verb(verb.lemma_.lower()):
+        that'): the subject of the nearest reporting verb outside it, above the cue or
+        before it in the sentence."""
+        before = [t for t in reversed(self.tix.sentence(cue)) if t.i < cue.i and not self._quoted(t.idx)]
+        for verb in [*cue.ancestors, *before]:
+            if not self.lex.is_cue_verb(verb.lemma_.lower()) or self._quoted(verb.idx):
                 continue
             subj = subject_of(verb)
             if subj is not None and not self._quoted(subj.idx):
@@ -210,16 +244,36 @@ class SpeakerResolver:
         return None
 
     def _subject_before(self, head: Token) -> Entity | None:
-        """The person last named as a subject (outside quotes) in this paragraph or the one before."""
+        return self._last_subject(head)[1]
+
+    def _last_subject(self, head: Token) -> tuple[int, Entity | None]:
+        """The person last named as a subject (outside quotes) in this paragraph or the one
+        before, with the offset of that subject."""
         k = bisect.bisect_right(self.para_starts, head.idx) - 1
         lo = self.para_starts[max(0, k - 1)] if k >= 0 else 0
         for tok in reversed(self.tix.within(lo, head.idx)):
             if tok.dep_ not in SUBJECT_DEPS or self._quoted(tok.idx):
                 continue
+            if tok.idx in self.spoke and self.spoke[tok.idx].type == PERSON:
+                return tok.idx, self.spoke[tok.idx]
             rows = [r for r in self.index.overlapping(tok.idx, tok.idx + len(tok)) if r[2].type == PERSON]
             if rows:
-                return max(rows, key=lambda r: r[1] - r[0])[2]
-        return None
+                return tok.idx, max(rows, key=lambda r: r[1] - r[0])[2]
+        return head.idx, None
+
+    def _pronoun_over_quoted_name(self, head: Token) -> Entity | None:
+        """"Countryman sees ... "... affecting Mr. Berisha ...," he said": when the entity
+        stage gave the pronoun a person named since the last subject only inside quotation
+        marks, the pronoun is that last subject."""
+        at, subj = self._last_subject(head)
+        rows = [r for r in self.index.overlapping(head.idx, head.idx + len(head)) if r[2].type == PERSON]
+        if subj is None or not rows or any(r[2].id == subj.id for r in rows):
+            return None
+        other = rows[0][2]
+        named = any(at < m.start < head.idx and not self._quoted(m.start)
+                    and m.text.lower() not in self.lex.person_pronouns
+                    for m in other.mentions if m.start is not None)
+        return None if named else subj
 
     def _quoted(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.quoted)
@@ -240,6 +294,13 @@ class SpeakerResolver:
                                   self.text[cue.speaker_span[0] : cue.speaker_span[1]])
                              if cue and cue.speaker_span else None),
         )
+
+
+def _described(ent: Entity) -> set[str]:
+    """The words of a person's role and of the descriptions the article gave them
+    ("director general of the military's media wing")."""
+    text = " ".join([str(ent.attributes.get("role", "")), *(m.text for m in ent.mentions)])
+    return set(re.findall(r"[a-z]+", text.lower()))
 
 
 def _definite(head: Token) -> bool:
