@@ -116,3 +116,31 @@ def test_definite_role_noun_matches_the_description_of_a_person_quoted(run: Run)
               "Tomas Varga": ["Tomas Varga"]}
     quotes = run(text, people)
     assert quotes[-1].speaker == "Lena Marsh"
+
+
+def test_object_frames_are_indirect_quotes_of_the_subject(run: Run) -> None:
+    text = ("Lena Marsh accused the harbour board of hiding the accident. "
+            "She also urged the council to open an inquiry before the summer.")
+    quotes = run(text, {"Lena Marsh": ["Lena Marsh"]})
+    assert speakers(quotes) == [("the harbour board of hiding the accident", "Lena Marsh"),
+                                ("the council to open an inquiry before the summer", "Lena Marsh")]
+    assert {q.kind for q in quotes} == {"indirect"}
+
+
+def test_called_on_and_blamed_for(run: Run) -> None:
+    text = ("Ruritanian officials blamed the rebels for the blackout and called on both sides "
+            "to respect the truce.")
+    quotes = run(text, {}, RURITANIA)
+    assert speakers(quotes) == [("the rebels for the blackout", "Ruritania"),
+                                ("both sides to respect the truce", "Ruritania")]
+
+
+def test_a_planned_speech_act_is_not_a_quote(run: Run) -> None:
+    text = "Lena Marsh plans to urge the ministers to focus on the border dispute."
+    assert run(text, {"Lena Marsh": ["Lena Marsh"]}) == []
+
+
+def test_object_frame_with_a_quoted_fragment_is_the_partial_quote_only(run: Run) -> None:
+    text = 'Lena Marsh praised the rescue teams for their "quiet courage" during the flood.'
+    quotes = run(text, {"Lena Marsh": ["Lena Marsh"]})
+    assert [(q.kind, q.text, q.speaker) for q in quotes] == [("partial", "quiet courage", "Lena Marsh")]

@@ -34,6 +34,7 @@ class Lexicon:
     asking_verbs: frozenset[str]
     agent_nouns: frozenset[str]
     document_nouns: frozenset[str]
+    object_frames: dict[str, frozenset[str]]
 
     def is_cue_verb(self, lemma: str) -> bool:
         return lemma in self.speech_verbs or lemma in self.fragment_verbs
@@ -70,4 +71,6 @@ def lexicon() -> Lexicon:
         asking_verbs=words("asking_verbs"),
         agent_nouns=words("agent_nouns"),
         document_nouns=words("document_nouns"),
+        object_frames={str(k).lower(): frozenset(str(w).lower() for w in v)
+                       for k, v in raw["object_frames"].items()},
     )
