@@ -144,3 +144,24 @@ def test_object_frame_with_a_quoted_fragment_is_the_partial_quote_only(run: Run)
     text = 'Lena Marsh praised the rescue teams for their "quiet courage" during the flood.'
     quotes = run(text, {"Lena Marsh": ["Lena Marsh"]})
     assert [(q.kind, q.text, q.speaker) for q in quotes] == [("partial", "quiet courage", "Lena Marsh")]
+
+
+def test_surname_of_a_person_typed_as_an_organization(run: Run) -> None:
+    text = 'Maxim Orlov leads the fishermen\'s union. "We want our boats back," Orlov said.'
+    (q,) = run(text, {}, {"Maxim Orlov": ("ORG", ["Maxim Orlov"])})
+    assert q.speaker == "Maxim Orlov"
+
+
+def test_according_to_a_person_who_said(run: Run) -> None:
+    text = ("The road is still closed, according to Lena Marsh, who said that repairs "
+            "would take a month.")
+    quotes = run(text, {"Lena Marsh": ["Lena Marsh"]})
+    assert ("repairs would take a month", "Lena Marsh") in speakers(quotes)
+
+
+def test_definite_description_of_an_organization_named_before(run: Run) -> None:
+    text = ("The Northern Liberation Front attacked a depot on Monday. "
+            "The banned outfit said it had seized two trucks. "
+            "It later claimed that the drivers had been released.")
+    quotes = run(text, {}, {"Northern Liberation Front": ("ORG", ["The Northern Liberation Front"])})
+    assert [q.speaker for q in quotes] == ["Northern Liberation Front", "Northern Liberation Front"]

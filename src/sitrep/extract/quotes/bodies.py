@@ -30,6 +30,11 @@ STATE_TYPES = {"COUNTRY", "REGION", "CITY"}
 BODY_PREPS = {"for", "of", "from", "at", "by", "with", "in"}
 # dependents of the head that say whose official or document it is
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod", "nummod", "conj"}
+# words that make a name an organization's, not a person's
+_ORG_WORDS = {"university", "institute", "council", "ministry", "party", "army", "force", "forces",
+              "agency", "bank", "group", "company", "corporation", "union", "league", "front",
+              "office", "department", "court", "committee", "commission", "association",
+              "foundation", "center", "centre", "service", "news", "times", "post", "press"}
 _NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ibn|bin|de|van|von)[-‑]", re.IGNORECASE)
 
 
@@ -116,12 +121,21 @@ def by_name(head: Token, entities: list[Entity], before: int) -> Entity | None:
     for e in entities:
         if e.type != PERSON and e.type not in BODY_TYPES:
             continue
-        forms = {_key(e.name), _key(_last_word(e.name))} if e.type == PERSON else {_key(e.name)}
-        forms |= {_key(m.text) for m in e.mentions}
+        forms = {_key(e.name)} | {_key(m.text) for m in e.mentions}
+        if e.type == PERSON or _person_like(e.name):
+            forms.add(_key(_last_word(e.name)))
         first = min((m.start for m in e.mentions if m.start is not None), default=before)
         if word in forms and first <= before:
             hits.append(e)
     return hits[0] if len(hits) == 1 else None
+
+
+def _person_like(name: str) -> bool:
+    """"Maxwell Evenor" typed as an organization: two or three capitalized words, none of
+    them an organization word."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not any(
+        w.lower() in _ORG_WORDS for w in words)
 
 
 def _same_kind(a: Entity, b: Entity) -> bool:

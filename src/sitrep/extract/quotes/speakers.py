@@ -105,12 +105,32 @@ class SpeakerResolver:
                     or self._latest(lambda e: e.type == PERSON and bool(mods & _described(e)))
                     or self._latest(lambda e: e.type == PERSON)
                     or body_of(head, self.index, self.lex))
-        if noun in self.lex.org_nouns:
-            named = self._latest(lambda e: e.type != PERSON and noun in e.name.lower())
+        if noun in self.lex.org_nouns or is_document_noun(head, self.lex):
+            def has_noun(e: Entity) -> bool:
+                return e.type != PERSON and noun in e.name.lower().split()
+
+            named = self._latest(has_noun) or self._named_before(head, has_noun)
             if named is not None or noun not in self.lex.generic_org_nouns:
                 return named
-            return self._latest(lambda e: e.type in ORG_TYPES)
+            return (self._latest(lambda e: e.type in ORG_TYPES)
+                    or self._named_before(head, lambda e: e.type in ORG_TYPES))
         return None
+
+    def _by_name(self, mention: str) -> bool:
+        """A mention that names (a capitalized word), not a pronoun or a description."""
+        words = [w for w in mention.split() if w.lower() not in {"the", "a", "an"}]
+        return bool(words) and words[0][:1].isupper() and mention.lower() not in (
+            self.lex.person_pronouns | self.lex.group_pronouns)
+
+    def _named_before(self, head: Token, ok: Callable[[Entity], bool]) -> Entity | None:
+        """The entity ``ok`` accepts that was last mentioned by name before ``head`` in this
+        paragraph or the one before ("The Baloch Liberation Army claimed the attack. ...
+        the banned outfit said")."""
+        k = bisect.bisect_right(self.para_starts, head.idx) - 1
+        lo = self.para_starts[max(0, k - 1)] if k >= 0 else 0
+        rows = [r for r in self.index.overlapping(lo, head.idx) if r[1] <= head.idx and ok(r[2])
+                and self._by_name(self.text[r[0] : r[1]])]
+        return max(rows, key=lambda r: r[0])[2] if rows else None
 
     def _entity_at_head(self, start: int, end: int, span: tuple[int, int] | None) -> Entity | None:
         """The entity with a mention on the head word; the one matching the whole span first."""
