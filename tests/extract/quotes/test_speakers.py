@@ -165,3 +165,11 @@ def test_definite_description_of_an_organization_named_before(run: Run) -> None:
             "It later claimed that the drivers had been released.")
     quotes = run(text, {}, {"Northern Liberation Front": ("ORG", ["The Northern Liberation Front"])})
     assert [q.speaker for q in quotes] == ["Northern Liberation Front", "Northern Liberation Front"]
+
+
+def test_blamed_on_and_a_denied_gerund(run: Run) -> None:
+    text = ("Ruritanian officials blamed the blackout on saboteurs from the north. "
+            "The rebels denied storing weapons in the villages.")
+    quotes = run(text, {}, {**RURITANIA, "Northern Rebels": ("ORG", ["The rebels"])})
+    assert speakers(quotes) == [("the blackout on saboteurs from the north", "Ruritania"),
+                                ("storing weapons in the villages", "Northern Rebels")]

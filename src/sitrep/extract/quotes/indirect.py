@@ -116,7 +116,7 @@ def indirect_quotes(
               and _object_frame(tok, lex)):
             found = [_clause(_object_frame(tok, lex), tok, lex, para_of)]
         elif is_cue_verb(tok, lex) and not _cancelled(tok, lex):
-            found = [_clause(toks, tok, lex, para_of) for toks in _complements(tok)]
+            found = [_clause(toks, tok, lex, para_of) for toks in _complements(tok) or _gerund(tok)]
             if not found and tok.dep_ == "parataxis":
                 found = [_clause(_around(tok), tok, lex, para_of)]
         else:
@@ -137,7 +137,8 @@ def _object_frame(verb: Token, lex: Lexicon) -> list[Token]:
         obj = next((c for c in holder.children if c.dep_ == "pobj"), None) if holder is not verb else None
     if obj is None:
         return []
-    comp = next((c for h in (verb, holder) for c in h.children if c.i > obj.i and _opens(c, opens)), None)
+    comp = next((c for h in (verb, holder, obj) for c in h.children  # "blamed X on Y": on the object
+                 if c.i > obj.i and _opens(c, opens)), None)
     if comp is None:
         return []
     end = comp.right_edge.i
@@ -146,6 +147,13 @@ def _object_frame(verb: Token, lex: Lexicon) -> list[Token]:
             end = c.right_edge.i
     tokens = list(verb.doc[obj.left_edge.i : end + 1])
     return [] if any(t.text in _DOUBLE_MARKS for t in tokens) else tokens
+
+
+def _gerund(verb: Token) -> list[list[Token]]:
+    """"denied providing sanctuary", "admitted having met them": the gerund clause."""
+    return [sorted(c.subtree, key=lambda t: t.i) for c in verb.children
+            if c.dep_ == "xcomp" and c.i > verb.i
+            and (c.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "having" for a in c.children))]
 
 
 def _opens(tok: Token, opens: frozenset[str]) -> bool:
