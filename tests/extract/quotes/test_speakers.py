@@ -173,3 +173,17 @@ def test_blamed_on_and_a_denied_gerund(run: Run) -> None:
     quotes = run(text, {}, {**RURITANIA, "Northern Rebels": ("ORG", ["The rebels"])})
     assert speakers(quotes) == [("the blackout on saboteurs from the north", "Ruritania"),
                                 ("storing weapons in the villages", "Northern Rebels")]
+
+
+def test_quotation_joined_by_and_to_the_next_takes_its_cue(run: Run) -> None:
+    text = ('Tomas Varga spoke first. "The harbour will stay open all winter." and '
+            '"We will not give up on the ferry line to the islands," tweeted Lena Marsh.')
+    quotes = run(text, {"Lena Marsh": ["Lena Marsh"], "Tomas Varga": ["Tomas Varga"]})
+    assert [q.speaker for q in quotes] == ["Lena Marsh", "Lena Marsh"]
+
+
+def test_name_before_the_cue_when_the_parse_takes_a_subject_from_the_quotation(run: Run) -> None:
+    text = ('"So this is a very positive step for the whole region," Deputy Mayor Lena Marsh, '
+            "told reporters.")
+    (q,) = run(text, MARSH)
+    assert q.speaker == "Lena Marsh"

@@ -62,7 +62,18 @@ class QuoteFinder:
                     part.start, part.end, kind, cue, self.para_of(part.start),
                     continued=cue is None, group=group, sentence_start=opens,
                 ))
-        return out
+        return self._joined(out)
+
+    def _joined(self, cands: list[Candidate]) -> list[Candidate]:
+        """'"A ..." and "B ...," tweeted X': a quote with no cue joined by "and" (or a comma)
+        to the next quotation takes that quotation's cue."""
+        for cand, nxt in zip(reversed(cands[:-1]), reversed(cands[1:]), strict=True):
+            if cand.cue is not None or nxt.cue is None or cand.kind != "direct":
+                continue
+            between = self.text[cand.end : nxt.start]
+            if re.fullmatch(r"[\s\"“”'‘’.,]*(?:and|or|,)[\s\"“”'‘’]*", between):
+                cand.cue, cand.continued = nxt.cue, False
+        return cands
 
     def prev_char(self, q: QuotedSpan) -> str | None:
         """The last character before the opening mark in its paragraph (None at its start)."""

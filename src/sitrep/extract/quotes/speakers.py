@@ -68,7 +68,7 @@ class SpeakerResolver:
     def _resolve(self, cand: Candidate) -> Entity | None:
         if cand.cue is None:
             return self._continued(cand)
-        head = cand.cue.speaker
+        head = cand.cue.speaker or self._name_before(cand.cue.token)
         if head is None:
             return None
         if self._quoted(head.idx) and not self._quoted(cand.cue.start):
@@ -255,6 +255,18 @@ class SpeakerResolver:
             subj = subject_of(verb)
             if subj is not None and not self._quoted(subj.idx):
                 return subj
+        return self._name_before(cue)
+
+    def _name_before(self, cue: Token) -> Token | None:
+        """'"...," Republican Representative Derrick Van Orden, told VOA': the named
+        entity right before the cue, past punctuation, in its sentence and outside quotes."""
+        for tok in before_cue(self.tix.sentence(cue), cue):
+            if self._quoted(tok.idx):
+                return None
+            if tok.is_punct:
+                continue
+            named = tok.pos_ == "PROPN" and self.index.overlapping(tok.idx, tok.idx + len(tok))
+            return tok if named else None
         return None
 
     def _latest(self, ok: Callable[[Entity], bool]) -> Entity | None:
@@ -314,6 +326,11 @@ class SpeakerResolver:
                                   self.text[cue.speaker_span[0] : cue.speaker_span[1]])
                              if cue and cue.speaker_span else None),
         )
+
+
+def before_cue(sentence: list[Token], cue: Token) -> list[Token]:
+    """The tokens of ``sentence`` before ``cue``, nearest first."""
+    return [t for t in reversed(sentence) if t.i < cue.i]
 
 
 def _described(ent: Entity) -> set[str]:
