@@ -187,3 +187,17 @@ def test_name_before_the_cue_when_the_parse_takes_a_subject_from_the_quotation(r
             "told reporters.")
     (q,) = run(text, MARSH)
     assert q.speaker == "Lena Marsh"
+
+
+def test_quote_without_cue_after_a_sentence_reporting_speech(run: Run) -> None:
+    text = ("Board chairman Tomas Varga denied the reports on Monday.\n\n"
+            '"We are not selling the shipyard to anyone, now or later."')
+    quotes = run(text, {"Tomas Varga": ["Board chairman Tomas Varga", "Tomas Varga"]})
+    assert speakers(quotes)[-1] == ("We are not selling the shipyard to anyone, now or later.",
+                                    "Tomas Varga")
+
+
+def test_leaders_of_a_party_speak_for_the_party(run: Run) -> None:
+    text = "Green Party leaders insisted that the new tax be dropped before the vote."
+    (q,) = run(text, {}, {"Green Party": ("ORG", ["Green Party"])})
+    assert q.speaker == "Green Party"

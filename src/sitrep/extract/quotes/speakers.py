@@ -188,7 +188,12 @@ class SpeakerResolver:
         return max(rows, key=lambda r: r[1] - r[0])[2]
 
     def _continued(self, cand: Candidate) -> Entity | None:
-        """A quote with no cue: the speaker of the quote right before it, if close."""
+        """A quote with no cue: the speaker of the sentence right before it when that
+        sentence reports someone's speech ("Dieter Zetsche denied the reports. "We ...""),
+        else the speaker of the quote right before it, if close."""
+        framed = self._frame_before(cand) if cand.sentence_start else None
+        if framed is not None:
+            return framed
         for prev, ent in reversed(self.history):
             if prev.kind == "indirect" and (ent is None or self._quoted(prev.start)
                                             or prev.paragraph != cand.paragraph):
@@ -197,6 +202,25 @@ class SpeakerResolver:
             if same or (cand.sentence_start and cand.paragraph - prev.paragraph <= 1):
                 return ent
             return None
+        return None
+
+    def _frame_before(self, cand: Candidate) -> Entity | None:
+        """The named speaker of a reporting verb in the writer's sentence just before
+        ``cand``, when no quotation comes between them."""
+        first = self.tix.at(cand.start)
+        if first is None or first.i < 2:
+            return None
+        sent = self.tix.sentence(first.doc[first.i - 2])
+        if self.history and self.history[-1][0].end > sent[0].idx:
+            return None  # a quotation of that sentence: its speaker is in the history
+        for tok in reversed(sent):
+            if tok.idx >= cand.start or self._quoted(tok.idx) or not is_speech_verb(tok, self.lex):
+                continue
+            subj = subject_of(tok)
+            if subj is None or self._quoted(subj.idx):
+                continue
+            ent = self._entity_at_head(subj.idx, subj.idx + len(subj), None)
+            return fuller_entity(ent, self.entities) if ent is not None else None
         return None
 
     def _person_of_body(self, head: Token, cue: Token) -> Entity | None:
@@ -326,6 +350,10 @@ class SpeakerResolver:
                                   self.text[cue.speaker_span[0] : cue.speaker_span[1]])
                              if cue and cue.speaker_span else None),
         )
+
+
+def is_speech_verb(tok: Token, lex: Lexicon) -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in lex.speech_verbs
 
 
 def before_cue(sentence: list[Token], cue: Token) -> list[Token]:
