@@ -201,3 +201,16 @@ def test_leaders_of_a_party_speak_for_the_party(run: Run) -> None:
     text = "Green Party leaders insisted that the new tax be dropped before the vote."
     (q,) = run(text, {}, {"Green Party": ("ORG", ["Green Party"])})
     assert q.speaker == "Green Party"
+
+
+def test_question_quote_does_not_take_the_cue_of_the_next_quotation(run: Run) -> None:
+    text = ('"The storm will pass," Lena Marsh said. "Nobody knows. But will the dam hold?" '
+            'Later, Tomas Varga said, "The dam is safe."')
+    quotes = run(text, {"Lena Marsh": ["Lena Marsh"], "Tomas Varga": ["Tomas Varga"]})
+    assert [q.speaker for q in quotes] == ["Lena Marsh", "Lena Marsh", "Tomas Varga"]
+
+
+def test_question_quote_with_its_cue_after_it(run: Run) -> None:
+    text = 'Tomas Varga spoke first. "Who will pay for the dam?" Lena Marsh asked.'
+    quotes = run(text, {"Lena Marsh": ["Lena Marsh"], "Tomas Varga": ["Tomas Varga"]})
+    assert [q.speaker for q in quotes] == ["Lena Marsh"]

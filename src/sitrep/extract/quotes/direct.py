@@ -132,10 +132,14 @@ class QuoteFinder:
         """The cue after the quote ("...," he said), else before it (He said: "...")."""
         content = self.text[last.start : last.end]
         after = self.text[last.close_mark + 1 : last.close_mark + 3].strip() if last.close_mark else ""
-        # '..." he said' after a comma; after a full stop only when the sentence goes on in lower case
+        # '..." he said' after a comma; after a full stop only when the sentence goes on in
+        # lower case; after "?" or "!" unless the next sentence introduces the next quotation
+        # ('...?" Earlier, North Korea said, "...')
         if last.close_mark is not None and (not content.endswith(".") or after[:1].islower()):
             lo, hi = last.close_mark + 1, self._region_end(last)
             ends = _sentence_ends(self.text, lo, hi)
+            if content.endswith(("?", "!")) and not after[:1].islower() and not ends and self._introduces(hi):
+                hi = lo
             cue = find_cue(self.tix.within(lo, ends[0] if ends else hi), self.lex)
             if cue is not None:
                 return cue
@@ -148,6 +152,10 @@ class QuoteFinder:
         if cue is None and lead.endswith((":", ",")):
             cue = _introducing_clause(region)
         return cue
+
+    def _introduces(self, hi: int) -> bool:
+        """The text before offset ``hi`` ends with a comma or colon and a quotation opens there."""
+        return self.text[:hi].rstrip().endswith((",", ":")) and any(s.open_mark == hi for s in self.spans)
 
     def _region_end(self, q: QuotedSpan) -> int:
         p_end = self.paras[self.para_of(q.open_mark)][1]
