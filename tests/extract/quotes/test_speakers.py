@@ -214,3 +214,19 @@ def test_question_quote_with_its_cue_after_it(run: Run) -> None:
     text = 'Tomas Varga spoke first. "Who will pay for the dam?" Lena Marsh asked.'
     quotes = run(text, {"Lena Marsh": ["Lena Marsh"], "Tomas Varga": ["Tomas Varga"]})
     assert [q.speaker for q in quotes] == ["Lena Marsh"]
+
+
+def test_unnamed_role_description_is_the_person_named_in_the_next_quote(run: Run) -> None:
+    text = ("A senior Ruritanian Navy admiral said the fleet would stay in port. "
+            '"We will not sail into the storm," said Admiral Tomas Varga, commander of the '
+            "Ruritanian Navy's northern fleet.")
+    people = {"Tomas Varga": ["Admiral Tomas Varga", "commander of the Ruritanian Navy's northern fleet"]}
+    quotes = run(text, people, {"Ruritanian Navy": ("MILITARY_UNIT", ["Ruritanian Navy"])})
+    assert [q.speaker for q in quotes] == ["Tomas Varga", "Tomas Varga"]
+
+
+def test_unnamed_role_description_keeps_no_speaker_for_an_unrelated_person(run: Run) -> None:
+    text = ("A senior admiral said the fleet would stay in port. "
+            '"The harbour is full," said Mayor Lena Marsh.')
+    quotes = run(text, {"Lena Marsh": ["Mayor Lena Marsh"]})
+    assert [q.speaker for q in quotes] == [None, "Lena Marsh"]

@@ -39,6 +39,9 @@ from sitrep.extract.spans import MentionIndex
 from sitrep.model import Entity, Quote, Span
 
 PERSON = "PERSON"
+# how far ahead an unnamed role description looks for the person it describes
+NEXT_QUOTES = 3
+NEXT_CHARS = 800
 ORG_TYPES = {"ORG", "BLOC", "MILITARY_UNIT"}
 
 
@@ -55,6 +58,8 @@ class SpeakerResolver:
         self.history: list[tuple[Candidate, Entity | None]] = []
         # spans inside quotation marks (their words are not the writer's subjects)
         self.quoted: list[tuple[int, int]] = []
+        # every candidate of the article, in text order (for looking ahead)
+        self.pending: list[Candidate] = []
         # speaker head offset -> the entity this resolver gave it
         self.spoke: dict[int, Entity] = {}
 
@@ -82,6 +87,8 @@ class SpeakerResolver:
                or self._possessor(head))
         if ent is not None and ent.type != PERSON:
             ent = self._person_of_body(head, cand.cue.token) or ent
+        if (ent is None or ent.type != PERSON) and _unnamed_role(head, self.lex):
+            ent = self._named_next(head, cand) or ent
         if ent is not None:
             return fuller_entity(ent, self.entities)
         ent = self._unnamed(head)
@@ -202,6 +209,26 @@ class SpeakerResolver:
             if same or (cand.sentence_start and cand.paragraph - prev.paragraph <= 1):
                 return ent
             return None
+        return None
+
+    def _named_next(self, head: Token, cand: Candidate) -> Entity | None:
+        """"a top U.S. Air Force general said ... "...," said Gen. Charles Brown, commander
+        of Pacific Air Forces": an unnamed role description is the person named as the
+        speaker of one of the next quotations, when that person's role or descriptions
+        share a word with it."""
+        words = {t.lower_ for t in head.subtree if t.is_alpha and not t.is_stop} - {head.lower_}
+        words |= {w for e in self.index.entities_in(head.left_edge.idx, head.right_edge.idx + 1)
+                  for w in re.findall(r"[a-z]+", e.name.lower())}
+        later = [c for c in self.pending if c.start > cand.end and c.cue is not None][:NEXT_QUOTES]
+        for nxt in later:
+            if nxt.start - cand.end > NEXT_CHARS:
+                break
+            spk = nxt.cue.speaker if nxt.cue is not None else None
+            if spk is None or spk.pos_ != "PROPN":
+                continue
+            ent = self._entity_at_head(spk.idx, spk.idx + len(spk), None)
+            if ent is not None and ent.type == PERSON and words & _described(ent):
+                return ent
         return None
 
     def _frame_before(self, cand: Candidate) -> Entity | None:
@@ -350,6 +377,15 @@ class SpeakerResolver:
                                   self.text[cue.speaker_span[0] : cue.speaker_span[1]])
                              if cue and cue.speaker_span else None),
         )
+
+
+def _unnamed_role(head: Token, lex: Lexicon) -> bool:
+    """A role noun that names nobody yet: "a top general", "the head of the agency"."""
+    if head.pos_ != "NOUN" or head.tag_ == "NNS" or head.lemma_.lower() not in lex.role_nouns:
+        return False
+    if is_agent_noun(head, lex):
+        return False  # "a navy official" speaks for the navy
+    return not _definite(head) or any(c.dep_ == "prep" for c in head.children)
 
 
 def is_speech_verb(tok: Token, lex: Lexicon) -> bool:
