@@ -115,6 +115,8 @@ class GoldReport:
     article_fields: tuple[int, int] = (0, 0)
     article_wrong: list[str] = field(default_factory=list)
     boilerplate_in_body: list[str] = field(default_factory=list)
+    # speaker accuracy by kind of speaker (sitrep.eval.speaker_kinds): kind -> (right, total)
+    speaker_kinds: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def format(self, misses: bool = True) -> str:
         right, total = self.article_fields
@@ -125,6 +127,8 @@ class GoldReport:
             accs = "".join(f" {k}={sec.acc(k):.2f}" for k in sec.extra)
             lines.append(f"  {key:9} P={sec.p:.2f} R={sec.r:.2f} F1={sec.f1:.2f} "
                          f"(gold {sec.gold}, system {sec.system}, found {sec.found}){accs}")
+            if key == "quotes" and self.speaker_kinds:
+                lines.append(f"  {'':9} {format_kinds(self.speaker_kinds)}")
             if misses:
                 lines += [f"            - {m}" for m in sec.misses[:40]]
         return "\n".join(lines)
@@ -135,6 +139,9 @@ class GoldReport:
             out[key] = {"P": sec.p, "R": sec.r, "F1": sec.f1, "gold": sec.gold, "system": sec.system,
                         "found": sec.found, "matched": sec.matched,
                         **{k: sec.acc(k) for k in sec.extra}}
+        if self.speaker_kinds:
+            out["speaker_by_kind"] = {k: {"right": a, "total": b, "acc": a / b if b else 0.0}
+                                      for k, (a, b) in self.speaker_kinds.items()}
         return out
 
 
@@ -152,6 +159,8 @@ class GoldScorer:
                     owners.setdefault((m["start"], m.get("end")), set()).add(e["id"])
         self.shared_spans = {k for k, v in owners.items() if len(v) > 1}
         self.gold_to_sys: dict[str, str] = {}
+        # each gold quote with the index of the system quote it matched (None: missed)
+        self.quote_hits: list[tuple[dict[str, Any], int | None]] = []
 
     def score(self, name: str = "") -> GoldReport:
         report = GoldReport(name=name, sections={})
@@ -160,6 +169,7 @@ class GoldScorer:
         report.sections["timexes"] = self.score_timexes()
         report.sections["quotes"] = self.score_quotes()
         report.sections["events"] = self.score_events()
+        report.speaker_kinds = speaker_kinds(self)
         return report
 
     # -- article
@@ -271,6 +281,7 @@ class GoldScorer:
             hit = next((i for i, sq in enumerate(sys_q) if i not in taken
                         and any(overlap((sq["start"], sq["end"]), sp) >= 0.5 * (sp[1] - sp[0])
                                 for sp in spans)), None)
+            self.quote_hits.append((gq, hit))
             if hit is None:
                 sec.misses.append(f"not found: {gq['text'][:50]}")
                 continue
@@ -384,6 +395,18 @@ class GoldScorer:
                     continue
             return True
         return False
+
+
+def speaker_kinds(scorer: GoldScorer) -> dict[str, tuple[int, int]]:
+    from sitrep.eval.speaker_kinds import by_kind
+
+    return by_kind(scorer)
+
+
+def format_kinds(kinds: dict[str, tuple[int, int]]) -> str:
+    from sitrep.eval.speaker_kinds import format_kinds as fmt
+
+    return fmt(kinds)
 
 
 def scalar(value: Any) -> Any:

@@ -42,6 +42,15 @@ class GoldDirReport:
                 out.setdefault(key, Section()).add(sec)
         return out
 
+    @property
+    def speaker_kinds(self) -> dict[str, tuple[int, int]]:
+        out: dict[str, tuple[int, int]] = {}
+        for rep in self.reports:
+            for k, (a, b) in rep.speaker_kinds.items():
+                x, y = out.get(k, (0, 0))
+                out[k] = (x + a, y + b)
+        return out
+
     def format(self) -> str:
         parts = [r.format() for r in self.reports]
         if len(self.reports) > 1:
@@ -49,11 +58,12 @@ class GoldDirReport:
                              sections=self.total)
             fields = [r.article_fields for r in self.reports]
             tot.article_fields = (sum(a for a, _ in fields), sum(b for _, b in fields))
+            tot.speaker_kinds = self.speaker_kinds
             parts.append(tot.format(misses=False))
         return "\n\n".join(parts)
 
     def to_dict(self) -> dict[str, Any]:
-        total = GoldReport(name="total", sections=self.total).to_dict()
+        total = GoldReport(name="total", sections=self.total, speaker_kinds=self.speaker_kinds).to_dict()
         return {"articles": [r.to_dict() for r in self.reports], "total": total}
 
 

@@ -47,6 +47,7 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     cands.sort(key=lambda c: (c.start, c.end))
     resolver = SpeakerResolver(entities, lex, tix)
     resolver.quoted = [(c.start, c.end) for c in marked]
+    resolver.pending = cands
     return [resolver.to_quote(c) for c in cands]
 
 

@@ -72,8 +72,8 @@ def _antecedent(noun: Token) -> Token:
     """The person a relative clause is about: "Charles O'Reilly, an expert at Stanford
     University, who stated" attaches to "University"; climb to "O'Reilly"."""
     for _ in range(4):
-        if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
-            noun = noun.head.head
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in {"NOUN", "PROPN"}:
+            noun = noun.head.head  # not out of "according to Bontemps, who said"
         elif noun.dep_ == "appos":
             noun = noun.head
         else:

@@ -25,6 +25,9 @@ _CLAUSE_BREAK = set(".!?:;,—–-([")
 _CLOSERS = set('"”»’\'')
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
 _SENTENCE_END = re.compile(r"[.!?][\"”’»)]?(?=\s|$)")
+# a full stop that ends an abbreviation, not a sentence ("U.N.", "Gen.", "Mr.")
+_TITLES = "Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Maj|Gov|Sen|Rep|Rev|Prof|St|Jr|Sr|No"
+_ABBREVIATION = re.compile(rf"(?:(?<![\w.])[A-Za-z]\.(?:[A-Za-z]\.)*|(?<!\w)(?:{_TITLES})\.)$")
 
 
 class QuoteFinder:
@@ -59,7 +62,18 @@ class QuoteFinder:
                     part.start, part.end, kind, cue, self.para_of(part.start),
                     continued=cue is None, group=group, sentence_start=opens,
                 ))
-        return out
+        return self._joined(out)
+
+    def _joined(self, cands: list[Candidate]) -> list[Candidate]:
+        """'"A ..." and "B ...," tweeted X': a quote with no cue joined by "and" (or a comma)
+        to the next quotation takes that quotation's cue."""
+        for cand, nxt in zip(reversed(cands[:-1]), reversed(cands[1:]), strict=True):
+            if cand.cue is not None or nxt.cue is None or cand.kind != "direct":
+                continue
+            between = self.text[cand.end : nxt.start]
+            if re.fullmatch(r"[\s\"“”'‘’.,]*(?:and|or|,)[\s\"“”'‘’]*", between):
+                cand.cue, cand.continued = nxt.cue, False
+        return cands
 
     def prev_char(self, q: QuotedSpan) -> str | None:
         """The last character before the opening mark in its paragraph (None at its start)."""
@@ -118,11 +132,15 @@ class QuoteFinder:
         """The cue after the quote ("...," he said), else before it (He said: "...")."""
         content = self.text[last.start : last.end]
         after = self.text[last.close_mark + 1 : last.close_mark + 3].strip() if last.close_mark else ""
-        # '..." he said' after a comma; after a full stop only when the sentence goes on in lower case
+        # '..." he said' after a comma; after a full stop only when the sentence goes on in
+        # lower case; after "?" or "!" unless the next sentence introduces the next quotation
+        # ('...?" Earlier, North Korea said, "...')
         if last.close_mark is not None and (not content.endswith(".") or after[:1].islower()):
             lo, hi = last.close_mark + 1, self._region_end(last)
-            m = _SENTENCE_END.search(self.text, lo, hi)
-            cue = find_cue(self.tix.within(lo, m.end() if m else hi), self.lex)
+            ends = _sentence_ends(self.text, lo, hi)
+            if content.endswith(("?", "!")) and not after[:1].islower() and not ends and self._introduces(hi):
+                hi = lo
+            cue = find_cue(self.tix.within(lo, ends[0] if ends else hi), self.lex)
             if cue is not None:
                 return cue
         if first.continues:
@@ -135,6 +153,10 @@ class QuoteFinder:
             cue = _introducing_clause(region)
         return cue
 
+    def _introduces(self, hi: int) -> bool:
+        """The text before offset ``hi`` ends with a comma or colon and a quotation opens there."""
+        return self.text[:hi].rstrip().endswith((",", ":")) and any(s.open_mark == hi for s in self.spans)
+
     def _region_end(self, q: QuotedSpan) -> int:
         p_end = self.paras[self.para_of(q.open_mark)][1]
         close = q.close_mark if q.close_mark is not None else p_end
@@ -146,8 +168,8 @@ class QuoteFinder:
         for s in self.spans:
             if s.close_mark is not None and lo <= s.close_mark < q.open_mark:
                 lo = s.close_mark + 1
-        ends = list(_SENTENCE_END.finditer(self.text, lo, q.open_mark))
-        return ends[-1].end() if ends else lo
+        ends = _sentence_ends(self.text, lo, q.open_mark)
+        return ends[-1] if ends else lo
 
     def partial_cue(self, q: QuotedSpan) -> Cue | None:
         """The reporting verb governing the fragment, else the nearest one before it in the sentence."""
@@ -163,6 +185,15 @@ class QuoteFinder:
             if cue is not None:
                 return cue
         return None
+
+
+def _sentence_ends(text: str, lo: int, hi: int) -> list[int]:
+    """Offsets just after each sentence end in ``text[lo:hi]``, abbreviations skipped."""
+    return [m.end() for m in _SENTENCE_END.finditer(text, lo, hi) if not _abbreviation(text, lo, m.start())]
+
+
+def _abbreviation(text: str, lo: int, stop: int) -> bool:
+    return text[stop] == "." and bool(_ABBREVIATION.search(text, max(lo, stop - 12), stop + 1))
 
 
 def _title_case(content: str) -> bool:

@@ -31,6 +31,7 @@ MIN_TOKENS = 3
 # an outer clause mostly made of a clause reported inside it is a misparse of the inner one
 NESTED_COVER = 0.5
 ParaOf = Callable[[int], int]  # offset -> paragraph number
+_DOUBLE_MARKS = {'"', "“", "”", "„", "«", "»", "``", "''"}
 
 
 def _trim(tokens: list[Token], lex: Lexicon, cue_first: bool) -> list[Token]:
@@ -111,14 +112,56 @@ def indirect_quotes(
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.saying_nouns:
             found = [_clause(sorted(c.subtree, key=lambda t: t.i), tok, lex, para_of, noun=True)
                      for c in tok.children if c.dep_ in {"acl", "ccomp"} and _has_that(c)]
+        elif (tok.pos_ == "VERB" and tok.lemma_.lower() in lex.object_frames and not _cancelled(tok, lex)
+              and _object_frame(tok, lex)):
+            found = [_clause(_object_frame(tok, lex), tok, lex, para_of)]
         elif is_cue_verb(tok, lex) and not _cancelled(tok, lex):
-            found = [_clause(toks, tok, lex, para_of) for toks in _complements(tok)]
+            found = [_clause(toks, tok, lex, para_of) for toks in _complements(tok) or _gerund(tok)]
             if not found and tok.dep_ == "parataxis":
                 found = [_clause(_around(tok), tok, lex, para_of)]
         else:
             continue
         out.extend(c for c in found if c is not None and not is_blocked(c.start, c.end))
     return _innermost(out)
+
+
+def _object_frame(verb: Token, lex: Lexicon) -> list[Token]:
+    """"accused him of undermining democracy", "called on all parties to resume talks":
+    the tokens from the object to the end of the verb's clause ("warned X of consequences
+    if it ..."); empty when the verb has no such frame."""
+    opens = lex.object_frames.get(verb.lemma_.lower(), frozenset())
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    holder = verb
+    if obj is None:  # "called on X to ...", "appealed to X to ..."
+        holder = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}), verb)
+        obj = next((c for c in holder.children if c.dep_ == "pobj"), None) if holder is not verb else None
+    if obj is None:
+        return []
+    comp = next((c for h in (verb, holder, obj) for c in h.children  # "blamed X on Y": on the object
+                 if c.i > obj.i and _opens(c, opens)), None)
+    if comp is None:
+        return []
+    end = comp.right_edge.i
+    for c in verb.children:  # what runs on after it: "..., viewed as", "if it ..."
+        if c.i > end and c.dep_ not in {"punct", "cc", "conj", "parataxis"}:
+            end = c.right_edge.i
+    tokens = list(verb.doc[obj.left_edge.i : end + 1])
+    return [] if any(t.text in _DOUBLE_MARKS for t in tokens) else tokens
+
+
+def _gerund(verb: Token) -> list[list[Token]]:
+    """"denied providing sanctuary", "admitted having met them": the gerund clause."""
+    return [sorted(c.subtree, key=lambda t: t.i) for c in verb.children
+            if c.dep_ == "xcomp" and c.i > verb.i
+            and (c.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "having" for a in c.children))]
+
+
+def _opens(tok: Token, opens: frozenset[str]) -> bool:
+    """The complement of an object frame: "of/for/as ...", or an infinitive "to ..."."""
+    if tok.dep_ == "prep":
+        return tok.lower_ in opens
+    return "to" in opens and tok.dep_ in {"xcomp", "ccomp"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _complements(verb: Token) -> list[list[Token]]:

@@ -32,6 +32,9 @@ class Lexicon:
     non_report_heads: frozenset[str]
     question_words: frozenset[str]
     asking_verbs: frozenset[str]
+    agent_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    object_frames: dict[str, frozenset[str]]
 
     def is_cue_verb(self, lemma: str) -> bool:
         return lemma in self.speech_verbs or lemma in self.fragment_verbs
@@ -66,4 +69,8 @@ def lexicon() -> Lexicon:
         non_report_heads=words("non_report_heads"),
         question_words=words("question_words"),
         asking_verbs=words("asking_verbs"),
+        agent_nouns=words("agent_nouns"),
+        document_nouns=words("document_nouns"),
+        object_frames={str(k).lower(): frozenset(str(w).lower() for w in v)
+                       for k, v in raw["object_frames"].items()},
     )

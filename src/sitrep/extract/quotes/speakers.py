@@ -18,18 +18,30 @@ stage left a word unresolved, it falls back on the habits of news prose:
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable
+from itertools import pairwise
 
 from spacy.tokens import Token
 
+from sitrep.extract.quotes.bodies import (
+    body_of,
+    by_name,
+    fuller_entity,
+    is_agent_noun,
+    is_document_noun,
+)
 from sitrep.extract.quotes.candidate import Candidate
-from sitrep.extract.quotes.cues import SUBJECT_DEPS, TokenIndex
+from sitrep.extract.quotes.cues import SUBJECT_DEPS, TokenIndex, subject_of
 from sitrep.extract.quotes.lexicon import Lexicon
 from sitrep.extract.quotes.marks import paragraphs
 from sitrep.extract.spans import MentionIndex
 from sitrep.model import Entity, Quote, Span
 
 PERSON = "PERSON"
+# how far ahead an unnamed role description looks for the person it describes
+NEXT_QUOTES = 3
+NEXT_CHARS = 800
 ORG_TYPES = {"ORG", "BLOC", "MILITARY_UNIT"}
 
 
@@ -38,6 +50,7 @@ class SpeakerResolver:
 
     def __init__(self, entities: list[Entity], lex: Lexicon, tix: TokenIndex) -> None:
         self.index = MentionIndex(entities)
+        self.entities = entities
         self.lex = lex
         self.tix = tix
         self.text = tix.text
@@ -45,23 +58,44 @@ class SpeakerResolver:
         self.history: list[tuple[Candidate, Entity | None]] = []
         # spans inside quotation marks (their words are not the writer's subjects)
         self.quoted: list[tuple[int, int]] = []
+        # every candidate of the article, in text order (for looking ahead)
+        self.pending: list[Candidate] = []
+        # speaker head offset -> the entity this resolver gave it
+        self.spoke: dict[int, Entity] = {}
 
     def resolve(self, cand: Candidate) -> Entity | None:
         ent = self._resolve(cand)
         self.history.append((cand, ent))
+        if ent is not None and cand.cue is not None and cand.cue.speaker is not None:
+            self.spoke[cand.cue.speaker.idx] = ent
         return ent
 
     def _resolve(self, cand: Candidate) -> Entity | None:
         if cand.cue is None:
             return self._continued(cand)
-        head = cand.cue.speaker
+        head = cand.cue.speaker or self._name_before(cand.cue.token)
         if head is None:
             return None
+        if self._quoted(head.idx) and not self._quoted(cand.cue.start):
+            head = self._outside_speaker(cand.cue.token) or head
+        if head.lower_ in self.lex.person_pronouns:
+            ent = self._pronoun_over_quoted_name(head)
+            if ent is not None:
+                return ent
         ent = (self._entity_at_head(head.idx, head.idx + len(head), cand.cue.speaker_span)
                or self._by_agent(head) or self._apposition(head) or self._titled_name(head)
                or self._possessor(head))
+        if ent is not None and ent.type != PERSON:
+            ent = self._person_of_body(head, cand.cue.token) or ent
+        if (ent is None or ent.type != PERSON) and _unnamed_role(head, self.lex):
+            ent = self._named_next(head, cand) or ent
         if ent is not None:
-            return ent
+            return fuller_entity(ent, self.entities)
+        ent = self._unnamed(head)
+        if ent is not None:
+            return fuller_entity(ent, self.entities)
+        if is_agent_noun(head, self.lex) and not _definite(head):
+            return None  # an unnamed source placed in no body
         word = head.lower_
         if word in self.lex.person_pronouns:
             return (self._subject_before(head) or self._latest(lambda e: e.type == PERSON)
@@ -71,15 +105,39 @@ class SpeakerResolver:
         noun = head.lemma_.lower()
         if not _definite(head):
             return None
-        if noun in self.lex.role_nouns:
-            return (self._latest(lambda e: noun in str(e.attributes.get("role", "")).lower())
-                    or self._latest(lambda e: e.type == PERSON))
-        if noun in self.lex.org_nouns:
-            named = self._latest(lambda e: e.type != PERSON and noun in e.name.lower())
+        if noun in self.lex.role_nouns or is_agent_noun(head, self.lex):
+            mods = {c.lower_ for c in head.lefts if c.dep_ in {"amod", "compound"}
+                    and not self.index.overlapping(c.idx, c.idx + len(c))}
+            return (self._latest(lambda e: e.type == PERSON and noun in _described(e))
+                    or self._latest(lambda e: e.type == PERSON and bool(mods & _described(e)))
+                    or self._latest(lambda e: e.type == PERSON)
+                    or body_of(head, self.index, self.lex))
+        if noun in self.lex.org_nouns or is_document_noun(head, self.lex):
+            def has_noun(e: Entity) -> bool:
+                return e.type != PERSON and noun in e.name.lower().split()
+
+            named = self._latest(has_noun) or self._named_before(head, has_noun)
             if named is not None or noun not in self.lex.generic_org_nouns:
                 return named
-            return self._latest(lambda e: e.type in ORG_TYPES)
+            return (self._latest(lambda e: e.type in ORG_TYPES)
+                    or self._named_before(head, lambda e: e.type in ORG_TYPES))
         return None
+
+    def _by_name(self, mention: str) -> bool:
+        """A mention that names (a capitalized word), not a pronoun or a description."""
+        words = [w for w in mention.split() if w.lower() not in {"the", "a", "an"}]
+        return bool(words) and words[0][:1].isupper() and mention.lower() not in (
+            self.lex.person_pronouns | self.lex.group_pronouns)
+
+    def _named_before(self, head: Token, ok: Callable[[Entity], bool]) -> Entity | None:
+        """The entity ``ok`` accepts that was last mentioned by name before ``head`` in this
+        paragraph or the one before ("The Baloch Liberation Army claimed the attack. ...
+        the banned outfit said")."""
+        k = bisect.bisect_right(self.para_starts, head.idx) - 1
+        lo = self.para_starts[max(0, k - 1)] if k >= 0 else 0
+        rows = [r for r in self.index.overlapping(lo, head.idx) if r[1] <= head.idx and ok(r[2])
+                and self._by_name(self.text[r[0] : r[1]])]
+        return max(rows, key=lambda r: r[0])[2] if rows else None
 
     def _entity_at_head(self, start: int, end: int, span: tuple[int, int] | None) -> Entity | None:
         """The entity with a mention on the head word; the one matching the whole span first."""
@@ -137,14 +195,129 @@ class SpeakerResolver:
         return max(rows, key=lambda r: r[1] - r[0])[2]
 
     def _continued(self, cand: Candidate) -> Entity | None:
-        """A quote with no cue: the speaker of the quote right before it, if close."""
+        """A quote with no cue: the speaker of the sentence right before it when that
+        sentence reports someone's speech ("Dieter Zetsche denied the reports. "We ...""),
+        else the speaker of the quote right before it, if close."""
+        framed = self._frame_before(cand) if cand.sentence_start else None
+        if framed is not None:
+            return framed
         for prev, ent in reversed(self.history):
-            if prev.kind == "indirect":
-                continue
+            if prev.kind == "indirect" and (ent is None or self._quoted(prev.start)
+                                            or prev.paragraph != cand.paragraph):
+                continue  # a reported clause frames only a quote of its own paragraph
             same = cand.group is not None and prev.group == cand.group
             if same or (cand.sentence_start and cand.paragraph - prev.paragraph <= 1):
                 return ent
             return None
+        return None
+
+    def _named_next(self, head: Token, cand: Candidate) -> Entity | None:
+        """"a top U.S. Air Force general said ... "...," said Gen. Charles Brown, commander
+        of Pacific Air Forces": an unnamed role description is the person named as the
+        speaker of one of the next quotations, when that person's role or descriptions
+        share a word with it."""
+        words = {t.lower_ for t in head.subtree if t.is_alpha and not t.is_stop} - {head.lower_}
+        words |= {w for e in self.index.entities_in(head.left_edge.idx, head.right_edge.idx + 1)
+                  for w in re.findall(r"[a-z]+", e.name.lower())}
+        later = [c for c in self.pending if c.start > cand.end and c.cue is not None][:NEXT_QUOTES]
+        for nxt in later:
+            if nxt.start - cand.end > NEXT_CHARS:
+                break
+            spk = nxt.cue.speaker if nxt.cue is not None else None
+            if spk is None or spk.pos_ != "PROPN":
+                continue
+            ent = self._entity_at_head(spk.idx, spk.idx + len(spk), None)
+            if ent is not None and ent.type == PERSON and words & _described(ent):
+                return ent
+        return None
+
+    def _frame_before(self, cand: Candidate) -> Entity | None:
+        """The named speaker of a reporting verb in the writer's sentence just before
+        ``cand``, when no quotation comes between them."""
+        first = self.tix.at(cand.start)
+        if first is None or first.i < 2:
+            return None
+        sent = self.tix.sentence(first.doc[first.i - 2])
+        if self.history and self.history[-1][0].end > sent[0].idx:
+            return None  # a quotation of that sentence: its speaker is in the history
+        for tok in reversed(sent):
+            if tok.idx >= cand.start or self._quoted(tok.idx) or not is_speech_verb(tok, self.lex):
+                continue
+            subj = subject_of(tok)
+            if subj is None or self._quoted(subj.idx):
+                continue
+            ent = self._entity_at_head(subj.idx, subj.idx + len(subj), None)
+            return fuller_entity(ent, self.entities) if ent is not None else None
+        return None
+
+    def _person_of_body(self, head: Token, cue: Token) -> Entity | None:
+        """"Andrew Lebovich of the think tank Clingendael said", misparsed with the body as
+        the subject: the person named first on the speaker's side of the cue, right before
+        "of"/"at"/"with"/"from", when the body comes after."""
+        side = [t for t in self.tix.sentence(head) if (t.i < cue.i) == (head.i < cue.i)
+                and t.i != cue.i and not self._quoted(t.idx)]
+        for tok, nxt in pairwise(side):
+            if nxt.i >= head.i or nxt.i != tok.i + 1:
+                continue
+            if nxt.lower_ not in {"of", "at", "with", "from"}:
+                continue
+            rows = [r for r in self.index.overlapping(tok.idx, tok.idx + len(tok))
+                    if r[2].type == PERSON and r[1] == tok.idx + len(tok)]
+            if rows:
+                return rows[0][2]
+        return None
+
+    def _unnamed(self, head: Token) -> Entity | None:
+        """A speaker with no entity of its own: an unnamed official or a document speaks
+        for the body its modifiers name ("a navy spokesman", "the NISA statement"); a
+        surname the entity stage left unattached is the person of that name; "the
+        spokesman" is whoever "a ... spokesman" was before, and a definite role noun
+        ("the Pakistani envoy") the person it describes (see the role fallbacks)."""
+        definite = _definite(head)
+        if not definite or is_document_noun(head, self.lex):
+            ent = body_of(head, self.index, self.lex)
+            if ent is not None:
+                return ent
+        ent = by_name(head, self.entities, head.idx)
+        if ent is None and (definite or head.lower_ in {"these", "those"}):
+            ent = self._same_noun(head)
+        return ent
+
+    def _same_noun(self, head: Token) -> Entity | None:
+        """"the spokesperson" after "a State Department spokesperson said": whoever the
+        latest speaker named by the same noun was resolved to."""
+        lemma = head.lemma_.lower()
+        if any(c.dep_ == "prep" for c in head.children):
+            return None  # "the head of MSF" is not "the head of UNICEF" before it
+        for prev, ent in reversed(self.history):
+            spk = prev.cue.speaker if prev.cue is not None else None
+            if ent is not None and spk is not None and spk.i != head.i and spk.lemma_.lower() == lemma:
+                return ent
+        return None
+
+    def _outside_speaker(self, cue: Token) -> Token | None:
+        """A cue whose parsed subject lies inside a quotation ('"We ...," Rubio said, adding
+        that'): the subject of the nearest reporting verb outside it, above the cue or
+        before it in the sentence."""
+        before = [t for t in reversed(self.tix.sentence(cue)) if t.i < cue.i and not self._quoted(t.idx)]
+        for verb in [*cue.ancestors, *before]:
+            if not self.lex.is_cue_verb(verb.lemma_.lower()) or self._quoted(verb.idx):
+                continue
+            subj = subject_of(verb)
+            if subj is not None and not self._quoted(subj.idx):
+                return subj
+        return self._name_before(cue)
+
+    def _name_before(self, cue: Token) -> Token | None:
+        """'"...," Republican Representative Derrick Van Orden, told VOA': the named
+        entity right before the cue, past punctuation, in its sentence and outside quotes."""
+        for tok in before_cue(self.tix.sentence(cue), cue):
+            if self._quoted(tok.idx):
+                return None
+            if tok.is_punct:
+                continue
+            named = tok.pos_ == "PROPN" and self.index.overlapping(tok.idx, tok.idx + len(tok))
+            return tok if named else None
         return None
 
     def _latest(self, ok: Callable[[Entity], bool]) -> Entity | None:
@@ -154,16 +327,36 @@ class SpeakerResolver:
         return None
 
     def _subject_before(self, head: Token) -> Entity | None:
-        """The person last named as a subject (outside quotes) in this paragraph or the one before."""
+        return self._last_subject(head)[1]
+
+    def _last_subject(self, head: Token) -> tuple[int, Entity | None]:
+        """The person last named as a subject (outside quotes) in this paragraph or the one
+        before, with the offset of that subject."""
         k = bisect.bisect_right(self.para_starts, head.idx) - 1
         lo = self.para_starts[max(0, k - 1)] if k >= 0 else 0
         for tok in reversed(self.tix.within(lo, head.idx)):
             if tok.dep_ not in SUBJECT_DEPS or self._quoted(tok.idx):
                 continue
+            if tok.idx in self.spoke and self.spoke[tok.idx].type == PERSON:
+                return tok.idx, self.spoke[tok.idx]
             rows = [r for r in self.index.overlapping(tok.idx, tok.idx + len(tok)) if r[2].type == PERSON]
             if rows:
-                return max(rows, key=lambda r: r[1] - r[0])[2]
-        return None
+                return tok.idx, max(rows, key=lambda r: r[1] - r[0])[2]
+        return head.idx, None
+
+    def _pronoun_over_quoted_name(self, head: Token) -> Entity | None:
+        """"Countryman sees ... "... affecting Mr. Berisha ...," he said": when the entity
+        stage gave the pronoun a person named since the last subject only inside quotation
+        marks, the pronoun is that last subject."""
+        at, subj = self._last_subject(head)
+        rows = [r for r in self.index.overlapping(head.idx, head.idx + len(head)) if r[2].type == PERSON]
+        if subj is None or not rows or any(r[2].id == subj.id for r in rows):
+            return None
+        other = rows[0][2]
+        named = any(at < m.start < head.idx and not self._quoted(m.start)
+                    and m.text.lower() not in self.lex.person_pronouns
+                    for m in other.mentions if m.start is not None)
+        return None if named else subj
 
     def _quoted(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.quoted)
@@ -184,6 +377,31 @@ class SpeakerResolver:
                                   self.text[cue.speaker_span[0] : cue.speaker_span[1]])
                              if cue and cue.speaker_span else None),
         )
+
+
+def _unnamed_role(head: Token, lex: Lexicon) -> bool:
+    """A role noun that names nobody yet: "a top general", "the head of the agency"."""
+    if head.pos_ != "NOUN" or head.tag_ == "NNS" or head.lemma_.lower() not in lex.role_nouns:
+        return False
+    if is_agent_noun(head, lex):
+        return False  # "a navy official" speaks for the navy
+    return not _definite(head) or any(c.dep_ == "prep" for c in head.children)
+
+
+def is_speech_verb(tok: Token, lex: Lexicon) -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in lex.speech_verbs
+
+
+def before_cue(sentence: list[Token], cue: Token) -> list[Token]:
+    """The tokens of ``sentence`` before ``cue``, nearest first."""
+    return [t for t in reversed(sentence) if t.i < cue.i]
+
+
+def _described(ent: Entity) -> set[str]:
+    """The words of a person's role and of the descriptions the article gave them
+    ("director general of the military's media wing")."""
+    text = " ".join([str(ent.attributes.get("role", "")), *(m.text for m in ent.mentions)])
+    return set(re.findall(r"[a-z]+", text.lower()))
 
 
 def _definite(head: Token) -> bool:

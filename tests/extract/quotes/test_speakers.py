@@ -1,0 +1,232 @@
+"""Speaker resolution by kind, on short reports written for these tests (issue #14)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Run = Callable[..., list[Any]]  # the ``run`` fixture (conftest.py)
+
+MARSH = {"Lena Marsh": ["Lena Marsh"]}
+NAVY = {"Ruritanian Navy": ("MILITARY_UNIT", ["Ruritanian Navy", "navy"])}
+RURITANIA = {"Ruritania": ("COUNTRY", ["Ruritania", "Ruritanian"])}
+
+
+def speakers(quotes: list[Any]) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in quotes]
+
+
+def test_unnamed_official_speaks_for_the_body_named_in_its_modifiers(run: Run) -> None:
+    text = "A navy spokesman said the frigate had returned to port after the storm."
+    (q,) = run(text, {}, NAVY)
+    assert q.speaker == "Ruritanian Navy"
+
+
+def test_nationality_officials_speak_for_the_state(run: Run) -> None:
+    text = "Ruritanian officials said the border crossing would reopen on Friday."
+    (q,) = run(text, {}, RURITANIA)
+    assert q.speaker == "Ruritania"
+
+
+def test_official_for_a_body(run: Run) -> None:
+    text = "A spokeswoman for the Ruritanian Navy said the drills would continue until June."
+    (q,) = run(text, {}, NAVY)
+    assert q.speaker == "Ruritanian Navy"
+
+
+def test_unnamed_source_placed_nowhere_has_no_speaker(run: Run) -> None:
+    text = "Lena Marsh arrived in the capital on Monday. Witnesses said the convoy had left before dawn."
+    quotes = run(text, MARSH)
+    assert speakers(quotes) == [("the convoy had left before dawn", None)]
+
+
+def test_the_spokesman_is_whoever_a_spokesman_spoke_for(run: Run) -> None:
+    text = ("A navy spokesman said two sailors had been injured in the fire. "
+            '"The damage is limited," the spokesman said.')
+    quotes = run(text, {}, NAVY)
+    assert [q.speaker for q in quotes] == ["Ruritanian Navy", "Ruritanian Navy"]
+
+
+def test_document_speaks_for_its_issuer(run: Run) -> None:
+    text = "The Ruritanian Navy statement said the vessel had been seized in international waters."
+    (q,) = run(text, {}, NAVY)
+    assert q.speaker == "Ruritanian Navy"
+
+
+def test_surname_the_entity_stage_left_unattached(run: Run) -> None:
+    text = 'Lena Marsh leads the inquiry. "We have found nothing yet," Marsh said.'
+    (q,) = run(text, {"Lena Marsh": ["Lena Marsh"]})
+    assert q.speaker == "Lena Marsh"
+
+
+def test_short_name_entity_gives_way_to_the_full_name(run: Run) -> None:
+    text = 'Tomas Varga chairs the committee. "The vote will be held in May," Varga said.'
+    (q,) = run(text, {"Tomas Varga": ["Tomas Varga"], "Varga": ["Varga"]})
+    assert q.speaker == "Tomas Varga"
+
+
+def test_acronym_entity_gives_way_to_the_full_name(run: Run) -> None:
+    text = ("The Baltic Press Agency has an office in the port. "
+            "A BPA reporter said the ferry had been turned back by the coast guard.")
+    others = {"Baltic Press Agency": ("ORG", ["Baltic Press Agency"]), "BPA": ("ORG", ["BPA"])}
+    (q,) = run(text, {}, others)
+    assert q.speaker == "Baltic Press Agency"
+
+
+def test_quote_without_cue_after_a_reported_clause_of_its_paragraph(run: Run) -> None:
+    text = ("Lena Marsh said on Monday that the talks had stalled. "
+            '"Nobody is ready to give ground, and nobody wants to admit it."')
+    quotes = run(text, MARSH)
+    assert speakers(quotes)[-1] == ("Nobody is ready to give ground, and nobody wants to admit it.",
+                                    "Lena Marsh")
+
+
+def test_cue_after_quote_with_an_abbreviation_in_the_title(run: Run) -> None:
+    text = '"We are deeply worried about the refugees," U.N. envoy Lena Marsh told reporters.'
+    (q,) = run(text, MARSH)
+    assert (q.speaker, q.cue) == ("Lena Marsh", "told")
+
+
+def test_subject_inside_the_quotation_is_not_the_speaker(run: Run) -> None:
+    text = ('"We are not going to sign anything today," Marsh said, adding that the talks '
+            "would resume next week.")
+    quotes = run(text, {"Lena Marsh": ["Marsh"]})
+    assert all(q.speaker == "Lena Marsh" for q in quotes)
+
+
+def test_person_of_a_body_is_the_speaker_not_the_body(run: Run) -> None:
+    text = ("Lena Marsh of the Dutch foreign affairs think tank Nordwatch said the sanctions were "
+            "unlikely to change the government's course.")
+    quotes = run(text, MARSH, {"Nordwatch": ("ORG", ["Nordwatch"])})
+    assert [q.speaker for q in quotes] == ["Lena Marsh"]
+
+
+def test_pronoun_is_the_last_subject_not_a_name_inside_the_quotation(run: Run) -> None:
+    text = ("Lena Marsh doubts the deal will last. "
+            '"Nobody trusts Mr. Varga after what happened in March," she said.')
+    quotes = run(text, {"Lena Marsh": ["Lena Marsh"], "Tomas Varga": ["Mr. Varga", "she"]})
+    assert [q.speaker for q in quotes] == ["Lena Marsh"]
+
+
+def test_definite_role_noun_matches_the_description_of_a_person_quoted(run: Run) -> None:
+    text = ("Lena Marsh, the director of the navy's press office, said the ship was safe. "
+            '"The crew is fine," Tomas Varga said. '
+            "The navy spokesperson said the ship would sail on Monday.")
+    people = {"Lena Marsh": ["Lena Marsh", "the director of the navy's press office"],
+              "Tomas Varga": ["Tomas Varga"]}
+    quotes = run(text, people)
+    assert quotes[-1].speaker == "Lena Marsh"
+
+
+def test_object_frames_are_indirect_quotes_of_the_subject(run: Run) -> None:
+    text = ("Lena Marsh accused the harbour board of hiding the accident. "
+            "She also urged the council to open an inquiry before the summer.")
+    quotes = run(text, {"Lena Marsh": ["Lena Marsh"]})
+    assert speakers(quotes) == [("the harbour board of hiding the accident", "Lena Marsh"),
+                                ("the council to open an inquiry before the summer", "Lena Marsh")]
+    assert {q.kind for q in quotes} == {"indirect"}
+
+
+def test_called_on_and_blamed_for(run: Run) -> None:
+    text = ("Ruritanian officials blamed the rebels for the blackout and called on both sides "
+            "to respect the truce.")
+    quotes = run(text, {}, RURITANIA)
+    assert speakers(quotes) == [("the rebels for the blackout", "Ruritania"),
+                                ("both sides to respect the truce", "Ruritania")]
+
+
+def test_a_planned_speech_act_is_not_a_quote(run: Run) -> None:
+    text = "Lena Marsh plans to urge the ministers to focus on the border dispute."
+    assert run(text, {"Lena Marsh": ["Lena Marsh"]}) == []
+
+
+def test_object_frame_with_a_quoted_fragment_is_the_partial_quote_only(run: Run) -> None:
+    text = 'Lena Marsh praised the rescue teams for their "quiet courage" during the flood.'
+    quotes = run(text, {"Lena Marsh": ["Lena Marsh"]})
+    assert [(q.kind, q.text, q.speaker) for q in quotes] == [("partial", "quiet courage", "Lena Marsh")]
+
+
+def test_surname_of_a_person_typed_as_an_organization(run: Run) -> None:
+    text = 'Maxim Orlov leads the fishermen\'s union. "We want our boats back," Orlov said.'
+    (q,) = run(text, {}, {"Maxim Orlov": ("ORG", ["Maxim Orlov"])})
+    assert q.speaker == "Maxim Orlov"
+
+
+def test_according_to_a_person_who_said(run: Run) -> None:
+    text = ("The road is still closed, according to Lena Marsh, who said that repairs "
+            "would take a month.")
+    quotes = run(text, {"Lena Marsh": ["Lena Marsh"]})
+    assert ("repairs would take a month", "Lena Marsh") in speakers(quotes)
+
+
+def test_definite_description_of_an_organization_named_before(run: Run) -> None:
+    text = ("The Northern Liberation Front attacked a depot on Monday. "
+            "The banned outfit said it had seized two trucks. "
+            "It later claimed that the drivers had been released.")
+    quotes = run(text, {}, {"Northern Liberation Front": ("ORG", ["The Northern Liberation Front"])})
+    assert [q.speaker for q in quotes] == ["Northern Liberation Front", "Northern Liberation Front"]
+
+
+def test_blamed_on_and_a_denied_gerund(run: Run) -> None:
+    text = ("Ruritanian officials blamed the blackout on saboteurs from the north. "
+            "The rebels denied storing weapons in the villages.")
+    quotes = run(text, {}, {**RURITANIA, "Northern Rebels": ("ORG", ["The rebels"])})
+    assert speakers(quotes) == [("the blackout on saboteurs from the north", "Ruritania"),
+                                ("storing weapons in the villages", "Northern Rebels")]
+
+
+def test_quotation_joined_by_and_to_the_next_takes_its_cue(run: Run) -> None:
+    text = ('Tomas Varga spoke first. "The harbour will stay open all winter." and '
+            '"We will not give up on the ferry line to the islands," tweeted Lena Marsh.')
+    quotes = run(text, {"Lena Marsh": ["Lena Marsh"], "Tomas Varga": ["Tomas Varga"]})
+    assert [q.speaker for q in quotes] == ["Lena Marsh", "Lena Marsh"]
+
+
+def test_name_before_the_cue_when_the_parse_takes_a_subject_from_the_quotation(run: Run) -> None:
+    text = ('"So this is a very positive step for the whole region," Deputy Mayor Lena Marsh, '
+            "told reporters.")
+    (q,) = run(text, MARSH)
+    assert q.speaker == "Lena Marsh"
+
+
+def test_quote_without_cue_after_a_sentence_reporting_speech(run: Run) -> None:
+    text = ("Board chairman Tomas Varga denied the reports on Monday.\n\n"
+            '"We are not selling the shipyard to anyone, now or later."')
+    quotes = run(text, {"Tomas Varga": ["Board chairman Tomas Varga", "Tomas Varga"]})
+    assert speakers(quotes)[-1] == ("We are not selling the shipyard to anyone, now or later.",
+                                    "Tomas Varga")
+
+
+def test_leaders_of_a_party_speak_for_the_party(run: Run) -> None:
+    text = "Green Party leaders insisted that the new tax be dropped before the vote."
+    (q,) = run(text, {}, {"Green Party": ("ORG", ["Green Party"])})
+    assert q.speaker == "Green Party"
+
+
+def test_question_quote_does_not_take_the_cue_of_the_next_quotation(run: Run) -> None:
+    text = ('"The storm will pass," Lena Marsh said. "Nobody knows. But will the dam hold?" '
+            'Later, Tomas Varga said, "The dam is safe."')
+    quotes = run(text, {"Lena Marsh": ["Lena Marsh"], "Tomas Varga": ["Tomas Varga"]})
+    assert [q.speaker for q in quotes] == ["Lena Marsh", "Lena Marsh", "Tomas Varga"]
+
+
+def test_question_quote_with_its_cue_after_it(run: Run) -> None:
+    text = 'Tomas Varga spoke first. "Who will pay for the dam?" Lena Marsh asked.'
+    quotes = run(text, {"Lena Marsh": ["Lena Marsh"], "Tomas Varga": ["Tomas Varga"]})
+    assert [q.speaker for q in quotes] == ["Lena Marsh"]
+
+
+def test_unnamed_role_description_is_the_person_named_in_the_next_quote(run: Run) -> None:
+    text = ("A senior Ruritanian Navy admiral said the fleet would stay in port. "
+            '"We will not sail into the storm," said Admiral Tomas Varga, commander of the '
+            "Ruritanian Navy's northern fleet.")
+    people = {"Tomas Varga": ["Admiral Tomas Varga", "commander of the Ruritanian Navy's northern fleet"]}
+    quotes = run(text, people, {"Ruritanian Navy": ("MILITARY_UNIT", ["Ruritanian Navy"])})
+    assert [q.speaker for q in quotes] == ["Tomas Varga", "Tomas Varga"]
+
+
+def test_unnamed_role_description_keeps_no_speaker_for_an_unrelated_person(run: Run) -> None:
+    text = ("A senior admiral said the fleet would stay in port. "
+            '"The harbour is full," said Mayor Lena Marsh.')
+    quotes = run(text, {"Lena Marsh": ["Mayor Lena Marsh"]})
+    assert [q.speaker for q in quotes] == [None, "Lena Marsh"]
