@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sitrep.extract.events.arguments import mention_args
+from sitrep.extract.events.arguments import enforce_types, mention_args
 from sitrep.extract.events.clauses import (
     TimeIndex,
     claim_dates,
@@ -55,6 +55,7 @@ def mentions_of(ctx: StageContext) -> list[EventMention]:
         if not any(r in m.args for r in DATE_ROLES):
             m.args.update(fallback_date(m, times, triggers) or scene_date(m, times))
         fill_gaps(m, res)
+        enforce_types(m.type, m.args)
         m.status = mention_status(m, dct)
     suppress(mentions)
     refer_back(mentions)

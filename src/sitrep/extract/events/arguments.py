@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from sitrep.extract.events.casualties import casualty_counts
 from sitrep.extract.events.lexicon import lexicon
 from sitrep.extract.events.literals import find_money, parse_count
-from sitrep.extract.events.resolve import Ref, Resolver, is_weaponish
+from sitrep.extract.events.resolve import PLACE_TYPES, Ref, Resolver, is_weaponish
 from sitrep.extract.events.slots import Slots, slots_of
 from sitrep.model import Entity
 
@@ -22,9 +23,43 @@ def _entity_item(ent: Entity) -> dict[str, Any]:
             "quantity": None, "quantity_text": None, "approximate": False}
 
 
-def _add(args: dict[str, Any], role: str | None, refs: list[Ref]) -> None:
+def admits(etype: str, role: str, ref: Any) -> bool:
+    """Whether ``ref`` may fill ``role`` of an ``etype`` event: an entity of a type the role
+    accepts, or a literal name where the role is not a place."""
+    accepted = lexicon().accepts(etype, role)
+    if accepted is None:
+        return True
+    if isinstance(ref, Entity):
+        return ref.type in accepted
+    if isinstance(ref, str):
+        return not accepted <= set(PLACE_TYPES)
+    return False
+
+
+def enforce_types(etype: str, args: dict[str, Any]) -> None:
+    """Drop the arguments (from any source: slots, fallbacks, dates' neighbours) whose
+    entity type their role does not accept."""
+    for role in list(args):
+        val = args[role]
+        if role == "items" or not isinstance(val, Entity | str | list):
+            continue
+        if isinstance(val, list):
+            kept = [v for v in val if not isinstance(v, Entity | str) or admits(etype, role, v)]
+            if kept:
+                args[role] = kept
+            else:
+                del args[role]
+        elif not admits(etype, role, val):
+            del args[role]
+
+
+def _add(etype: str, args: dict[str, Any], role: str | None, refs: list[Ref]) -> None:
     if not role or not refs:
         return
+    if role != "items":
+        refs = [r for r in refs if admits(etype, role, r)]
+        if not refs:
+            return
     if role == "items":  # items are records, never bare entities (coreference reads their fields)
         items = args.setdefault("items", [])
         known = {i.get("entity") for i in items}
@@ -56,7 +91,7 @@ def entity_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
     if m.type == "arms_transfer":
         return _arms_args(m, slots, res)
     for tok in slots.agent:
-        _add(args, roles.get("agent"), res.refs(tok))
+        _add(m.type, args, roles.get("agent"), res.refs(tok))
     for tok in slots.patient:
         if is_weaponish(tok, res) and m.type != "attack":
             continue
@@ -64,11 +99,11 @@ def entity_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
             args.setdefault("topic", topic_text(tok))
         else:
             wide = tok.lemma_.lower() in lex.cues("group_nouns") | lex.cues("territory")
-            _add(args, roles.get("patient"), res.refs(tok, subtree=wide))
+            _add(m.type, args, roles.get("patient"), res.refs(tok, subtree=wide))
     if m.type == "demand" and "target" not in args and not m.nominal:
         for clause in (c for c in m.trigger.children if c.dep_ in ("advcl", "ccomp", "xcomp")):
             for subj in (s for s in clause.children if s.dep_ == "nsubj"):
-                _add(args, "target", res.refs(subj, subtree=False))
+                _add(m.type, args, "target", res.refs(subj, subtree=False))
     for prep, toks in slots.preps.items():
         role = roles.get(prep)
         for tok in toks:
@@ -78,18 +113,20 @@ def entity_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
             elif role == "weapon":
                 args.setdefault("weapon", res.refs(tok)[0] if res.refs(tok) else tok.text)
             elif role == "place":
-                _add(args, role, [*res.refs(tok), *res.inside(tok, places=True)])
+                _add(m.type, args, role, [*res.refs(tok), *res.inside(tok, places=True)])
             else:
-                _add(args, role, res.refs(tok))
+                _add(m.type, args, role, res.refs(tok))
     if roles.get("agent") == "target" or m.type == "appointment":
         _person_target(args, slots, res)
     place, actor = args.get("place"), args.get("actor")
     if actor is not None and actor == place and getattr(actor, "type", "") != "COUNTRY":
         del args["actor"]  # a town is where it happened, not who did it
+    if m.type == "attack" and actor is not None and actor == args.get("target"):
+        del args["actor"]  # the victim is not who attacked
     agent = roles.get("agent")
     if m.nominal and agent and not args.get(agent):  # "the ISIL attack"
         for tok in slots.modifiers:
-            _add(args, agent, [r for r in res.refs(tok, subtree=False) if isinstance(r, Entity)])
+            _add(m.type, args, agent, [r for r in res.refs(tok, subtree=False) if isinstance(r, Entity)])
     return args
 
 
@@ -110,7 +147,7 @@ def _arms_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
     args: dict[str, Any] = {}
     other = "supplier" if m.direction == "recipient" else "recipient"
     for tok in slots.agent:
-        _add(args, m.direction, [res.state_of(r) for r in res.refs(tok, subtree=False)])
+        _add(m.type, args, m.direction, [res.state_of(r) for r in res.refs(tok, subtree=False)])
     weapons: list[Token] = []
     described = []
     descriptive = lexicon().status["descriptive"]
@@ -120,17 +157,17 @@ def _arms_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
         if is_weaponish(tok, res) or any(is_weaponish(t, res) for t in tok.subtree):
             weapons.append(tok)
         else:
-            _add(args, other, [res.state_of(r) for r in res.refs(tok, subtree=False)])
+            _add(m.type, args, other, [res.state_of(r) for r in res.refs(tok, subtree=False)])
     for prep, role in (("from", "supplier"), ("to", "recipient")):
         for tok in slots.preps.get(prep, []):
-            _add(args, role, [res.state_of(r) for r in res.refs(tok, subtree=False)])
+            _add(m.type, args, role, [res.state_of(r) for r in res.refs(tok, subtree=False)])
     for tok in slots.modifiers:
-        _add(args, "supplier" if m.direction == "supplier" else "recipient",
+        _add(m.type, args, "supplier" if m.direction == "supplier" else "recipient",
              [res.state_of(r) for r in res.refs(tok, subtree=False)])
     for w in weapons:
         origin = _weapon_origin(w, res)
         if origin is not None:
-            _add(args, "supplier", [res.state_of(origin)])
+            _add(m.type, args, "supplier", [res.state_of(origin)])
         items = weapon_items(w, res)
         if items:
             args.setdefault("items", []).extend(items)
@@ -215,7 +252,13 @@ def literal_args(m: EventMention, scope: list[Token], res: Resolver) -> dict[str
         if money:
             args["value"] = money[0].as_money()
     ids = {t.i for t in scope}
+    counted: set[int] = set()
+    if m.type == "attack":
+        casualties, counted = casualty_counts(scope)
+        args.update(casualties)
     for tok in scope:
+        if tok.i in counted:
+            continue
         lemma = tok.lemma_.lower()
         if lemma not in lex.cues("personnel") and lemma not in lex.cues("victims"):
             continue

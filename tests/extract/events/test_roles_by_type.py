@@ -1,0 +1,72 @@
+"""Arguments by role and entity type (#15.2): a role takes only an entity of a type it
+accepts (roles.yaml, ``accepts``) and stays empty otherwise; casualty counts come from the
+predicate that governs the counted phrase."""
+
+from __future__ import annotations
+
+from sitrep.extract.events.arguments import admits, enforce_types
+from sitrep.extract.events.lexicon import lexicon
+from sitrep.model import Entity
+
+
+def _attack(events):
+    found = [v for v in events if v.type == "attack"]
+    assert found, events
+    return found[0]
+
+
+def test_the_table_is_data():
+    lex = lexicon()
+    assert "CITY" not in lex.accepts("attack", "actor")
+    assert "COUNTRY" in lex.accepts("arms_transfer", "supplier")
+    assert "PERSON" not in lex.accepts("arms_transfer", "recipient")
+    assert lex.accepts("attack", "date") is None
+
+
+def test_a_town_is_never_who_attacked():
+    town = Entity(id="e1", name="Norwick", type="CITY")
+    assert not admits("attack", "actor", town)
+    assert admits("attack", "place", town)
+    args = {"actor": town, "place": town, "participants": [town]}
+    enforce_types("attack", args)
+    assert "actor" not in args and args["place"] is town
+
+
+def test_place_subject_is_refused_as_actor(run_events):
+    text = "Zarvolia attacked the convoy, the ministry said."
+    events, _ = run_events(text, [("Zarvolia", "CITY", [])])
+    assert "actor" not in _attack(events).args
+
+
+def test_a_person_is_not_a_supplier_state():
+    person = Entity(id="e1", name="Ana Petrova", type="PERSON")
+    assert not admits("arms_transfer", "supplier", person)
+    assert admits("arms_transfer", "supplier", Entity(id="e2", name="Velmar Works", type="ORG"))
+
+
+def test_killed_counts_whatever_noun(run_events):
+    text = "Rebels ambushed a convoy near the border on Monday and killed 11 coal miners."
+    events, _ = run_events(text, [("Rebels", "ORG", [])])
+    assert _attack(events).args.get("killed", {}).get("amount") == 11
+
+
+def test_injured_in_a_coordinated_clause(run_events):
+    text = "A car bomb exploded at a checkpoint, killing at least 12 guards and injuring 30."
+    events, _ = run_events(text)
+    args = _attack(events).args
+    assert args.get("killed", {}).get("amount") == 12
+    assert args.get("injured", {}).get("amount") == 30
+
+
+def test_toll_in_a_result_clause(run_events):
+    text = "Gunmen attacked a market in the north, leaving nine villagers dead."
+    events, _ = run_events(text)
+    assert _attack(events).args.get("killed", {}).get("amount") == 9
+
+
+def test_troops_killed_are_not_personnel(run_events):
+    text = "Insurgents attacked the base overnight. Four soldiers were killed in the attack."
+    events, _ = run_events(text)
+    args = _attack(events).args
+    assert args.get("killed", {}).get("amount") == 4
+    assert "personnel" not in args
