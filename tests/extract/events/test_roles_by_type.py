@@ -70,3 +70,31 @@ def test_troops_killed_are_not_personnel(run_events):
     args = _attack(events).args
     assert args.get("killed", {}).get("amount") == 4
     assert "personnel" not in args
+
+
+def _of_type(events, etype):
+    found = [v for v in events if v.type == etype]
+    assert found, events
+    return found[0]
+
+
+def test_place_behind_a_date_phrase(run_events):
+    text = "Ortega is due to meet Lindqvist in Valmora in March."
+    events, names = run_events(text, [("Ortega", "PERSON", []), ("Lindqvist", "PERSON", []),
+                                      ("Valmora", "COUNTRY", [])])
+    args = _of_type(events, "meeting").args
+    assert names.get(args.get("place")) == "Valmora"
+    assert "Ortega" in [names.get(p) for p in args.get("participants", [])]
+
+
+def test_place_inside_a_complement(run_events):
+    text = "The ministers held talks with trade officials in Port Elling on Friday."
+    events, names = run_events(text, [("Port Elling", "CITY", [])])
+    assert names.get(_of_type(events, "meeting").args.get("place")) == "Port Elling"
+
+
+def test_participle_takes_its_clause_place(run_events):
+    text = "A bomber detonated explosives near a checkpoint in Darrowby, killing four guards."
+    events, names = run_events(text, [("Darrowby", "CITY", [])])
+    attack = next(v for v in events if v.type == "attack" and v.trigger.text == "killing")
+    assert names.get(attack.args.get("place")) == "Darrowby"
