@@ -147,23 +147,30 @@ def _arms_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
     args: dict[str, Any] = {}
     other = "supplier" if m.direction == "recipient" else "recipient"
     for tok in slots.agent:
-        _add(m.type, args, m.direction, [res.state_of(r) for r in res.refs(tok, subtree=False)])
+        _party(m, args, m.direction, [tok], res)
     weapons: list[Token] = []
     described = []
     descriptive = lexicon().status["descriptive"]
     if m.nominal and m.trigger.dep_ == "nsubj" and m.trigger.head.lemma_.lower() in descriptive:
         described = [c for c in m.trigger.head.children if c.dep_ in ("dobj", "attr")]
-    for tok in slots.patient + slots.preps.get("with", []) + slots.preps.get("of", []) + described:
+    goods, beneficiaries = _deal_clause(m) if m.nominal else ([], [])
+    for tok in slots.patient + slots.preps.get("with", []) + slots.preps.get("of", []) + described + goods:
         if is_weaponish(tok, res) or any(is_weaponish(t, res) for t in tok.subtree):
             weapons.append(tok)
         else:
-            _add(m.type, args, other, [res.state_of(r) for r in res.refs(tok, subtree=False)])
+            _party(m, args, other, [tok], res)
+    for tok in slots.preps.get("for", []):  # "an order for 48 howitzers", "for the navy"
+        if is_weaponish(tok, res) or any(is_weaponish(t, res) for t in tok.subtree):
+            weapons.append(tok)
+        else:
+            beneficiaries.append(tok)
+    for tok in beneficiaries:
+        _party(m, args, "recipient", [tok], res)
     for prep, role in (("from", "supplier"), ("to", "recipient")):
-        for tok in slots.preps.get(prep, []):
-            _add(m.type, args, role, [res.state_of(r) for r in res.refs(tok, subtree=False)])
+        for tok in [*slots.preps.get(prep, []), *_nested(weapons, prep)]:
+            _party(m, args, role, [tok], res)
     for tok in slots.modifiers:
-        _add(m.type, args, "supplier" if m.direction == "supplier" else "recipient",
-             [res.state_of(r) for r in res.refs(tok, subtree=False)])
+        _party(m, args, "supplier" if m.direction == "supplier" else "recipient", [tok], res)
     for w in weapons:
         origin = _weapon_origin(w, res)
         if origin is not None:
@@ -172,6 +179,58 @@ def _arms_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
         if items:
             args.setdefault("items", []).extend(items)
     return args
+
+
+def _party_refs(tok: Token, res: Resolver) -> list[Ref]:
+    """Who a party phrase names; with no name, the state of its nationality word ("the
+    Norwegian navy", "the Polish defence ministry")."""
+    refs = res.refs(tok, subtree=False)
+    if refs or tok.lemma_.lower() not in lexicon().cues("state_bodies"):
+        return refs
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "poss") and c.i < tok.i:
+            ent = res.at_token(c)
+            if ent is not None and ent.type == "COUNTRY":
+                return [ent]
+    return []
+
+
+def _party(m: EventMention, args: dict[str, Any], role: str | None, toks: list[Token], res: Resolver) -> None:
+    """A side of a transfer as the register codes it (the state a person, city or firm
+    belongs to); a firm on the supplier side is also kept as the ``contractor``."""
+    refs = [r for tok in toks for r in _party_refs(tok, res)]
+    if role == "supplier":
+        firms = [r for r in refs if isinstance(r, Entity) and r.type == "ORG" and not _is_body(r)]
+        _add(m.type, args, "contractor", firms)
+    _add(m.type, args, role, [res.state_of(r) for r in refs])
+
+
+def _is_body(ent: Entity) -> bool:
+    """A government body or force rather than a company ("the Defence Ministry")."""
+    words = set(ent.name.lower().replace("-", " ").split())
+    return bool(words & lexicon().cues("state_bodies"))
+
+
+def _deal_clause(m: EventMention) -> tuple[list[Token], list[Token]]:
+    """The goods and the beneficiary of a deal noun's own clause: "a contract to build six
+    frigates for the navy" (objects of its goods verb, and that verb's "for"/"to")."""
+    verbs = set(lexicon().spec("arms_transfer").get("goods_verbs", []))
+    goods: list[Token] = []
+    for_whom: list[Token] = []
+    for acl in (c for c in m.trigger.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in verbs):
+        goods.extend(c for c in acl.children if c.dep_ in ("dobj", "nsubjpass"))
+        for prep in (c for c in acl.children if c.dep_ == "prep" and c.lower_ in ("for", "to")):
+            for_whom.extend(p for p in prep.children if p.dep_ == "pobj")
+        for obj in goods:  # "six frigates for the navy"
+            for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "for"):
+                for_whom.extend(p for p in prep.children if p.dep_ == "pobj")
+    return goods, for_whom
+
+
+def _nested(weapons: list[Token], prep: str) -> list[Token]:
+    """ "to X" / "from X" inside an item phrase ("the export of 40 tanks to Ukraine")."""
+    return [p for w in weapons for c in w.children if c.dep_ == "prep" and c.lower_ == prep
+            for p in c.children if p.dep_ == "pobj"]
 
 
 def _weapon_origin(tok: Token, res: Resolver) -> Ref | None:

@@ -26,7 +26,7 @@ class Slots:
     modifiers: list[Token] = field(default_factory=list)  # noun modifiers ("NATO-led", "French")
 
     def add_preps(self, tok: Token, *, skip: set[int] | None = None) -> None:
-        for prep in (c for c in tok.children if c.dep_ in ("prep", "agent")):
+        for prep in (c for c in tok.children if c.dep_ in ("prep", "agent") or _to_dative(c)):
             if skip and prep.i in skip:
                 continue
             name = prep.lower_
@@ -35,6 +35,11 @@ class Slots:
             objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
                 self.preps.setdefault(name, []).extend(objs)
+
+
+def _to_dative(tok: Token) -> bool:
+    """ "supply missiles to the army" parsed with "to" as a dative: a "to" phrase all the same."""
+    return tok.dep_ == "dative" and tok.pos_ == "ADP"
 
 
 def _in_clause(tok: Token, top: Token) -> bool:
@@ -102,7 +107,7 @@ def verb_slots(verb: Token) -> Slots:
     for c in verb.children:
         if c.dep_ in SUBJ:
             slots.agent.append(c)
-        elif c.dep_ == "nsubjpass" or c.dep_ in ("dobj", "dative"):
+        elif c.dep_ == "nsubjpass" or c.dep_ == "dobj" or (c.dep_ == "dative" and not _to_dative(c)):
             slots.patient.append(c)
         elif c.dep_ == "agent":
             slots.agent.extend(p for p in c.children if p.dep_ == "pobj")
