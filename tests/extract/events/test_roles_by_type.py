@@ -98,3 +98,16 @@ def test_participle_takes_its_clause_place(run_events):
     events, names = run_events(text, [("Darrowby", "CITY", [])])
     attack = next(v for v in events if v.type == "attack" and v.trigger.text == "killing")
     assert names.get(attack.args.get("place")) == "Darrowby"
+
+
+def test_rejecting_an_allegation_is_a_statement_answering_its_owner(run_events):
+    text = "Ardania rejected Kestovia's allegation on Friday."
+    events, names = run_events(text, [("Ardania", "COUNTRY", []), ("Kestovia", "COUNTRY", [])])
+    v = _of_type(events, "statement")
+    assert names.get(v.args.get("actor")) == "Ardania"
+    assert names.get(v.args.get("target")) == "Kestovia"
+
+
+def test_rejecting_a_plan_of_action_is_not_always_a_statement(run_events):
+    events, _ = run_events("The committee rejected the bridge on Friday.")
+    assert not [v for v in events if v.type == "statement"]

@@ -116,6 +116,8 @@ def entity_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
                 _add(m.type, args, role, [*res.refs(tok), *res.inside(tok, places=True)])
             else:
                 _add(m.type, args, role, res.refs(tok))
+    if m.type == "statement" and "target" not in args:
+        _add(m.type, args, "target", _claim_owner(m, slots, res))
     if roles.get("agent") == "target" or m.type == "appointment":
         _person_target(args, slots, res)
     place, actor = args.get("place"), args.get("actor")
@@ -128,6 +130,26 @@ def entity_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
         for tok in slots.modifiers:
             _add(m.type, args, agent, [r for r in res.refs(tok, subtree=False) if isinstance(r, Entity)])
     return args
+
+
+def _claim_owner(m: EventMention, slots: Slots, res: Resolver) -> list[Ref]:
+    """Whom a rejection answers: the owner of what is rejected ("rejected Pakistan's
+    allegation", "its offer", "the allegations made by X", "a charge X rejected")."""
+    claims = lexicon().cues("claim_nouns")
+    said = [t for t in slots.patient if t.lemma_.lower() in claims]
+    if not said and m.trigger.dep_ == "relcl" and m.trigger.head.lemma_.lower() in claims:
+        said = [m.trigger.head]
+    out: list[Ref] = []
+    for noun in said:
+        for c in noun.children:
+            if c.dep_ == "poss":
+                out.extend(res.refs(c, subtree=False))
+            elif c.dep_ == "acl":
+                out.extend(r for a in c.children if a.dep_ == "agent"
+                           for p in a.children if p.dep_ == "pobj" for r in res.refs(p, subtree=False))
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                out.extend(r for p in c.children if p.dep_ == "pobj" for r in res.refs(p, subtree=False))
+    return out
 
 
 def _person_target(args: dict[str, Any], slots: Slots, res: Resolver) -> None:

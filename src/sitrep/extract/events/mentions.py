@@ -205,6 +205,12 @@ class TriggerFinder:
             return False
         if lemma in spec.get("needs_clause", []) and not clause_demand(tok):
             return False
+        if lemma in spec.get("needs_claim_object", []):
+            claims = self.lex.cues("claim_nouns")
+            said = [o for o in objs if o.dep_ in ("dobj", "nsubjpass")]
+            if tok.dep_ == "relcl" and not said:
+                said = [tok.head]  # "a charge New Delhi rejected"
+            return any(_lemma(o) in claims for o in said)
         if lemma in spec.get("needs_entity_object", []):
             if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pcomp" for g in c.children)
                    for o in [tok, *objs] for c in o.children):
