@@ -222,7 +222,7 @@ def _party(m: EventMention, args: dict[str, Any], role: str | None, toks: list[T
     belongs to); a firm on the supplier side is also kept as the ``contractor``."""
     refs = [r for tok in toks for r in _party_refs(tok, res)]
     if role == "supplier":
-        firms = [r for r in refs if isinstance(r, Entity) and r.type == "ORG" and not _is_body(r)]
+        firms: list[Ref] = [r for r in refs if isinstance(r, Entity) and r.type == "ORG" and not _is_body(r)]
         _add(m.type, args, "contractor", firms)
     _add(m.type, args, role, [res.state_of(r) for r in refs])
 
