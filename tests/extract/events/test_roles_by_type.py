@@ -111,3 +111,26 @@ def test_rejecting_an_allegation_is_a_statement_answering_its_owner(run_events):
 def test_rejecting_a_plan_of_action_is_not_always_a_statement(run_events):
     events, _ = run_events("The committee rejected the bridge on Friday.")
     assert not [v for v in events if v.type == "statement"]
+
+
+def test_the_other_party_of_a_signed_agreement(run_events):
+    text = "Ardania signed a free trade agreement with Kestovia in 2019."
+    events, names = run_events(text, [("Ardania", "COUNTRY", []), ("Kestovia", "COUNTRY", [])],
+                               [("2019", "2019", "DATE")])
+    v = _of_type(events, "agreement")
+    assert {names.get(p) for p in v.args.get("participants", [])} == {"Ardania", "Kestovia"}
+
+
+def test_fronted_talks_take_the_clause_subject(run_events):
+    text = ("Ivo Marek arrived in the capital on Monday. Following talks with Ana Petrova, "
+            "both leaders reaffirmed their commitment to trade.")
+    events, names = run_events(text, [("Ivo Marek", "PERSON", []), ("Ana Petrova", "PERSON", [])])
+    v = _of_type(events, "meeting")
+    assert {names.get(p) for p in v.args.get("participants", [])} == {"Ivo Marek", "Ana Petrova"}
+
+
+def test_the_sanctioned_is_not_who_sanctions(run_events):
+    text = "New sanctions against Ardania are awaiting a vote."
+    events, _ = run_events(text, [("Ardania", "COUNTRY", [])])
+    v = _of_type(events, "sanction")
+    assert "actor" not in v.args or v.args.get("actor") != v.args.get("target")

@@ -123,13 +123,31 @@ def entity_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
     place, actor = args.get("place"), args.get("actor")
     if actor is not None and actor == place and getattr(actor, "type", "") != "COUNTRY":
         del args["actor"]  # a town is where it happened, not who did it
-    if m.type == "attack" and actor is not None and actor == args.get("target"):
-        del args["actor"]  # the victim is not who attacked
+    if actor is not None and actor == args.get("target"):
+        del args["actor"]  # the victim is not who attacked, the sanctioned not who sanctions
+    if m.type in ("meeting", "agreement"):
+        _add(m.type, args, "participants", _co_participants(m, slots, res))
     agent = roles.get("agent")
     if m.nominal and agent and not args.get(agent):  # "the ISIL attack"
         for tok in slots.modifiers:
             _add(m.type, args, agent, [r for r in res.refs(tok, subtree=False) if isinstance(r, Entity)])
     return args
+
+
+def _co_participants(m: EventMention, slots: Slots, res: Resolver) -> list[Ref]:
+    """Who else takes part: the "with" of the agreement signed ("signed a trade agreement
+    with X"), and the subject of the clause a fronted "after/following talks with X" opens."""
+    out: list[Ref] = []
+    for tok in slots.patient:
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"):
+            out.extend(r for p in prep.children if p.dep_ == "pobj" for r in res.refs(p))
+    noun = m.trigger
+    prep = noun.head
+    if m.nominal and noun.dep_ in ("pobj", "dobj") and prep.lower_ in lexicon().cues("framing_preps"):
+        verb = prep.head
+        if prep.i < verb.i and verb.pos_ in ("VERB", "AUX"):
+            out.extend(r for c in verb.children if c.dep_ == "nsubj" for r in res.refs(c))
+    return out
 
 
 def _claim_owner(m: EventMention, slots: Slots, res: Resolver) -> list[Ref]:
