@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sitrep.extract.events.arguments import mention_args
+from sitrep.extract.events.arguments import enforce_types, mention_args
+from sitrep.extract.events.calibrated import confidence_of
 from sitrep.extract.events.clauses import (
     TimeIndex,
     claim_dates,
@@ -54,6 +55,7 @@ def mentions_of(ctx: StageContext) -> list[EventMention]:
         if not any(r in m.args for r in DATE_ROLES):
             m.args.update(fallback_date(m, times, triggers) or scene_date(m, times))
         fill_gaps(m, res)
+        enforce_types(m.type, m.args)
         m.status = mention_status(m, dct)
     suppress(mentions)
     refer_back(mentions)
@@ -90,10 +92,11 @@ def _export(value: Any) -> Any:
     return value
 
 
-def confidence(c: Cluster) -> float:
-    core = sum(1 for v in c.args.values() if v)
-    score = 0.45 + 0.08 * min(core, 4) + 0.1 * (len(c.mentions) > 1)
-    return round(min(score, 0.95), 2)
+def confidence(c: Cluster, n_evidence: int) -> float:
+    """How likely the event is right: the model fitted on the VOA dev split
+    (:mod:`.calibrated`, ``data/confidence.yaml``)."""
+    args = {k: v for k, v in c.args.items() if v not in (None, [], "")}
+    return confidence_of(c.type, args, n_evidence)
 
 
 def to_event(eid: str, c: Cluster, text: str) -> Event:
@@ -107,7 +110,7 @@ def to_event(eid: str, c: Cluster, text: str) -> Event:
     return Event(
         id=eid, type=c.type, status=c.status,
         args={k: _export(v) for k, v in c.args.items() if v not in (None, [], "")},
-        evidence=evidence, confidence=confidence(c),
+        evidence=evidence, confidence=confidence(c, len(evidence)),
         label=c.mentions[0].label,
         trigger=Span(start=first.idx, end=first.idx + len(first.text), text=first.text),
     )

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from sitrep.extract.events.casualties import casualty_counts
 from sitrep.extract.events.lexicon import lexicon
 from sitrep.extract.events.literals import find_money, parse_count
-from sitrep.extract.events.resolve import Ref, Resolver, is_weaponish
+from sitrep.extract.events.resolve import PLACE_TYPES, Ref, Resolver, is_weaponish
 from sitrep.extract.events.slots import Slots, slots_of
 from sitrep.model import Entity
 
@@ -22,9 +23,43 @@ def _entity_item(ent: Entity) -> dict[str, Any]:
             "quantity": None, "quantity_text": None, "approximate": False}
 
 
-def _add(args: dict[str, Any], role: str | None, refs: list[Ref]) -> None:
+def admits(etype: str, role: str, ref: Any) -> bool:
+    """Whether ``ref`` may fill ``role`` of an ``etype`` event: an entity of a type the role
+    accepts, or a literal name where the role is not a place."""
+    accepted = lexicon().accepts(etype, role)
+    if accepted is None:
+        return True
+    if isinstance(ref, Entity):
+        return ref.type in accepted
+    if isinstance(ref, str):
+        return not accepted <= set(PLACE_TYPES)
+    return False
+
+
+def enforce_types(etype: str, args: dict[str, Any]) -> None:
+    """Drop the arguments (from any source: slots, fallbacks, dates' neighbours) whose
+    entity type their role does not accept."""
+    for role in list(args):
+        val = args[role]
+        if role == "items" or not isinstance(val, Entity | str | list):
+            continue
+        if isinstance(val, list):
+            kept = [v for v in val if not isinstance(v, Entity | str) or admits(etype, role, v)]
+            if kept:
+                args[role] = kept
+            else:
+                del args[role]
+        elif not admits(etype, role, val):
+            del args[role]
+
+
+def _add(etype: str, args: dict[str, Any], role: str | None, refs: list[Ref]) -> None:
     if not role or not refs:
         return
+    if role != "items":
+        refs = [r for r in refs if admits(etype, role, r)]
+        if not refs:
+            return
     if role == "items":  # items are records, never bare entities (coreference reads their fields)
         items = args.setdefault("items", [])
         known = {i.get("entity") for i in items}
@@ -56,7 +91,7 @@ def entity_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
     if m.type == "arms_transfer":
         return _arms_args(m, slots, res)
     for tok in slots.agent:
-        _add(args, roles.get("agent"), res.refs(tok))
+        _add(m.type, args, roles.get("agent"), res.refs(tok))
     for tok in slots.patient:
         if is_weaponish(tok, res) and m.type != "attack":
             continue
@@ -64,11 +99,11 @@ def entity_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
             args.setdefault("topic", topic_text(tok))
         else:
             wide = tok.lemma_.lower() in lex.cues("group_nouns") | lex.cues("territory")
-            _add(args, roles.get("patient"), res.refs(tok, subtree=wide))
+            _add(m.type, args, roles.get("patient"), res.refs(tok, subtree=wide))
     if m.type == "demand" and "target" not in args and not m.nominal:
         for clause in (c for c in m.trigger.children if c.dep_ in ("advcl", "ccomp", "xcomp")):
             for subj in (s for s in clause.children if s.dep_ == "nsubj"):
-                _add(args, "target", res.refs(subj, subtree=False))
+                _add(m.type, args, "target", res.refs(subj, subtree=False))
     for prep, toks in slots.preps.items():
         role = roles.get(prep)
         for tok in toks:
@@ -78,19 +113,61 @@ def entity_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
             elif role == "weapon":
                 args.setdefault("weapon", res.refs(tok)[0] if res.refs(tok) else tok.text)
             elif role == "place":
-                _add(args, role, [*res.refs(tok), *res.inside(tok, places=True)])
+                _add(m.type, args, role, [*res.refs(tok), *res.inside(tok, places=True)])
             else:
-                _add(args, role, res.refs(tok))
+                _add(m.type, args, role, res.refs(tok))
+    if m.type == "statement" and "target" not in args:
+        _add(m.type, args, "target", _claim_owner(m, slots, res))
     if roles.get("agent") == "target" or m.type == "appointment":
         _person_target(args, slots, res)
     place, actor = args.get("place"), args.get("actor")
     if actor is not None and actor == place and getattr(actor, "type", "") != "COUNTRY":
         del args["actor"]  # a town is where it happened, not who did it
+    if actor is not None and actor == args.get("target"):
+        del args["actor"]  # the victim is not who attacked, the sanctioned not who sanctions
+    if m.type in ("meeting", "agreement"):
+        _add(m.type, args, "participants", _co_participants(m, slots, res))
     agent = roles.get("agent")
     if m.nominal and agent and not args.get(agent):  # "the ISIL attack"
         for tok in slots.modifiers:
-            _add(args, agent, [r for r in res.refs(tok, subtree=False) if isinstance(r, Entity)])
+            _add(m.type, args, agent, [r for r in res.refs(tok, subtree=False) if isinstance(r, Entity)])
     return args
+
+
+def _co_participants(m: EventMention, slots: Slots, res: Resolver) -> list[Ref]:
+    """Who else takes part: the "with" of the agreement signed ("signed a trade agreement
+    with X"), and the subject of the clause a fronted "after/following talks with X" opens."""
+    out: list[Ref] = []
+    for tok in slots.patient:
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"):
+            out.extend(r for p in prep.children if p.dep_ == "pobj" for r in res.refs(p))
+    noun = m.trigger
+    prep = noun.head
+    if m.nominal and noun.dep_ in ("pobj", "dobj") and prep.lower_ in lexicon().cues("framing_preps"):
+        verb = prep.head
+        if prep.i < verb.i and verb.pos_ in ("VERB", "AUX"):
+            out.extend(r for c in verb.children if c.dep_ == "nsubj" for r in res.refs(c))
+    return out
+
+
+def _claim_owner(m: EventMention, slots: Slots, res: Resolver) -> list[Ref]:
+    """Whom a rejection answers: the owner of what is rejected ("rejected Pakistan's
+    allegation", "its offer", "the allegations made by X", "a charge X rejected")."""
+    claims = lexicon().cues("claim_nouns")
+    said = [t for t in slots.patient if t.lemma_.lower() in claims]
+    if not said and m.trigger.dep_ == "relcl" and m.trigger.head.lemma_.lower() in claims:
+        said = [m.trigger.head]
+    out: list[Ref] = []
+    for noun in said:
+        for c in noun.children:
+            if c.dep_ == "poss":
+                out.extend(res.refs(c, subtree=False))
+            elif c.dep_ == "acl":
+                out.extend(r for a in c.children if a.dep_ == "agent"
+                           for p in a.children if p.dep_ == "pobj" for r in res.refs(p, subtree=False))
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                out.extend(r for p in c.children if p.dep_ == "pobj" for r in res.refs(p, subtree=False))
+    return out
 
 
 def _person_target(args: dict[str, Any], slots: Slots, res: Resolver) -> None:
@@ -110,31 +187,90 @@ def _arms_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
     args: dict[str, Any] = {}
     other = "supplier" if m.direction == "recipient" else "recipient"
     for tok in slots.agent:
-        _add(args, m.direction, [res.state_of(r) for r in res.refs(tok, subtree=False)])
+        _party(m, args, m.direction, [tok], res)
     weapons: list[Token] = []
     described = []
     descriptive = lexicon().status["descriptive"]
     if m.nominal and m.trigger.dep_ == "nsubj" and m.trigger.head.lemma_.lower() in descriptive:
         described = [c for c in m.trigger.head.children if c.dep_ in ("dobj", "attr")]
-    for tok in slots.patient + slots.preps.get("with", []) + slots.preps.get("of", []) + described:
+    goods, beneficiaries = _deal_clause(m) if m.nominal else ([], [])
+    for tok in slots.patient + slots.preps.get("with", []) + slots.preps.get("of", []) + described + goods:
         if is_weaponish(tok, res) or any(is_weaponish(t, res) for t in tok.subtree):
             weapons.append(tok)
         else:
-            _add(args, other, [res.state_of(r) for r in res.refs(tok, subtree=False)])
+            _party(m, args, other, [tok], res)
+    for tok in slots.preps.get("for", []):  # "an order for 48 howitzers", "for the navy"
+        if is_weaponish(tok, res) or any(is_weaponish(t, res) for t in tok.subtree):
+            weapons.append(tok)
+        else:
+            beneficiaries.append(tok)
+    for tok in beneficiaries:
+        _party(m, args, "recipient", [tok], res)
     for prep, role in (("from", "supplier"), ("to", "recipient")):
-        for tok in slots.preps.get(prep, []):
-            _add(args, role, [res.state_of(r) for r in res.refs(tok, subtree=False)])
+        for tok in [*slots.preps.get(prep, []), *_nested(weapons, prep)]:
+            _party(m, args, role, [tok], res)
     for tok in slots.modifiers:
-        _add(args, "supplier" if m.direction == "supplier" else "recipient",
-             [res.state_of(r) for r in res.refs(tok, subtree=False)])
+        _party(m, args, "supplier" if m.direction == "supplier" else "recipient", [tok], res)
     for w in weapons:
         origin = _weapon_origin(w, res)
         if origin is not None:
-            _add(args, "supplier", [res.state_of(origin)])
+            _add(m.type, args, "supplier", [res.state_of(origin)])
         items = weapon_items(w, res)
         if items:
             args.setdefault("items", []).extend(items)
     return args
+
+
+def _party_refs(tok: Token, res: Resolver) -> list[Ref]:
+    """Who a party phrase names; with no name, the state of its nationality word ("the
+    Norwegian navy", "the Polish defence ministry")."""
+    refs = res.refs(tok, subtree=False)
+    if refs or tok.lemma_.lower() not in lexicon().cues("state_bodies"):
+        return refs
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "poss") and c.i < tok.i:
+            ent = res.at_token(c)
+            if ent is not None and ent.type == "COUNTRY":
+                return [ent]
+    return []
+
+
+def _party(m: EventMention, args: dict[str, Any], role: str | None, toks: list[Token], res: Resolver) -> None:
+    """A side of a transfer as the register codes it (the state a person, city or firm
+    belongs to); a firm on the supplier side is also kept as the ``contractor``."""
+    refs = [r for tok in toks for r in _party_refs(tok, res)]
+    if role == "supplier":
+        firms: list[Ref] = [r for r in refs if isinstance(r, Entity) and r.type == "ORG" and not _is_body(r)]
+        _add(m.type, args, "contractor", firms)
+    _add(m.type, args, role, [res.state_of(r) for r in refs])
+
+
+def _is_body(ent: Entity) -> bool:
+    """A government body or force rather than a company ("the Defence Ministry")."""
+    words = set(ent.name.lower().replace("-", " ").split())
+    return bool(words & lexicon().cues("state_bodies"))
+
+
+def _deal_clause(m: EventMention) -> tuple[list[Token], list[Token]]:
+    """The goods and the beneficiary of a deal noun's own clause: "a contract to build six
+    frigates for the navy" (objects of its goods verb, and that verb's "for"/"to")."""
+    verbs = set(lexicon().spec("arms_transfer").get("goods_verbs", []))
+    goods: list[Token] = []
+    for_whom: list[Token] = []
+    for acl in (c for c in m.trigger.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in verbs):
+        goods.extend(c for c in acl.children if c.dep_ in ("dobj", "nsubjpass"))
+        for prep in (c for c in acl.children if c.dep_ == "prep" and c.lower_ in ("for", "to")):
+            for_whom.extend(p for p in prep.children if p.dep_ == "pobj")
+        for obj in goods:  # "six frigates for the navy"
+            for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "for"):
+                for_whom.extend(p for p in prep.children if p.dep_ == "pobj")
+    return goods, for_whom
+
+
+def _nested(weapons: list[Token], prep: str) -> list[Token]:
+    """ "to X" / "from X" inside an item phrase ("the export of 40 tanks to Ukraine")."""
+    return [p for w in weapons for c in w.children if c.dep_ == "prep" and c.lower_ == prep
+            for p in c.children if p.dep_ == "pobj"]
 
 
 def _weapon_origin(tok: Token, res: Resolver) -> Ref | None:
@@ -215,7 +351,13 @@ def literal_args(m: EventMention, scope: list[Token], res: Resolver) -> dict[str
         if money:
             args["value"] = money[0].as_money()
     ids = {t.i for t in scope}
+    counted: set[int] = set()
+    if m.type == "attack":
+        casualties, counted = casualty_counts(scope)
+        args.update(casualties)
     for tok in scope:
+        if tok.i in counted:
+            continue
         lemma = tok.lemma_.lower()
         if lemma not in lex.cues("personnel") and lemma not in lex.cues("victims"):
             continue

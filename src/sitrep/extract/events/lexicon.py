@@ -76,6 +76,17 @@ class Lexicon:
         out.update(self.roles.get("by_label", {}).get(label or "", {}))
         return out
 
+    def accepts(self, etype: str, role: str) -> frozenset[str] | None:
+        """The entity types ``role`` of an ``etype`` event accepts (``roles.yaml``,
+        ``accepts``); None when the role takes anything (literals, items, dates)."""
+        table = self.roles.get("accepts", {})
+        spec = table.get("types", {}).get(etype, {}).get(role, table.get("default", {}).get(role))
+        if spec is None:
+            return None
+        if isinstance(spec, str):
+            spec = table.get("groups", {})[spec]
+        return frozenset(spec)
+
     def category(self, words: list[str]) -> str | None:
         """The item category named by the longest known phrase in ``words`` (lemmas)."""
         text = " " + " ".join(words) + " "

@@ -78,16 +78,47 @@ def _context_ok(tok: Token, cue: str, lex: Lexicon, resolver: Resolver, scope: l
     return dual and bool({_lemma(t) for t in tok.sent} & lex.cues("military"))
 
 
-def light_verb(noun: Token, lex: Lexicon) -> Token | None:
-    """The verb a trigger noun is the object or subject of, when it adds no meaning."""
+def light_verb(noun: Token, lex: Lexicon, etype: str | None = None) -> Token | None:
+    """The verb a trigger noun is the object or subject of, when it adds no meaning (the
+    shared list, and ``etype``'s own: "won a contract" for an arms transfer)."""
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         head = head.head  # "be in talks", "take part in the exercises"
     elif noun.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
         return None
-    if head.pos_ in ("VERB", "AUX") and _lemma(head) in lex.cues("light_verbs"):
+    own = lex.spec(etype).get("light_verbs", []) if etype else []
+    if head.pos_ in ("VERB", "AUX") and (_lemma(head) in lex.cues("light_verbs") or _lemma(head) in own):
         return head
     return None
+
+
+def transfer_side(noun: Token, lv: Token | None, lex: Lexicon) -> str:
+    """Which side of an arms transfer the subject of the noun's light verb is on
+    (``triggers.yaml``, ``light_verb_sides``): "took delivery" recipient, "won a
+    contract" supplier; else the noun's own side ("purchase" recipient, "sale" supplier)."""
+    lemma = _lemma(noun)
+    spec = lex.spec("arms_transfer")
+    if lv is not None:
+        for group in spec.get("light_verb_sides", {}).values():
+            if lemma not in group.get("nouns", []):
+                continue
+            for side in ("recipient", "supplier"):
+                if _lemma(lv) in group.get(side, []):
+                    return side
+            if _lemma(lv) in group.get("signers", []) and any(
+                    c.dep_ == "acl" and _lemma(c) in spec.get("goods_verbs", []) for c in noun.children):
+                return "supplier"
+    return "recipient" if lemma in lex.cues("recipient_nouns") else "supplier"
+
+
+def verb_side(verb: Token, spec: dict[str, Any]) -> str:
+    """The subject's side of a transfer verb; a two-way verb ("lease") by its "from"/"to"."""
+    lemma = _lemma(verb)
+    if lemma in spec.get("two_way_verbs", []):
+        preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+        if "from" in preps and "to" not in preps and not any(c.dep_ == "dative" for c in verb.children):
+            return "recipient"
+    return "recipient" if lemma in spec.get("recipient_verbs", []) else "supplier"
 
 
 class TriggerFinder:
@@ -141,7 +172,7 @@ class TriggerFinder:
             if self._verb_ok(tok, etype, spec):
                 direction = None
                 if etype == "arms_transfer":
-                    direction = "recipient" if lemma in spec.get("recipient_verbs", []) else "supplier"
+                    direction = verb_side(tok, spec)
                 again = any(c.lower_ == "again" for c in tok.children)  # another instance
                 return EventMention(type=etype, trigger=tok, head=tok, nominal=False, direction=direction,
                                     distinct=again)
@@ -174,6 +205,12 @@ class TriggerFinder:
             return False
         if lemma in spec.get("needs_clause", []) and not clause_demand(tok):
             return False
+        if lemma in spec.get("needs_claim_object", []):
+            claims = self.lex.cues("claim_nouns")
+            said = [o for o in objs if o.dep_ in ("dobj", "nsubjpass")]
+            if tok.dep_ == "relcl" and not said:
+                said = [tok.head]  # "a charge New Delhi rejected"
+            return any(_lemma(o) in claims for o in said)
         if lemma in spec.get("needs_entity_object", []):
             if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pcomp" for g in c.children)
                    for o in [tok, *objs] for c in o.children):
@@ -209,8 +246,9 @@ class TriggerFinder:
         to_someone = any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in tok.children)
         if obj_lemmas & set(spec.get("strike_objects", [])) and not to_someone:
             return False
-        if obj_lemmas & self.lex.cues("personnel"):
-            return False  # "providing 125 soldiers" is a deployment
+        troops = [o for o in objs if _lemma(o) in self.lex.cues("personnel")]
+        if troops and not any(_has_weapon_entity(o, self.resolver) for o in troops):
+            return False  # "providing 125 soldiers" is a deployment ("36 Gripen fighters" is not)
         return _context_ok(tok, "weapons", self.lex, self.resolver, objs)
 
     def _deployment_ok(self, tok: Token, objs: list[Token]) -> bool:
@@ -287,8 +325,11 @@ class TriggerFinder:
             return False
         if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
             return False  # "attack planners", "election commission"
-        lv = light_verb(tok, self.lex)
+        lv = light_verb(tok, self.lex, etype)
         scope = [tok] + ([lv] if lv is not None and tok.dep_ in ("nsubj", "nsubjpass") else [])
+        if lv is not None and etype == "arms_transfer":  # "placed an order with X for 48 howitzers"
+            scope += [p for c in lv.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                      for p in c.children if p.dep_ == "pobj"]
         if tok.dep_ == "nsubj" and _lemma(tok.head) in self.lex.status["descriptive"]:
             scope.append(tok.head)  # "the package included ... tanks"
         if etype == "arms_transfer":
@@ -331,9 +372,9 @@ class TriggerFinder:
             c.dep_ == "poss" for c in tok.children)
         distinct = bool(dets & self.lex.cues("non_anaphoric") - {"a", "an", "one"})
         anaphoric = referring and not (dets & self.lex.cues("non_anaphoric"))
-        lv = light_verb(tok, self.lex)
+        lv = light_verb(tok, self.lex, etype)
         direction = None
         if etype == "arms_transfer":
-            direction = "recipient" if _lemma(tok) in self.lex.cues("recipient_nouns") else "supplier"
+            direction = transfer_side(tok, lv, self.lex)
         return EventMention(type=etype, trigger=tok, head=lv if lv is not None else tok, nominal=True,
                             direction=direction, anaphoric=anaphoric, distinct=distinct)

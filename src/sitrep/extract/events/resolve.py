@@ -101,7 +101,8 @@ class Resolver:
         return before[-1]
 
     def the_two(self, tok: Token) -> list[Entity] | None:
-        nums = [c for c in tok.children if c.dep_ == "nummod" and c.lower_ in ("two", "both")]
+        nums = [c for c in tok.children if c.dep_ in ("nummod", "det", "predet", "preconj")
+                and c.lower_ in ("two", "both")]
         if not (tok.lower_ in ("two", "both") or nums):
             return None
         kinds = {"COUNTRY"} if tok.lemma_ in ("country", "nation", "state") else {"PERSON"}

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from sitrep.extract.events.mentions import EventMention
 
 SUBJ = ("nsubj", "csubj")
-CONTROL_DEPS = {"xcomp", "pcomp", "advcl", "acl", "conj", "prep", "ccomp"}
+CONTROL_DEPS = {"xcomp", "pcomp", "advcl", "acl", "conj", "prep", "ccomp", "acomp"}  # acomp: "is due to meet"
 NOUN_AGENT_MODS = ("poss", "compound", "amod", "nmod", "npadvmod")
 LOCATIVE = ("in", "at", "near")
 CLAUSAL = ("relcl", "advcl", "ccomp", "appos")
@@ -26,7 +26,7 @@ class Slots:
     modifiers: list[Token] = field(default_factory=list)  # noun modifiers ("NATO-led", "French")
 
     def add_preps(self, tok: Token, *, skip: set[int] | None = None) -> None:
-        for prep in (c for c in tok.children if c.dep_ in ("prep", "agent")):
+        for prep in (c for c in tok.children if c.dep_ in ("prep", "agent") or _to_dative(c)):
             if skip and prep.i in skip:
                 continue
             name = prep.lower_
@@ -35,6 +35,11 @@ class Slots:
             objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
                 self.preps.setdefault(name, []).extend(objs)
+
+
+def _to_dative(tok: Token) -> bool:
+    """ "supply missiles to the army" parsed with "to" as a dative: a "to" phrase all the same."""
+    return tok.dep_ == "dative" and tok.pos_ == "ADP"
 
 
 def _in_clause(tok: Token, top: Token) -> bool:
@@ -77,13 +82,32 @@ def controller(verb: Token) -> Token | None:
     return None
 
 
+def nested_places(slots: Slots, nps: list[Token], gov: Token | None = None) -> None:
+    """Where the event happened when the trigger has no locative of its own: the one that
+    hangs off its object or its prepositional complements ("killed 13 people in X",
+    "talks with officials in X", "an attack on a train in X", "near a convoy in X")."""
+    preps = slots.preps.items() if gov is None else [
+        (p.lower_, [o for o in p.children if o.dep_ == "pobj"]) for p in gov.children if p.dep_ == "prep"]
+    nps = nps + [o for prep, objs in preps if prep not in ("by", "agent") for o in objs]
+    for obj in nps:
+        for prep in (t for t in obj.subtree if t.dep_ == "prep" and t.lower_ in LOCATIVE):
+            if not _has_place(slots, prep.lower_) and not _in_clause(prep, obj):
+                slots.preps[prep.lower_] = [p for p in prep.children if p.dep_ == "pobj"]
+
+
+def _has_place(slots: Slots, prep: str) -> bool:
+    """Whether the trigger's own ``prep`` phrase names something other than a time
+    ("meet Erdogan in Turkey in January": "in January" leaves the place open)."""
+    return any(t.ent_type_ not in ("DATE", "TIME") for t in slots.preps.get(prep, []))
+
+
 def verb_slots(verb: Token) -> Slots:
     slots = Slots()
     passive = is_passive(verb)
     for c in verb.children:
         if c.dep_ in SUBJ:
             slots.agent.append(c)
-        elif c.dep_ == "nsubjpass" or c.dep_ in ("dobj", "dative"):
+        elif c.dep_ == "nsubjpass" or c.dep_ == "dobj" or (c.dep_ == "dative" and not _to_dative(c)):
             slots.patient.append(c)
         elif c.dep_ == "agent":
             slots.agent.extend(p for p in c.children if p.dep_ == "pobj")
@@ -92,17 +116,17 @@ def verb_slots(verb: Token) -> Slots:
         if ctl is not None:
             slots.agent.append(ctl)
     slots.add_preps(verb)
-    nps = slots.patient + slots.preps.get("with", []) + (slots.agent if passive else [])
-    for obj in nps:  # "killed 13 people in Idlib": the place hangs off the object
-        for prep in (t for t in obj.subtree if t.dep_ == "prep" and t.lower_ in LOCATIVE):
-            if prep.lower_ not in slots.preps and not _in_clause(prep, obj):
-                slots.preps[prep.lower_] = [p for p in prep.children if p.dep_ == "pobj"]
+    nested_places(slots, slots.patient + (slots.agent if passive else []))
     gov = verb
-    while gov.dep_ == "xcomp" and gov.head != gov:  # "is expected in Oslo to sign"
+    # "is expected in Oslo to sign"; "detonated a bomb near X, killing four": the
+    # participle's event happens where its governing clause does
+    while (gov.dep_ == "xcomp" or (gov.dep_ == "advcl" and gov.tag_ == "VBG")) and gov.head != gov:
         gov = gov.head
         for prep in gov.children:
-            if prep.dep_ == "prep" and prep.lower_ in LOCATIVE and prep.lower_ not in slots.preps:
+            if prep.dep_ == "prep" and prep.lower_ in LOCATIVE and not _has_place(slots, prep.lower_):
                 slots.preps[prep.lower_] = [p for p in prep.children if p.dep_ == "pobj"]
+        if not any(_has_place(slots, p) for p in LOCATIVE):
+            nested_places(slots, [c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")], gov)
     return slots
 
 
@@ -147,6 +171,7 @@ def noun_slots(mention: EventMention) -> Slots:
     slots.patient.extend(of)
     by = slots.preps.pop("by", [])
     slots.agent.extend(by)
+    nested_places(slots, of)
     # a "by" phrase parsed onto the governing active verb belongs to the noun
     gov = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
     if gov is not None and not is_passive(gov) and gov != mention.head:

@@ -1,0 +1,136 @@
+"""Arguments by role and entity type (#15.2): a role takes only an entity of a type it
+accepts (roles.yaml, ``accepts``) and stays empty otherwise; casualty counts come from the
+predicate that governs the counted phrase."""
+
+from __future__ import annotations
+
+from sitrep.extract.events.arguments import admits, enforce_types
+from sitrep.extract.events.lexicon import lexicon
+from sitrep.model import Entity
+
+
+def _attack(events):
+    found = [v for v in events if v.type == "attack"]
+    assert found, events
+    return found[0]
+
+
+def test_the_table_is_data():
+    lex = lexicon()
+    assert "CITY" not in lex.accepts("attack", "actor")
+    assert "COUNTRY" in lex.accepts("arms_transfer", "supplier")
+    assert "PERSON" not in lex.accepts("arms_transfer", "recipient")
+    assert lex.accepts("attack", "date") is None
+
+
+def test_a_town_is_never_who_attacked():
+    town = Entity(id="e1", name="Norwick", type="CITY")
+    assert not admits("attack", "actor", town)
+    assert admits("attack", "place", town)
+    args = {"actor": town, "place": town, "participants": [town]}
+    enforce_types("attack", args)
+    assert "actor" not in args and args["place"] is town
+
+
+def test_place_subject_is_refused_as_actor(run_events):
+    text = "Zarvolia attacked the convoy, the ministry said."
+    events, _ = run_events(text, [("Zarvolia", "CITY", [])])
+    assert "actor" not in _attack(events).args
+
+
+def test_a_person_is_not_a_supplier_state():
+    person = Entity(id="e1", name="Ana Petrova", type="PERSON")
+    assert not admits("arms_transfer", "supplier", person)
+    assert admits("arms_transfer", "supplier", Entity(id="e2", name="Velmar Works", type="ORG"))
+
+
+def test_killed_counts_whatever_noun(run_events):
+    text = "Rebels ambushed a convoy near the border on Monday and killed 11 coal miners."
+    events, _ = run_events(text, [("Rebels", "ORG", [])])
+    assert _attack(events).args.get("killed", {}).get("amount") == 11
+
+
+def test_injured_in_a_coordinated_clause(run_events):
+    text = "A car bomb exploded at a checkpoint, killing at least 12 guards and injuring 30."
+    events, _ = run_events(text)
+    args = _attack(events).args
+    assert args.get("killed", {}).get("amount") == 12
+    assert args.get("injured", {}).get("amount") == 30
+
+
+def test_toll_in_a_result_clause(run_events):
+    text = "Gunmen attacked a market in the north, leaving nine villagers dead."
+    events, _ = run_events(text)
+    assert _attack(events).args.get("killed", {}).get("amount") == 9
+
+
+def test_troops_killed_are_not_personnel(run_events):
+    text = "Insurgents attacked the base overnight. Four soldiers were killed in the attack."
+    events, _ = run_events(text)
+    args = _attack(events).args
+    assert args.get("killed", {}).get("amount") == 4
+    assert "personnel" not in args
+
+
+def _of_type(events, etype):
+    found = [v for v in events if v.type == etype]
+    assert found, events
+    return found[0]
+
+
+def test_place_behind_a_date_phrase(run_events):
+    text = "Ortega is due to meet Lindqvist in Valmora in March."
+    events, names = run_events(text, [("Ortega", "PERSON", []), ("Lindqvist", "PERSON", []),
+                                      ("Valmora", "COUNTRY", [])])
+    args = _of_type(events, "meeting").args
+    assert names.get(args.get("place")) == "Valmora"
+    assert "Ortega" in [names.get(p) for p in args.get("participants", [])]
+
+
+def test_place_inside_a_complement(run_events):
+    text = "The ministers held talks with trade officials in Port Elling on Friday."
+    events, names = run_events(text, [("Port Elling", "CITY", [])])
+    assert names.get(_of_type(events, "meeting").args.get("place")) == "Port Elling"
+
+
+def test_participle_takes_its_clause_place(run_events):
+    text = "A bomber detonated explosives near a checkpoint in Darrowby, killing four guards."
+    events, names = run_events(text, [("Darrowby", "CITY", [])])
+    attack = next(v for v in events if v.type == "attack" and v.trigger.text == "killing")
+    assert names.get(attack.args.get("place")) == "Darrowby"
+
+
+def test_rejecting_an_allegation_is_a_statement_answering_its_owner(run_events):
+    text = "Ardania rejected Kestovia's allegation on Friday."
+    events, names = run_events(text, [("Ardania", "COUNTRY", []), ("Kestovia", "COUNTRY", [])])
+    v = _of_type(events, "statement")
+    assert names.get(v.args.get("actor")) == "Ardania"
+    assert names.get(v.args.get("target")) == "Kestovia"
+
+
+def test_rejecting_a_plan_of_action_is_not_always_a_statement(run_events):
+    events, _ = run_events("The committee rejected the bridge on Friday.")
+    assert not [v for v in events if v.type == "statement"]
+
+
+def test_the_other_party_of_a_signed_agreement(run_events):
+    text = "Ardania signed a free trade agreement with Kestovia in 2019."
+    events, names = run_events(text, [("Ardania", "COUNTRY", []), ("Kestovia", "COUNTRY", [])],
+                               [("2019", "2019", "DATE")])
+    v = _of_type(events, "agreement")
+    assert {names.get(p) for p in v.args.get("participants", [])} == {"Ardania", "Kestovia"}
+
+
+def test_fronted_talks_take_the_clause_subject(run_events):
+    text = ("Ivo Marek arrived in the capital on Monday. Following talks with Ana Petrova, "
+            "both leaders reaffirmed their commitment to trade.")
+    events, names = run_events(text, [("Ivo Marek", "PERSON", []), ("Ana Petrova", "PERSON", [])])
+    v = _of_type(events, "meeting")
+    assert {names.get(p) for p in v.args.get("participants", [])} == {"Ivo Marek", "Ana Petrova"}
+
+
+def test_the_sanctioned_is_not_who_sanctions(run_events):
+    text = "New sanctions against Ardania are awaiting a vote."
+    events, _ = run_events(text, [("Ardania", "COUNTRY", [])])
+    v = _of_type(events, "sanction")
+    assert "actor" not in v.args or v.args.get("actor") != v.args.get("target")
