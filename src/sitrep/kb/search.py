@@ -1,12 +1,19 @@
 """Full-text search over articles: an FTS5 table on SQLite (filled when the KB merges
-an article), ``to_tsvector`` / ``websearch_to_tsquery`` on PostgreSQL. The user's
-words are passed as bound parameters, each quoted as an FTS5 string, so no query
-syntax from the user reaches the engine.
+an article), ``to_tsvector`` / ``websearch_to_tsquery`` (configuration 'simple') on
+PostgreSQL.
+
+The query language is the same on both (:func:`parse`): words and ``"quoted phrases"``
+must all occur (AND), ``OR`` between two terms takes either, ``-term`` or ``NOT term``
+excludes. A term is token-exact: a word written with punctuation inside is the phrase
+of its parts ("S-400" is the phrase "s 400", never "400" alone, so "the company's 1,400
+employees" does not match). The parsed query is rebuilt for each engine and passed as a
+bound parameter: no query syntax from the user reaches the engine as such.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -33,13 +40,75 @@ def index_article(conn: Connection, article: Article) -> None:
                  {"a": article.id, "t": article.title or "", "b": article.text})
 
 
-def fts5_query(query: str) -> str:
-    """Every word of the query, each a quoted FTS5 string (implicit AND)."""
-    return " ".join(f'"{w}"' for w in _WORD.findall(query))
+@dataclass(frozen=True, slots=True)
+class Query:
+    """``any_of``: groups of terms joined by OR, all groups required; ``none_of``: excluded.
+    A term is a tuple of tokens that must occur in a row."""
+
+    any_of: tuple[tuple[tuple[str, ...], ...], ...]
+    none_of: tuple[tuple[str, ...], ...]
+
+
+_PIECE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+
+
+def parse(query: str) -> Query:
+    groups: list[list[tuple[str, ...]]] = []
+    excluded: list[tuple[str, ...]] = []
+    join_next = negate_next = False
+    for m in _PIECE.finditer(query):
+        neg, phrase, word = m.group(1), m.group(2), m.group(3)
+        if word in ("OR", "|"):
+            join_next = bool(groups)
+            continue
+        if word in ("NOT", "AND"):
+            negate_next = word == "NOT"
+            continue
+        if word is not None and word.startswith("-") and len(word) > 1:
+            neg, word = "-", word[1:]
+        term = tuple(t.lower() for t in _WORD.findall(phrase if phrase is not None else word or ""))
+        if not term:
+            continue
+        if neg or negate_next:
+            excluded.append(term)
+        elif join_next and groups:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        join_next = negate_next = False
+    return Query(tuple(tuple(g) for g in groups), tuple(excluded))
+
+
+def _quoted(term: tuple[str, ...]) -> str:
+    return '"' + " ".join(term) + '"'
+
+
+def fts5_query(query: str | Query) -> str:
+    """The FTS5 MATCH expression: quoted phrases, OR groups, NOT for the exclusions."""
+    q = parse(query) if isinstance(query, str) else query
+    required = " AND ".join("(" + " OR ".join(_quoted(t) for t in g) + ")" for g in q.any_of)
+    if q.none_of and required:
+        required += " NOT (" + " OR ".join(_quoted(t) for t in q.none_of) + ")"
+    return required
+
+
+def websearch_query(query: str | Query) -> str:
+    """The same query for PostgreSQL's ``websearch_to_tsquery``."""
+    q = parse(query) if isinstance(query, str) else query
+    parts = [" or ".join(_quoted(t) for t in g) for g in q.any_of]
+    return " ".join([*parts, *("-" + _quoted(t) for t in q.none_of)])
+
+
+# PostgreSQL's parser reads "S-400" as "s" and the number -400; the words are split on
+# every character that is not a letter or digit first, as FTS5's unicode61 does, and
+# the 'simple' configuration keeps every token as written (no stop words, no stems)
+_PG_WORDS = ("to_tsvector('simple', regexp_replace(coalesce(title, '') || ' ' || text, "
+             "'[^[:alnum:]]+', ' ', 'g'))")
 
 
 def search(store: Store, query: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
-    if not _WORD.search(query):
+    parsed = parse(query)
+    if not parsed.any_of:  # nothing required (empty, or only exclusions)
         return []
     with store.engine.connect() as conn:
         if conn.dialect.name == "sqlite":
@@ -49,14 +118,13 @@ def search(store: Store, query: str, *, limit: int = 20, offset: int = 0) -> lis
                 "snippet(kb_fts, 2, '[', ']', ' … ', 12) AS snippet "
                 "FROM kb_fts f JOIN articles a ON a.id = f.article_id "
                 "WHERE kb_fts MATCH :q ORDER BY rank LIMIT :n OFFSET :o"),
-                {"q": fts5_query(query), "n": limit, "o": offset}).mappings().all()
+                {"q": fts5_query(parsed), "n": limit, "o": offset}).mappings().all()
         else:
             rows = conn.execute(text(
+                "WITH q AS (SELECT websearch_to_tsquery('simple', :q) AS q) "
                 "SELECT id AS article_id, title, published, outlet, "
-                "ts_headline('english', text, websearch_to_tsquery('english', :q), "
-                "'StartSel=[,StopSel=],MaxWords=24,MinWords=8') AS snippet "
-                "FROM articles WHERE to_tsvector('english', coalesce(title,'') || ' ' || text) "
-                "@@ websearch_to_tsquery('english', :q) "
-                "ORDER BY ts_rank(to_tsvector('english', text), websearch_to_tsquery('english', :q)) DESC "
-                "LIMIT :n OFFSET :o"), {"q": query, "n": limit, "o": offset}).mappings().all()
+                "ts_headline('simple', text, q.q, 'StartSel=[,StopSel=],MaxWords=24,MinWords=8') AS snippet "
+                f"FROM articles, q WHERE {_PG_WORDS} @@ q.q "
+                f"ORDER BY ts_rank({_PG_WORDS}, q.q) DESC, id LIMIT :n OFFSET :o"),
+                {"q": websearch_query(parsed), "n": limit, "o": offset}).mappings().all()
     return [dict(r) for r in rows]

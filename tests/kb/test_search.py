@@ -1,0 +1,57 @@
+"""Full-text search: token-exact terms and phrases, AND/OR/NOT, the same on both backends."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep import kb
+from sitrep.kb.search import fts5_query, parse
+from sitrep.model import Analysis, Article
+from sitrep.store import Store
+
+TEXTS = {
+    "air defence": "Russia delivered S-400 air defence systems to Turkey on Monday.",
+    "strike": "The company's 1,400 employees went on strike in Poland, the union said.",
+    "jets": "Poland ordered 32 F-35 jets from the United States.",
+    "tanks": "Poland signed for 250 Abrams tanks; Russia objected.",
+}
+
+
+@pytest.fixture
+def searched(store: Store) -> Store:
+    for title, text in TEXTS.items():
+        store.add(Analysis(article=Article(text=text, title=title, published="2021-09-13", source=title)))
+    kb.merge(store)
+    return store
+
+
+def _titles(store: Store, q: str) -> list[str]:
+    return sorted(h["title"] for h in kb.search_articles(store, q))
+
+
+@pytest.mark.parametrize(("query", "titles"), [
+    ("S-400", ["air defence"]),                      # not "the company's 1,400"
+    ('"air defence"', ["air defence"]),
+    ('"defence air"', []),                            # a phrase is in order
+    ("Poland", ["jets", "strike", "tanks"]),
+    ("Poland Russia", ["tanks"]),                     # AND
+    ("jets OR tanks", ["jets", "tanks"]),
+    ("Poland -Russia", ["jets", "strike"]),           # NOT
+    ("Poland NOT tanks NOT jets", ["strike"]),
+    ("F-35 OR S-400", ["air defence", "jets"]),
+    ("-Poland", []),                                  # nothing required: nothing found
+])
+def test_search_language(searched: Store, query: str, titles: list[str]) -> None:
+    assert _titles(searched, query) == titles
+
+
+def test_hits_carry_a_snippet(searched: Store) -> None:
+    (hit,) = kb.search_articles(searched, '"air defence"')
+    assert "defence" in hit["snippet"].lower()
+
+
+def test_the_parse() -> None:
+    q = parse('tanks OR "main battle tanks" -Leopard NOT T-72 Poland')
+    assert q.any_of == ((("tanks",), ("main", "battle", "tanks")), (("poland",),))
+    assert q.none_of == (("leopard",), ("t", "72"))
+    assert fts5_query(q) == ('("tanks" OR "main battle tanks") AND ("poland") NOT ("leopard" OR "t 72")')
