@@ -105,9 +105,34 @@ def test_version_4_store_gets_event_days_from_its_stored_dates(db_url: str) -> N
             conn.execute(t.schema_version.insert().values(version=4, applied_at=t.articles.c.added_at.type
                                                           .python_type.now()))
     with open_store(db_url) as store:
-        assert _versions(store)[-1] == 5
+        assert 5 in _versions(store) and _versions(store)[-1] == LATEST
         with store.engine.connect() as conn:
             rows = conn.execute(select(t.events.c.date_start, t.events.c.day_start, t.events.c.day_end)).all()
         dated = [r for r in rows if r.date_start]
         assert dated and all(r.day_start and r.day_end and r.day_start < r.day_end for r in dated)
         assert store.get(a.article.id).to_dict() == a.to_dict()
+
+
+def test_another_sqlite_client_sees_a_sound_store_and_can_write_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The name indexes use SQLite's own lower(): a client without Sitrep's functions
+    finds them consistent after non-ASCII capitals and can delete rows (#18)."""
+    import sqlite3
+
+    path = tmp_path / "plain.db"
+    a = rich_analysis()
+    person = next(e for e in a.entities if e.name == "Jan Kowal")
+    person.name = "Mevlüt Çavuşoğlu"
+    person.mentions[0].text = "Çavuşoğlu"
+    with open_store(str(path)) as store:
+        store.add(a)
+    plain = sqlite3.connect(path)
+    try:
+        assert plain.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        plain.execute("DELETE FROM mentions WHERE text = 'Çavuşoğlu'")
+        plain.execute("DELETE FROM entities WHERE name LIKE 'Mevl%'")
+        plain.commit()
+        assert plain.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    finally:
+        plain.close()
+    with open_store(str(path)) as store:  # and Sitrep still reads it
+        assert store.get(a.article.id) is not None

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, literal, or_, select
 
 import sitrep.kb.schema as k
 from sitrep.kb.corrections import apply_corrections, list_corrections
@@ -19,6 +19,7 @@ from sitrep.kb.events import STATUS_RANK
 from sitrep.model import Analysis, Article, Event, to_dict
 from sitrep.store import Store
 from sitrep.store import schema as st
+from sitrep.store.engine import fold
 from sitrep.store.queries import EventHit, QuoteHit, find_events, find_quotes
 from sitrep.timespan import sort_key
 
@@ -27,8 +28,8 @@ def _kb_members_named(store: Store, name: str) -> set[tuple[str, str]]:
     """(article_id, entity_id) of every member of the KB entities this name (or kb id)
     names: "Putin" in one report finds "Vladimir Putin" in another once merged."""
     m = k.kb_entity_members
-    low = name.strip().lower()
-    ids = select(m.c.kb_id).where(or_(func.lower(m.c.name) == low, func.lower(m.c.kb_id) == low))
+    low = fold(literal(name.strip()))
+    ids = select(m.c.kb_id).where(or_(fold(m.c.name) == low, fold(m.c.kb_id) == low))
     with store.engine.connect() as conn:
         return {(r.article_id, r.entity_id) for r in conn.execute(
             select(m.c.article_id, m.c.entity_id).where(m.c.kb_id.in_(ids)))}
@@ -194,7 +195,7 @@ def kb_entities(store: Store, *, q: str | None = None, type: str | None = None,
     if q:
         from sitrep.kb.sql import like_escape
 
-        stmt = stmt.where(func.lower(e.c.name).like(f"%{like_escape(q.lower())}%", escape="\\"))
+        stmt = stmt.where(fold(e.c.name).like(fold(literal(f"%{like_escape(q)}%")), escape="\\"))
     if type:
         stmt = stmt.where(e.c.type == type)
     with store.engine.connect() as conn:

@@ -3,11 +3,12 @@
 SQLite: WAL lets readers go on while one process writes; a busy timeout makes a
 second writer wait instead of failing; write transactions start with
 ``BEGIN IMMEDIATE`` so two ingests never deadlock upgrading a read lock. SQLite's own
-``lower()`` folds ASCII only ("Çavuşoğlu" stays capitalised), so name searches would miss
-every name that starts with another capital: each connection gets Python's ``str.lower``
-as ``lower()`` instead (the expression indexes on lower(name) are built with it too).
-Name searches compare through :class:`fold`: on SQLite it also drops accents, so
-"Erdogan" finds "Erdoğan"; on PostgreSQL it is ``lower()``.
+``lower()`` folds ASCII only ("Çavuşoğlu" stays capitalised), so name searches compare
+through :class:`fold`, a function of Sitrep's own (``sitrep_fold``: every script's
+capitals, accents dropped, so "Erdogan" finds "Erdoğan"; on PostgreSQL ``lower()``).
+Nothing stored depends on it: the schema's indexes use SQLite's built-in ``lower()``,
+which Sitrep never replaces, so the file stays a plain SQLite database that any tool
+reads, checks (``PRAGMA integrity_check``) and writes (#18).
 """
 
 from __future__ import annotations
@@ -67,11 +68,6 @@ def serialize(conn: Any, name: str) -> None:
         conn.exec_driver_sql("SELECT pg_advisory_xact_lock(hashtext(%(n)s))", {"n": name})
 
 
-def unicode_lower(value: Any) -> Any:
-    """SQL ``lower()`` for SQLite: every script's capitals, like PostgreSQL's."""
-    return value.lower() if isinstance(value, str) else value
-
-
 def accent_fold(value: Any) -> Any:
     """SQLite's ``sitrep_fold()``: lower case without accents ("Erdoğan" -> "erdogan")."""
     if not isinstance(value, str):
@@ -103,7 +99,6 @@ def _sqlite_engine(url: str) -> Engine:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (below)
-        dbapi_conn.create_function("lower", 1, unicode_lower, deterministic=True)
         dbapi_conn.create_function("sitrep_fold", 1, accent_fold, deterministic=True)
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")

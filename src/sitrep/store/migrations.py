@@ -48,8 +48,7 @@ def _v3_text_columns(conn: Connection) -> None:
 
 
 def _v4_unicode_lower_indexes(conn: Connection) -> None:
-    """v4: SQLite's lower(name) indexes rebuilt with the Unicode lower() every connection
-    now has (sitrep.store.engine), so they agree with the searches that use them."""
+    """v4: SQLite's lower(name) indexes rebuilt (REINDEX) with the lower() in effect."""
     if conn.dialect.name != "sqlite":
         return
     for name in ("ix_entities_name_lower", "ix_mentions_text_lower"):
@@ -77,12 +76,20 @@ def _v5_event_days(conn: Connection) -> None:
                      .values(day_start=d["day_start"], day_end=d["day_end"]))
 
 
+def _v6_builtin_lower_indexes(conn: Connection) -> None:
+    """v6: the lower(name) indexes rebuilt with SQLite's built-in lower(): v4 built them
+    with a replacement only Sitrep's connections had, so other tools found index rows
+    missing ("database disk image is malformed" on a DELETE from the sqlite3 shell)."""
+    _v4_unicode_lower_indexes(conn)  # REINDEX, now with the built-in lower()
+
+
 # version -> step bringing a database from version-1 to version
 STEPS: dict[int, Step] = {
     2: _v2_analysed_index,
     3: _v3_text_columns,
     4: _v4_unicode_lower_indexes,
     5: _v5_event_days,
+    6: _v6_builtin_lower_indexes,
 }
 LATEST = max(STEPS, default=1)
 
