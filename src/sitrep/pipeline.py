@@ -98,7 +98,7 @@ class Pipeline:
             with time_limit(self.settings.article_seconds):
                 return self.run_stages(article, doc)
         except ArticleTimeout as exc:
-            log.warning("analysis of %s stopped: %s", article.source or article.id, exc)
+            log.info("analysis of %s stopped: %s", article.source or article.id, exc)
             article.analysis = f"failed: time limit: {exc}"
         except Exception as exc:
             log.warning("analysis of %s failed", article.source or article.id, exc_info=True)

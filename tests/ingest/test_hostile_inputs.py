@@ -126,3 +126,16 @@ def test_a_symlink_loop_or_dangling_link_gets_its_own_reason(tmp_path: Path) -> 
     reasons = [i.reason for i in read_inputs([str(tmp_path / n) for n in ("a", "dangling", "none")])]
     assert reasons == ["a loop of symbolic links: it leads to no file",
                        "a symbolic link to a missing file (nowhere)", "no such file or directory"]
+
+
+def test_markdown_far_over_the_article_limit_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    import time
+
+    from sitrep.config import Settings
+
+    path = tmp_path / "a.md"
+    path.write_text("# Title\n\nThe mayor said so.\n\n" + "[" * 50_000)
+    began = time.monotonic()
+    (err,) = read_inputs([str(path)], Settings(max_article_chars=10_000))
+    assert time.monotonic() - began < 1  # markdown-it alone takes seconds on these brackets
+    assert isinstance(err, InputError) and "far over the 10,000-character limit" in err.reason

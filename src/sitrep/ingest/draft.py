@@ -60,7 +60,7 @@ def finish(draft: Draft, settings: Settings | None = None) -> Article:
         outlet=_clean(draft.outlet) or outlet_for_url(draft.url),
         published=published,
         url=_clean(draft.url),
-        language=draft.language or detect_language(text),
+        language=_clean(draft.language) or detect_language(text),
         warnings=warnings,
     )
 

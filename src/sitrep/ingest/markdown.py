@@ -20,7 +20,7 @@ from sitrep.errors import InputError
 from sitrep.ingest.draft import Draft
 from sitrep.ingest.layout import layout_draft
 from sitrep.ingest.readers import Reader, register
-from sitrep.ingest.single import read_single
+from sitrep.ingest.single import TEXT_MARKUP_FACTOR, read_single
 from sitrep.ingest.sources import Input
 from sitrep.model import Article
 
@@ -93,7 +93,8 @@ def _meta_value(name: str, value: Any) -> Any:
 
 
 def read_markdown(inp: Input, settings: Settings) -> Iterator[Article | InputError]:
-    yield read_single(inp, settings, lambda text: markdown_draft(text, inp.location))
+    yield read_single(inp, settings, lambda text: markdown_draft(text, inp.location),
+                      markup_factor=TEXT_MARKUP_FACTOR)
 
 
 register(Reader(

@@ -9,7 +9,7 @@ from sitrep.config import Settings
 from sitrep.errors import InputError
 from sitrep.ingest.layout import layout_draft
 from sitrep.ingest.readers import Reader, register
-from sitrep.ingest.single import read_single
+from sitrep.ingest.single import TEXT_MARKUP_FACTOR, read_single
 from sitrep.ingest.sources import Input
 from sitrep.model import Article
 
@@ -19,7 +19,8 @@ def render_plain(block: str) -> str:
 
 
 def read_text(inp: Input, settings: Settings) -> Iterator[Article | InputError]:
-    yield read_single(inp, settings, lambda text: layout_draft(text, inp.location, render_plain))
+    yield read_single(inp, settings, lambda text: layout_draft(text, inp.location, render_plain),
+                      markup_factor=TEXT_MARKUP_FACTOR)
 
 
 register(Reader(

@@ -79,7 +79,7 @@ class Store:
         now = _now()
         for a in analyses:
             _stamp_sources(a.article.sources)
-            rows = codec.encode(a)
+            rows = _encoded(a)
             rows["articles"][0].update(added_at=now, analysed_at=now)
             encoded.append(rows)
 
@@ -111,7 +111,7 @@ class Store:
         Its sources and first ingest time are kept; new sources are added.
         """
         _stamp_sources(analysis.article.sources)
-        rows = codec.encode(analysis)
+        rows = _encoded(analysis)
         aid = analysis.article.id
         art = rows["articles"][0]
         art["analysed_at"] = _now()
@@ -286,6 +286,30 @@ def _transient(exc: DBAPIError) -> bool:
 
 def _where(engine: Engine) -> str:
     return engine.url.render_as_string(hide_password=True)
+
+
+def _encoded(analysis: Analysis) -> dict[str, list[dict[str, Any]]]:
+    """The rows of an analysis; StoreError when a value holds a NUL character, on every
+    backend alike (PostgreSQL cannot store one, SQLite could: a store must be movable).
+    The readers remove NULs, so this only meets analyses built some other way."""
+    rows = codec.encode(analysis)
+    for table, table_rows in rows.items():
+        for row in table_rows:
+            for column, value in row.items():
+                if _has_nul(value):
+                    raise StoreError(f"article {analysis.article.id[:12]}: {table}.{column} holds a NUL "
+                                     "character, which PostgreSQL cannot store: remove it from the text")
+    return rows
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_has_nul(v) for v in value)
+    return False
 
 
 def _stamp_sources(sources: Sequence[Source]) -> None:
