@@ -102,7 +102,7 @@ def run_extract(corpus: Path, workers: int, marks: set[int], stages: bool = True
 
 
 def run_ingest(corpus: Path, workers: int, marks: set[int]) -> dict:
-    """``sitrep ingest`` as the library runs it (sitrep.store.ingest), into a new SQLite file.
+    """``sitrep ingest`` as the library runs it (sitrep.drive.ingest), into a new SQLite file.
 
     With ``marks`` (RSS samples while it runs) the bench's own equivalent loop is used
     (bench_ingest.py: the same readers, resume check, workers and batched writes).
@@ -111,7 +111,7 @@ def run_ingest(corpus: Path, workers: int, marks: set[int]) -> dict:
         db = str(Path(tmp) / "bench.db")
         settings = Settings(db=db, n_process=workers, batch_size=BATCH)
         try:
-            from sitrep.store.ingest import ingest as store_ingest
+            from sitrep.drive.ingest import ingest as store_ingest
         except ImportError:
             store_ingest = None
         if store_ingest is None or marks:

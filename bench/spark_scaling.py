@@ -2,7 +2,7 @@
 
     python bench/spark_scaling.py [--articles 1000]
 
-Runs ``sitrep.batch.spark.run_job`` over the first N articles of the benchmark
+Runs ``sitrep.drive.spark.run_job`` over the first N articles of the benchmark
 corpus (bench/corpus.py) as one JSON Lines file, once with ``local[1]`` and once
 with ``local[2]`` (a fresh Spark session each; session start-up is not timed, the
 job including its model loads is). Prints articles/s, core-seconds per article
@@ -28,8 +28,8 @@ PER_HOUR = 1_000_000
 
 
 def run(master: str, cores: int, corpus: Path, out_dir: Path) -> dict:
-    from sitrep.batch.spark import run_job, spark_session
     from sitrep.config import Settings
+    from sitrep.drive.spark import run_job, spark_session
 
     spark = spark_session(master, app=f"sitrep-bench-{cores}")
     try:

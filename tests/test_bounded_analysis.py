@@ -10,7 +10,7 @@ import pytest
 
 from sitrep.config import Settings
 from sitrep.ingest.sanitize import MAX_RUN, analysis_text
-from sitrep.model import Article
+from sitrep.model import AnalysisStatus, Article
 from sitrep.nlp.timelimit import ArticleTimeout, can_limit, time_limit
 from sitrep.pipeline import Pipeline, skip_reason
 
@@ -39,7 +39,9 @@ def test_a_long_run_of_brackets_is_analysed_quickly_with_true_offsets(pipeline) 
 
 def test_a_stored_text_over_the_limit_is_skipped() -> None:
     settings = Settings(max_article_chars=50)
-    assert skip_reason(Article(text=LEAD, source="t"), settings) == "skipped: text over 50 characters"
+    reason = skip_reason(Article(text=LEAD, source="t"), settings)
+    assert reason == AnalysisStatus.skipped("text over 50 characters")
+    assert reason is not None and reason.text() == "skipped: text over 50 characters"
     assert skip_reason(Article(text=LEAD[:40], source="t"), settings) is None
 
 

@@ -22,5 +22,6 @@ def test_public_api_is_exactly_all():
     public = {n for n in dir(sitrep) if not n.startswith("_")} - {
         "config", "errors", "model", "pipeline", "registry", "nlp", "extract", "ingest",
         "store", "kb", "export", "eval", "web", "batch", "cli", "annotations", "TYPE_CHECKING", "Any",
+        "drive", "filters", "places", "timespan",
     }
     assert public == set(sitrep.__all__) - {"__version__"}

@@ -69,3 +69,15 @@ def test_non_english_article_is_not_analysed():
     res = analyze(art)
     assert res.article.analysis == "skipped: language ru"
     assert res.entities == [] and res.events == []
+
+
+def test_an_articles_analysis_status_is_an_enum_with_a_reason():
+    from sitrep.model import AnalysisState, AnalysisStatus
+
+    art = Article(text="Президент сказал это.", source="t", language="ru")
+    res = analyze(art)
+    assert res.article.status == AnalysisStatus(AnalysisState.SKIPPED, "language ru")
+    done = analyze(Article(text="Talks in Vienna.", source="v"))
+    assert done.article.status.state is AnalysisState.ANALYSED
+    failed = AnalysisStatus.failed("ValueError: stage bug")
+    assert AnalysisStatus.parse(failed.text()) == failed and failed.text() == "failed: ValueError: stage bug"

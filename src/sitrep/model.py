@@ -13,6 +13,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 PIPELINE_VERSION = "0.1.0"
@@ -57,6 +58,42 @@ class Span:
     text: str = ""
 
 
+class AnalysisState(StrEnum):
+    ANALYSED = "analysed"
+    SKIPPED = "skipped"  # stored without analysis on purpose (another language, empty)
+    FAILED = "failed"  # a stage raised or ran out of time; `sitrep reanalyze` retries it
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisStatus:
+    """Whether an article was analysed, and why not. Stored (and in the extract format)
+    as ``Article.analysis``: null when analysed, else ``"<state>: <reason>"``."""
+
+    state: AnalysisState
+    reason: str = ""
+
+    @classmethod
+    def skipped(cls, reason: str) -> AnalysisStatus:
+        return cls(AnalysisState.SKIPPED, reason)
+
+    @classmethod
+    def failed(cls, reason: str) -> AnalysisStatus:
+        return cls(AnalysisState.FAILED, reason)
+
+    @classmethod
+    def parse(cls, text: str | None) -> AnalysisStatus:
+        if not text:
+            return cls(AnalysisState.ANALYSED)
+        head, _, reason = text.partition(": ")
+        try:
+            return cls(AnalysisState(head), reason)
+        except ValueError:  # a reason written without a state: not analysed
+            return cls(AnalysisState.SKIPPED, text)
+
+    def text(self) -> str | None:
+        return None if self.state is AnalysisState.ANALYSED else f"{self.state}: {self.reason}"
+
+
 @dataclass(slots=True)
 class Source:
     """One place an article's text was met (a path, path:LINE or url)."""
@@ -88,6 +125,14 @@ class Article:
             self.id = article_id(self.text)
         if not self.sources and self.source:
             self.sources = [Source(location=self.source, outlet=self.outlet, url=self.url)]
+
+    @property
+    def status(self) -> AnalysisStatus:
+        return AnalysisStatus.parse(self.analysis)
+
+    @status.setter
+    def status(self, status: AnalysisStatus) -> None:
+        self.analysis = status.text()
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Article:

@@ -18,7 +18,7 @@ from sitrep.config import Settings
 from sitrep.extract import STAGES
 from sitrep.extract.component import Component, StageContext, check_stages, select
 from sitrep.ingest.sanitize import analysis_text
-from sitrep.model import Analysis, Article
+from sitrep.model import Analysis, AnalysisStatus, Article
 from sitrep.nlp.loader import load_nlp
 from sitrep.nlp.timelimit import ArticleTimeout, time_limit
 from sitrep.nlp.zones import chunked, release_free_memory, text_chars
@@ -29,14 +29,14 @@ if TYPE_CHECKING:
 __all__ = ["Pipeline", "StageContext", "analyze", "get_pipeline"]
 
 
-def skip_reason(article: Article, settings: Settings) -> str | None:
+def skip_reason(article: Article, settings: Settings) -> AnalysisStatus | None:
     """Why an article is stored without analysis, or None when it is analysed."""
     if not article.text.strip():
-        return "skipped: empty body"
+        return AnalysisStatus.skipped("empty body")
     if len(article.text) > settings.max_article_chars:  # the readers refuse these; stored ones
-        return f"skipped: text over {settings.max_article_chars:,} characters"
+        return AnalysisStatus.skipped(f"text over {settings.max_article_chars:,} characters")
     if article.language and article.language not in settings.languages:
-        return f"skipped: language {article.language}"
+        return AnalysisStatus.skipped(f"language {article.language}")
     return None
 
 
@@ -78,7 +78,7 @@ class Pipeline:
         def texts() -> Iterator[tuple[str, Article]]:
             for art in articles:
                 reason = skip_reason(art, self.settings)
-                art.analysis = reason
+                art.analysis = reason.text() if reason else None
                 yield ("" if reason else analysis_text(art.text)), art
 
         for doc, art in self.nlp.pipe(texts(), as_tuples=True, batch_size=self.settings.batch_size):
@@ -99,10 +99,10 @@ class Pipeline:
                 return self.run_stages(article, doc)
         except ArticleTimeout as exc:
             log.info("analysis of %s stopped: %s", article.source or article.id, exc)
-            article.analysis = f"failed: time limit: {exc}"
+            article.status = AnalysisStatus.failed(f"time limit: {exc}")
         except Exception as exc:
             log.warning("analysis of %s failed", article.source or article.id, exc_info=True)
-            article.analysis = f"failed: {type(exc).__name__}: {exc}"
+            article.status = AnalysisStatus.failed(f"{type(exc).__name__}: {exc}")
         return Analysis(article=article)
 
     def run_stages(self, article: Article, doc: Doc) -> Analysis:

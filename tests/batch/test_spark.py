@@ -31,7 +31,7 @@ def _java_ready() -> bool:
 def spark():
     require(_java_ready(), "Java (JAVA_HOME) for Spark")
     pytest.importorskip("pyspark") if os.environ.get("CI") != "true" else __import__("pyspark")
-    from sitrep.batch.spark import spark_session
+    from sitrep.drive.spark import spark_session
 
     session = spark_session("local[2]", app="sitrep-test")
     yield session
@@ -68,8 +68,8 @@ def _single_machine(paths: list[str]) -> dict[str, dict]:
 
 @pytest.mark.parametrize(("sub", "fmt"), [("archive.jsonl", "jsonl"), ("texts", "text")])
 def test_local_mode_equals_single_machine_and_loads_once_per_worker(spark, corpus, tmp_path, sub, fmt):
-    from sitrep.batch.spark import run_job
     from sitrep.config import Settings
+    from sitrep.drive.spark import run_job
 
     path = str(corpus / sub)
     out = str(tmp_path / "out")

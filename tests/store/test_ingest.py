@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import func, select
 
 from sitrep.config import Settings
+from sitrep.drive.ingest import ingest
 from sitrep.extract.component import Component
 from sitrep.store import open_store
 from sitrep.store import schema as t
-from sitrep.store.ingest import ingest
 
 TEMPLATE = (
     "{place} officials said on Monday that {name} met the defence minister to discuss a deal worth "
@@ -132,8 +132,8 @@ def test_an_article_the_database_refuses_is_reported_and_the_batch_goes_on(
 
 def test_a_stage_failure_is_reported_stored_and_retried_by_reanalyze(
         db_url: str, tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitrep.drive.reanalyze import reanalyze
     from sitrep.pipeline import get_pipeline
-    from sitrep.store.reanalyze import reanalyze
 
     pipeline = get_pipeline(settings)
     paths = write_articles(tmp_path / "in", 4)
@@ -189,7 +189,7 @@ def test_normalize_url() -> None:
 def test_progress_total_counts_what_is_read(tmp_path: Path) -> None:
     """The bar's total is the articles read plus the paths reported bad: notes such as
     README.md, hidden files and unknown endings in a folder are not counted."""
-    from sitrep.store.ingest import _total
+    from sitrep.drive.ingest import _total
 
     write_articles(tmp_path / "in", 2)
     (tmp_path / "in" / "README.md").write_text("# notes\n")

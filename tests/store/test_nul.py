@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from sitrep.drive.ingest import IngestReport, _write
 from sitrep.errors import StoreError
 from sitrep.store import open_store
-from sitrep.store.ingest import IngestReport, _write
 from tests.store.samples import other_analysis, rich_analysis
 
 

@@ -7,7 +7,7 @@
   ingest (fixed-size chunks, resume by article id, one transaction per batch).
 - :class:`Progress`: counts, rate and ETA for a progress line.
 - :func:`rss_bytes`: resident memory of a process and its children.
-- ``sitrep.batch.spark``: the Spark job (needs the ``spark`` extra).
+- ``sitrep.drive.spark``: the Spark job (needs the ``spark`` extra).
 """
 
 from sitrep.batch.chunks import chunked, skip_known, write_batched

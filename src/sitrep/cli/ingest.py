@@ -15,7 +15,7 @@ from sitrep.cli.query import opened_store
 from sitrep.config import Settings
 
 if TYPE_CHECKING:
-    from sitrep.store.ingest import Failure
+    from sitrep.drive.ingest import Failure
 
 
 @main.command()
@@ -34,7 +34,7 @@ def ingest(settings: Settings, paths: tuple[str, ...], workers: int, write_batch
     Re-running skips what is stored; the same text from another file adds a source.
     Exit status 1 when any input failed.
     """
-    from sitrep.store.ingest import ingest as run_ingest
+    from sitrep.drive.ingest import ingest as run_ingest
 
     errors = ErrorLines(lambda line: tqdm.write(line, file=sys.stderr))
 

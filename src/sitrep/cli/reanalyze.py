@@ -20,8 +20,8 @@ from sitrep.config import Settings
 @click.pass_obj
 def reanalyze(settings: Settings, everything: bool, workers: int, progress: bool) -> None:
     """Re-analyse stored articles; their records are replaced, their sources kept."""
+    from sitrep.drive.reanalyze import reanalyze as run
     from sitrep.model import PIPELINE_VERSION
-    from sitrep.store.reanalyze import reanalyze as run
 
     settings = settings.with_(n_process=workers)
     with opened_store(settings) as store:

@@ -32,7 +32,7 @@ def spark(settings: Settings, paths: tuple[str, ...], out: str, fmt: str, master
     JSON), pipeline_version, worker and model_loads. Prints a JSON summary:
     articles, errors and the models loaded per worker.
     """
-    from sitrep.batch.spark import run_job, spark_session
+    from sitrep.drive.spark import run_job, spark_session
 
     try:
         session = spark_session(master)

@@ -19,7 +19,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 
 from sitrep.errors import StoreError
-from sitrep.model import Analysis, Source
+from sitrep.model import Analysis, AnalysisState, Source
 from sitrep.store import codec
 from sitrep.store import schema as t
 from sitrep.store.engine import WRITE, make_engine
@@ -330,7 +330,7 @@ def _rows(
 def outdated(version: str) -> Any:
     """Articles to analyse again: made by another pipeline version, or failed."""
     a = t.articles
-    return or_(a.c.pipeline_version != version, a.c.analysis.startswith("failed:"))
+    return or_(a.c.pipeline_version != version, a.c.analysis.startswith(f"{AnalysisState.FAILED}:"))
 
 
 def dicts(result: Any) -> list[dict[str, Any]]:

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from tqdm import tqdm
 
 from sitrep.config import Settings
+from sitrep.drive.ingest import Failure, analyze_resilient
 from sitrep.errors import StoreError
-from sitrep.model import PIPELINE_VERSION, Article
-from sitrep.store.ingest import Failure, analyze_resilient
+from sitrep.model import PIPELINE_VERSION, AnalysisState, Article
 from sitrep.store.store import Store
 
 
@@ -55,7 +55,7 @@ def reanalyze(store: Store, settings: Settings | None = None, *, everything: boo
             except StoreError as exc:
                 fail(analysis.article.id, f"not stored: {exc}")
                 continue
-            if (analysis.article.analysis or "").startswith("failed:"):
+            if analysis.article.status.state is AnalysisState.FAILED:
                 fail(analysis.article.source or analysis.article.id, analysis.article.analysis or "")
             else:
                 report.done += 1

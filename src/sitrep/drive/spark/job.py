@@ -1,6 +1,6 @@
 """The Spark job: analyse partitions with the model loaded once per worker, write Parquet.
 
-``run_job`` reads the inputs (:mod:`sitrep.batch.spark.inputs`), maps each partition
+``run_job`` reads the inputs (:mod:`sitrep.drive.spark.inputs`), maps each partition
 through :func:`analyze_items` and writes one Parquet row per article:
 
 =================  =========================================================
@@ -26,8 +26,8 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from sitrep.batch.spark.inputs import Item, detect_format, read_items
 from sitrep.config import Settings
+from sitrep.drive.spark.inputs import Item, detect_format, read_items
 from sitrep.errors import InputError, MissingExtraError, SitrepError
 from sitrep.model import Analysis, Article
 
@@ -89,7 +89,6 @@ def _read_item(location: str, kind: str, payload: Any, settings: Settings) -> It
 
 def analyze_items(items: Iterable[Item], settings: Settings, store: bool = False) -> Iterator[tuple]:
     """One partition: items -> output rows (see the module doc), analysed in this worker."""
-    from sitrep.batch.chunks import write_batched
     from sitrep.batch.workers import without_torch
     from sitrep.nlp import loader
     from sitrep.pipeline import get_pipeline
@@ -100,8 +99,10 @@ def analyze_items(items: Iterable[Item], settings: Settings, store: bool = False
     pipeline = get_pipeline(settings.with_(n_process=1))  # cached: once per worker process
     analyses: Iterable[Analysis] = pipeline.analyze_many(_articles(items, settings, errors))
     db = _open_store(settings) if store else None
-    if db is not None:
-        analyses = write_batched(analyses, lambda b: _write(db, b), size=settings.write_batch)
+    if db is not None:  # the ingest driver's write step: batched, each article whole
+        from sitrep.drive import write_analyses
+
+        analyses = write_analyses(analyses, db, settings)
     try:
         for a in analyses:
             yield from _error_rows(errors, worker)
@@ -126,15 +127,6 @@ def _open_store(settings: Settings) -> Any:
     from sitrep.store import open_store
 
     return open_store(settings.db)
-
-
-def _write(db: Any, batch: list[Analysis]) -> None:
-    add_many = getattr(db, "add_many", None)
-    if add_many is not None:
-        add_many(batch)
-    else:
-        for a in batch:
-            db.add(a)
 
 
 def analyze_frame(spark: SparkSession, paths: list[str], settings: Settings, *, fmt: str = "auto",

@@ -1,6 +1,6 @@
 """Sitrep on Apache Spark: the same pipeline over JSON Lines, Parquet or text files.
 
-    from sitrep.batch.spark import run_job
+    from sitrep.drive.spark import run_job
     run_job(spark, ["s3://bucket/news/*.jsonl"], "s3://bucket/out", settings)
 
 Each executor's Python worker loads the spaCy model once (the pipeline is cached
@@ -14,7 +14,7 @@ Command line: ``sitrep spark`` (sitrep/cli/spark.py); under ``spark-submit``, ru
 and Java.
 """
 
-from sitrep.batch.spark.inputs import detect_format, read_items
-from sitrep.batch.spark.job import OUTPUT_SCHEMA, analyze_items, run_job, spark_session
+from sitrep.drive.spark.inputs import detect_format, read_items
+from sitrep.drive.spark.job import OUTPUT_SCHEMA, analyze_items, run_job, spark_session
 
 __all__ = ["OUTPUT_SCHEMA", "analyze_items", "detect_format", "read_items", "run_job", "spark_session"]

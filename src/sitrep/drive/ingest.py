@@ -20,7 +20,7 @@ from tqdm import tqdm
 from sitrep.batch import count_inputs, skip_known
 from sitrep.config import Settings
 from sitrep.errors import InputError, ModelError, StoreError
-from sitrep.model import Analysis, Article, Source
+from sitrep.model import Analysis, AnalysisState, Article, Source
 from sitrep.store.store import Store
 
 T = TypeVar("T")
@@ -113,6 +113,23 @@ def ingest(
     return report
 
 
+def write_analyses(
+    analyses: Iterable[Analysis], store: Store, settings: Settings,
+    report: IngestReport | None = None, fail: Callable[[str, str], None] | None = None,
+) -> Iterator[Analysis]:
+    """The write step of :func:`ingest` over any stream of analyses (the Spark job's
+    ``--store``): timed batches, one transaction each (a failing batch is written article
+    by article to find the bad one); yields each analysis once its batch is written."""
+    report = report if report is not None else IngestReport()
+
+    def failed(location: str, reason: str) -> None:
+        report.failures.append(Failure(location, reason))
+
+    for batch in timed_batches(analyses, settings.write_batch):
+        _write(store, batch, report, fail or failed)
+        yield from batch
+
+
 def _total(paths: list[str]) -> int | None:
     """How many articles to expect (for the ETA): the files ``read_inputs`` will read (JSON
     Lines counted by line) and one per path it will report as bad; None for stdin."""
@@ -165,7 +182,7 @@ def _write(
             continue
         if not added:  # another ingest stored the same text meanwhile
             report.duplicate += 1
-        elif reason.startswith("failed:"):  # a stage raised: stored, retried by reanalyze
+        elif analysis.article.status.state is AnalysisState.FAILED:  # retried by reanalyze
             fail(analysis.article.source, f"analysis {reason} (stored unanalysed; "
                                           "`sitrep reanalyze` retries it)")
         elif reason:
