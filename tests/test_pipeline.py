@@ -3,8 +3,8 @@ import pytest
 from sitrep import Article, analyze
 from sitrep.config import Settings
 from sitrep.errors import PipelineError
-from sitrep.extract import STAGES
 from sitrep.extract.component import Component, check_stages
+from sitrep.extract.stages import STAGES
 from sitrep.model import Analysis, article_id
 from sitrep.pipeline import Pipeline
 

@@ -32,7 +32,7 @@ class Settings:
     chunk_chars: int = 120_000
     # store writes per transaction batch (each article is still all-or-nothing)
     write_batch: int = 50
-    # which extract stages run, by name (empty: every stage of sitrep.extract.STAGES);
+    # which extract stages run, by name (empty: every stage of sitrep.extract.stages.STAGES);
     # they run in the order STAGES lists them
     stages: tuple[str, ...] = ()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -278,3 +279,22 @@ class Analysis:
 def to_dict(record: Any) -> Any:
     """A record as plain JSON-ready data (dataclasses.asdict, which handles slots)."""
     return dataclasses.asdict(record)
+
+
+def describe_arg(value: Any, names: dict[str, str]) -> str:
+    """An event argument for people: entity ids as names, literals compact."""
+    if isinstance(value, str):
+        return names.get(value, value)
+    if isinstance(value, list):
+        return ", ".join(describe_arg(v, names) for v in value)
+    if isinstance(value, dict) and set(value) == {"entity", "span"}:
+        return describe_arg(value["entity"], names)
+    if isinstance(value, dict) and value.get("name"):
+        qty = value.get("quantity") if value.get("quantity") is not None else value.get("quantity_text")
+        cat = f" ({value['category']})" if value.get("category") else ""
+        return " ".join(str(x) for x in (qty, value["name"]) if x is not None) + cat
+    if isinstance(value, dict) and "amount" in value:
+        amount = value["amount"]
+        shown = f"{amount:,}" if isinstance(amount, int | float) and not isinstance(amount, bool) else amount
+        return " ".join(str(p) for p in (value.get("mod"), shown, value.get("currency")) if p is not None)
+    return json.dumps(value, ensure_ascii=False)

@@ -3,7 +3,7 @@
 The spaCy model is loaded once per process; batches go through ``nlp.pipe`` (worker
 processes and Spark are drivers above this module: :mod:`sitrep.batch`). The
 extract stages are components (:mod:`sitrep.extract.component`): the pipeline builds
-each stage of :data:`sitrep.extract.STAGES` (those ``Settings.stages`` names, or all)
+each stage of :data:`sitrep.extract.stages.STAGES` (those ``Settings.stages`` names, or all)
 once with the model and the settings, checks that each one's requirements are
 assigned by a stage before it, and calls them in order on a :class:`StageContext`.
 """
@@ -15,8 +15,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from sitrep.config import Settings
-from sitrep.extract import STAGES
 from sitrep.extract.component import Component, StageContext, check_stages, select
+from sitrep.extract.stages import STAGES
 from sitrep.ingest.sanitize import analysis_text
 from sitrep.model import Analysis, AnalysisStatus, Article
 from sitrep.nlp.loader import load_nlp

@@ -2,7 +2,7 @@
 
 Readers, exporters and evaluation modes register themselves by name; the CLI looks
 them up. (Extract stages are not registered: they are components listed in
-:data:`sitrep.extract.STAGES`.)
+:data:`sitrep.extract.stages.STAGES`.)
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ does not depend on the size of the input.
 
 Workers are started with ``spawn``: a fresh interpreter that imports Sitrep, which
 is safe whatever the parent has loaded (threads, torch) and gives every worker its
-own string store. Workers build the stages of ``sitrep.extract.STAGES`` that the
+own string store. Workers build the stages of ``sitrep.extract.stages.STAGES`` that the
 settings name (a stage made up at run time in the parent is not seen), and a script
 that calls this must guard its entry point with ``if __name__ == "__main__":`` (as for any
 ``spawn`` pool: each worker imports the main module).

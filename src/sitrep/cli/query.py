@@ -14,8 +14,7 @@ import click
 from sitrep.cli.app import checked_date, main
 from sitrep.config import Settings
 from sitrep.errors import SitrepError
-from sitrep.export.csvfile import describe_arg
-from sitrep.model import EVENT_STATUSES, EVENT_TYPES, QUOTE_KINDS, Analysis
+from sitrep.model import EVENT_STATUSES, EVENT_TYPES, QUOTE_KINDS, Analysis, describe_arg
 from sitrep.store import Store
 
 FORMATS = click.Choice(["text", "json", "jsonl"])

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
 from sitrep.export import exporter
-from sitrep.model import Analysis, Entity, Event, Quote, Timex, to_dict
+from sitrep.model import Analysis, Entity, Event, Quote, Timex, describe_arg, to_dict
 
 COLUMNS = (
     "article_id", "published", "outlet", "title", "record", "id", "type", "status", "text", "start",
@@ -67,25 +67,6 @@ def _event(v: Event, names: dict[str, str]) -> Row:
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
-def describe_arg(value: Any, names: dict[str, str]) -> str:
-    """An event argument for people: entity ids as names, literals compact."""
-    if isinstance(value, str):
-        return names.get(value, value)
-    if isinstance(value, list):
-        return ", ".join(describe_arg(v, names) for v in value)
-    if isinstance(value, dict) and set(value) == {"entity", "span"}:
-        return describe_arg(value["entity"], names)
-    if isinstance(value, dict) and value.get("name"):
-        qty = value.get("quantity") if value.get("quantity") is not None else value.get("quantity_text")
-        cat = f" ({value['category']})" if value.get("category") else ""
-        return " ".join(str(x) for x in (qty, value["name"]) if x is not None) + cat
-    if isinstance(value, dict) and "amount" in value:
-        amount = value["amount"]
-        shown = f"{amount:,}" if isinstance(amount, int | float) and not isinstance(amount, bool) else amount
-        return " ".join(str(p) for p in (value.get("mod"), shown, value.get("currency")) if p is not None)
     return json.dumps(value, ensure_ascii=False)
 
 

@@ -30,7 +30,6 @@ from datetime import date
 from typing import Any, BinaryIO
 
 from sitrep.export import exporter
-from sitrep.extract.events.lexicon import lexicon
 from sitrep.model import Analysis, Entity, Event
 from sitrep.places import Place, country, locate
 from sitrep.timespan import interval
@@ -56,10 +55,16 @@ GOVERNMENT_ROLES = ("president", "minister", "prime minister", "chancellor", "ki
                     "secretary", "ambassador", "governor", "premier", "leader")
 
 
+def _cameo() -> dict[str, Any]:
+    from sitrep.extract.events.lexicon import lexicon  # on first use: the CLI starts fast
+
+    return lexicon().cameo
+
+
 def cameo(event_type: str, status: str) -> tuple[str, str, str, str]:
     """(event code, base code, root code, quad class) for a type and status; empty
     strings where CAMEO has no code."""
-    table = lexicon().cameo
+    table = _cameo()
     entry = table.get(event_type)
     if not entry:
         return "", "", "", ""
@@ -69,7 +74,7 @@ def cameo(event_type: str, status: str) -> tuple[str, str, str, str]:
 
 
 def goldstein(code: str) -> float | None:
-    value = lexicon().cameo.get("goldstein", {}).get(code)
+    value = _cameo().get("goldstein", {}).get(code)
     return float(value) if value is not None else None
 
 

@@ -1,21 +1,6 @@
 """Extract stages: each a package of plain functions over the parsed article, and a
 component class (its ``stage`` module) that the pipeline builds once and calls.
 
-:data:`STAGES` is the one ordered list of stages; adding a stage is a new module with
-a :class:`~sitrep.extract.component.Component` subclass and one line here.
+:data:`sitrep.extract.stages.STAGES` is the one ordered list of stages. This package
+imports nothing itself, so a light module of a stage (a lexicon) loads without spaCy.
 """
-
-from sitrep.extract.component import Component, StageContext, check_stages
-from sitrep.extract.entities.stage import Entities
-from sitrep.extract.events.stage import Events
-from sitrep.extract.quotes.stage import Quotes
-from sitrep.extract.timex.stage import Timexes
-
-STAGES: tuple[type[Component], ...] = (
-    Entities,
-    Timexes,
-    Quotes,
-    Events,
-)
-
-__all__ = ["STAGES", "Component", "StageContext", "check_stages"]

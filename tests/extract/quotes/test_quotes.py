@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sitrep.extract import STAGES
+from sitrep.extract.stages import STAGES
 
 Run = Callable[..., list[Any]]  # the ``run`` fixture (conftest.py)
 

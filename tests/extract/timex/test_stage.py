@@ -9,7 +9,7 @@ import pytest
 from sitrep.errors import InputError
 from sitrep.eval.meantime_timex import read_meantime
 from sitrep.eval.tempeval import GoldDoc, GoldTimex, TempevalReport, read_tml, score_doc
-from sitrep.extract import STAGES
+from sitrep.extract.stages import STAGES
 from sitrep.extract.timex import parse_dct
 from sitrep.model import Article, Timex
 
