@@ -230,3 +230,13 @@ def test_unnamed_role_description_keeps_no_speaker_for_an_unrelated_person(run: 
             '"The harbour is full," said Mayor Lena Marsh.')
     quotes = run(text, {"Lena Marsh": ["Mayor Lena Marsh"]})
     assert [q.speaker for q in quotes] == [None, "Lena Marsh"]
+
+
+def test_infinitive_reports_and_what_is_not_one(run: Run) -> None:
+    text = ("The Northern Liberation Front claimed to be holding six engineers. "
+            "Engineers were said to be working without pay. "
+            "Lena Marsh called the hotline to complain about the noise. "
+            "Lena Marsh suggests waiting for the second bridge before moving.")
+    quotes = run(text, MARSH, {"Northern Liberation Front": ("ORG", ["The Northern Liberation Front"])})
+    assert speakers(quotes) == [("to be holding six engineers", "Northern Liberation Front"),
+                                ("to be working without pay", None)]

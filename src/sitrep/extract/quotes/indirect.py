@@ -116,7 +116,7 @@ def indirect_quotes(
               and _object_frame(tok, lex)):
             found = [_clause(_object_frame(tok, lex), tok, lex, para_of)]
         elif is_cue_verb(tok, lex) and not _cancelled(tok, lex):
-            found = [_clause(toks, tok, lex, para_of) for toks in _complements(tok) or _gerund(tok)]
+            found = [_clause(toks, tok, lex, para_of) for toks in _complements(tok) or _nonfinite(tok, lex)]
             if not found and tok.dep_ == "parataxis":
                 found = [_clause(_around(tok), tok, lex, para_of)]
         else:
@@ -137,6 +137,8 @@ def _object_frame(verb: Token, lex: Lexicon) -> list[Token]:
         obj = next((c for c in holder.children if c.dep_ == "pobj"), None) if holder is not verb else None
     if obj is None:
         return []
+    if holder is not verb:
+        opens = opens | {"to"}
     comp = next((c for h in (verb, holder, obj) for c in h.children  # "blamed X on Y": on the object
                  if c.i > obj.i and _opens(c, opens)), None)
     if comp is None:
@@ -149,11 +151,21 @@ def _object_frame(verb: Token, lex: Lexicon) -> list[Token]:
     return [] if any(t.text in _DOUBLE_MARKS for t in tokens) else tokens
 
 
-def _gerund(verb: Token) -> list[list[Token]]:
-    """"denied providing sanctuary", "admitted having met them": the gerund clause."""
-    return [sorted(c.subtree, key=lambda t: t.i) for c in verb.children
-            if c.dep_ == "xcomp" and c.i > verb.i
-            and (c.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "having" for a in c.children))]
+def _nonfinite(verb: Token, lex: Lexicon) -> list[list[Token]]:
+    """"denied providing sanctuary", "admitted having met them": the gerund clause;
+    "claimed to be holding hostages", "were said to be struggling": the infinitive."""
+    lemma = verb.lemma_.lower()
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    infinitive = lemma in lex.infinitive_verbs or (passive and lemma in lex.passive_infinitive_verbs)
+    out = []
+    for c in verb.children:
+        if c.dep_ != "xcomp" or c.i < verb.i:
+            continue
+        aux = {a.lower_ for a in c.children if a.dep_ == "aux"}
+        gerund = c.tag_ == "VBG" and "to" not in aux or "having" in aux
+        if (gerund and lemma in lex.gerund_verbs) or ("to" in aux and infinitive):
+            out.append(sorted(c.subtree, key=lambda t: t.i))
+    return out
 
 
 def _opens(tok: Token, opens: frozenset[str]) -> bool:
