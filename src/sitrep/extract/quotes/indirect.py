@@ -162,7 +162,7 @@ def _nonfinite(verb: Token, lex: Lexicon) -> list[list[Token]]:
         if c.dep_ != "xcomp" or c.i < verb.i:
             continue
         aux = {a.lower_ for a in c.children if a.dep_ == "aux"}
-        gerund = c.tag_ == "VBG" and "to" not in aux or "having" in aux
+        gerund = (c.tag_ == "VBG" and "to" not in aux) or "having" in aux
         if (gerund and lemma in lex.gerund_verbs) or ("to" in aux and infinitive):
             out.append(sorted(c.subtree, key=lambda t: t.i))
     return out
