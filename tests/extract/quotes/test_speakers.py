@@ -240,3 +240,16 @@ def test_infinitive_reports_and_what_is_not_one(run: Run) -> None:
     quotes = run(text, MARSH, {"Northern Liberation Front": ("ORG", ["The Northern Liberation Front"])})
     assert speakers(quotes) == [("to be holding six engineers", "Northern Liberation Front"),
                                 ("to be working without pay", None)]
+
+
+def test_full_name_spelling_an_acronym_entity(run: Run) -> None:
+    text = "The NLF attacked a depot. The National Liberation Front says the depot was a legitimate target."
+    (q,) = run(text, {}, {"NLF": ("ORG", ["NLF"])})
+    assert q.speaker == "NLF"
+
+
+def test_conjunct_misattached_inside_the_reported_clause(run: Run) -> None:
+    text = ("Lena Marsh said the plan aims to rebuild roads and bridges across the region "
+            "and urged donors to release the promised funds.")
+    quotes = run(text, MARSH)
+    assert ("donors to release the promised funds", "Lena Marsh") in speakers(quotes)

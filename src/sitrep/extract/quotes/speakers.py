@@ -91,7 +91,7 @@ class SpeakerResolver:
             ent = self._named_next(head, cand) or ent
         if ent is not None:
             return fuller_entity(ent, self.entities)
-        ent = self._unnamed(head)
+        ent = self._unnamed(head) or self._misattached_conjunct(cand.cue.token)
         if ent is not None:
             return fuller_entity(ent, self.entities)
         if is_agent_noun(head, self.lex) and not _definite(head):
@@ -230,6 +230,23 @@ class SpeakerResolver:
             if ent is not None and ent.type == PERSON and words & _described(ent):
                 return ent
         return None
+
+    def _misattached_conjunct(self, cue: Token) -> Entity | None:
+        """"X said the plan aims to ... and urged Y to ...", parsed with "urged" coordinated
+        inside the reported clause: the speaker of the reporting verb above that clause."""
+        if cue.dep_ != "conj":
+            return None
+        up = cue.head
+        for _ in range(3):  # "... aims to mobilize ... and urged": up from "mobilize" to "aims"
+            if up.dep_ == "ccomp" or up.dep_ not in {"xcomp", "advcl", "conj"}:
+                break
+            up = up.head
+        if up.dep_ != "ccomp" or not is_speech_verb(up.head, self.lex):
+            return None
+        subj = subject_of(up.head)
+        if subj is None or self._quoted(subj.idx):
+            return None
+        return self._entity_at_head(subj.idx, subj.idx + len(subj), None)
 
     def _frame_before(self, cand: Candidate) -> Entity | None:
         """The named speaker of a reporting verb in the writer's sentence just before
