@@ -253,3 +253,13 @@ def test_conjunct_misattached_inside_the_reported_clause(run: Run) -> None:
             "and urged donors to release the promised funds.")
     quotes = run(text, MARSH)
     assert ("donors to release the promised funds", "Lena Marsh") in speakers(quotes)
+
+
+def test_beliefs_and_findings_are_indirect_quotes_but_not_everywhere(run: Run) -> None:
+    text = ("Economists believe the currency will fall again in spring. "
+            "A survey found most voters want early elections. "
+            "The ferry finds itself stuck in the ice. "
+            "Because the board thinks that prices are too high, it waits.")
+    quotes = run(text)
+    assert speakers(quotes) == [("the currency will fall again in spring", None),
+                                ("most voters want early elections", None)]

@@ -116,7 +116,10 @@ def indirect_quotes(
               and _object_frame(tok, lex)):
             found = [_clause(_object_frame(tok, lex), tok, lex, para_of)]
         elif is_cue_verb(tok, lex) and not _cancelled(tok, lex):
-            found = [_clause(toks, tok, lex, para_of) for toks in _complements(tok) or _nonfinite(tok, lex)]
+            groups = _complements(tok) or _nonfinite(tok, lex)
+            if tok.lemma_.lower() in lex.belief_verbs:
+                groups = _believed(tok, groups)
+            found = [_clause(toks, tok, lex, para_of) for toks in groups]
             if not found and tok.dep_ == "parataxis":
                 found = [_clause(_around(tok), tok, lex, para_of)]
         else:
@@ -149,6 +152,31 @@ def _object_frame(verb: Token, lex: Lexicon) -> list[Token]:
             end = c.right_edge.i
     tokens = list(verb.doc[obj.left_edge.i : end + 1])
     return [] if any(t.text in _DOUBLE_MARKS for t in tokens) else tokens
+
+
+def _believed(verb: Token, groups: list[list[Token]]) -> list[list[Token]]:
+    """The clauses a verb of belief or finding reports: after it, finite, with a subject of
+    their own, the verb itself not in a relative or subordinate clause."""
+    if verb.dep_ in {"relcl", "acl"} or any(c.dep_ == "mark" for c in verb.children):
+        return []  # "the tests that experts think ...", "because it thinks that ..."
+    heads = [min(g, key=lambda t: _depth(t, g)) for g in groups]
+    return [g for g, h in zip(groups, heads, strict=True) if g[0].i > verb.i and _finite(h)]
+
+
+def _finite(head: Token) -> bool:
+    """A clause with a subject and a tensed verb or auxiliary ("few Europeans want")."""
+    if not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in head.children):
+        return False
+    tensed = {"VBD", "VBP", "VBZ", "MD"}
+    return head.tag_ in tensed or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in tensed for c in head.children)
+
+
+def _depth(tok: Token, group: list[Token]) -> int:
+    ids = {t.i for t in group}
+    depth = 0
+    while tok.head.i in ids and tok.head.i != tok.i:
+        tok, depth = tok.head, depth + 1
+    return depth
 
 
 def _nonfinite(verb: Token, lex: Lexicon) -> list[list[Token]]:
