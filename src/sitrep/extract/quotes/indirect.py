@@ -168,7 +168,8 @@ def _finite(head: Token) -> bool:
     if not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in head.children):
         return False
     tensed = {"VBD", "VBP", "VBZ", "MD"}
-    return head.tag_ in tensed or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in tensed for c in head.children)
+    return head.tag_ in tensed or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in tensed
+                                      for c in head.children)
 
 
 def _depth(tok: Token, group: list[Token]) -> int:
