@@ -263,3 +263,9 @@ def test_beliefs_and_findings_are_indirect_quotes_but_not_everywhere(run: Run) -
     quotes = run(text)
     assert speakers(quotes) == [("the currency will fall again in spring", None),
                                 ("most voters want early elections", None)]
+
+
+def test_calling_for_is_a_demand_quoted(run: Run) -> None:
+    text = "Lena Marsh is calling for an independent inquiry into the port accident."
+    quotes = run(text, MARSH)
+    assert speakers(quotes) == [("an independent inquiry into the port accident", "Lena Marsh")]

@@ -115,6 +115,8 @@ def indirect_quotes(
         elif (tok.pos_ == "VERB" and tok.lemma_.lower() in lex.object_frames and not _cancelled(tok, lex)
               and _object_frame(tok, lex)):
             found = [_clause(_object_frame(tok, lex), tok, lex, para_of)]
+        elif tok.pos_ == "VERB" and not _cancelled(tok, lex) and _prep_frame(tok, lex):
+            found = [_clause(_prep_frame(tok, lex), tok, lex, para_of)]
         elif is_cue_verb(tok, lex) and not _cancelled(tok, lex):
             groups = _complements(tok) or _nonfinite(tok, lex)
             if tok.lemma_.lower() in lex.belief_verbs:
@@ -195,6 +197,17 @@ def _nonfinite(verb: Token, lex: Lexicon) -> list[list[Token]]:
         if (gerund and lemma in lex.gerund_verbs) or ("to" in aux and infinitive):
             out.append(sorted(c.subtree, key=lambda t: t.i))
     return out
+
+
+def _prep_frame(verb: Token, lex: Lexicon) -> list[Token]:
+    """"calling for the election of a new government": the object of the preposition."""
+    preps = lex.prep_frames.get(verb.lemma_.lower(), frozenset())
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps and prep.i > verb.i:
+            objs = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+            tokens = sorted((t for o in objs for t in o.subtree), key=lambda t: t.i)
+            return [] if any(t.text in _DOUBLE_MARKS for t in tokens) else tokens
+    return []
 
 
 def _opens(tok: Token, opens: frozenset[str]) -> bool:

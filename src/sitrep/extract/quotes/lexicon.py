@@ -35,6 +35,7 @@ class Lexicon:
     agent_nouns: frozenset[str]
     document_nouns: frozenset[str]
     object_frames: dict[str, frozenset[str]]
+    prep_frames: dict[str, frozenset[str]]
     gerund_verbs: frozenset[str]
     belief_verbs: frozenset[str]
     infinitive_verbs: frozenset[str]
@@ -78,6 +79,8 @@ def lexicon() -> Lexicon:
         object_frames={str(k).lower(): frozenset(str(w).lower() for w in v)
                        for k, v in raw["object_frames"].items()},
         gerund_verbs=words("gerund_verbs"),
+        prep_frames={str(k).lower(): frozenset(str(w).lower() for w in v)
+                     for k, v in raw["prep_frames"].items()},
         belief_verbs=words("belief_verbs"),
         infinitive_verbs=words("infinitive_verbs"),
         passive_infinitive_verbs=words("passive_infinitive_verbs"),
