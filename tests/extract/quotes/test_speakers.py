@@ -269,3 +269,9 @@ def test_calling_for_is_a_demand_quoted(run: Run) -> None:
     text = "Lena Marsh is calling for an independent inquiry into the port accident."
     quotes = run(text, MARSH)
     assert speakers(quotes) == [("an independent inquiry into the port accident", "Lena Marsh")]
+
+
+def test_clause_coordinated_with_a_present_cue_belongs_to_the_past_report(run: Run) -> None:
+    text = "Lena Marsh also says she tried to run but the smoke blinded her in the corridor."
+    quotes = run(text, MARSH)
+    assert [q.text for q in quotes] == ["she tried to run but the smoke blinded her in the corridor"]

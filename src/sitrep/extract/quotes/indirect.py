@@ -220,9 +220,11 @@ def _opens(tok: Token, opens: frozenset[str]) -> bool:
 
 def _complements(verb: Token) -> list[list[Token]]:
     """Tokens of each reported clause of ``verb``: its ccomps, adjacent ones (a parse
-    split in two) joined, coordinated "and that ..." clauses split off."""
+    split in two) joined, coordinated "and that ..." clauses split off, a clause misparsed
+    as the verb's conjunct joined (:func:`_content_conjunct`)."""
     groups: list[list[Token]] = []
-    for child in _clause_heads(verb):
+    heads = _clause_heads(verb)
+    for child in heads:
         main, *rest = _split_coordinated(child)
         joinable = groups and main[0].i - groups[-1][-1].i <= 1 and not _reports(child)
         if joinable:
@@ -230,7 +232,28 @@ def _complements(verb: Token) -> list[list[Token]]:
         else:
             groups.append(main)
         groups.extend(rest)
+    if groups:
+        groups[-1].extend(_content_conjunct(verb, heads, groups[-1][-1]))
     return groups
+
+
+def _content_conjunct(verb: Token, heads: list[Token], last: Token) -> list[Token]:
+    """"She says she tried to duck but the bullet hit her": a clause the parser coordinated
+    with the cue verb belongs to the report when its tense is the reported clause's and
+    not the cue's (the cue "says", both clauses past)."""
+    if not heads:
+        return []
+    tense = heads[-1].tag_
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.i <= last.i or conj.tag_ != tense or tense == verb.tag_:
+            continue
+        if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children):
+            continue
+        between = [t for t in verb.doc[last.i + 1 : conj.left_edge.i] if not (t.is_punct or t.dep_ == "cc")]
+        if between:
+            continue
+        return list(verb.doc[last.i + 1 : conj.right_edge.i + 1])
+    return []
 
 
 def _clause_heads(verb: Token) -> list[Token]:
