@@ -275,3 +275,11 @@ def test_clause_coordinated_with_a_present_cue_belongs_to_the_past_report(run: R
     text = "Lena Marsh also says she tried to run but the smoke blinded her in the corridor."
     quotes = run(text, MARSH)
     assert [q.text for q in quotes] == ["she tried to run but the smoke blinded her in the corridor"]
+
+
+def test_fronted_concession_is_not_part_of_the_report(run: Run) -> None:
+    text = ("Although Ruritania has said that the radar is purely civilian, it gives the navy "
+            "a view of the whole strait, say analysts.")
+    quotes = run(text, {}, RURITANIA)
+    assert speakers(quotes) == [("the radar is purely civilian", "Ruritania"),
+                                ("it gives the navy a view of the whole strait", None)]

@@ -31,6 +31,8 @@ MIN_TOKENS = 3
 # an outer clause mostly made of a clause reported inside it is a misparse of the inner one
 NESTED_COVER = 0.5
 ParaOf = Callable[[int], int]  # offset -> paragraph number
+# subordinators of a clause that opens a reported clause but is the writer's concession
+FRONTED_MARKS = {"although", "though", "while", "whereas", "whilst"}
 _DOUBLE_MARKS = {'"', "“", "”", "„", "«", "»", "``", "''"}
 
 
@@ -43,11 +45,25 @@ def _trim(tokens: list[Token], lex: Lexicon, cue_first: bool) -> list[Token]:
         if framed or any(c.dep_ == "mark" and c.lower_ in lex.narrative_marks for c in t.children):
             tokens = [x for x in tokens if x.i < t.left_edge.i]
             break
+    tokens = _without_fronted_clause(tokens)
     while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].dep_ == "cc" or
                       (tokens[0].dep_ == "mark" and tokens[0].lower_ in lex.complementizers)):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
         tokens = tokens[:-1]
+    return tokens
+
+
+def _without_fronted_clause(tokens: list[Token]) -> list[Token]:
+    """"Although Mauritius has said ..., they give India a foothold": a subordinate clause
+    opening the reported clause is the writer's concession, not the report."""
+    if len(tokens) < MIN_TOKENS:
+        return tokens
+    first = tokens[0]
+    for t in tokens:
+        if (t.dep_ == "advcl" and t.left_edge.i == first.i and t.right_edge.i < tokens[-1].i
+                and any(c.dep_ == "mark" and c.lower_ in FRONTED_MARKS for c in t.children)):
+            return [x for x in tokens if x.i > t.right_edge.i]
     return tokens
 
 
@@ -76,7 +92,8 @@ def _cancelled(verb: Token, lex: Lexicon) -> bool:
     "we continue to ...": a verb that is a cue only for direct quotes."""
     if verb.lemma_.lower() in lex.direct_only_verbs:
         return True
-    if verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and verb.i < verb.head.i:  # fronted
+    if (verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and verb.i < verb.head.i  # fronted
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)):  # "Although X has said"
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.non_report_heads
 
