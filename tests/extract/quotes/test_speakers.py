@@ -230,3 +230,56 @@ def test_unnamed_role_description_keeps_no_speaker_for_an_unrelated_person(run: 
             '"The harbour is full," said Mayor Lena Marsh.')
     quotes = run(text, {"Lena Marsh": ["Mayor Lena Marsh"]})
     assert [q.speaker for q in quotes] == [None, "Lena Marsh"]
+
+
+def test_infinitive_reports_and_what_is_not_one(run: Run) -> None:
+    text = ("The Northern Liberation Front claimed to be holding six engineers. "
+            "Engineers were said to be working without pay. "
+            "Lena Marsh called the hotline to complain about the noise. "
+            "Lena Marsh suggests waiting for the second bridge before moving.")
+    quotes = run(text, MARSH, {"Northern Liberation Front": ("ORG", ["The Northern Liberation Front"])})
+    assert speakers(quotes) == [("to be holding six engineers", "Northern Liberation Front"),
+                                ("to be working without pay", None)]
+
+
+def test_full_name_spelling_an_acronym_entity(run: Run) -> None:
+    text = "The NLF attacked a depot. The National Liberation Front says the depot was a legitimate target."
+    (q,) = run(text, {}, {"NLF": ("ORG", ["NLF"])})
+    assert q.speaker == "NLF"
+
+
+def test_conjunct_misattached_inside_the_reported_clause(run: Run) -> None:
+    text = ("Lena Marsh said the plan aims to rebuild roads and bridges across the region "
+            "and urged donors to release the promised funds.")
+    quotes = run(text, MARSH)
+    assert ("donors to release the promised funds", "Lena Marsh") in speakers(quotes)
+
+
+def test_beliefs_and_findings_are_indirect_quotes_but_not_everywhere(run: Run) -> None:
+    text = ("Economists believe the currency will fall again in spring. "
+            "A survey found most voters want early elections. "
+            "The ferry finds itself stuck in the ice. "
+            "Because the board thinks that prices are too high, it waits.")
+    quotes = run(text)
+    assert speakers(quotes) == [("the currency will fall again in spring", None),
+                                ("most voters want early elections", None)]
+
+
+def test_calling_for_is_a_demand_quoted(run: Run) -> None:
+    text = "Lena Marsh is calling for an independent inquiry into the port accident."
+    quotes = run(text, MARSH)
+    assert speakers(quotes) == [("an independent inquiry into the port accident", "Lena Marsh")]
+
+
+def test_clause_coordinated_with_a_present_cue_belongs_to_the_past_report(run: Run) -> None:
+    text = "Lena Marsh also says she tried to run but the smoke blinded her in the corridor."
+    quotes = run(text, MARSH)
+    assert [q.text for q in quotes] == ["she tried to run but the smoke blinded her in the corridor"]
+
+
+def test_fronted_concession_is_not_part_of_the_report(run: Run) -> None:
+    text = ("Although Ruritania has said that the radar is purely civilian, it gives the navy "
+            "a view of the whole strait, say analysts.")
+    quotes = run(text, {}, RURITANIA)
+    assert speakers(quotes) == [("the radar is purely civilian", "Ruritania"),
+                                ("it gives the navy a view of the whole strait", None)]

@@ -113,10 +113,13 @@ def _acronyms(name: str) -> set[str]:
 
 def by_name(head: Token, entities: list[Entity], before: int) -> Entity | None:
     """A person or body named earlier whose name or surname is the word ``head``
-    ("Evenor" after "Maxwell Evenor"), when the entity stage left the word unattached."""
+    ("Evenor" after "Maxwell Evenor"), or whose acronym the name ``head`` ends spells
+    ("National Congress Party" after "NCP"), when the entity stage left it unattached."""
     if head.pos_ != "PROPN":
         return None
     word = _key(head.text)
+    name = [t for t in head.lefts if t.dep_ in {"compound", "amod"} and t.pos_ == "PROPN"] + [head]
+    initials = _acronyms(" ".join(t.text for t in name)) if len(name) >= 3 else set()
     hits = []
     for e in entities:
         if e.type != PERSON and e.type not in BODY_TYPES:
@@ -125,8 +128,8 @@ def by_name(head: Token, entities: list[Entity], before: int) -> Entity | None:
         if e.type == PERSON or _person_like(e.name):
             forms.add(_key(_last_word(e.name)))
         first = min((m.start for m in e.mentions if m.start is not None), default=before)
-        if word in forms and first <= before:
-            hits.append(e)
+        if (word in forms or forms & initials) and first <= before:
+            hits.append(e)  # "the National Congress Party" after "NCP" too
     return hits[0] if len(hits) == 1 else None
 
 

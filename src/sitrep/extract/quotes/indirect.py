@@ -31,6 +31,8 @@ MIN_TOKENS = 3
 # an outer clause mostly made of a clause reported inside it is a misparse of the inner one
 NESTED_COVER = 0.5
 ParaOf = Callable[[int], int]  # offset -> paragraph number
+# subordinators of a clause that opens a reported clause but is the writer's concession
+FRONTED_MARKS = {"although", "though", "while", "whereas", "whilst"}
 _DOUBLE_MARKS = {'"', "“", "”", "„", "«", "»", "``", "''"}
 
 
@@ -43,11 +45,25 @@ def _trim(tokens: list[Token], lex: Lexicon, cue_first: bool) -> list[Token]:
         if framed or any(c.dep_ == "mark" and c.lower_ in lex.narrative_marks for c in t.children):
             tokens = [x for x in tokens if x.i < t.left_edge.i]
             break
+    tokens = _without_fronted_clause(tokens)
     while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].dep_ == "cc" or
                       (tokens[0].dep_ == "mark" and tokens[0].lower_ in lex.complementizers)):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
         tokens = tokens[:-1]
+    return tokens
+
+
+def _without_fronted_clause(tokens: list[Token]) -> list[Token]:
+    """"Although Mauritius has said ..., they give India a foothold": a subordinate clause
+    opening the reported clause is the writer's concession, not the report."""
+    if len(tokens) < MIN_TOKENS:
+        return tokens
+    first = tokens[0]
+    for t in tokens:
+        if (t.dep_ == "advcl" and t.left_edge.i == first.i and t.right_edge.i < tokens[-1].i
+                and any(c.dep_ == "mark" and c.lower_ in FRONTED_MARKS for c in t.children)):
+            return [x for x in tokens if x.i > t.right_edge.i]
     return tokens
 
 
@@ -76,7 +92,8 @@ def _cancelled(verb: Token, lex: Lexicon) -> bool:
     "we continue to ...": a verb that is a cue only for direct quotes."""
     if verb.lemma_.lower() in lex.direct_only_verbs:
         return True
-    if verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and verb.i < verb.head.i:  # fronted
+    if (verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and verb.i < verb.head.i  # fronted
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)):  # "Although X has said"
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.non_report_heads
 
@@ -115,8 +132,13 @@ def indirect_quotes(
         elif (tok.pos_ == "VERB" and tok.lemma_.lower() in lex.object_frames and not _cancelled(tok, lex)
               and _object_frame(tok, lex)):
             found = [_clause(_object_frame(tok, lex), tok, lex, para_of)]
+        elif tok.pos_ == "VERB" and not _cancelled(tok, lex) and _prep_frame(tok, lex):
+            found = [_clause(_prep_frame(tok, lex), tok, lex, para_of)]
         elif is_cue_verb(tok, lex) and not _cancelled(tok, lex):
-            found = [_clause(toks, tok, lex, para_of) for toks in _complements(tok) or _gerund(tok)]
+            groups = _complements(tok) or _nonfinite(tok, lex)
+            if tok.lemma_.lower() in lex.belief_verbs:
+                groups = _believed(tok, groups)
+            found = [_clause(toks, tok, lex, para_of) for toks in groups]
             if not found and tok.dep_ == "parataxis":
                 found = [_clause(_around(tok), tok, lex, para_of)]
         else:
@@ -137,6 +159,8 @@ def _object_frame(verb: Token, lex: Lexicon) -> list[Token]:
         obj = next((c for c in holder.children if c.dep_ == "pobj"), None) if holder is not verb else None
     if obj is None:
         return []
+    if holder is not verb:
+        opens = opens | {"to"}
     comp = next((c for h in (verb, holder, obj) for c in h.children  # "blamed X on Y": on the object
                  if c.i > obj.i and _opens(c, opens)), None)
     if comp is None:
@@ -149,11 +173,58 @@ def _object_frame(verb: Token, lex: Lexicon) -> list[Token]:
     return [] if any(t.text in _DOUBLE_MARKS for t in tokens) else tokens
 
 
-def _gerund(verb: Token) -> list[list[Token]]:
-    """"denied providing sanctuary", "admitted having met them": the gerund clause."""
-    return [sorted(c.subtree, key=lambda t: t.i) for c in verb.children
-            if c.dep_ == "xcomp" and c.i > verb.i
-            and (c.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "having" for a in c.children))]
+def _believed(verb: Token, groups: list[list[Token]]) -> list[list[Token]]:
+    """The clauses a verb of belief or finding reports: after it, finite, with a subject of
+    their own, the verb itself not in a relative or subordinate clause."""
+    if verb.dep_ in {"relcl", "acl"} or any(c.dep_ == "mark" for c in verb.children):
+        return []  # "the tests that experts think ...", "because it thinks that ..."
+    heads = [min(g, key=lambda t: _depth(t, g)) for g in groups]
+    return [g for g, h in zip(groups, heads, strict=True) if g[0].i > verb.i and _finite(h)]
+
+
+def _finite(head: Token) -> bool:
+    """A clause with a subject and a tensed verb or auxiliary ("few Europeans want")."""
+    if not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in head.children):
+        return False
+    tensed = {"VBD", "VBP", "VBZ", "MD"}
+    return head.tag_ in tensed or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in tensed
+                                      for c in head.children)
+
+
+def _depth(tok: Token, group: list[Token]) -> int:
+    ids = {t.i for t in group}
+    depth = 0
+    while tok.head.i in ids and tok.head.i != tok.i:
+        tok, depth = tok.head, depth + 1
+    return depth
+
+
+def _nonfinite(verb: Token, lex: Lexicon) -> list[list[Token]]:
+    """"denied providing sanctuary", "admitted having met them": the gerund clause;
+    "claimed to be holding hostages", "were said to be struggling": the infinitive."""
+    lemma = verb.lemma_.lower()
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    infinitive = lemma in lex.infinitive_verbs or (passive and lemma in lex.passive_infinitive_verbs)
+    out = []
+    for c in verb.children:
+        if c.dep_ != "xcomp" or c.i < verb.i:
+            continue
+        aux = {a.lower_ for a in c.children if a.dep_ == "aux"}
+        gerund = (c.tag_ == "VBG" and "to" not in aux) or "having" in aux
+        if (gerund and lemma in lex.gerund_verbs) or ("to" in aux and infinitive):
+            out.append(sorted(c.subtree, key=lambda t: t.i))
+    return out
+
+
+def _prep_frame(verb: Token, lex: Lexicon) -> list[Token]:
+    """"calling for the election of a new government": the object of the preposition."""
+    preps = lex.prep_frames.get(verb.lemma_.lower(), frozenset())
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps and prep.i > verb.i:
+            objs = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+            tokens = sorted((t for o in objs for t in o.subtree), key=lambda t: t.i)
+            return [] if any(t.text in _DOUBLE_MARKS for t in tokens) else tokens
+    return []
 
 
 def _opens(tok: Token, opens: frozenset[str]) -> bool:
@@ -166,9 +237,11 @@ def _opens(tok: Token, opens: frozenset[str]) -> bool:
 
 def _complements(verb: Token) -> list[list[Token]]:
     """Tokens of each reported clause of ``verb``: its ccomps, adjacent ones (a parse
-    split in two) joined, coordinated "and that ..." clauses split off."""
+    split in two) joined, coordinated "and that ..." clauses split off, a clause misparsed
+    as the verb's conjunct joined (:func:`_content_conjunct`)."""
     groups: list[list[Token]] = []
-    for child in _clause_heads(verb):
+    heads = _clause_heads(verb)
+    for child in heads:
         main, *rest = _split_coordinated(child)
         joinable = groups and main[0].i - groups[-1][-1].i <= 1 and not _reports(child)
         if joinable:
@@ -176,7 +249,28 @@ def _complements(verb: Token) -> list[list[Token]]:
         else:
             groups.append(main)
         groups.extend(rest)
+    if groups:
+        groups[-1].extend(_content_conjunct(verb, heads, groups[-1][-1]))
     return groups
+
+
+def _content_conjunct(verb: Token, heads: list[Token], last: Token) -> list[Token]:
+    """"She says she tried to duck but the bullet hit her": a clause the parser coordinated
+    with the cue verb belongs to the report when its tense is the reported clause's and
+    not the cue's (the cue "says", both clauses past)."""
+    if not heads:
+        return []
+    tense = heads[-1].tag_
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.i <= last.i or conj.tag_ != tense or tense == verb.tag_:
+            continue
+        if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children):
+            continue
+        between = [t for t in verb.doc[last.i + 1 : conj.left_edge.i] if not (t.is_punct or t.dep_ == "cc")]
+        if between:
+            continue
+        return list(verb.doc[last.i + 1 : conj.right_edge.i + 1])
+    return []
 
 
 def _clause_heads(verb: Token) -> list[Token]:

@@ -35,6 +35,11 @@ class Lexicon:
     agent_nouns: frozenset[str]
     document_nouns: frozenset[str]
     object_frames: dict[str, frozenset[str]]
+    prep_frames: dict[str, frozenset[str]]
+    gerund_verbs: frozenset[str]
+    belief_verbs: frozenset[str]
+    infinitive_verbs: frozenset[str]
+    passive_infinitive_verbs: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
         return lemma in self.speech_verbs or lemma in self.fragment_verbs
@@ -73,4 +78,10 @@ def lexicon() -> Lexicon:
         document_nouns=words("document_nouns"),
         object_frames={str(k).lower(): frozenset(str(w).lower() for w in v)
                        for k, v in raw["object_frames"].items()},
+        gerund_verbs=words("gerund_verbs"),
+        prep_frames={str(k).lower(): frozenset(str(w).lower() for w in v)
+                     for k, v in raw["prep_frames"].items()},
+        belief_verbs=words("belief_verbs"),
+        infinitive_verbs=words("infinitive_verbs"),
+        passive_infinitive_verbs=words("passive_infinitive_verbs"),
     )

@@ -1,18 +1,29 @@
-"""Who said it: the speaker mention of a cue, looked up among the entities.
+"""Who said it: the speaker entity of a quote, by a fixed order of evidence.
 
 The entity stage resolves pronouns, descriptions and metonyms into mentions; this
-module looks the speaker's head word up in a :class:`MentionIndex`. Where the entity
-stage left a word unresolved, it falls back on the habits of news prose:
-- "he"/"she" is the person last named as a subject in the sentences just before it,
-  else the latest person quoted, else the latest person named;
-- "it"/"they" is the latest organization or state quoted;
-- a definite role description ("the Belarus president") is the latest person quoted
-  whose role has that word, else the latest person quoted;
-- a definite organization description ("the ministry", "the campaign group") is the
-  latest organization or state quoted whose name has that word, else (for "the group",
-  "the organisation") the latest organization quoted;
-- a quote that runs on with no cue takes the speaker of the quote right before it;
-- anything else (an unnamed "police officer", "residents") has no speaker.
+module finds the speaker mention (:mod:`.cues`: the cue verb's subject or passive
+agent, the object of "according to", the quoted person of "quoted X as saying", the
+name right before a cue the parser left without one) and looks it up, in this order:
+1. the entity the mention names (:meth:`SpeakerResolver._named`): a mention of an
+   entity at its head, its "by"/"from" source, apposition, trailing name or possessor;
+   a person "of" the body the parser took for the subject; an unnamed role description
+   ("a top Air Force general") that a following quotation names; a short name, surname
+   or acronym entity gives way to the full name the article introduced
+   (:func:`.bodies.fuller_entity`);
+2. an unnamed official or document speaks for the body or state its modifiers name
+   ("a navy spokesman", "Iraqi officials", "the NISA statement"); a surname or acronym
+   the entity stage left unattached is the entity of that name; "the spokesman" is
+   whoever "a ... spokesman" was (:mod:`.bodies`);
+3. an unnamed source placed in no body ("officials", "witnesses") has no speaker;
+4. a pronoun or definite description (:meth:`SpeakerResolver._described_before`):
+   "he"/"she" is the person last named as a subject just before it, else the latest
+   person quoted; "it"/"they" the latest organization or state quoted; "the minister"
+   the latest person quoted whose role or descriptions have that word, else the latest
+   person quoted; "the ministry", "the law" the latest entity quoted or named with that
+   word, and "the group", "the outfit" the latest organization;
+5. a quote with no cue takes the named speaker of a reporting verb in the sentence just
+   before it, else the speaker of the quote before it (same quotation, or the next
+   paragraph at most).
 """
 
 from __future__ import annotations
@@ -78,6 +89,19 @@ class SpeakerResolver:
             return None
         if self._quoted(head.idx) and not self._quoted(cand.cue.start):
             head = self._outside_speaker(cand.cue.token) or head
+        ent = self._named(head, cand) or self._unnamed(head) or self._misattached_conjunct(cand.cue.token)
+        if ent is not None:
+            return fuller_entity(ent, self.entities)
+        if is_agent_noun(head, self.lex) and not _definite(head):
+            return None  # an unnamed source placed in no body
+        return self._described_before(head)
+
+    def _named(self, head: Token, cand: Candidate) -> Entity | None:
+        """The entity the speaker mention names: a pronoun's last subject when the entity
+        stage took a name inside a quotation, the entity at the head (or its agent,
+        apposition, trailing name, possessor), a person "of" that body, or the person an
+        unnamed role description turns out to be a few quotations on."""
+        assert cand.cue is not None
         if head.lower_ in self.lex.person_pronouns:
             ent = self._pronoun_over_quoted_name(head)
             if ent is not None:
@@ -89,13 +113,11 @@ class SpeakerResolver:
             ent = self._person_of_body(head, cand.cue.token) or ent
         if (ent is None or ent.type != PERSON) and _unnamed_role(head, self.lex):
             ent = self._named_next(head, cand) or ent
-        if ent is not None:
-            return fuller_entity(ent, self.entities)
-        ent = self._unnamed(head)
-        if ent is not None:
-            return fuller_entity(ent, self.entities)
-        if is_agent_noun(head, self.lex) and not _definite(head):
-            return None  # an unnamed source placed in no body
+        return ent
+
+    def _described_before(self, head: Token) -> Entity | None:
+        """A pronoun or definite description the entity stage left unresolved: the
+        latest compatible speaker (see the module docstring)."""
         word = head.lower_
         if word in self.lex.person_pronouns:
             return (self._subject_before(head) or self._latest(lambda e: e.type == PERSON)
@@ -230,6 +252,23 @@ class SpeakerResolver:
             if ent is not None and ent.type == PERSON and words & _described(ent):
                 return ent
         return None
+
+    def _misattached_conjunct(self, cue: Token) -> Entity | None:
+        """"X said the plan aims to ... and urged Y to ...", parsed with "urged" coordinated
+        inside the reported clause: the speaker of the reporting verb above that clause."""
+        if cue.dep_ != "conj":
+            return None
+        up = cue.head
+        for _ in range(3):  # "... aims to mobilize ... and urged": up from "mobilize" to "aims"
+            if up.dep_ == "ccomp" or up.dep_ not in {"xcomp", "advcl", "conj"}:
+                break
+            up = up.head
+        if up.dep_ != "ccomp" or not is_speech_verb(up.head, self.lex):
+            return None
+        subj = subject_of(up.head)
+        if subj is None or self._quoted(subj.idx):
+            return None
+        return self._entity_at_head(subj.idx, subj.idx + len(subj), None)
 
     def _frame_before(self, cand: Candidate) -> Entity | None:
         """The named speaker of a reporting verb in the writer's sentence just before
