@@ -10,10 +10,12 @@ gold-entity -> system-entity map the entity section builds.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+from sitrep.eval.speaker_kinds import by_kind, format_kinds
+from sitrep.eval.textmatch import locate, norm
 
 FAMILIES = {
     "PLACE": {"COUNTRY", "CITY", "REGION", "GPE", "LOC", "LOCATION", "PLACE"},
@@ -22,14 +24,6 @@ FAMILIES = {
 }
 MAX_EVIDENCE = 400  # an evidence span longer than this matches nothing
 LITERAL_RE = re.compile(r"^\d{4}|^PT?\d")  # a date or duration value, not an entity name
-
-
-def norm(value: object) -> str:
-    """Case-folded name with typographic quotes/dashes folded and a leading "the" dropped."""
-    s = unicodedata.normalize("NFKC", str(value)).lower().strip()
-    s = s.replace("\u2019", "'").replace("\u2014", "-").replace("\u2013", "-")
-    s = re.sub(r"^the\s+", "", s)
-    return re.sub(r"\s+", " ", s)
 
 
 def family(entity_type: str | None) -> str:
@@ -51,19 +45,6 @@ def prf(n_match_sys: int, n_sys: int, n_found: int, n_gold: int) -> tuple[float,
     p = n_match_sys / n_sys if n_sys else 0.0
     r = n_found / n_gold if n_gold else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
-def locate(text: str, span: str, context: str | None = None) -> list[tuple[int, int]]:
-    """Occurrences of ``span`` in ``text``; with a context, the first one inside each
-    occurrence of the context."""
-    if not context:
-        return [(m.start(), m.end()) for m in re.finditer(re.escape(span), text)]
-    out = []
-    for m in re.finditer(re.escape(context), text):
-        i = text.find(span, m.start(), m.end())
-        if i >= 0:
-            out.append((i, i + len(span)))
-    return out
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -169,7 +150,7 @@ class GoldScorer:
         report.sections["timexes"] = self.score_timexes()
         report.sections["quotes"] = self.score_quotes()
         report.sections["events"] = self.score_events()
-        report.speaker_kinds = speaker_kinds(self)
+        report.speaker_kinds = by_kind(self)
         return report
 
     # -- article
@@ -395,18 +376,6 @@ class GoldScorer:
                     continue
             return True
         return False
-
-
-def speaker_kinds(scorer: GoldScorer) -> dict[str, tuple[int, int]]:
-    from sitrep.eval.speaker_kinds import by_kind
-
-    return by_kind(scorer)
-
-
-def format_kinds(kinds: dict[str, tuple[int, int]]) -> str:
-    from sitrep.eval.speaker_kinds import format_kinds as fmt
-
-    return fmt(kinds)
 
 
 def scalar(value: Any) -> Any:

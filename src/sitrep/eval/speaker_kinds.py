@@ -20,12 +20,20 @@ so speaker accuracy is the right counts summed over every kind but ``null``.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from sitrep.eval.gold import locate, norm
+from sitrep.eval.textmatch import locate, norm
 
-if TYPE_CHECKING:
-    from sitrep.eval.gold import GoldScorer
+
+class GoldScorer(Protocol):
+    """What :func:`by_kind` reads of ``sitrep.eval.gold.GoldScorer`` after it scored."""
+
+    gold: dict[str, Any]
+    rec: dict[str, Any]
+    text: str
+    quote_hits: list[tuple[dict[str, Any], int | None]]
+
+    def same_entity(self, gold_name: str, sys_id: str | None) -> bool: ...
 
 KINDS = ("named", "role/pronoun", "earlier", "org", "agency", "null")
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"”’']?\s+(?=[\"“‘A-Z0-9])|\n")
