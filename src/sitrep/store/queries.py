@@ -32,7 +32,6 @@ from sitrep.model import Entity, Event, Quote
 from sitrep.store import codec
 from sitrep.store import schema as t
 from sitrep.store.engine import fold
-from sitrep.store.store import dicts
 from sitrep.timespan import interval
 
 if TYPE_CHECKING:
@@ -124,7 +123,7 @@ def find_quotes(store: Store, speaker: str | None = None, *, kind: str | None = 
         stmt = stmt.where(q.c.article_id == article_id)
     stmt = stmt.order_by(a.c.seq, q.c.seq).limit(limit).offset(offset)
     with store.engine.connect() as conn:
-        rows = dicts(conn.execute(stmt))
+        rows = codec.dicts(conn.execute(stmt))
         ents = _entities(conn, {(r["article_id"], r["speaker"]) for r in rows if r["speaker"]})
     return [
         QuoteHit(article_id=r["article_id"], title=r["title"], published=r["published"], outlet=r["outlet"],
@@ -183,7 +182,7 @@ def find_events(store: Store, type: str | None = None, actor: str | None = None,
         stmt = stmt.where(cond)
     stmt = stmt.order_by(a.c.seq, v.c.seq).limit(limit).offset(offset)
     with store.engine.connect() as conn:
-        rows = dicts(conn.execute(stmt))
+        rows = codec.dicts(conn.execute(stmt))
         keys = [(r["article_id"], r["id"]) for r in rows]
         args = _children(conn, t.event_args, keys)
         evid = _children(conn, t.evidence, keys)

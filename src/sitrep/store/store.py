@@ -324,19 +324,13 @@ def _rows(
 ) -> list[dict[str, Any]]:
     order = [table.c.seq] if id_col == "id" else [table.c.article_id, *_order_cols(table)]
     q = select(table).where(table.c[id_col].in_(ids)).order_by(*order)
-    return dicts(conn.execute(q))
+    return codec.dicts(conn.execute(q))
 
 
 def outdated(version: str) -> Any:
     """Articles to analyse again: made by another pipeline version, or failed."""
     a = t.articles
     return or_(a.c.pipeline_version != version, a.c.analysis.startswith(f"{AnalysisState.FAILED}:"))
-
-
-def dicts(result: Any) -> list[dict[str, Any]]:
-    """Rows as plain dicts (zip with the keys: much cheaper than Row._mapping)."""
-    keys = list(result.keys())
-    return [dict(zip(keys, row, strict=True)) for row in result]
 
 
 def _order_cols(table: t.Table) -> list[Any]:
