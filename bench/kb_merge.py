@@ -3,7 +3,7 @@ cost as its own figure"), and the merged entities it produces.
 
     .venv/bin/python bench/kb_merge.py [FILES...]   # default: examples/ + ../shared/eval/news-articles
 
-Ingests the files into a temporary store (not timed), then times ``sitrep.kb.merge``:
+Ingests the files into a temporary store (not timed), then times ``sitrep.kb.merging``:
 the first merge (model loads included), a second run with nothing pending, and a
 re-merge of every article with the models warm. Prints per-article milliseconds and the
 KB entities named in more than one article.

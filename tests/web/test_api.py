@@ -61,7 +61,9 @@ def test_writes_need_the_token_off_localhost(web_store: Store) -> None:
     from sitrep.web.app import create_app
 
     c = local_client(create_app("unused", token="s3cret", store=web_store))
-    body = {"article_id": _deal_id(), "kind": "event", "start": 0, "end": 8, "verdict": "wrong", "who": "x"}
+    ev = deal_report().events[0].evidence[0]
+    body = {"article_id": _deal_id(), "kind": "event", "start": ev.start, "end": ev.end, "verdict": "wrong",
+            "who": "x"}
     assert c.post("/api/corrections", json=body).status_code == 403
     assert c.post("/api/corrections", json=body, headers={"X-Sitrep-Token": "nope"}).status_code == 403
     assert c.post("/api/corrections", json=body, headers={"X-Sitrep-Token": "s3cret"}).status_code == 201

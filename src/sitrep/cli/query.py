@@ -74,9 +74,10 @@ def list_(settings: Settings, limit: int, offset: int, fmt: str) -> None:
 def show(settings: Settings, article_id: str, fmt: str) -> None:
     """One stored article (ARTICLE_ID or a unique prefix) with everything found in it."""
     from sitrep.export.render import render_analyses
+    from sitrep.kb.corrections import corrected
 
     with opened_store(settings) as store:
-        analysis = store.get(article_id)
+        analysis = corrected(store, article_id)  # the review corrections applied
     if analysis is None:
         raise click.ClickException(f"no stored article with id {article_id!r}: see `sitrep list`")
     if fmt == "text":
@@ -164,7 +165,9 @@ def _clip(text: str, n: int) -> str:
 def quotes(settings: Settings, speaker: str | None, kind: str | None, limit: int | None, fmt: str) -> None:
     """Stored quotes, by speaker: `sitrep quotes --speaker Lukashenko`."""
     with opened_store(settings) as store:
-        hits = store.quotes(speaker=speaker, kind=kind, limit=limit)
+        from sitrep.kb.queries import corrected_quote_hits
+
+        hits = corrected_quote_hits(store, store.quotes(speaker=speaker, kind=kind, limit=limit))
     if fmt != "text":
         _emit([{"article_id": h.article_id, "title": h.title, "published": h.published,
                 "speaker_name": h.speaker.name if h.speaker else None, **asdict(h.quote)} for h in hits], fmt)
@@ -191,8 +194,10 @@ def events(settings: Settings, type_: str | None, actor: str | None, place: str 
            since: str | None, until: str | None, limit: int | None, fmt: str) -> None:
     """Stored events: `sitrep events --type arms_transfer --actor Russia`."""
     with opened_store(settings) as store:
-        hits = store.events(type=type_, actor=actor, place=place, status=status, since=since, until=until,
-                            limit=limit)
+        from sitrep.kb.queries import corrected_event_hits
+
+        hits = corrected_event_hits(store, store.events(
+            type=type_, actor=actor, place=place, status=status, since=since, until=until, limit=limit))
     if fmt != "text":
         _emit([{"article_id": h.article_id, "title": h.title, "published": h.published,
                 "entities": {i: e.name for i, e in h.entities.items()}, **asdict(h.event)}

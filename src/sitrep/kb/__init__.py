@@ -21,7 +21,7 @@ if TYPE_CHECKING:
         corrected,
         list_corrections,
     )
-    from sitrep.kb.merge import MergeReport, merge, pending
+    from sitrep.kb.merging import MergeReport, merge, pending
     from sitrep.kb.queries import (
         EntityProfile,
         KbEntity,
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 _HOME = {
     **dict.fromkeys(("Correction", "add_correction", "apply_corrections", "corrected",
                      "list_corrections"), "sitrep.kb.corrections"),
-    **dict.fromkeys(("MergeReport", "merge", "pending"), "sitrep.kb.merge"),
+    **dict.fromkeys(("MergeReport", "merge", "pending"), "sitrep.kb.merging"),
     **dict.fromkeys(("EntityProfile", "KbEntity", "KbEvent", "entity_profile", "kb_entities",
                      "kb_entity", "kb_events", "search_articles"), "sitrep.kb.queries"),
 }

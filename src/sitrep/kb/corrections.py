@@ -4,6 +4,13 @@ Corrections are stored apart from machine output (table ``corrections``) with wh
 and when, anchored by article and character span, so they apply again after the
 article is re-analysed. :func:`apply_corrections` overrides an analysis with them;
 queries and exports go through it.
+
+Any field of a fact can be corrected: an event's type, status, label and any argument
+(``{"args": {"supplier": "e3", "place": None}}``: None removes the role), a quote's
+kind and speaker, an entity's name, type and kb_id, a timex's value and type. Per fact
+the latest verdict wins: a later "right" or "corrected" restores a fact marked
+"wrong", corrected fields accumulate in order. A correction must name a fact that
+exists (its span is one of the fact's spans).
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ from sqlalchemy import select
 
 from sitrep.errors import SitrepError
 from sitrep.kb import schema as k
-from sitrep.model import EVENT_STATUSES, EVENT_TYPES, QUOTE_KINDS, Analysis
+from sitrep.model import ENTITY_TYPES, EVENT_STATUSES, EVENT_TYPES, QUOTE_KINDS, TIMEX_TYPES, Analysis
 from sitrep.store import Store
 from sitrep.store.engine import WRITE
 
@@ -25,11 +32,13 @@ KINDS = ("entity", "timex", "quote", "event")
 VERDICTS = ("right", "wrong", "corrected")
 # the fields a correction may set, per kind, and the values each accepts (None: free text)
 EDITABLE: dict[str, dict[str, tuple[str, ...] | None]] = {
-    "event": {"type": EVENT_TYPES, "status": EVENT_STATUSES},
-    "quote": {"kind": QUOTE_KINDS},
-    "timex": {"value": None},
-    "entity": {"name": None},
+    "event": {"type": EVENT_TYPES, "status": EVENT_STATUSES, "label": None, "args": None},
+    "quote": {"kind": QUOTE_KINDS, "speaker": None},
+    "timex": {"value": None, "type": TIMEX_TYPES},
+    "entity": {"name": None, "type": ENTITY_TYPES, "kb_id": None},
 }
+# fields that must be text when given (args is a mapping; speaker and kb_id may be null)
+_TEXT_FIELDS = {"type", "status", "label", "kind", "value", "name"}
 
 
 class CorrectionError(SitrepError):
@@ -69,6 +78,11 @@ def validate(c: Correction) -> None:
             choices = allowed[name]
             if choices is not None and val not in choices:
                 raise CorrectionError(f"{c.kind} {name} {val!r}: use one of {', '.join(choices)}")
+            if name in _TEXT_FIELDS and not (isinstance(val, str) and val.strip()):
+                raise CorrectionError(f"{c.kind} {name} must be a non-empty text, got {val!r}")
+            if name == "args" and not (isinstance(val, dict) and all(
+                    isinstance(r, str) and r.isidentifier() for r in val)):
+                raise CorrectionError("event args must map role names to values (null removes a role)")
 
 
 def add_correction(store: Store, c: Correction) -> Correction:
@@ -81,6 +95,11 @@ def add_correction(store: Store, c: Correction) -> Correction:
     if not 0 <= c.start < c.end <= len(text):
         raise CorrectionError(f"span {c.start}-{c.end} lies outside article {c.article_id[:12]}")
     c.article_id, c.span_text = analysis.article.id, text[c.start:c.end]
+    records = getattr(analysis, _ATTR[c.kind])
+    if not any(_hits(c, rec, text) for rec in records):
+        raise CorrectionError(
+            f"no {c.kind} of article {c.article_id[:12]} has the span {c.start}-{c.end} "
+            f"({c.span_text[:40]!r}): a correction must name a fact that exists")
     now = datetime.now(UTC)
     with store.engine.connect().execution_options(**WRITE) as conn, conn.begin():
         c.id = conn.execute(k.corrections.insert().returning(k.corrections.c.id), {
@@ -122,25 +141,48 @@ def _hits(c: Correction, record: Any, text: str) -> bool:
     return (c.start, c.end) in _spans(c.kind, record)
 
 
+_ATTR = {"entity": "entities", "timex": "timexes", "quote": "quotes", "event": "events"}
+
+
+def _corrected_record(rec: Any, value: dict[str, Any]) -> Any:
+    fields = dict(value)
+    if "args" in fields:
+        args = dict(rec.args)
+        for role, v in fields.pop("args").items():
+            if v is None:
+                args.pop(role, None)
+            else:
+                args[role] = v
+        fields["args"] = args
+    return dataclasses.replace(rec, **fields)
+
+
 def apply_corrections(analysis: Analysis, corrections: list[Correction]) -> Analysis:
-    """A copy of the analysis with the corrections applied (latest wins per record)."""
+    """A copy of the analysis with the corrections applied: per fact, in the order they
+    were made, so the latest verdict wins (a later "right" restores a "wrong")."""
     out = dataclasses.replace(analysis, entities=list(analysis.entities), timexes=list(analysis.timexes),
                               quotes=list(analysis.quotes), events=list(analysis.events))
-    attr = {"entity": "entities", "timex": "timexes", "quote": "quotes", "event": "events"}
     text = analysis.article.text
-    for c in sorted(corrections, key=lambda c: (c.id or 0)):
-        if c.article_id != analysis.article.id:
+    ordered = sorted((c for c in corrections if c.article_id == analysis.article.id), key=lambda c: c.id or 0)
+    for kind, attr in _ATTR.items():
+        mine = [c for c in ordered if c.kind == kind]
+        if not mine:
             continue
-        records = getattr(out, attr[c.kind])
         kept = []
-        for rec in records:
-            if not _hits(c, rec, text):
-                kept.append(rec)
-            elif c.verdict == "corrected":
-                kept.append(dataclasses.replace(rec, **(c.value or {})))
-            elif c.verdict == "right":
-                kept.append(rec)
-        setattr(out, attr[c.kind], kept)
+        for rec in getattr(out, attr):
+            now, present = rec, True
+            for c in mine:
+                if not _hits(c, rec, text):
+                    continue
+                if c.verdict == "wrong":
+                    present = False
+                else:
+                    present = True
+                    if c.verdict == "corrected":
+                        now = _corrected_record(now, c.value or {})
+            if present:
+                kept.append(now)
+        setattr(out, attr, kept)
     return out
 
 

@@ -7,7 +7,9 @@ a corrected one shows its corrected fields). The CLI and the REST API call these
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -109,15 +111,16 @@ def display_value(value: Any, hit: EventHit) -> str:
     return str(value)
 
 
-def _corrections_by_article(store: Store, article_ids: set[str]) -> dict[str, list[Any]]:
+def _corrections_by_article(store: Store, article_ids: set[str], kind: str = "event") -> dict[str, list[Any]]:
     out: dict[str, list[Any]] = {}
     for c in list_corrections(store):
-        if c.article_id in article_ids and c.kind == "event":
+        if c.article_id in article_ids and c.kind in (kind, "entity"):
             out.setdefault(c.article_id, []).append(c)
     return out
 
 
-def _corrected_hits(store: Store, hits: list[EventHit]) -> list[EventHit]:
+def corrected_event_hits(store: Store, hits: list[EventHit]) -> list[EventHit]:
+    """Event hits with the review corrections applied (a fact marked wrong drops out)."""
     corr = _corrections_by_article(store, {h.article_id for h in hits})
     out = []
     for h in hits:
@@ -130,7 +133,53 @@ def _corrected_hits(store: Store, hits: list[EventHit]) -> list[EventHit]:
         fixed = apply_corrections(shell, cs).events
         if fixed:
             h.event = fixed[0]
+            _add_named_entities(store, h)
             out.append(h)
+    return out
+
+
+def _add_named_entities(store: Store, h: EventHit) -> None:
+    """A corrected argument may name an entity of the article the hit did not carry."""
+    ids = {ref for value in h.event.args.values() for ref in _entity_refs(value)} - set(h.entities)
+    if ids and (full := store.get(h.article_id)) is not None:
+        h.entities.update({e.id: e for e in full.entities if e.id in ids})
+
+
+def _entity_refs(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for v in value:
+            yield from _entity_refs(v)
+    elif isinstance(value, dict):
+        if isinstance(value.get("entity"), str):
+            yield value["entity"]
+        else:
+            for v in value.values():
+                if isinstance(v, dict | list):
+                    yield from _entity_refs(v)
+
+
+def corrected_quote_hits(store: Store, hits: list[QuoteHit]) -> list[QuoteHit]:
+    """Quote hits with the review corrections applied: a corrected speaker is the entity
+    the reviewer named, a quote marked wrong drops out."""
+    corr = _corrections_by_article(store, {h.article_id for h in hits}, kind="quote")
+    fixed: dict[str, Analysis] = {}
+    out = []
+    for h in hits:
+        cs = corr.get(h.article_id)
+        if not cs:
+            out.append(h)
+            continue
+        if h.article_id not in fixed:
+            full = store.get(h.article_id)
+            if full is None:
+                continue
+            fixed[h.article_id] = apply_corrections(full, cs)
+        a = fixed[h.article_id]
+        q = next((q for q in a.quotes if (q.start, q.end) == (h.quote.start, h.quote.end)), None)
+        if q is not None:
+            out.append(dataclasses.replace(h, quote=q, speaker=a.entity(q.speaker)))
     return out
 
 
@@ -143,7 +192,7 @@ def kb_events(store: Store, *, type: str | None = None, actor: str | None = None
               status: str | None = None, since: str | None = None, until: str | None = None,
               limit: int = 50, offset: int = 0) -> tuple[int, list[KbEvent]]:
     """(total, one page of) KB events matching the filters, by date then id."""
-    hits = _corrected_hits(store, _find(store, actor, place, since, until))
+    hits = corrected_event_hits(store, _find(store, actor, place, since, until))
     hits = [h for h in hits if (not type or h.event.type == type)]
     groups = _group(store, hits)
     if status:
@@ -238,9 +287,9 @@ def entity_profile(store: Store, kb_id: str, *, limit: int = 200) -> EntityProfi
     roles = [{"role": r.role, "published": r.published, "article_id": r.article_id}
              for r in members if r.role]
     _, events = kb_events(store, actor=ent.name, limit=limit)
-    by = find_quotes(store, speaker=ent.name, limit=limit)
+    by = corrected_quote_hits(store, find_quotes(store, speaker=ent.name, limit=limit))
     names = [ent.name, *ent.aliases]
-    about = [q for q in find_quotes(store, limit=5000)
+    about = [q for q in corrected_quote_hits(store, find_quotes(store, limit=5000))
              if q not in by and any(n.lower() in q.quote.text.lower() for n in names)][:limit]
     co_ents = [(e, r.n) for r in co if (e := kb_entity(store, r.kb_id))]
     articles = [{"article_id": r.article_id, "title": r.title, "published": r.published} for r in members]
@@ -273,7 +322,7 @@ def kb_event(store: Store, kb_event_id: str) -> KbEvent | None:
             select(m.c.article_id, m.c.event_id).where(m.c.kb_event_id == kb_event_id))}
     hits = [h for aid in sorted({a for a, _ in keys}) for h in find_events(store, article_id=aid)
             if (aid, h.event.id) in keys]
-    groups = _group(store, _corrected_hits(store, hits))
+    groups = _group(store, corrected_event_hits(store, hits))
     return groups[0] if groups else None
 
 

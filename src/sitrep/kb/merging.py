@@ -107,7 +107,7 @@ def _vectors(inputs: list[EventInput]) -> list[list[np.ndarray]]:
     return [[trig[n], sent[n], doc, ctx[n]] for n in range(len(inputs))]
 
 
-MERGE_LOCK = "sitrep.kb.merge"
+MERGE_LOCK = "sitrep.kb.merging"
 
 
 def merge_article(store: Store, analysis: Analysis, model: PairModel, *, again: bool = True) -> bool:
