@@ -280,3 +280,17 @@ def test_premodifiers_stop_at_a_new_phrase(entities_of):
 def test_capital_related_to_another_actor_is_the_state(entities_of, text, mention, etype):
     e = entity_with(entities_of(text), mention)
     assert e is not None and e.type == etype
+
+
+def test_alias_after_known_as_is_the_same_person(entities_of):
+    text = ("Omar Haddad Karimi, also known as Abu Tariq, led the cell. "
+            "Abu Tariq was arrested in March.")
+    ents = entities_of(text)
+    e = entity_with(ents, "Omar Haddad Karimi")
+    assert e is not None and entity_with(ents, "Abu Tariq") is e
+
+
+def test_surname_with_arabic_article_or_curly_apostrophe_links(entities_of):
+    text = "Prime Minister Jaafar Hadi al-Nouri spoke on Monday. Nouri said the talks would go on."
+    ents = entities_of(text)
+    assert entity_with(ents, "Nouri") is entity_with(ents, "Jaafar Hadi al-Nouri")

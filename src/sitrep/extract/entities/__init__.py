@@ -47,7 +47,7 @@ def find_entities(ctx: StageContext) -> list[Entity]:
     clusters = places.apply(doc, things + people, gz)
     people = [c for c in clusters if c.type == "PERSON"]
     persons.propagate(doc, people, {(m.start, m.end) for c in clusters for m in c.mentions if m.start >= 0})
-    clusters = actors.apply(doc, clusters, gz, _year(ctx.article.published))
+    clusters = actors.apply(doc, persons.known_as(doc, clusters), gz, _year(ctx.article.published))
     groups = coref.resolve(doc, clusters, gz)
     build.add_metadata(ctx.article, clusters, gz)
     entities = build.to_entities(clusters)

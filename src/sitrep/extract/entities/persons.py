@@ -8,6 +8,7 @@ omits; a role stated by the text wins unless it is only generic ("leader").
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from sitrep.extract.entities import leaders
@@ -66,7 +67,42 @@ def _generic(role: str | None) -> bool:
 
 
 def _name_tokens(text: str) -> list[str]:
-    return [w for w in text.replace("\u2019s", "").split() if w]
+    """Name words for matching: typographic apostrophes folded, the Arabic article dropped
+    ("al-Sudani" ~ "Sudani", "al-Rufay’i" ~ "al-Rufay'i")."""
+    words = text.replace("\u2019s", "").replace("\u2019", "'").split()
+    return [re.sub(r"^(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r)-(?=\w)", "", w) for w in words if w]
+
+
+ALIAS_AFTER = re.compile(
+    r",?\s+(?:also\s+|better\s+|widely\s+)?known\s+(?:as|by\s+(?:his|her|the)\s+(?:nickname|nom de guerre|"
+    r"alias|name))\s+((?:[A-Z][\w'\u2019\-]+\s?){1,3})")
+
+
+def known_as(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """"al-Rufay'i, also known as Abu Khadija", "Mohamed, known by his nickname Farmajo":
+    the alias is the same person."""
+    text = doc.text
+    people = [c for c in clusters if c.type == "PERSON"]
+    drop: set[int] = set()
+    for p in people:
+        for m in list(p.mentions):
+            if m.kind != "name" or m.start < 0:
+                continue
+            hit = ALIAS_AFTER.match(text, m.end)
+            if hit is None:
+                continue
+            alias = hit.group(1).strip()
+            for other in people:
+                if other is not p and id(other) not in drop and alias in other.forms:
+                    for x in other.mentions:
+                        p.add(x)
+                    p.forms.extend(other.forms)
+                    drop.add(id(other))
+            if alias not in p.forms:
+                p.forms.append(alias)
+                start = hit.start(1)
+                p.add(MentionSpan(start, start + len(alias), alias, -1, "name"))
+    return [c for c in clusters if id(c) not in drop]
 
 
 def _same_person(short: list[str], full: list[str]) -> bool:
