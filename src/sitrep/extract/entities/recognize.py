@@ -339,7 +339,7 @@ def _swallowed(c: Cand, names: list[Cand], doc: Doc, gz: Gazetteer) -> bool:
     """"Congress" in spaCy's "National Congress Party", "West" in "the Economic Community of
     West African States", "Gulf" in "the Gulf of Guinea": a table's short form inside a
     longer proper name is part of that name, not a mention of its own."""
-    country_name = c.type == "COUNTRY" and c.kind == "name"
+    country_name = c.type == "COUNTRY" and c.kind in ("name", "adjective")
     if c.source != "gaz" or (c.type not in SWALLOWED_TYPES and not country_name):
         return False
     return any(c.inside(n) and _longer_name(doc, n, c, gz) for n in names)
@@ -354,9 +354,11 @@ def _longer_name(doc: Doc, name: Cand, part: Cand, gz: Gazetteer) -> bool:
     if span[-1].lower_ in lexicon.TITLE_WORDS:
         return False  # "NATO Secretary General"
     extra = [t for t in span if not part.ts <= t.i < part.te]
-    if name.type in ("REGION", "FACILITY"):  # "the Gulf of Guinea", "the East China Sea"
+    if name.type in ("REGION", "FACILITY"):  # "the Gulf of Guinea", "the Indian Ocean"
         return any(t.lower_ in lexicon.GEO_NOUNS or t.lower_ == "of" for t in span) and any(
             t.text[:1].isupper() for t in extra)
+    if part.kind == "adjective":
+        return False  # "Indian" stays a mention of India inside "the Indian Foreign Ministry"
     if part.type == "COUNTRY":
         return False  # "the Bank of Canada": the country is nested in the name
     words = [t for t in extra if t.text[:1].isupper() and t.pos_ != "DET"

@@ -570,3 +570,6 @@ PEOPLE_NOUNS = frozenset(
      "tribesmen", "community", "communities", "nationalist", "nationalists", "rebels", "insurgents",
      "militants", "fighters", "groups", "elders", "leaders", "activists", "population", "majority"]
 )
+
+# heads that name the same island group or island ("Chagos", "Chagos Islands", "Chagos Archipelago")
+ISLAND_HEADS = frozenset(["island", "islands", "archipelago", "isles", "atoll"])
