@@ -573,3 +573,24 @@ PEOPLE_NOUNS = frozenset(
 
 # heads that name the same island group or island ("Chagos", "Chagos Islands", "Chagos Archipelago")
 ISLAND_HEADS = frozenset(["island", "islands", "archipelago", "isles", "atoll"])
+
+# nouns that introduce a named civilian vessel or train ("the cargo ship Jairan")
+VESSEL_NOUNS = frozenset(
+    ["ship", "vessel", "tanker", "freighter", "ferry", "train", "boat", "yacht", "trawler", "airliner",
+     "carrier", "containership", "dhow"]
+)
+# words before such a noun that belong to the category ("cargo ship", "passenger train")
+VESSEL_KINDS = frozenset(
+    ["cargo", "container", "passenger", "oil", "fishing", "research", "cruise", "freight", "bulk",
+     "gas", "supply", "merchant", "commercial"]
+)
+
+# ship prefixes of navies -> the navy's country ("INS Imphal", "USS Carl Vinson")
+SHIP_PREFIXES = {
+    "USS": "United States", "USNS": "United States", "HMS": "United Kingdom", "INS": "India",
+    "HMAS": "Australia", "HMCS": "Canada", "HMNZS": "New Zealand", "FGS": "Germany", "ROKS": "South Korea",
+    "JS": "Japan", "TCG": "Turkey", "PNS": "Pakistan", "BNS": "Bangladesh", "KRI": "Indonesia",
+    "HNLMS": "Netherlands", "HDMS": "Denmark", "HNoMS": "Norway", "HSwMS": "Sweden", "ITS": "Italy",
+    "SPS": "Spain", "NRP": "Portugal", "ORP": "Poland", "RSS": "Singapore", "BRP": "Philippines",
+    "HTMS": "Thailand", "KD": "Malaysia", "IRIS": "Iran", "ARA": "Argentina", "ENS": "Egypt",
+}
