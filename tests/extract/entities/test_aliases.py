@@ -59,3 +59,14 @@ def test_outlet_acronym_in_the_body_is_the_outlet(entities_of):
     e = entity_with(ents, "RFR")
     assert e is not None and e.name == "Radio Free Ruritania"
     assert sum(1 for x in ents if x.type == "ORG") == 1
+
+
+def test_name_without_its_country_joins_the_full_name(entities_of):
+    ents = entities_of("U.S. Southern Command said the drill ended. Southern Command gave no details.")
+    full = entity_with(ents, "U.S. Southern Command")
+    assert full is not None and entity_with(ents, "Southern Command") is full
+
+
+def test_date_spacy_calls_an_event_is_no_entity(entities_of):
+    ents = entities_of("The vote was postponed to September 17, officials said.")
+    assert entity_with(ents, "September 17") is None

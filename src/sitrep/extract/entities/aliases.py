@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import product
 from typing import TYPE_CHECKING
 
@@ -157,6 +158,20 @@ def _add_occurrences(doc: Doc, acr: str, full: Cluster) -> None:
     for m in re.finditer(rf"(?<![\w\-]){re.escape(acr)}(?![\w\-])", doc.text):
         sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         full.add(MentionSpan(m.start(), m.end(), acr, sp.root.i if sp is not None else -1, "name"))
+
+
+def country_short_forms(clusters: list[Cluster], is_country: Callable[[str], bool]) -> list[Cluster]:
+    """"U.S. Central Command" then "Central Command": the name without its country joins it."""
+    orgs = [c for c in clusters if c.type in ORG_TYPES]
+    drop: set[int] = set()
+    for full in orgs:
+        for short in orgs:
+            if short is full or id(short) in drop or id(full) in drop or len(short.name.split()) < 2:
+                continue
+            if full.name.endswith(" " + short.name) and is_country(full.name[: -len(short.name)].strip()):
+                _join(full, short)
+                drop.add(id(short))
+    return [c for c in clusters if id(c) not in drop]
 
 
 def short_company_names(clusters: list[Cluster]) -> list[Cluster]:

@@ -55,7 +55,10 @@ def cluster_things(doc: Doc, cands: list[Cand], gz: Gazetteer | None = None) -> 
         cl.forms.append(span.text)
         if c.type == "WEAPON_SYSTEM":
             _weapon_phrase(doc, c, cl)
-    return aliases.short_company_names(aliases.merge_acronyms(list(out.values())))
+    merged = aliases.short_company_names(aliases.merge_acronyms(list(out.values())))
+    if gz is None:
+        return merged
+    return aliases.country_short_forms(merged, lambda t: gz.country_of(t) is not None)
 
 
 def _with_country(doc: Doc, c: Cand, gz: Gazetteer | None) -> int:

@@ -165,10 +165,19 @@ def _ministry(doc: Doc, i: int, gz: Gazetteer) -> list[Cand]:
     return [Cand(start, end, "ORG", "pattern", None, "name", name, attrs)]
 
 
+def _title_before_name(span: Span) -> bool:
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return span[-1].lower_ in lexicon.TITLE_WORDS and nxt is not None and nxt.ent_type_ == "PERSON"
+
+
 def _bad_span(span: Span) -> bool:
-    """spaCy guesses that are ordinary words: "Sporting green uniform", lower-case spans."""
+    """spaCy guesses that are ordinary words: "Sporting green uniform", lower-case spans,
+    a sentence's first word that is a plural common noun ("Politicians")."""
     first = span[0]
     if not any(t.text[:1].isupper() for t in span):
+        return True
+    if len(span) == 1 and first.is_sent_start and first.tag_ == "NNS":
         return True
     if len(span) == 1 and first.tag_ in ("VBG", "VBD", "VBN", "VB", "JJ", "RB", "PRP", "DT"):
         return True
@@ -200,6 +209,12 @@ def spacy_cands(doc: Doc, gz: Gazetteer) -> list[Cand]:
                 typ = "GPE"  # "Near Palmyra", "in Raqqah": a place spaCy took for a person
         if not len(span) or _bad_span(span) or (len(span) > 1 and _in_headline(span)):
             continue
+        if typ == "ORG" and _title_before_name(span):
+            continue  # "Turkish Presidential Advisor" before a name: a title, not an organization
+        if typ == "EVENT_NAME" and any(t.like_num for t in span):
+            continue  # spaCy's "September 17" EVENT: a date
+        if typ == "FACILITY" and span[-1].lower_ in lexicon.EVENT_NOUNS:
+            typ = "EVENT_NAME"  # "the Hanoi Summit"
         name = span.text.title() if span.text.isupper() and len(span.text) > 4 else span.text
         if typ == "GPE" and _people_adjective(span, name, gz):
             continue  # "Baloch separatists", "the ethnic Baloch minority": a people, not a place

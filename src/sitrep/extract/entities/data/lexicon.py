@@ -594,3 +594,6 @@ SHIP_PREFIXES = {
     "SPS": "Spain", "NRP": "Portugal", "ORP": "Poland", "RSS": "Singapore", "BRP": "Philippines",
     "HTMS": "Thailand", "KD": "Malaysia", "IRIS": "Iran", "ARA": "Argentina", "ENS": "Egypt",
 }
+
+# last words that make a spaCy facility an event ("the Hanoi Summit")
+EVENT_NOUNS = frozenset(["summit", "talks", "conference", "war", "games", "olympics", "forum", "dialogue"])
