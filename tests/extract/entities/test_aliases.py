@@ -70,3 +70,13 @@ def test_name_without_its_country_joins_the_full_name(entities_of):
 def test_date_spacy_calls_an_event_is_no_entity(entities_of):
     ents = entities_of("The vote was postponed to September 17, officials said.")
     assert entity_with(ents, "September 17") is None
+
+
+def test_phrase_around_an_organization_name_is_a_mention(entities_of):
+    text = ("Residents said the banned Free Coast Army attacked the port. "
+            "The Coastal Herald newspaper said the Free Coast Army denied it.")
+    ents = entities_of(text)
+    army = entity_with(ents, "Free Coast Army")
+    assert army is not None and entity_with(ents, "banned Free Coast Army") is army
+    paper = entity_with(ents, "Coastal Herald")
+    assert paper is not None and entity_with(ents, "Coastal Herald newspaper") is paper

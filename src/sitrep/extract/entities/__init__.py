@@ -26,6 +26,7 @@ from sitrep.extract.entities import (
     gazetteer,
     metonymy,
     persons,
+    phrases,
     places,
     vessels,
 )
@@ -58,6 +59,7 @@ def find_entities(ctx: StageContext) -> list[Entity]:
     people = [c for c in clusters if c.type == "PERSON"]
     persons.propagate(doc, people, {(m.start, m.end) for c in clusters for m in c.mentions if m.start >= 0})
     clusters = actors.apply(doc, persons.known_as(doc, clusters), gz, _year(ctx.article.published))
+    phrases.apply(doc, clusters)
     groups = coref.resolve(doc, clusters, gz)
     build.add_metadata(ctx.article, clusters, gz)
     entities = build.to_entities(clusters)

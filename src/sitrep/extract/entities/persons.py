@@ -192,7 +192,9 @@ def premodifier_start(doc: Doc, ts: int, te: int) -> int:
     i = ts
     while i > left:
         prev = doc[i - 1]
-        if prev.is_space or prev.pos_ in ("DET", "PRON", "VERB", "AUX", "CCONJ", "SCONJ", "NUM"):
+        participle = prev.tag_ == "VBN" and prev.dep_ == "amod"  # "the banned X"
+        if prev.is_space or (prev.pos_ in ("DET", "PRON", "VERB", "AUX", "CCONJ", "SCONJ", "NUM")
+                             and not participle):
             break
         if prev.is_punct and prev.text not in ("-", "."):
             break

@@ -597,3 +597,10 @@ SHIP_PREFIXES = {
 
 # last words that make a spaCy facility an event ("the Hanoi Summit")
 EVENT_NOUNS = frozenset(["summit", "talks", "conference", "war", "games", "olympics", "forum", "dialogue"])
+
+# nouns after an organization's name that describe it ("the Indian Express newspaper")
+ORG_DESCRIPTOR_NOUNS = frozenset(
+    ["group", "movement", "newspaper", "platform", "tank", "organization", "organisation", "agency",
+     "militia", "outfit", "insurgency", "network", "party", "faction", "alliance", "coalition", "website",
+     "broadcaster", "daily", "magazine", "channel", "militants", "consultancy", "firm", "company"]
+)
