@@ -294,3 +294,13 @@ def test_surname_with_arabic_article_or_curly_apostrophe_links(entities_of):
     text = "Prime Minister Jaafar Hadi al-Nouri spoke on Monday. Nouri said the talks would go on."
     ents = entities_of(text)
     assert entity_with(ents, "Nouri") is entity_with(ents, "Jaafar Hadi al-Nouri")
+
+
+def test_nationality_capital_is_that_capital(entities_of):
+    ents = entities_of("Talks were held in Nairobi. Delegates left the Kenyan capital on Friday.")
+    assert entity_with(ents, "the Kenyan capital") is entity_with(ents, "Nairobi")
+
+
+def test_country_description_with_modifiers(entities_of):
+    ents = entities_of("Fiji signed the pact. The Pacific island nation will host the next round.")
+    assert entity_with(ents, "The Pacific island nation") is entity_with(ents, "Fiji")
