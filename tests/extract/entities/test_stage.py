@@ -304,3 +304,10 @@ def test_nationality_capital_is_that_capital(entities_of):
 def test_country_description_with_modifiers(entities_of):
     ents = entities_of("Fiji signed the pact. The Pacific island nation will host the next round.")
     assert entity_with(ents, "The Pacific island nation") is entity_with(ents, "Fiji")
+
+
+def test_weapon_phrase_takes_in_the_country_before_it(entities_of):
+    ents = entities_of("Greek F-16 jets intercepted the drones.")
+    e = entity_with(ents, "Greek F-16 jets")
+    assert e is not None and e.name == "F-16"
+    assert entity_with(ents, "Greek").name == "Greece"
