@@ -80,3 +80,15 @@ def test_phrase_around_an_organization_name_is_a_mention(entities_of):
     assert army is not None and entity_with(ents, "banned Free Coast Army") is army
     paper = entity_with(ents, "Coastal Herald")
     assert paper is not None and entity_with(ents, "Coastal Herald newspaper") is paper
+
+
+def test_name_with_of_and_two_coordinated_parts_is_one(entities_of):
+    from sitrep.config import Settings
+    from sitrep.extract.entities.recognize import Cand, _join_coordinated_names
+    from sitrep.nlp.loader import load_nlp
+
+    doc = load_nlp(Settings().model)("He heads the Office of Arctic and Antarctic Affairs.")
+    first = Cand(3, 6, "ORG", "spacy", name="Office of Arctic")  # spaCy's split
+    second = Cand(7, 9, "ORG", "spacy", name="Antarctic Affairs")
+    joined = _join_coordinated_names(doc, [first, second])
+    assert len(joined) == 1 and joined[0].name == "Office of Arctic and Antarctic Affairs"

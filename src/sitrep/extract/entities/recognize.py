@@ -232,6 +232,21 @@ def spacy_cands(doc: Doc, gz: Gazetteer) -> list[Cand]:
         if name != span.text and entry is not None:  # "WASHINGTON (Reuters) -": a dateline
             typ, name = entry.type, entry.name
         out.append(Cand(span.start, span.end, typ, "spacy", None, "name", name))
+    return _join_coordinated_names(doc, out)
+
+
+def _join_coordinated_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """spaCy's "Bureau of European" + "Eurasian Affairs": "the Bureau of European and
+    Eurasian Affairs" is one name ("of" + two coordinated parts)."""
+    out: list[Cand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        joined = prev is not None and prev.type == c.type == "ORG" and prev.te + 1 == c.ts
+        of_and = joined and prev.te - prev.ts >= 3 and doc[prev.te - 2].lower_ == "of"
+        if of_and and doc[prev.te].lower_ == "and":
+            out[-1] = Cand(prev.ts, c.te, "ORG", "spacy", None, "name", doc[prev.ts : c.te].text)
+            continue
+        out.append(c)
     return out
 
 
