@@ -50,7 +50,7 @@ class Head:
 
 def _common(tok: Token) -> bool:
     """A common noun as written: lower case, or capitalized only to open a sentence."""
-    return tok.text.islower() or (tok.is_sent_start and tok.text[1:].islower())
+    return tok.text.islower() or bool(tok.is_sent_start and tok.text[1:].islower())
 
 
 def _head_at(doc: Doc, i: int) -> Head | None:

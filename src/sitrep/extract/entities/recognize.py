@@ -241,7 +241,10 @@ def _join_coordinated_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
     out: list[Cand] = []
     for c in cands:
         prev = out[-1] if out else None
-        joined = prev is not None and prev.type == c.type == "ORG" and prev.te + 1 == c.ts
+        if prev is None:
+            out.append(c)
+            continue
+        joined = prev.type == c.type == "ORG" and prev.te + 1 == c.ts
         of_and = joined and prev.te - prev.ts >= 3 and doc[prev.te - 2].lower_ == "of"
         if of_and and doc[prev.te].lower_ == "and":
             out[-1] = Cand(prev.ts, c.te, "ORG", "spacy", None, "name", doc[prev.ts : c.te].text)
