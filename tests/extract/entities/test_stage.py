@@ -311,3 +311,12 @@ def test_weapon_phrase_takes_in_the_country_before_it(entities_of):
     e = entity_with(ents, "Greek F-16 jets")
     assert e is not None and e.name == "F-16"
     assert entity_with(ents, "Greek").name == "Greece"
+
+
+def test_appositive_description_stops_at_a_relative_clause(entities_of):
+    text = "Lena Vortman, a senior fellow at the Halden Institute who studied the region, said it was over."
+    ents = entities_of(text)
+    e = entity_with(ents, "Lena Vortman")
+    assert e is not None
+    assert entity_with(ents, "a senior fellow at the Halden Institute") is e
+    assert entity_with(ents, "a senior fellow") is e

@@ -212,15 +212,19 @@ def _add_appositive(doc: Doc, c: Cand, person: Cluster, gz: Gazetteer) -> None:
     """"Dmitry Peskov, the Kremlin spokesman, said": a description and the role it gives."""
     root = doc[c.ts : c.te].root
     for t in root.children:
-        if t.dep_ != "appos" or t.i < c.te or t.lemma_.lower() not in lexicon.PERSON_DESCRIPTION_HEADS:
+        heads = lexicon.PERSON_DESCRIPTION_HEADS | lexicon.APPOSITIVE_HEADS
+        if t.dep_ != "appos" or t.i < c.te or t.lemma_.lower() not in heads:
             continue
         start, end = t.left_edge.i, t.i + 1
-        while end <= t.right_edge.i and not doc[end].is_punct:
-            end += 1
+        while end <= t.right_edge.i and not (doc[end].is_punct or doc[end].lower_ in lexicon.RELATIVE_WORDS):
+            end += 1  # up to a relative clause: "a senior leader who masterminded ..."
         span = doc[start:end]
-        if any(x.ent_type_ == "PERSON" or x.is_punct for x in span):
-            return
+        if any(x.ent_type_ == "PERSON" or x.is_punct for x in span) or span[0].tag_ == "PRP$":
+            return  # "X, his wife": someone else
         person.add(MentionSpan(span.start_char, span.end_char, span.text, t.i, "description"))
+        if end > t.i + 1:  # "a senior fellow at the X": the noun phrase without its complement too
+            short = doc[start : t.i + 1]
+            person.add(MentionSpan(short.start_char, short.end_char, short.text, t.i, "description"))
         if _generic(person.attributes.get("role")):
             person.attributes["role"] = _appositive_role(span, gz, person)
         return

@@ -604,3 +604,14 @@ ORG_DESCRIPTOR_NOUNS = frozenset(
      "militia", "outfit", "insurgency", "network", "party", "faction", "alliance", "coalition", "website",
      "broadcaster", "daily", "magazine", "channel", "militants", "consultancy", "firm", "company"]
 )
+
+# heads of an appositive that describes a person, beside PERSON_DESCRIPTION_HEADS ("X, a
+# senior fellow at Y"); appositives only, never resolved as definite descriptions
+APPOSITIVE_HEADS = frozenset(
+    ["fellow", "member", "employee", "lawyer", "passenger", "resident", "lecturer", "scholar",
+     "coordinator", "commissioner", "student", "teacher", "doctor", "worker", "witness", "survivor",
+     "mother", "father", "son", "daughter", "wife", "husband", "veteran", "farmer", "trader"]
+)
+
+# words that open a relative clause, where a description's noun phrase ends
+RELATIVE_WORDS = frozenset(["who", "whom", "whose", "which", "that"])
