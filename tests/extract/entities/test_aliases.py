@@ -92,3 +92,9 @@ def test_name_with_of_and_two_coordinated_parts_is_one(entities_of):
     second = Cand(7, 9, "ORG", "spacy", name="Antarctic Affairs")
     joined = _join_coordinated_names(doc, [first, second])
     assert len(joined) == 1 and joined[0].name == "Office of Arctic and Antarctic Affairs"
+
+
+def test_group_named_without_its_country_joins_the_one_country_form(entities_of):
+    ents = entities_of("The Afghan Taliban denied the charge. A Taliban spokesman spoke on Sunday.")
+    e = entity_with(ents, "Afghan Taliban")
+    assert e is not None and entity_with(ents, "Taliban") is e

@@ -161,16 +161,16 @@ def _add_occurrences(doc: Doc, acr: str, full: Cluster) -> None:
 
 
 def country_short_forms(clusters: list[Cluster], is_country: Callable[[str], bool]) -> list[Cluster]:
-    """"U.S. Central Command" then "Central Command": the name without its country joins it."""
+    """"U.S. Central Command" then "Central Command", "the Afghan Taliban" then "the
+    Taliban": the name without its country joins it, when only one such name is met."""
     orgs = [c for c in clusters if c.type in ORG_TYPES]
     drop: set[int] = set()
-    for full in orgs:
-        for short in orgs:
-            if short is full or id(short) in drop or id(full) in drop or len(short.name.split()) < 2:
-                continue
-            if full.name.endswith(" " + short.name) and is_country(full.name[: -len(short.name)].strip()):
-                _join(full, short)
-                drop.add(id(short))
+    for short in orgs:
+        fulls = [f for f in orgs if f is not short and id(f) not in drop and f.name.endswith(" " + short.name)
+                 and is_country(f.name[: -len(short.name)].strip())]
+        if len(fulls) == 1:  # "the Afghan Taliban" and "the Pakistani Taliban": neither
+            _join(fulls[0], short)
+            drop.add(id(short))
     return [c for c in clusters if id(c) not in drop]
 
 
