@@ -58,3 +58,11 @@ def test_government_of_a_country_is_the_state(entities_of):
 def test_two_nations_troops_name_no_single_actor(entities_of):
     ents = entities_of("The exercise brought together Uruguayan and Paraguayan troops.")
     assert all(e.type != "MILITARY_UNIT" for e in ents)
+
+
+def test_actor_inside_a_persons_description(entities_of):
+    text = ("Rafael Quiroga, director of the Chilean military's press office, said the drill ended. "
+            "Chilean troops returned to base.")
+    ents = entities_of(text)
+    e = entity_with(ents, "Chilean military")
+    assert e is not None and e.type == "MILITARY_UNIT" and entity_with(ents, "Chilean troops") is e

@@ -59,3 +59,42 @@ def test_outlet_acronym_in_the_body_is_the_outlet(entities_of):
     e = entity_with(ents, "RFR")
     assert e is not None and e.name == "Radio Free Ruritania"
     assert sum(1 for x in ents if x.type == "ORG") == 1
+
+
+def test_name_without_its_country_joins_the_full_name(entities_of):
+    ents = entities_of("U.S. Southern Command said the drill ended. Southern Command gave no details.")
+    full = entity_with(ents, "U.S. Southern Command")
+    assert full is not None and entity_with(ents, "Southern Command") is full
+
+
+def test_date_spacy_calls_an_event_is_no_entity(entities_of):
+    ents = entities_of("The vote was postponed to September 17, officials said.")
+    assert entity_with(ents, "September 17") is None
+
+
+def test_phrase_around_an_organization_name_is_a_mention(entities_of):
+    text = ("Residents said the banned Free Coast Army attacked the port. "
+            "The Coastal Herald newspaper said the Free Coast Army denied it.")
+    ents = entities_of(text)
+    army = entity_with(ents, "Free Coast Army")
+    assert army is not None and entity_with(ents, "banned Free Coast Army") is army
+    paper = entity_with(ents, "Coastal Herald")
+    assert paper is not None and entity_with(ents, "Coastal Herald newspaper") is paper
+
+
+def test_name_with_of_and_two_coordinated_parts_is_one(entities_of):
+    from sitrep.config import Settings
+    from sitrep.extract.entities.recognize import Cand, _join_coordinated_names
+    from sitrep.nlp.loader import load_nlp
+
+    doc = load_nlp(Settings().model)("He heads the Office of Arctic and Antarctic Affairs.")
+    first = Cand(3, 6, "ORG", "spacy", name="Office of Arctic")  # spaCy's split
+    second = Cand(7, 9, "ORG", "spacy", name="Antarctic Affairs")
+    joined = _join_coordinated_names(doc, [first, second])
+    assert len(joined) == 1 and joined[0].name == "Office of Arctic and Antarctic Affairs"
+
+
+def test_group_named_without_its_country_joins_the_one_country_form(entities_of):
+    ents = entities_of("The Afghan Taliban denied the charge. A Taliban spokesman spoke on Sunday.")
+    e = entity_with(ents, "Afghan Taliban")
+    assert e is not None and entity_with(ents, "Taliban") is e

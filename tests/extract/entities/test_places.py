@@ -45,3 +45,17 @@ def test_province_spacy_mistypes_is_a_region_of_its_country(entities_of):
 def test_a_people_adjective_is_no_place(entities_of):
     ents = entities_of("Members of the ethnic Zandari minority protested. Zandari separatists denied it.")
     assert entity_with(ents, "Zandari") is None
+
+
+def test_island_group_named_three_ways_is_one_place(entities_of):
+    text = ("The Varanu Islands lie far offshore. Fishing boats crossed the Varanu Archipelago. "
+            "Varanu has no airport.")
+    ents = entities_of(text)
+    e = entity_with(ents, "Varanu Islands")
+    assert e is not None and entity_with(ents, "Varanu Archipelago") is e
+
+
+def test_ocean_named_by_an_adjective_is_not_the_country(entities_of):
+    ents = entities_of("The navy patrols the Indian Ocean.")
+    e = entity_with(ents, "Indian Ocean")
+    assert e is not None and e.type == "REGION"

@@ -280,3 +280,43 @@ def test_premodifiers_stop_at_a_new_phrase(entities_of):
 def test_capital_related_to_another_actor_is_the_state(entities_of, text, mention, etype):
     e = entity_with(entities_of(text), mention)
     assert e is not None and e.type == etype
+
+
+def test_alias_after_known_as_is_the_same_person(entities_of):
+    text = ("Omar Haddad Karimi, also known as Abu Tariq, led the cell. "
+            "Abu Tariq was arrested in March.")
+    ents = entities_of(text)
+    e = entity_with(ents, "Omar Haddad Karimi")
+    assert e is not None and entity_with(ents, "Abu Tariq") is e
+
+
+def test_surname_with_arabic_article_or_curly_apostrophe_links(entities_of):
+    text = "Prime Minister Jaafar Hadi al-Nouri spoke on Monday. Nouri said the talks would go on."
+    ents = entities_of(text)
+    assert entity_with(ents, "Nouri") is entity_with(ents, "Jaafar Hadi al-Nouri")
+
+
+def test_nationality_capital_is_that_capital(entities_of):
+    ents = entities_of("Talks were held in Nairobi. Delegates left the Kenyan capital on Friday.")
+    assert entity_with(ents, "the Kenyan capital") is entity_with(ents, "Nairobi")
+
+
+def test_country_description_with_modifiers(entities_of):
+    ents = entities_of("Fiji signed the pact. The Pacific island nation will host the next round.")
+    assert entity_with(ents, "The Pacific island nation") is entity_with(ents, "Fiji")
+
+
+def test_weapon_phrase_takes_in_the_country_before_it(entities_of):
+    ents = entities_of("Greek F-16 jets intercepted the drones.")
+    e = entity_with(ents, "Greek F-16 jets")
+    assert e is not None and e.name == "F-16"
+    assert entity_with(ents, "Greek").name == "Greece"
+
+
+def test_appositive_description_stops_at_a_relative_clause(entities_of):
+    text = "Lena Vortman, a senior fellow at the Halden Institute who studied the region, said it was over."
+    ents = entities_of(text)
+    e = entity_with(ents, "Lena Vortman")
+    assert e is not None
+    assert entity_with(ents, "a senior fellow at the Halden Institute") is e
+    assert entity_with(ents, "a senior fellow") is e

@@ -18,7 +18,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sitrep.extract.entities import actors, aliases, build, coref, gazetteer, metonymy, persons, places
+from sitrep.extract.entities import (
+    actors,
+    aliases,
+    build,
+    coref,
+    gazetteer,
+    metonymy,
+    persons,
+    phrases,
+    places,
+    vessels,
+)
 from sitrep.extract.entities.recognize import recognize
 from sitrep.model import Entity
 
@@ -47,10 +58,11 @@ def find_entities(ctx: StageContext, nlp: Language | None = None) -> list[Entity
     countries = {c.name for c in things if c.type == "COUNTRY"}
     people = persons.cluster_people(doc, cands, gz, _year(ctx.article.published), countries)
     things = build.drop_inside_titles(things, people)
-    clusters = places.apply(doc, things + people, gz)
+    clusters = vessels.apply(doc, places.apply(doc, things + people, gz))
     people = [c for c in clusters if c.type == "PERSON"]
     persons.propagate(doc, people, {(m.start, m.end) for c in clusters for m in c.mentions if m.start >= 0})
-    clusters = actors.apply(doc, clusters, gz, _year(ctx.article.published))
+    clusters = actors.apply(doc, persons.known_as(doc, clusters), gz, _year(ctx.article.published))
+    phrases.apply(doc, clusters)
     groups = coref.resolve(doc, clusters, gz)
     build.add_metadata(ctx.article, clusters, gz)
     entities = build.to_entities(clusters)

@@ -50,7 +50,7 @@ class Head:
 
 def _common(tok: Token) -> bool:
     """A common noun as written: lower case, or capitalized only to open a sentence."""
-    return tok.text.islower() or (tok.is_sent_start and tok.text[1:].islower())
+    return tok.text.islower() or bool(tok.is_sent_start and tok.text[1:].islower())
 
 
 def _head_at(doc: Doc, i: int) -> Head | None:
@@ -251,14 +251,21 @@ class Actors:
                 self.taken.remove((s, e, c))
 
     def _clashes(self, start: int, end: int) -> bool:
-        """A span a name already owns, or one crossing a name (nested places are fine)."""
+        """A span a name already owns, or one crossing a name (nested places are fine, and
+        so is a longer description around it: "the director of the Pakistani military's
+        media wing")."""
         for s, e, c in self.taken:
             if (s, e) == (start, end):
                 return True
             inside = start <= s and e <= end
-            if s < end and start < e and not (inside and c.type in PLACE_TYPES):
+            around = s <= start and end <= e and c.type in ("PERSON", "ORG") and not self._named_span(c, s, e)
+            if s < end and start < e and not (inside and c.type in PLACE_TYPES) and not around:
                 return True
         return False
+
+    @staticmethod
+    def _named_span(c: Cluster, s: int, e: int) -> bool:
+        return any((m.start, m.end) == (s, e) and m.kind == "name" for m in c.mentions)
 
     def country_cluster(self, country: Entry) -> Cluster:
         cl = self.countries.get(country.name)

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import product
 from typing import TYPE_CHECKING
 
@@ -157,6 +158,20 @@ def _add_occurrences(doc: Doc, acr: str, full: Cluster) -> None:
     for m in re.finditer(rf"(?<![\w\-]){re.escape(acr)}(?![\w\-])", doc.text):
         sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         full.add(MentionSpan(m.start(), m.end(), acr, sp.root.i if sp is not None else -1, "name"))
+
+
+def country_short_forms(clusters: list[Cluster], is_country: Callable[[str], bool]) -> list[Cluster]:
+    """"U.S. Central Command" then "Central Command", "the Afghan Taliban" then "the
+    Taliban": the name without its country joins it, when only one such name is met."""
+    orgs = [c for c in clusters if c.type in ORG_TYPES]
+    drop: set[int] = set()
+    for short in orgs:
+        fulls = [f for f in orgs if f is not short and id(f) not in drop and f.name.endswith(" " + short.name)
+                 and is_country(f.name[: -len(short.name)].strip())]
+        if len(fulls) == 1:  # "the Afghan Taliban" and "the Pakistani Taliban": neither
+            _join(fulls[0], short)
+            drop.add(id(short))
+    return [c for c in clusters if id(c) not in drop]
 
 
 def short_company_names(clusters: list[Cluster]) -> list[Cluster]:

@@ -54,8 +54,11 @@ def cluster_things(doc: Doc, cands: list[Cand], gz: Gazetteer | None = None) -> 
         cl.add(MentionSpan(span.start_char, span.end_char, span.text, span.root.i, kind))
         cl.forms.append(span.text)
         if c.type == "WEAPON_SYSTEM":
-            _weapon_phrase(doc, c, cl)
-    return aliases.short_company_names(aliases.merge_acronyms(list(out.values())))
+            _weapon_phrase(doc, c, cl, gz)
+    merged = aliases.short_company_names(aliases.merge_acronyms(list(out.values())))
+    if gz is None:
+        return merged
+    return aliases.country_short_forms(merged, lambda t: gz.country_of(t) is not None)
 
 
 def _with_country(doc: Doc, c: Cand, gz: Gazetteer | None) -> int:
@@ -68,8 +71,10 @@ def _with_country(doc: Doc, c: Cand, gz: Gazetteer | None) -> int:
     return start if entry is not None and entry.name == country else c.ts
 
 
-def _weapon_phrase(doc: Doc, c: Cand, cl: Cluster) -> None:
-    """"a Tor surface-to-air missile system", "S-400 air defense systems": the whole phrase."""
+def _weapon_phrase(doc: Doc, c: Cand, cl: Cluster, gz: Gazetteer | None = None) -> None:
+    """"a Tor surface-to-air missile system", "S-400 air defense systems": the whole phrase;
+    with the user's or maker's country before it too ("Turkish F-16 jets", "U.S. Patriot
+    missiles")."""
     last = None
     for t in doc[c.te : min(len(doc), c.te + 8)]:
         nxt = doc[t.i + 1].text if t.i + 1 < len(doc) else ""
@@ -78,11 +83,19 @@ def _weapon_phrase(doc: Doc, c: Cand, cl: Cluster) -> None:
             break
         if t.lower_ in lexicon.WEAPON_CUE_NOUNS and t.pos_ == "NOUN":
             last = t.i
+    country_start = c.ts
+    if gz is not None:
+        entry, at = country_before(doc, c.ts, gz)
+        country_start = at if entry is not None and doc[c.ts - 1].tag_ != "POS" else c.ts
     if last is None:
+        if country_start < c.ts:
+            span = doc[country_start : c.te]
+            cl.add(MentionSpan(span.start_char, span.end_char, span.text, c.te - 1, "description"))
         return
     start = c.ts - 1 if c.ts > 0 and doc[c.ts - 1].lower_ in ("a", "an") else c.ts
-    span = doc[start : last + 1]
-    cl.add(MentionSpan(span.start_char, span.end_char, span.text, last, "description"))
+    for first in dict.fromkeys((start, country_start)):
+        span = doc[first : last + 1]
+        cl.add(MentionSpan(span.start_char, span.end_char, span.text, last, "description"))
 
 
 def drop_inside_titles(things: list[Cluster], people: list[Cluster]) -> list[Cluster]:

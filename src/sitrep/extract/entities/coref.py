@@ -122,8 +122,11 @@ class Resolver:
                 self.group(chunk)
             else:
                 self.person_description(chunk, lemma)
-        elif root.lower_ in lexicon.COUNTRY_DESCRIPTION_HEADS and len(chunk) == 2 and not _possessed(chunk):
-            target = self.pick(self.countries, chunk.start, 1)  # "the kingdom", "the country"
+        elif root.lower_ == "capital" and len(chunk) >= 3 and not _possessed(chunk):
+            self.capital_description(chunk)  # "the Turkish capital"
+        elif root.lower_ in lexicon.COUNTRY_DESCRIPTION_HEADS and not _possessed(chunk) and _plain_modifiers(
+                chunk, self.gz):
+            target = self.pick(self.countries, chunk.start, 1)  # "the kingdom", "the island nation"
             if target is not None:
                 self.attach(target, chunk.start_char, chunk.end_char, chunk.text, root.i, "description")
         elif root.lower_ in lexicon.ORG_DESCRIPTION_HEADS and root.tag_ == "NN":
@@ -133,6 +136,16 @@ class Resolver:
             target = self.pick(pool, chunk.start, WINDOW + 1)
             if target is not None and not _named(chunk):
                 self.attach(target, chunk.start_char, chunk.end_char, chunk.text, root.i, "description")
+
+    def capital_description(self, chunk: Span) -> None:
+        """"the Turkish capital", "the Afghan capital": that country's capital city."""
+        country = next((e.name for t in chunk[1:-1] if (e := self.gz.country_of(t.text))), None)
+        if country is None:
+            return
+        city = next((c for c, k in self.gz.capitals.items() if k == country), None)
+        target = next((c for c in self.clusters if c.type == "CITY" and c.name == city), None)
+        if target is not None:
+            self.attach(target, chunk.start_char, chunk.end_char, chunk.text, chunk.root.i, "description")
 
     def person_description(self, chunk: Span, lemma: str) -> None:
         country = None
@@ -177,6 +190,16 @@ def _definite_np(tok: Token) -> Span | None:
     if head.i <= tok.i or head.i - tok.i > 5 or head.pos_ not in ("NOUN", "PROPN"):
         return None
     return tok.doc[tok.i : head.i + 1]
+
+
+def _plain_modifiers(chunk: Span, gz: Gazetteer) -> bool:
+    """"the country", "the island nation", "the North African country"; not "the Somali
+    state" (a named state: the actors step reads it) nor "the two countries"."""
+    inner = chunk[1:-1]
+    if len(inner) > 3 or chunk.root.tag_ != "NN":
+        return False
+    return all(t.pos_ in ("ADJ", "NOUN", "PROPN") and gz.country_of(t.text) is None and not t.like_num
+               for t in inner)
 
 
 def _gender(p: Cluster) -> str:

@@ -155,13 +155,13 @@ def _load_subdivisions(gz: Gazetteer) -> None:
     for sub in pycountry.subdivisions:
         if getattr(sub, "parent_code", None):
             continue  # first level only
-        country = gz.by_iso.get(sub.country_code)
+        state = gz.by_iso.get(sub.country_code)
+        value = state.name if state else ""
         plain = unicodedata.normalize("NFKD", sub.name).encode("ascii", "ignore").decode()
         for name in {sub.name, plain}:
             if len(name) < 4 or (" " in name and len(name.split()) > 3):
                 continue
             old = gz.subdivisions.get(name)
-            value = country.name if country else ""
             gz.subdivisions[name] = value if old in (None, value) else ""
     for name, country in gz.subdivisions.items():
         gz.regions.setdefault(name, country)

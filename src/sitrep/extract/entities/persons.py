@@ -8,6 +8,7 @@ omits; a role stated by the text wins unless it is only generic ("leader").
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from sitrep.extract.entities import leaders
@@ -66,7 +67,42 @@ def _generic(role: str | None) -> bool:
 
 
 def _name_tokens(text: str) -> list[str]:
-    return [w for w in text.replace("\u2019s", "").split() if w]
+    """Name words for matching: typographic apostrophes folded, the Arabic article dropped
+    ("al-Sudani" ~ "Sudani", "al-Rufay’i" ~ "al-Rufay'i")."""
+    words = text.replace("\u2019s", "").replace("\u2019", "'").split()
+    return [re.sub(r"^(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]r)-(?=\w)", "", w) for w in words if w]
+
+
+ALIAS_AFTER = re.compile(
+    r",?\s+(?:also\s+|better\s+|widely\s+)?known\s+(?:as|by\s+(?:his|her|the)\s+(?:nickname|nom de guerre|"
+    r"alias|name))\s+((?:[A-Z][\w'\u2019\-]+\s?){1,3})")
+
+
+def known_as(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """"al-Rufay'i, also known as Abu Khadija", "Mohamed, known by his nickname Farmajo":
+    the alias is the same person."""
+    text = doc.text
+    people = [c for c in clusters if c.type == "PERSON"]
+    drop: set[int] = set()
+    for p in people:
+        for m in list(p.mentions):
+            if m.kind != "name" or m.start < 0:
+                continue
+            hit = ALIAS_AFTER.match(text, m.end)
+            if hit is None:
+                continue
+            alias = hit.group(1).strip()
+            for other in people:
+                if other is not p and id(other) not in drop and alias in other.forms:
+                    for x in other.mentions:
+                        p.add(x)
+                    p.forms.extend(other.forms)
+                    drop.add(id(other))
+            if alias not in p.forms:
+                p.forms.append(alias)
+                start = hit.start(1)
+                p.add(MentionSpan(start, start + len(alias), alias, -1, "name"))
+    return [c for c in clusters if id(c) not in drop]
 
 
 def _same_person(short: list[str], full: list[str]) -> bool:
@@ -156,7 +192,9 @@ def premodifier_start(doc: Doc, ts: int, te: int) -> int:
     i = ts
     while i > left:
         prev = doc[i - 1]
-        if prev.is_space or prev.pos_ in ("DET", "PRON", "VERB", "AUX", "CCONJ", "SCONJ", "NUM"):
+        participle = prev.tag_ == "VBN" and prev.dep_ == "amod"  # "the banned X"
+        if prev.is_space or (prev.pos_ in ("DET", "PRON", "VERB", "AUX", "CCONJ", "SCONJ", "NUM")
+                             and not participle):
             break
         if prev.is_punct and prev.text not in ("-", "."):
             break
@@ -174,15 +212,19 @@ def _add_appositive(doc: Doc, c: Cand, person: Cluster, gz: Gazetteer) -> None:
     """"Dmitry Peskov, the Kremlin spokesman, said": a description and the role it gives."""
     root = doc[c.ts : c.te].root
     for t in root.children:
-        if t.dep_ != "appos" or t.i < c.te or t.lemma_.lower() not in lexicon.PERSON_DESCRIPTION_HEADS:
+        heads = lexicon.PERSON_DESCRIPTION_HEADS | lexicon.APPOSITIVE_HEADS
+        if t.dep_ != "appos" or t.i < c.te or t.lemma_.lower() not in heads:
             continue
         start, end = t.left_edge.i, t.i + 1
-        while end <= t.right_edge.i and not doc[end].is_punct:
-            end += 1
+        while end <= t.right_edge.i and not (doc[end].is_punct or doc[end].lower_ in lexicon.RELATIVE_WORDS):
+            end += 1  # up to a relative clause: "a senior leader who masterminded ..."
         span = doc[start:end]
-        if any(x.ent_type_ == "PERSON" or x.is_punct for x in span):
-            return
+        if any(x.ent_type_ == "PERSON" or x.is_punct for x in span) or span[0].tag_ == "PRP$":
+            return  # "X, his wife": someone else
         person.add(MentionSpan(span.start_char, span.end_char, span.text, t.i, "description"))
+        if end > t.i + 1:  # "a senior fellow at the X": the noun phrase without its complement too
+            short = doc[start : t.i + 1]
+            person.add(MentionSpan(short.start_char, short.end_char, short.text, t.i, "description"))
         if _generic(person.attributes.get("role")):
             person.attributes["role"] = _appositive_role(span, gz, person)
         return

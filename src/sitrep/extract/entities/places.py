@@ -24,7 +24,7 @@ MAX_FACILITY_NOUNS = 2  # "railway station", "air base"
 
 
 def apply(doc: Doc, clusters: list[Cluster], gz: Gazetteer) -> list[Cluster]:
-    clusters = _generic_persons(clusters)
+    clusters = _same_stem(_generic_persons(clusters))
     _generic_heads(doc, clusters)
     _place_of(doc, clusters)
     clusters = _facilities(doc, clusters, gz)
@@ -58,6 +58,32 @@ def _generic_persons(clusters: list[Cluster]) -> list[Cluster]:
             places[stem] = cl
         out.append(cl)
     return out
+
+
+def _stem(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in lexicon.ISLAND_HEADS:
+        words.pop()
+    return " ".join(words)
+
+
+def _same_stem(clusters: list[Cluster]) -> list[Cluster]:
+    """"Chagos", "the Chagos Islands", "the Chagos Archipelago": one place."""
+    keep: dict[str, Cluster] = {}
+    drop: set[int] = set()
+    places = sorted((c for c in clusters if c.type == "REGION"),
+                    key=lambda c: (c.kb_id is None, -len(c.mentions)))
+    for cl in places:
+        stem = _stem(cl.name)
+        first = keep.get(stem)
+        if first is None:
+            keep[stem] = cl
+            continue
+        for m in cl.mentions:
+            first.add(m)
+        first.forms.extend(cl.forms)
+        drop.add(id(cl))
+    return [c for c in clusters if id(c) not in drop]
 
 
 def _generic_name(text: str) -> bool:

@@ -165,10 +165,19 @@ def _ministry(doc: Doc, i: int, gz: Gazetteer) -> list[Cand]:
     return [Cand(start, end, "ORG", "pattern", None, "name", name, attrs)]
 
 
+def _title_before_name(span: Span) -> bool:
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return span[-1].lower_ in lexicon.TITLE_WORDS and nxt is not None and nxt.ent_type_ == "PERSON"
+
+
 def _bad_span(span: Span) -> bool:
-    """spaCy guesses that are ordinary words: "Sporting green uniform", lower-case spans."""
+    """spaCy guesses that are ordinary words: "Sporting green uniform", lower-case spans,
+    a sentence's first word that is a plural common noun ("Politicians")."""
     first = span[0]
     if not any(t.text[:1].isupper() for t in span):
+        return True
+    if len(span) == 1 and first.is_sent_start and first.tag_ == "NNS":
         return True
     if len(span) == 1 and first.tag_ in ("VBG", "VBD", "VBN", "VB", "JJ", "RB", "PRP", "DT"):
         return True
@@ -200,6 +209,12 @@ def spacy_cands(doc: Doc, gz: Gazetteer) -> list[Cand]:
                 typ = "GPE"  # "Near Palmyra", "in Raqqah": a place spaCy took for a person
         if not len(span) or _bad_span(span) or (len(span) > 1 and _in_headline(span)):
             continue
+        if typ == "ORG" and _title_before_name(span):
+            continue  # "Turkish Presidential Advisor" before a name: a title, not an organization
+        if typ == "EVENT_NAME" and any(t.like_num for t in span):
+            continue  # spaCy's "September 17" EVENT: a date
+        if typ == "FACILITY" and span[-1].lower_ in lexicon.EVENT_NOUNS:
+            typ = "EVENT_NAME"  # "the Hanoi Summit"
         name = span.text.title() if span.text.isupper() and len(span.text) > 4 else span.text
         if typ == "GPE" and _people_adjective(span, name, gz):
             continue  # "Baloch separatists", "the ethnic Baloch minority": a people, not a place
@@ -217,6 +232,24 @@ def spacy_cands(doc: Doc, gz: Gazetteer) -> list[Cand]:
         if name != span.text and entry is not None:  # "WASHINGTON (Reuters) -": a dateline
             typ, name = entry.type, entry.name
         out.append(Cand(span.start, span.end, typ, "spacy", None, "name", name))
+    return _join_coordinated_names(doc, out)
+
+
+def _join_coordinated_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """spaCy's "Bureau of European" + "Eurasian Affairs": "the Bureau of European and
+    Eurasian Affairs" is one name ("of" + two coordinated parts)."""
+    out: list[Cand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if prev is None:
+            out.append(c)
+            continue
+        joined = prev.type == c.type == "ORG" and prev.te + 1 == c.ts
+        of_and = joined and prev.te - prev.ts >= 3 and doc[prev.te - 2].lower_ == "of"
+        if of_and and doc[prev.te].lower_ == "and":
+            out[-1] = Cand(prev.ts, c.te, "ORG", "spacy", None, "name", doc[prev.ts : c.te].text)
+            continue
+        out.append(c)
     return out
 
 
@@ -339,7 +372,7 @@ def _swallowed(c: Cand, names: list[Cand], doc: Doc, gz: Gazetteer) -> bool:
     """"Congress" in spaCy's "National Congress Party", "West" in "the Economic Community of
     West African States", "Gulf" in "the Gulf of Guinea": a table's short form inside a
     longer proper name is part of that name, not a mention of its own."""
-    country_name = c.type == "COUNTRY" and c.kind == "name"
+    country_name = c.type == "COUNTRY" and c.kind in ("name", "adjective")
     if c.source != "gaz" or (c.type not in SWALLOWED_TYPES and not country_name):
         return False
     return any(c.inside(n) and _longer_name(doc, n, c, gz) for n in names)
@@ -354,9 +387,11 @@ def _longer_name(doc: Doc, name: Cand, part: Cand, gz: Gazetteer) -> bool:
     if span[-1].lower_ in lexicon.TITLE_WORDS:
         return False  # "NATO Secretary General"
     extra = [t for t in span if not part.ts <= t.i < part.te]
-    if name.type in ("REGION", "FACILITY"):  # "the Gulf of Guinea", "the East China Sea"
+    if name.type in ("REGION", "FACILITY"):  # "the Gulf of Guinea", "the Indian Ocean"
         return any(t.lower_ in lexicon.GEO_NOUNS or t.lower_ == "of" for t in span) and any(
             t.text[:1].isupper() for t in extra)
+    if part.kind == "adjective":
+        return False  # "Indian" stays a mention of India inside "the Indian Foreign Ministry"
     if part.type == "COUNTRY":
         return False  # "the Bank of Canada": the country is nested in the name
     words = [t for t in extra if t.text[:1].isupper() and t.pos_ != "DET"

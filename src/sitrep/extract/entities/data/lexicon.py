@@ -570,3 +570,48 @@ PEOPLE_NOUNS = frozenset(
      "tribesmen", "community", "communities", "nationalist", "nationalists", "rebels", "insurgents",
      "militants", "fighters", "groups", "elders", "leaders", "activists", "population", "majority"]
 )
+
+# heads that name the same island group or island ("Chagos", "Chagos Islands", "Chagos Archipelago")
+ISLAND_HEADS = frozenset(["island", "islands", "archipelago", "isles", "atoll"])
+
+# nouns that introduce a named civilian vessel or train ("the cargo ship Jairan")
+VESSEL_NOUNS = frozenset(
+    ["ship", "vessel", "tanker", "freighter", "ferry", "train", "boat", "yacht", "trawler", "airliner",
+     "carrier", "containership", "dhow"]
+)
+# words before such a noun that belong to the category ("cargo ship", "passenger train")
+VESSEL_KINDS = frozenset(
+    ["cargo", "container", "passenger", "oil", "fishing", "research", "cruise", "freight", "bulk",
+     "gas", "supply", "merchant", "commercial"]
+)
+
+# ship prefixes of navies -> the navy's country ("INS Imphal", "USS Carl Vinson")
+SHIP_PREFIXES = {
+    "USS": "United States", "USNS": "United States", "HMS": "United Kingdom", "INS": "India",
+    "HMAS": "Australia", "HMCS": "Canada", "HMNZS": "New Zealand", "FGS": "Germany", "ROKS": "South Korea",
+    "JS": "Japan", "TCG": "Turkey", "PNS": "Pakistan", "BNS": "Bangladesh", "KRI": "Indonesia",
+    "HNLMS": "Netherlands", "HDMS": "Denmark", "HNoMS": "Norway", "HSwMS": "Sweden", "ITS": "Italy",
+    "SPS": "Spain", "NRP": "Portugal", "ORP": "Poland", "RSS": "Singapore", "BRP": "Philippines",
+    "HTMS": "Thailand", "KD": "Malaysia", "IRIS": "Iran", "ARA": "Argentina", "ENS": "Egypt",
+}
+
+# last words that make a spaCy facility an event ("the Hanoi Summit")
+EVENT_NOUNS = frozenset(["summit", "talks", "conference", "war", "games", "olympics", "forum", "dialogue"])
+
+# nouns after an organization's name that describe it ("the Indian Express newspaper")
+ORG_DESCRIPTOR_NOUNS = frozenset(
+    ["group", "movement", "newspaper", "platform", "tank", "organization", "organisation", "agency",
+     "militia", "outfit", "insurgency", "network", "party", "faction", "alliance", "coalition", "website",
+     "broadcaster", "daily", "magazine", "channel", "militants", "consultancy", "firm", "company"]
+)
+
+# heads of an appositive that describes a person, beside PERSON_DESCRIPTION_HEADS ("X, a
+# senior fellow at Y"); appositives only, never resolved as definite descriptions
+APPOSITIVE_HEADS = frozenset(
+    ["fellow", "member", "employee", "lawyer", "passenger", "resident", "lecturer", "scholar",
+     "coordinator", "commissioner", "student", "teacher", "doctor", "worker", "witness", "survivor",
+     "mother", "father", "son", "daughter", "wife", "husband", "veteran", "farmer", "trader"]
+)
+
+# words that open a relative clause, where a description's noun phrase ends
+RELATIVE_WORDS = frozenset(["who", "whom", "whose", "which", "that"])
