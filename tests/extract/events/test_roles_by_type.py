@@ -134,3 +134,10 @@ def test_the_sanctioned_is_not_who_sanctions(run_events):
     events, _ = run_events(text, [("Ardania", "COUNTRY", [])])
     v = _of_type(events, "sanction")
     assert "actor" not in v.args or v.args.get("actor") != v.args.get("target")
+
+
+def test_a_witness_retelling_is_the_same_attack(run_events):
+    text = ("Gunmen attacked a bus station in Norwick on Monday. "
+            "\u201cThey shot them in front of us,\u201d a witness said.")
+    events, _ = run_events(text, [("Norwick", "CITY", [])], [("Monday", "2024-03-04", "DATE")])
+    assert len([v for v in events if v.type == "attack"]) == 1
