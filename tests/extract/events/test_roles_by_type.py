@@ -4,6 +4,8 @@ predicate that governs the counted phrase."""
 
 from __future__ import annotations
 
+import pytest
+
 from sitrep.extract.events.arguments import admits, enforce_types
 from sitrep.extract.events.lexicon import lexicon
 from sitrep.model import Entity
@@ -141,3 +143,14 @@ def test_a_witness_retelling_is_the_same_attack(run_events):
             "\u201cThey shot them in front of us,\u201d a witness said.")
     events, _ = run_events(text, [("Norwick", "CITY", [])], [("Monday", "2024-03-04", "DATE")])
     assert len([v for v in events if v.type == "attack"]) == 1
+
+
+@pytest.mark.parametrize(("text", "attack"), [
+    ("Gunmen stormed a police station in Norwick on Monday.", True),
+    ("The minister stormed out of the meeting on Monday.", False),
+    ("Militants abducted 40 students from a school in Norwick.", True),
+    ("Rebels hijacked a passenger train near Norwick.", True),
+])
+def test_storming_abduction_and_hijacking_are_attacks(run_events, text, attack):
+    events, _ = run_events(text, [("Norwick", "CITY", [])])
+    assert bool([v for v in events if v.type == "attack"]) is attack
