@@ -201,7 +201,8 @@ class TriggerFinder:
             return False
         if etype == "visit" and tok.tag_ == "VBG" and not any(self._is_place(o) for o in objs):
             return False  # "an executive overseeing engineering": a job, not a visit
-        if lemma in spec.get("needs_object", []) and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+        has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
+        if lemma in spec.get("needs_object", []) and not has_object:
             return False
         if lemma in spec.get("needs_subject", []) and not any(c.dep_ == "nsubj" for c in tok.children):
             return False
