@@ -154,3 +154,16 @@ def test_a_witness_retelling_is_the_same_attack(run_events):
 def test_storming_abduction_and_hijacking_are_attacks(run_events, text, attack):
     events, _ = run_events(text, [("Norwick", "CITY", [])])
     assert bool([v for v in events if v.type == "attack"]) is attack
+
+
+@pytest.mark.parametrize(("text", "etype", "found"), [
+    ("The army launched a military operation against the rebels near Norwick.", "attack", True),
+    ("The company expanded its operations in Norwick.", "attack", False),
+    ("Ana Petrova asked Ivo Marek for a ceasefire.", "demand", True),
+    ("Ana Petrova asked Ivo Marek about the weather.", "demand", False),
+    ("Ana Petrova hosted Ivo Marek in Norwick on Monday.", "meeting", True),
+])
+def test_operations_requests_and_hosting(run_events, text, etype, found):
+    ents = [("Norwick", "CITY", []), ("Ana Petrova", "PERSON", []), ("Ivo Marek", "PERSON", [])]
+    events, _ = run_events(text, ents)
+    assert bool([v for v in events if v.type == etype]) is found
