@@ -167,3 +167,10 @@ def test_operations_requests_and_hosting(run_events, text, etype, found):
     ents = [("Norwick", "CITY", []), ("Ana Petrova", "PERSON", []), ("Ivo Marek", "PERSON", [])]
     events, _ = run_events(text, ents)
     assert bool([v for v in events if v.type == etype]) is found
+
+
+def test_an_unplaced_election_is_in_the_reports_country(run_events):
+    text = ("Ardania's parliament passed the budget. Ardania's president praised Ardania's army. "
+            "A Kestovia envoy attended. Elections will be held next year.")
+    events, names = run_events(text, [("Ardania", "COUNTRY", []), ("Kestovia", "COUNTRY", [])])
+    assert names.get(_of_type(events, "election").args.get("place")) == "Ardania"
