@@ -174,3 +174,21 @@ def test_an_unplaced_election_is_in_the_reports_country(run_events):
             "A Kestovia envoy attended. Elections will be held next year.")
     events, names = run_events(text, [("Ardania", "COUNTRY", []), ("Kestovia", "COUNTRY", [])])
     assert names.get(_of_type(events, "election").args.get("place")) == "Ardania"
+
+
+def test_we_in_a_quote_is_its_speaker():
+    from sitrep.extract.events import find_events
+    from sitrep.model import Article, Quote
+    from sitrep.pipeline import StageContext, get_pipeline
+
+    from .conftest import build
+
+    text = "\u201cWe urge Kestovia to return to the talks,\u201d said Ana Petrova."
+    ents, tx = build(text, [("Ana Petrova", "PERSON", []), ("Kestovia", "COUNTRY", [])], [])
+    quote = Quote(start=1, end=text.index("\u201d"), text=text[1:text.index("\u201d")], kind="direct",
+                  speaker="e1")
+    pipe = get_pipeline()
+    ctx = StageContext(article=Article(text=text, published="2024-03-05"), doc=pipe.nlp(text),
+                       settings=pipe.settings, entities=ents, timexes=tx, quotes=[quote])
+    demand = next(v for v in find_events(ctx) if v.type == "demand")
+    assert demand.args.get("actor") == "e1" and demand.args.get("target") == "e2"

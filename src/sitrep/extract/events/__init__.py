@@ -39,7 +39,7 @@ DATE_ROLES = ("date", "start", "end", "delivery_by")
 
 def mentions_of(ctx: StageContext) -> list[EventMention]:
     """Every event mention in the article, with its arguments and status."""
-    res = Resolver(ctx.doc, ctx.entities)
+    res = Resolver(ctx.doc, ctx.entities, ctx.quotes)
     mentions = TriggerFinder(ctx.doc, res).find()
     times = TimeIndex(ctx.doc, ctx.timexes)
     triggers = {m.trigger.i for m in mentions} | {m.head.i for m in mentions}
@@ -88,7 +88,7 @@ def pronouns_only(m: EventMention) -> bool:
     return bool(core) and all(c.pos_ == "PRON" for c in core)
 
 
-@stage("events", assigns="events", requires=("entities", "timexes"))
+@stage("events", assigns="events", requires=("entities", "timexes", "quotes"))
 def find_events(ctx: StageContext) -> list[Event]:
     clusters = cluster(mentions_of(ctx))
     return [to_event(f"v{i}", c, ctx.article.text) for i, c in enumerate(clusters, 1)]
