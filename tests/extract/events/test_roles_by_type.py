@@ -192,3 +192,9 @@ def test_we_in_a_quote_is_its_speaker():
                        settings=pipe.settings, entities=ents, timexes=tx, quotes=[quote])
     demand = next(v for v in find_events(ctx) if v.type == "demand")
     assert demand.args.get("actor") == "e1" and demand.args.get("target") == "e2"
+
+
+def test_demanding_someones_ouster_targets_them(run_events):
+    text = "Protesters demanded reforms and Ivo Marek's resignation on Friday."
+    events, names = run_events(text, [("Ivo Marek", "PERSON", [])])
+    assert names.get(_of_type(events, "demand").args.get("target")) == "Ivo Marek"
