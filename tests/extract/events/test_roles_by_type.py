@@ -198,3 +198,12 @@ def test_demanding_someones_ouster_targets_them(run_events):
     text = "Protesters demanded reforms and Ivo Marek's resignation on Friday."
     events, names = run_events(text, [("Ivo Marek", "PERSON", [])])
     assert names.get(_of_type(events, "demand").args.get("target")) == "Ivo Marek"
+
+
+def test_ramping_up_sanctions_gives_who_and_when(run_events):
+    text = "The Council ramped up sanctions on Ardania in 2016."
+    events, names = run_events(text, [("Council", "ORG", []), ("Ardania", "COUNTRY", [])],
+                               [("2016", "2016", "DATE")])
+    v = _of_type(events, "sanction")
+    assert names.get(v.args.get("actor")) == "Council" and names.get(v.args.get("target")) == "Ardania"
+    assert v.args.get("date") == "2016"
