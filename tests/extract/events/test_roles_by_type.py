@@ -207,3 +207,12 @@ def test_ramping_up_sanctions_gives_who_and_when(run_events):
     v = _of_type(events, "sanction")
     assert names.get(v.args.get("actor")) == "Council" and names.get(v.args.get("target")) == "Ardania"
     assert v.args.get("date") == "2016"
+
+
+def test_a_convened_meeting_takes_the_convener(run_events):
+    text = "Ardania will convene a meeting in Velm with Kestovia on Friday."
+    events, names = run_events(text, [("Ardania", "COUNTRY", []), ("Kestovia", "COUNTRY", []),
+                                      ("Velm", "CITY", [])], [("Friday", "2024-03-08", "DATE")])
+    v = _of_type(events, "meeting")
+    assert {names.get(p) for p in v.args.get("participants", [])} == {"Ardania", "Kestovia"}
+    assert v.args.get("date") == "2024-03-08" and v.status == "planned"
