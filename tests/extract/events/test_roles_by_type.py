@@ -216,3 +216,11 @@ def test_a_convened_meeting_takes_the_convener(run_events):
     v = _of_type(events, "meeting")
     assert {names.get(p) for p in v.args.get("participants", [])} == {"Ardania", "Kestovia"}
     assert v.args.get("date") == "2024-03-08" and v.status == "planned"
+
+
+def test_whom_a_warning_is_addressed_to_is_its_target(run_events):
+    text = "Ardania warned Kestovia of severe consequences on Monday."
+    events, names = run_events(text, [("Ardania", "COUNTRY", []), ("Kestovia", "COUNTRY", [])])
+    v = _of_type(events, "statement")
+    assert names.get(v.args.get("target")) == "Kestovia"
+    assert v.args.get("topic") == "severe consequences"

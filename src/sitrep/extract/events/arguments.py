@@ -96,7 +96,11 @@ def entity_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
         if is_weaponish(tok, res) and m.type != "attack":
             continue
         if roles.get("patient") == "topic":
-            args.setdefault("topic", topic_text(tok))
+            named = [r for r in res.refs(tok, subtree=False) if isinstance(r, Entity)]
+            if named and all(admits(m.type, "target", r) for r in named) and m.type == "statement":
+                _add(m.type, args, "target", named)  # "warned Washington": whom, not what
+            else:
+                args.setdefault("topic", topic_text(tok))
         else:
             wide = tok.lemma_.lower() in lex.cues("group_nouns") | lex.cues("territory")
             _add(m.type, args, roles.get("patient"), res.refs(tok, subtree=wide))
