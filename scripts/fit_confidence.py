@@ -5,7 +5,8 @@ VOA gold's dev split only, and print its reliability tables.
 
 Every predicted event of the dev documents is labelled right (it matches a gold event:
 same type, overlapping evidence) or not; a logistic model with an L2 penalty is fitted
-on the features of ``sitrep.extract.events.calibrated.features``. The tables printed are
+on the features of ``sitrep.extract.events.calibrated.features``, then an isotonic map
+(pool-adjacent-violators) on its out-of-fold scores turns scores into fractions right. The tables printed are
 the rule-based confidence before, the fit on the documents it was fitted on, and a
 5-fold cross-validation by document (the honest one). Deterministic: no random state.
 """
@@ -68,6 +69,34 @@ def fit(rows: list[Outcome]) -> dict[str, object]:
             "weights": {k: round(float(v), 4) for k, v in zip(names, w[1:], strict=True) if abs(v) >= 1e-4}}
 
 
+def pav(scores: list[float], labels: list[float]) -> list[list[float]]:
+    """Isotonic regression by pooling adjacent violators: [mean score, fraction right] of
+    each block, increasing."""
+    blocks: list[list[float]] = []  # [sum score, sum label, count]
+    for sc, lab in sorted(zip(scores, labels, strict=True)):
+        blocks.append([sc, lab, 1.0])
+        while len(blocks) > 1 and blocks[-2][1] / blocks[-2][2] >= blocks[-1][1] / blocks[-1][2]:
+            last = blocks.pop()
+            blocks[-1] = [a + b for a, b in zip(blocks[-1], last, strict=True)]
+    return [[round(b[0] / b[2], 4), round(b[1] / b[2], 4)] for b in blocks]
+
+
+def fit_calibrated(data: list[tuple[str, Outcome]]) -> dict[str, object]:
+    """The logistic model on all of ``data``, and an isotonic map fitted on its
+    out-of-fold scores (each document scored by a model fitted without it)."""
+    docs = sorted({d for d, _ in data})
+    scores: list[float] = []
+    labels: list[float] = []
+    for k in range(FOLDS):
+        held = set(docs[k::FOLDS])
+        params = fit([o for d, o in data if d not in held])
+        for d, o in data:
+            if d in held:
+                scores.append(probability(feats(o), params))
+                labels.append(1.0 if o.right else 0.0)
+    return {**fit([o for _, o in data]), "isotonic": pav(scores, labels)}
+
+
 def scored(rows: list[Outcome], params: dict[str, object]) -> list[Outcome]:
     return [Outcome(round(min(max(probability(feats(o), params), 0.05), 0.95), 2), o.right, o.event)
             for o in rows]
@@ -81,16 +110,16 @@ def main() -> None:
                       o.right, o.event) for o in rows]
     print("## rule-based confidence (before)\n" + format_table(reliability(before)))
     print(f"Brier score {brier(before):.4f}")
-    params = fit(rows)
+    params = fit_calibrated(data)
     fitted = scored(rows, params)
     print("\n## fitted, on the documents it was fitted on\n" + format_table(reliability(fitted)))
     print(f"Brier score {brier(fitted):.4f}")
     docs = sorted({d for d, _ in data})
     cv: list[Outcome] = []
-    for k in range(FOLDS):
+    for k in range(FOLDS):  # the whole procedure (logistic + isotonic) kept away from each fold
         held = set(docs[k::FOLDS])
-        train = [o for d, o in data if d not in held]
-        cv += scored([o for d, o in data if d in held], fit(train))
+        model = fit_calibrated([(d, o) for d, o in data if d not in held])
+        cv += scored([o for d, o in data if d in held], model)
     print(f"\n## fitted, {FOLDS}-fold cross-validation by document\n" + format_table(reliability(cv)))
     print(f"Brier score {brier(cv):.4f}")
     out = {"fitted_on": "voa-gold dev split (sitrep/eval/splits/voa-gold.yaml), scripts/fit_confidence.py",

@@ -46,3 +46,12 @@ def test_the_shipped_model_was_fitted_on_dev_and_ranks_richer_events_higher():
 def test_features_are_bounded():
     f = features("meeting", {f"r{i}": "x" for i in range(9)}, 7)
     assert f["n_args"] == 5 and f["mentions"] == 2 and f["type=meeting"] == 1.0
+
+
+def test_the_isotonic_map_interpolates_and_clamps():
+    from sitrep.extract.events.calibrated import remap
+
+    pts = [[0.2, 0.1], [0.6, 0.5], [0.9, 0.9]]
+    assert remap(0.1, pts) == 0.1 and remap(0.95, pts) == 0.9
+    assert abs(remap(0.4, pts) - 0.3) < 1e-9
+    assert remap(0.4, []) == 0.4

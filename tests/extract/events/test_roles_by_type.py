@@ -4,6 +4,8 @@ predicate that governs the counted phrase."""
 
 from __future__ import annotations
 
+import pytest
+
 from sitrep.extract.events.arguments import admits, enforce_types
 from sitrep.extract.events.lexicon import lexicon
 from sitrep.model import Entity
@@ -134,3 +136,91 @@ def test_the_sanctioned_is_not_who_sanctions(run_events):
     events, _ = run_events(text, [("Ardania", "COUNTRY", [])])
     v = _of_type(events, "sanction")
     assert "actor" not in v.args or v.args.get("actor") != v.args.get("target")
+
+
+def test_a_witness_retelling_is_the_same_attack(run_events):
+    text = ("Gunmen attacked a bus station in Norwick on Monday. "
+            "\u201cThey shot them in front of us,\u201d a witness said.")
+    events, _ = run_events(text, [("Norwick", "CITY", [])], [("Monday", "2024-03-04", "DATE")])
+    assert len([v for v in events if v.type == "attack"]) == 1
+
+
+@pytest.mark.parametrize(("text", "attack"), [
+    ("Gunmen stormed a police station in Norwick on Monday.", True),
+    ("The minister stormed out of the meeting on Monday.", False),
+    ("Militants abducted 40 students from a school in Norwick.", True),
+    ("Rebels hijacked a passenger train near Norwick.", True),
+])
+def test_storming_abduction_and_hijacking_are_attacks(run_events, text, attack):
+    events, _ = run_events(text, [("Norwick", "CITY", [])])
+    assert bool([v for v in events if v.type == "attack"]) is attack
+
+
+@pytest.mark.parametrize(("text", "etype", "found"), [
+    ("The army launched a military operation against the rebels near Norwick.", "attack", True),
+    ("The company expanded its operations in Norwick.", "attack", False),
+    ("Ana Petrova asked Ivo Marek for a ceasefire.", "demand", True),
+    ("Ana Petrova asked Ivo Marek about the weather.", "demand", False),
+    ("Ana Petrova hosted Ivo Marek in Norwick on Monday.", "meeting", True),
+])
+def test_operations_requests_and_hosting(run_events, text, etype, found):
+    ents = [("Norwick", "CITY", []), ("Ana Petrova", "PERSON", []), ("Ivo Marek", "PERSON", [])]
+    events, _ = run_events(text, ents)
+    assert bool([v for v in events if v.type == etype]) is found
+
+
+def test_an_unplaced_election_is_in_the_reports_country(run_events):
+    text = ("Ardania's parliament passed the budget. Ardania's president praised Ardania's army. "
+            "A Kestovia envoy attended. Elections will be held next year.")
+    events, names = run_events(text, [("Ardania", "COUNTRY", []), ("Kestovia", "COUNTRY", [])])
+    assert names.get(_of_type(events, "election").args.get("place")) == "Ardania"
+
+
+def test_we_in_a_quote_is_its_speaker():
+    from sitrep.extract.events import find_events
+    from sitrep.model import Article, Quote
+    from sitrep.pipeline import StageContext, get_pipeline
+
+    from .conftest import build
+
+    text = "\u201cWe urge Kestovia to return to the talks,\u201d said Ana Petrova."
+    ents, tx = build(text, [("Ana Petrova", "PERSON", []), ("Kestovia", "COUNTRY", [])], [])
+    quote = Quote(start=1, end=text.index("\u201d"), text=text[1:text.index("\u201d")], kind="direct",
+                  speaker="e1")
+    pipe = get_pipeline()
+    ctx = StageContext(article=Article(text=text, published="2024-03-05"), doc=pipe.nlp(text),
+                       settings=pipe.settings, entities=ents, timexes=tx, quotes=[quote])
+    demand = next(v for v in find_events(ctx) if v.type == "demand")
+    assert demand.args.get("actor") == "e1" and demand.args.get("target") == "e2"
+
+
+def test_demanding_someones_ouster_targets_them(run_events):
+    text = "Protesters demanded reforms and Ivo Marek's resignation on Friday."
+    events, names = run_events(text, [("Ivo Marek", "PERSON", [])])
+    assert names.get(_of_type(events, "demand").args.get("target")) == "Ivo Marek"
+
+
+def test_ramping_up_sanctions_gives_who_and_when(run_events):
+    text = "The Council ramped up sanctions on Ardania in 2016."
+    events, names = run_events(text, [("Council", "ORG", []), ("Ardania", "COUNTRY", [])],
+                               [("2016", "2016", "DATE")])
+    v = _of_type(events, "sanction")
+    assert names.get(v.args.get("actor")) == "Council" and names.get(v.args.get("target")) == "Ardania"
+    assert v.args.get("date") == "2016"
+
+
+def test_a_convened_meeting_takes_the_convener(run_events):
+    text = "Ardania will convene a meeting in Velm with Kestovia on Friday."
+    events, names = run_events(text, [("Ardania", "COUNTRY", []), ("Kestovia", "COUNTRY", []),
+                                      ("Velm", "CITY", [])], [("Friday", "2024-03-08", "DATE")])
+    v = _of_type(events, "meeting")
+    assert {names.get(p) for p in v.args.get("participants", [])} == {"Ardania", "Kestovia"}
+    assert v.args.get("date") == "2024-03-08" and v.status == "planned"
+
+
+def test_whom_a_warning_is_addressed_to_is_its_target(run_events):
+    text = "Ardania warned Kestovia of severe consequences on Monday."
+    events, names = run_events(text, [("Ardania", "COUNTRY", []), ("Kestovia", "COUNTRY", [])])
+    v = _of_type(events, "statement")
+    assert names.get(v.args.get("target")) == "Kestovia"
+    assert v.args.get("topic") == "severe consequences"

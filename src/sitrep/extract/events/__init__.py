@@ -38,7 +38,7 @@ DATE_ROLES = ("date", "start", "end", "delivery_by")
 
 def mentions_of(ctx: StageContext) -> list[EventMention]:
     """Every event mention in the article, with its arguments and status."""
-    res = Resolver(ctx.doc, ctx.entities)
+    res = Resolver(ctx.doc, ctx.entities, ctx.quotes)
     mentions = TriggerFinder(ctx.doc, res).find()
     times = TimeIndex(ctx.doc, ctx.timexes)
     triggers = {m.trigger.i for m in mentions} | {m.head.i for m in mentions}
@@ -75,8 +75,16 @@ def refer_back(mentions: list[EventMention]) -> None:
         has_noun = any(o.anaphoric and o.nominal and o.type == m.type and o.trigger.i in sub
                        for o in mentions)
         agentless = is_passive(m.trigger) and not any(c.dep_ == "agent" for c in m.trigger.children)
-        if has_noun or (agentless and not any(k in m.args for k in DATE_ROLES)):
+        undated = not any(k in m.args for k in DATE_ROLES)
+        if has_noun or (agentless and undated) or (undated and "place" not in m.args and pronouns_only(m)):
             m.anaphoric = True
+
+
+def pronouns_only(m: EventMention) -> bool:
+    """A verb whose subject and object are pronouns ("they shot them", "he bombed it"):
+    a witness retelling the event already reported, not a new one."""
+    core = [c for c in m.trigger.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    return bool(core) and all(c.pos_ == "PRON" for c in core)
 
 
 def find_events(ctx: StageContext) -> list[Event]:

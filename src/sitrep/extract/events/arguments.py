@@ -96,7 +96,11 @@ def entity_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
         if is_weaponish(tok, res) and m.type != "attack":
             continue
         if roles.get("patient") == "topic":
-            args.setdefault("topic", topic_text(tok))
+            named: list[Entity | str] = [r for r in res.refs(tok, subtree=False) if isinstance(r, Entity)]
+            if named and all(admits(m.type, "target", r) for r in named) and m.type == "statement":
+                _add(m.type, args, "target", named)  # "warned Washington": whom, not what
+            else:
+                args.setdefault("topic", topic_text(tok))
         else:
             wide = tok.lemma_.lower() in lex.cues("group_nouns") | lex.cues("territory")
             _add(m.type, args, roles.get("patient"), res.refs(tok, subtree=wide))
@@ -118,6 +122,8 @@ def entity_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
                 _add(m.type, args, role, res.refs(tok))
     if m.type == "statement" and "target" not in args:
         _add(m.type, args, "target", _claim_owner(m, slots, res))
+    if m.type == "demand" and "target" not in args:  # "demanded Bashir's ouster", "the release of X"
+        _add(m.type, args, "target", _owners([t for p in slots.patient for t in (p, *p.conjuncts)], res))
     if roles.get("agent") == "target" or m.type == "appointment":
         _person_target(args, slots, res)
     place, actor = args.get("place"), args.get("actor")
@@ -157,15 +163,22 @@ def _claim_owner(m: EventMention, slots: Slots, res: Resolver) -> list[Ref]:
     said = [t for t in slots.patient if t.lemma_.lower() in claims]
     if not said and m.trigger.dep_ == "relcl" and m.trigger.head.lemma_.lower() in claims:
         said = [m.trigger.head]
+    return _owners(said, res)
+
+
+def _owners(nouns: list[Token], res: Resolver) -> list[Ref]:
+    """The possessor, "of" or "by" party of event nouns ("X's allegation", "the ouster of X")."""
     out: list[Ref] = []
-    for noun in said:
+    for noun in nouns:
+        if res.at_token(noun) is not None:
+            continue  # a named party, not an event noun
         for c in noun.children:
             if c.dep_ == "poss":
                 out.extend(res.refs(c, subtree=False))
             elif c.dep_ == "acl":
                 out.extend(r for a in c.children if a.dep_ == "agent"
                            for p in a.children if p.dep_ == "pobj" for r in res.refs(p, subtree=False))
-            elif c.dep_ == "prep" and c.lower_ == "by":
+            elif c.dep_ == "prep" and c.lower_ in ("by", "of"):
                 out.extend(r for p in c.children if p.dep_ == "pobj" for r in res.refs(p, subtree=False))
     return out
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 import yaml
@@ -39,10 +40,23 @@ def model() -> dict[str, Any]:
 
 
 def probability(feats: dict[str, float], params: dict[str, Any] | None = None) -> float:
+    """The logistic score, then the isotonic map fitted on out-of-fold scores (the
+    ``isotonic`` breakpoints, [score, fraction right], interpolated linearly)."""
     p = params or model()
     weights = p.get("weights", {})
     z = float(p.get("intercept", 0.0)) + sum(weights.get(k, 0.0) * v for k, v in feats.items())
-    return 1.0 / (1.0 + math.exp(-z))
+    return remap(1.0 / (1.0 + math.exp(-z)), p.get("isotonic") or [])
+
+
+def remap(x: float, points: list[list[float]]) -> float:
+    if not points:
+        return x
+    if x <= points[0][0]:
+        return points[0][1]
+    for (x0, y0), (x1, y1) in pairwise(points):
+        if x <= x1:
+            return y0 + (y1 - y0) * (x - x0) / (x1 - x0) if x1 > x0 else y1
+    return points[-1][1]
 
 
 def rule_confidence(args: dict[str, Any], n_evidence: int) -> float:

@@ -1,6 +1,7 @@
 """Arguments from outside the clause, and mentions that are only another event's target.
 
-- an election without "in X" takes the place named last before it in its sentence;
+- an election without "in X" takes the place named last before it in its sentence, else
+  the country the report names most;
 - a state of emergency declared by a country is in that country unless told otherwise;
 - a visit without a place takes one from the next sentence when that sentence
   continues with the same actor ("..., the strongman praised ...");
@@ -21,7 +22,7 @@ LOCATIVE = ("in", "at", "near")
 
 def fill_gaps(m: EventMention, res: Resolver) -> None:
     if m.type == "election" and "place" not in m.args:
-        place = res.nearest_place(m.trigger)
+        place = res.nearest_place(m.trigger) or _main_country(res)
         if place is not None:
             m.args["place"] = place
     elif m.type == "emergency_declaration" and "place" not in m.args:
@@ -32,6 +33,18 @@ def fill_gaps(m: EventMention, res: Resolver) -> None:
         place = _next_sentence_place(m, res)
         if place is not None:
             m.args["place"] = place
+
+
+def _main_country(res: Resolver) -> Entity | None:
+    """The country the report is about (named most often), for an election it does not
+    place: elections are held in a country, and a report on one names it most."""
+    counts = [(len(e.mentions), e) for e in res.entities if e.type == "COUNTRY"]
+    if not counts:
+        return None
+    counts.sort(key=lambda c: -c[0])
+    if len(counts) > 1 and counts[0][0] == counts[1][0]:
+        return None  # no one country dominates
+    return counts[0][1]
 
 
 def _next_sentence_place(m: EventMention, res: Resolver) -> Entity | None:

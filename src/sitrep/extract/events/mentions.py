@@ -201,6 +201,9 @@ class TriggerFinder:
             return False
         if etype == "visit" and tok.tag_ == "VBG" and not any(self._is_place(o) for o in objs):
             return False  # "an executive overseeing engineering": a job, not a visit
+        has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
+        if lemma in spec.get("needs_object", []) and not has_object:
+            return False
         if lemma in spec.get("needs_subject", []) and not any(c.dep_ == "nsubj" for c in tok.children):
             return False
         if lemma in spec.get("needs_clause", []) and not clause_demand(tok):

@@ -6,12 +6,12 @@ entity covers a proper name the name itself is returned as a literal.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sitrep.extract.events.lexicon import lexicon
 from sitrep.extract.spans import MentionIndex
-from sitrep.model import Entity
+from sitrep.model import Entity, Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -20,6 +20,7 @@ PLACE_TYPES = ("CITY", "FACILITY", "REGION", "COUNTRY")  # most specific first
 ACTOR_TYPES = {"PERSON", "COUNTRY", "ORG", "BLOC", "MILITARY_UNIT", "CITY", "REGION"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 NAME_TYPES = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}  # spaCy labels a literal name may carry
 LOCATIVE_PREPS = {"in", "at", "near", "along", "across", "inside", "outside", "around"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
@@ -31,10 +32,12 @@ Ref = Entity | str  # an entity, or a literal name when no entity covers it
 class Resolver:
     doc: Doc
     entities: list[Entity]
+    quotes: list[Quote] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.index = MentionIndex(self.entities)
         self.by_name = {e.name.lower(): e for e in self.entities}
+        self.by_id = {e.id: e for e in self.entities}
         rows = [(m.start, e) for e in self.entities for m in e.mentions if m.start is not None]
         self.ordered = sorted(rows, key=lambda r: r[0])
 
@@ -52,6 +55,10 @@ class Resolver:
             out.append(ent)
         elif tok.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
             found = self.pronoun(tok)
+            if found is not None:
+                out.append(found)
+        elif tok.lower_ in FIRST_PERSON:
+            found = self.speaker(tok)
             if found is not None:
                 out.append(found)
         elif (two := self.the_two(tok)) is not None:
@@ -84,6 +91,13 @@ class Resolver:
         return list(seen.values())
 
     # -- pronouns and "the two"
+    def speaker(self, tok: Token) -> Entity | None:
+        """ "I" or "we" inside a quotation: whoever the quotes stage says is speaking."""
+        for q in self.quotes:
+            if q.start <= tok.idx < q.end and q.speaker is not None and q.kind != "indirect":
+                return self.by_id.get(q.speaker)
+        return None
+
     def pronoun(self, tok: Token) -> Entity | None:
         kinds = {"PERSON"} if tok.lower_ in PERSON_PRONOUNS else {"COUNTRY", "ORG", "BLOC"}
         sent_start = tok.sent.start_char

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 class Events(Component):
     name = "events"
     assigns = "events"
-    requires = ("entities", "timexes")
+    requires = ("entities", "timexes", "quotes")
 
     def __init__(self, nlp: Language, settings: Settings) -> None:
         super().__init__(nlp, settings)
