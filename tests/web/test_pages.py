@@ -75,3 +75,28 @@ def test_world_outline_has_no_line_across_the_antimeridian() -> None:
     path = world_path()
     assert path.count("M") > 100
     assert place_point("Russia", "COUNTRY") is not None
+
+
+def test_the_review_forms_correct_a_speaker_and_a_supplier(client: TestClient) -> None:
+    a = deal_report()
+    aid = a.article.id
+    ev, q = a.events[0].evidence[0], a.quotes[0]
+    page = client.get(f"/articles/{aid}").text
+    assert 'aria-label="corrected speaker"' in page and 'aria-label="argument to correct"' in page
+    token = _csrf(client, aid)
+    base = {"article_id": aid, "who": "ana", "verdict": "corrected", "csrf": token, "back": "/"}
+    r = client.post("/review", data={**base, "kind": "quote", "start": q.start, "end": q.end,
+                                     "field": "speaker", "value": "e2"}, follow_redirects=False)
+    assert r.status_code == 303, r.text
+    r = client.post("/review", data={**base, "kind": "event", "start": ev.start, "end": ev.end,
+                                     "type": "arms_transfer", "status": "agreed", "arg_role": "supplier",
+                                     "arg_value": "e3"}, follow_redirects=False)
+    assert r.status_code == 303, r.text
+    fixed = client.get(f"/api/articles/{aid}").json()
+    assert fixed["quotes"][0]["speaker"] == "e2" and fixed["events"][0]["args"]["supplier"] == "e3"
+    undo = client.post("/review", data={**base, "kind": "event", "start": ev.start, "end": ev.end,
+                                        "verdict": "wrong"}, follow_redirects=False)
+    assert undo.status_code == 303 and client.get(f"/api/articles/{aid}").json()["events"] == []
+    client.post("/review", data={**base, "kind": "event", "start": ev.start, "end": ev.end,
+                                 "verdict": "right"})
+    assert client.get(f"/api/articles/{aid}").json()["events"][0]["args"]["supplier"] == "e3"

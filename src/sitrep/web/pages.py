@@ -50,7 +50,7 @@ def article(request: Request, article_id: str) -> HTMLResponse:
     aid = analysis.article.id
     return render(request, "article.html", a=analysis, body=highlight(analysis), kb_ids=kb_ids_of(store, aid),
                   corrections=kb.list_corrections(store, aid), event_types=EVENT_TYPES,
-                  statuses=EVENT_STATUSES, editable=EDITABLE)
+                  statuses=EVENT_STATUSES, editable=EDITABLE, arg_roles=ARG_ROLES)
 
 
 @router.get("/entities", response_class=HTMLResponse)
@@ -108,9 +108,18 @@ def _safe_back(back: str) -> str:
     return back if back.startswith("/") and not back.startswith("//") else "/"
 
 
-def _corrected_value(kind: str, type_: str, status: str, field: str, value: str) -> dict[str, str] | None:
+# the argument roles the review form offers for an event (any role can be corrected
+# through the API)
+ARG_ROLES = ("actor", "target", "supplier", "recipient", "contractor", "participants", "place")
+
+
+def _corrected_value(kind: str, type_: str, status: str, field: str, value: str,
+                     arg_role: str = "", arg_value: str = "") -> dict[str, Any] | None:
     if kind == "event":
-        return {k: v for k, v in (("type", type_), ("status", status)) if v} or None
+        fixed: dict[str, Any] = {k: v for k, v in (("type", type_), ("status", status)) if v}
+        if arg_role and arg_value:
+            fixed["args"] = {arg_role: [arg_value] if arg_role == "participants" else arg_value}
+        return fixed or None
     return {field: value} if field and value else None
 
 
@@ -121,10 +130,13 @@ def review(request: Request, article_id: str = Form(..., max_length=128),
            type: str = Form("", max_length=64), status: str = Form("", max_length=32),
            field: str = Form("", max_length=64), value: str = Form("", max_length=MAX_NOTE),
            note: str = Form("", max_length=MAX_NOTE), token: str = Form("", max_length=200),
-           back: str = Form("/", max_length=2000), csrf: str = Form("", max_length=200)) -> RedirectResponse:
+           back: str = Form("/", max_length=2000), csrf: str = Form("", max_length=200),
+           arg_role: str = Form("", max_length=32),
+           arg_value: str = Form("", max_length=64)) -> RedirectResponse:
     check_csrf(request, csrf)
     check_token(request, token or None)
-    fixed = _corrected_value(kind, type, status, field, value) if verdict == "corrected" else None
+    fixed = (_corrected_value(kind, type, status, field, value, arg_role, arg_value)
+             if verdict == "corrected" else None)
     try:
         kb.add_correction(store_of(request), Correction(
             article_id=article_id, kind=kind, start=start, end=end, verdict=verdict, who=who,
