@@ -175,7 +175,8 @@ def search_cmd(settings: Settings, query: str, limit: int) -> None:
 @click.option("--end", type=int, required=True, help="Span end (exclusive).")
 @click.option("--verdict", type=click.Choice(["right", "wrong", "corrected"]), required=True)
 @click.option("--set", "sets", multiple=True,
-              help="FIELD=VALUE for --verdict corrected (e.g. status=agreed).")
+              help="FIELD=VALUE for --verdict corrected: status=agreed, speaker=e3, "
+                   "args.supplier=e2 (args.ROLE=null removes a role), kb_id=Q7747.")
 @click.option("--who", envvar="USER", required=True, help="Reviewer name (default $USER).")
 @click.option("--note")
 @click.pass_obj
@@ -184,11 +185,26 @@ def review_cmd(settings: Settings, article_id: str, kind: str, start: int, end: 
     """Mark a fact (anchored by its span) right or wrong, or correct it."""
     from sitrep import kb
 
-    value = dict(s.split("=", 1) for s in sets if "=" in s) or None
+    value = _set_fields(sets)
     with opened_store(settings) as store:
         c = kb.add_correction(store, kb.Correction(article_id=article_id, kind=kind, start=start, end=end,
                                                    verdict=verdict, who=who, value=value, note=note))
         click.echo(f"correction {c.id}: {c.kind} “{c.span_text}” {c.verdict} by {c.who} at {c.at}")
+
+
+def _set_fields(sets: tuple[str, ...]) -> dict[str, Any] | None:
+    """--set FIELD=VALUE pairs as a correction's value (args.ROLE=... into "args")."""
+    value: dict[str, Any] = {}
+    for item in sets:
+        if "=" not in item:
+            raise click.BadParameter(f"{item!r}: use FIELD=VALUE", param_hint="--set")
+        name, raw = item.split("=", 1)
+        parsed: Any = None if raw in ("null", "none", "") else raw
+        if name.startswith("args."):
+            value.setdefault("args", {})[name[5:]] = parsed
+        else:
+            value[name] = parsed
+    return value or None
 
 
 @kb_group.command("gold")
