@@ -11,7 +11,7 @@ from sitrep.pipeline import Pipeline
 
 def test_the_stages_in_order_and_their_requirements_check():
     assert [s.name for s in STAGES] == ["entities", "timexes", "quotes", "events"]
-    assert check_stages(STAGES)[-1] == {"name": "events", "requires": ["entities", "timexes"],
+    assert check_stages(STAGES)[-1] == {"name": "events", "requires": ["entities", "timexes", "quotes"],
                                         "assigns": "events"}
 
 
