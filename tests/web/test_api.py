@@ -73,4 +73,8 @@ def test_writes_need_the_token_off_localhost(web_store: Store) -> None:
 def test_unknown_things_are_404(client: TestClient) -> None:
     assert client.get("/api/articles/ffff").status_code == 404
     assert client.get("/api/entities/kb:nothing").status_code == 404
-    assert client.get("/articles/ffff").status_code == 404
+    page = client.get("/articles/ffff")
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "Not found" in page.text and "article ffff not found" in page.text
+    assert client.get("/no/such/page").headers["content-type"].startswith("text/html")
+    assert client.get("/api/articles/ffff").json()["detail"] == "article ffff not found"

@@ -8,15 +8,16 @@ the token when the server listens on anything but localhost.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import sitrep.kb.schema as kb_schema
 from sitrep.filters import FilterError
@@ -38,13 +39,26 @@ def templates() -> Environment:
     return Environment(loader=FileSystemLoader(folder), autoescape=True, auto_reload=False)
 
 
+def _error_page(request: Request, status: int, title: str, detail: str) -> HTMLResponse:
+    page = request.app.state.templates.get_template("error.html")
+    return HTMLResponse(page.render(request=request, title=title, detail=detail), status_code=status)
+
+
 async def _bad_filter(request: Request, exc: Exception) -> Response:
     """A filter value that cannot be used: 422 naming it (JSON under /api, else a page)."""
     assert isinstance(exc, FilterError)
     if request.url.path.startswith("/api"):
         return JSONResponse({"detail": str(exc), "parameter": exc.name}, status_code=422)
-    body = f"<!doctype html><title>Bad request</title><h1>Bad request</h1><p>{html.escape(str(exc))}</p>"
-    return HTMLResponse(body, status_code=422)
+    return _error_page(request, 422, "Bad request", str(exc))
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    """Errors of the pages are pages (a missing article is an HTML 404); the API's stay JSON."""
+    assert isinstance(exc, StarletteHTTPException)
+    if request.url.path.startswith("/api") or exc.status_code < 400:
+        return await http_exception_handler(request, exc)
+    title = "Not found" if exc.status_code == 404 else f"Error {exc.status_code}"
+    return _error_page(request, exc.status_code, title, str(exc.detail))
 
 
 def create_app(db: str, *, token: str | None = None, store: Store | None = None,
@@ -69,6 +83,7 @@ def create_app(db: str, *, token: str | None = None, store: Store | None = None,
     app.include_router(api.router)
     app.include_router(pages.router)
     app.add_exception_handler(FilterError, _bad_filter)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_middleware(CrossSiteGuard)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(host, server_names))
     return app
