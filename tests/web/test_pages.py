@@ -77,6 +77,31 @@ def test_world_outline_has_no_line_across_the_antimeridian() -> None:
     assert place_point("Russia", "COUNTRY") is not None
 
 
+def test_the_map_shades_countries_and_puts_towns_at_their_coordinates() -> None:
+    from sitrep.kb.queries import KbEvent
+    from sitrep.model import Entity, Event
+    from sitrep.store.queries import EventHit
+    from sitrep.web.charts import map_marks
+    from sitrep.web.geo import place_point, project
+
+    def ev(kid: str, place: object, ent: Entity) -> KbEvent:
+        hit = EventHit("a" + kid, None, None, None, Event(id="v1", type="attack", status="asserted",
+                                                          args={"place": place}), {ent.id: ent})
+        g = KbEvent(kid, "attack", "asserted", None, None)
+        g.members.append(hit)
+        return g
+
+    poland = Entity(id="e1", name="Poland", type="COUNTRY")
+    minsk = Entity(id="e2", name="Minsk", type="CITY", attributes={"country": "Belarus"})
+    dots, areas = map_marks([ev("k1", "e1", poland), ev("k2", "e1", poland),
+                             ev("k3", {"entity": "e2", "span": [0, 5]}, minsk)])
+    assert [(a.label, a.count) for a in areas] == [("2 event(s) in Poland", 2)] and areas[0].path
+    (dot,) = dots
+    lon_lat = place_point("Minsk", "CITY", "Belarus")
+    assert lon_lat is not None and (dot.x, dot.y) == project(*lon_lat)
+    assert abs(lon_lat[1] - 53.9) < 0.1  # Minsk itself, not a capital or a centroid
+
+
 def test_the_review_forms_correct_a_speaker_and_a_supplier(client: TestClient) -> None:
     a = deal_report()
     aid = a.article.id

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import quote
 
 from sitrep.kb.queries import KbEvent
 from sitrep.timespan import interval
-from sitrep.web.geo import place_point, project
+from sitrep.web.geo import country_path, place_point, project
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,18 +47,42 @@ def timeline(events: list[KbEvent], width: int = 900, row: int = 26) -> dict[str
     return {"dots": dots, "rows": rows, "ticks": ticks, "width": width, "height": 50 + len(types) * row}
 
 
-def map_dots(events: list[KbEvent]) -> list[Dot]:
-    """One dot per (event, place) the gazetteers can place."""
-    dots = []
+@dataclass(frozen=True, slots=True)
+class Area:
+    path: str
+    label: str
+    href: str
+    count: int
+
+
+def _place_ref(value: object) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("entity")
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return value if isinstance(value, str) else None
+
+
+def map_marks(events: list[KbEvent]) -> tuple[list[Dot], list[Area]]:
+    """Where events happened: a dot per event at its town or region, and each country
+    named as the place of events shaded as an area (with how many)."""
+    dots: list[Dot] = []
+    by_country: dict[str, tuple[str, list[KbEvent]]] = {}
     for e in events:
         for h in e.members:
-            ref = h.event.args.get("place")
-            ent = h.entities.get(ref) if isinstance(ref, str) else None
+            ent = h.entities.get(_place_ref(h.event.args.get("place")) or "")
             if ent is None:
                 continue
-            pt = place_point(ent.name, ent.type)
+            if ent.type == "COUNTRY":
+                if (path := country_path(ent.name)) is not None:
+                    by_country.setdefault(ent.name, (path, []))[1].append(e)
+                    break
+                continue
+            pt = place_point(ent.name, ent.type, str(ent.attributes.get("country") or "") or None)
             if pt:
                 px, py = project(*pt)
                 dots.append(Dot(px, py, f"{e.type} in {ent.name}", f"/events/{e.kb_event_id}", e.type))
                 break
-    return dots
+    areas = [Area(path, f"{len(evs)} event(s) in {name}", f"/events?place={quote(name)}", len(evs))
+             for name, (path, evs) in sorted(by_country.items())]
+    return dots, areas

