@@ -10,6 +10,7 @@
     │   ├── NoArticleError
     │   └── MalformedRecordError
     ├── StoreError          the database cannot be opened, migrated or written
+    │   └── StoreUnavailableError  no write can succeed now (locked, disk full, read-only)
     ├── ModelError          the spaCy model package is missing
     ├── PipelineError       the extract stages do not fit together
     └── MissingExtraError   an optional backend is not installed
@@ -83,6 +84,12 @@ class MalformedRecordError(InputError):
 
 class StoreError(SitrepError):
     pass
+
+
+class StoreUnavailableError(StoreError):
+    """The store as a whole cannot be written now (another writer holds it past every
+    retry, the disk is full, the file is read-only): a batch stops rather than failing
+    each article in turn. Everything written before is complete."""
 
 
 class ModelError(SitrepError):

@@ -27,10 +27,17 @@ def kb_group() -> None:
 @click.pass_obj
 def merge_cmd(settings: Settings) -> None:
     """Merge every article analysed since the last merge into the KB (incremental)."""
+    from sqlalchemy.exc import DBAPIError
+
     from sitrep import kb
 
     with opened_store(settings) as store:
-        click.echo(kb.merge(store).line())
+        try:
+            click.echo(kb.merge(store).line())
+        except DBAPIError as exc:  # the disk filled up, the store is locked: one message
+            raise click.ClickException(
+                f"kb merge stopped: the store could not be written ({exc.orig}); each article "
+                "merged so far is complete, run `sitrep kb merge` again to go on") from None
 
 
 def _event_line(g: Any) -> str:

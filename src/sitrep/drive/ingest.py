@@ -19,7 +19,7 @@ from tqdm import tqdm
 
 from sitrep.batch import count_inputs, skip_known
 from sitrep.config import Settings
-from sitrep.errors import InputError, ModelError, StoreError
+from sitrep.errors import InputError, ModelError, StoreError, StoreUnavailableError
 from sitrep.model import Analysis, AnalysisState, Article, Source
 from sitrep.store.store import Store
 
@@ -168,11 +168,15 @@ def _write(
     flags: list[bool | None]
     try:
         flags = list(store.add_many(batch))
+    except StoreUnavailableError:
+        raise  # locked, disk full: no article can be written, the batch stops
     except StoreError:
         flags = []
         for analysis in batch:
             try:
                 flags.append(store.add(analysis))
+            except StoreUnavailableError:
+                raise
             except StoreError as exc:
                 fail(analysis.article.source, f"not stored: {exc}")
                 flags.append(None)

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Engine, delete, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 
-from sitrep.errors import StoreError
+from sitrep.errors import StoreError, StoreUnavailableError
 from sitrep.model import Analysis, AnalysisState, Source
 from sitrep.store import codec
 from sitrep.store import schema as t
@@ -150,6 +150,8 @@ class Store:
                 if _transient(exc) and attempt < _ATTEMPTS:
                     time.sleep(0.1 * 2 ** attempt * (1 + random.random()))
                     continue
+                if (why := _unavailable(exc, attempt)) is not None:
+                    raise StoreUnavailableError(f"{_where(self.engine)}: {why}") from exc
                 raise StoreError(f"{_where(self.engine)}: write failed: {exc.orig}") from exc
         raise AssertionError("unreachable")
 
@@ -279,6 +281,20 @@ _ATTEMPTS = 4
 _TRANSIENT_SQLSTATES = {"40001", "40P01", "55P03"}  # serialization, deadlock, lock not available
 
 
+def _unavailable(exc: DBAPIError, attempts: int) -> str | None:
+    """Why no write can succeed now, or None for an error of this write alone."""
+    msg = str(exc.orig).lower()
+    again = "every article written so far is complete; run the same command again"
+    if "database is locked" in msg or getattr(exc.orig, "sqlstate", None) == "55P03":
+        return (f"locked by another writer ({attempts} attempts, each waiting out the busy timeout): "
+                f"wait for it or stop it; {again}")
+    if "disk is full" in msg or "no space left" in msg or getattr(exc.orig, "sqlstate", None) == "53100":
+        return f"the disk is full: free space; {again}"
+    if "readonly" in msg or "read-only" in msg:
+        return f"the store is read-only: {exc.orig}"
+    return None
+
+
 def _transient(exc: DBAPIError) -> bool:
     state = getattr(exc.orig, "sqlstate", None)
     return state in _TRANSIENT_SQLSTATES or "database is locked" in str(exc.orig)
@@ -349,14 +365,25 @@ def _grouped(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
 
 
 def open_store(url_or_path: str) -> Store:
-    """Open (creating or upgrading the schema of) the store at a SQLite path or a database URL."""
+    """Open (creating or upgrading the schema of) the store at a SQLite path or a database URL.
+
+    Two processes creating one new SQLite file at once can meet SQLite's busy error at
+    once, before any busy timeout (switching the new file to WAL needs it alone): the
+    open is then tried again, as a write transaction is.
+    """
     engine = make_engine(url_or_path)
-    try:
-        migrate(engine)
-    except DBAPIError as exc:  # no server, no such file or directory, not a database, ...
-        engine.dispose()
-        raise StoreError(f"cannot open the store {url_or_path!r}: {exc.orig}") from exc
-    return Store(engine)
+    for attempt in range(1, _ATTEMPTS + 1):
+        try:
+            migrate(engine)
+            return Store(engine)
+        except DBAPIError as exc:  # no server, no such file or directory, not a database, ...
+            if _transient(exc) and attempt < _ATTEMPTS:
+                engine.dispose()
+                time.sleep(0.1 * 2 ** attempt * (1 + random.random()))
+                continue
+            engine.dispose()
+            raise StoreError(f"cannot open the store {url_or_path!r}: {exc.orig}") from exc
+    raise AssertionError("unreachable")
 
 
 __all__ = ["ArticleSummary", "Store", "open_store"]
