@@ -133,15 +133,9 @@ def entity_cmd(settings: Settings, ref: str, fmt: str) -> None:
 
 
 def _profile_json(p: Any) -> dict[str, Any]:
-    from dataclasses import asdict
+    from sitrep.kb.queries import profile_json
 
-    from sitrep.kb.queries import event_json
-    from sitrep.model import to_dict
-
-    return {"entity": asdict(p.entity), "roles": p.roles, "timeline": [event_json(g) for g in p.events],
-            "quotes_by": [to_dict(q.quote) for q in p.quotes_by],
-            "quotes_about": [to_dict(q.quote) for q in p.quotes_about],
-            "co_occurring": [{"kb_id": e.kb_id, "name": e.name, "articles": n} for e, n in p.co_occurring]}
+    return profile_json(p)
 
 
 @kb_group.command("timeline")

@@ -335,3 +335,17 @@ def event_json(g: KbEvent) -> dict[str, Any]:
         "sources": [{"article_id": h.article_id, "title": h.title, "published": h.published,
                      "outlet": h.outlet, "event": to_dict(h.event)} for h in g.members],
     }
+
+
+def profile_json(p: EntityProfile) -> dict[str, Any]:
+    """An entity profile as JSON: the one serializer of ``sitrep kb entity`` and the API."""
+    from dataclasses import asdict
+
+    return {
+        "entity": asdict(p.entity), "roles": p.roles, "articles": p.articles,
+        "timeline": [event_json(g) for g in p.events],
+        "quotes_by": [{"article_id": q.article_id, **to_dict(q.quote)} for q in p.quotes_by],
+        "quotes_about": [{"article_id": q.article_id, **to_dict(q.quote)} for q in p.quotes_about],
+        "co_occurring": [{"kb_id": e.kb_id, "name": e.name, "type": e.type, "articles": n}
+                         for e, n in p.co_occurring],
+    }

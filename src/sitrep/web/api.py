@@ -15,8 +15,7 @@ from sitrep import kb
 from sitrep.filters import EventFilter, check_search, check_text, entity_type
 from sitrep.kb.corrections import Correction, CorrectionError
 from sitrep.kb.gold import gold_yaml
-from sitrep.kb.queries import KbEvent, event_json, kb_event
-from sitrep.model import to_dict
+from sitrep.kb.queries import KbEvent, event_json, kb_event, profile_json
 from sitrep.web.deps import check_csrf, check_token, event_filter, page_args, store_of
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -66,14 +65,7 @@ def entity(request: Request, kb_id: str) -> dict[str, Any]:
     prof = kb.entity_profile(store_of(request), kb_id)
     if prof is None:
         raise _not_found(f"entity {kb_id}")
-    return {
-        "entity": asdict(prof.entity), "roles": prof.roles, "articles": prof.articles,
-        "timeline": [event_json(g) for g in prof.events],
-        "quotes_by": [{"article_id": q.article_id, **to_dict(q.quote)} for q in prof.quotes_by],
-        "quotes_about": [{"article_id": q.article_id, **to_dict(q.quote)} for q in prof.quotes_about],
-        "co_occurring": [{"kb_id": e.kb_id, "name": e.name, "type": e.type, "articles": n}
-                         for e, n in prof.co_occurring],
-    }
+    return profile_json(prof)
 
 
 @router.get("/events")
