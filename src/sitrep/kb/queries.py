@@ -18,7 +18,7 @@ from sqlalchemy import func, literal, or_, select
 import sitrep.kb.schema as k
 from sitrep.kb.corrections import apply_corrections, list_corrections
 from sitrep.kb.events import STATUS_RANK
-from sitrep.model import Analysis, Article, Event, to_dict
+from sitrep.model import Analysis, Event, to_dict
 from sitrep.store import Store
 from sitrep.store import schema as st
 from sitrep.store.engine import fold
@@ -119,30 +119,31 @@ def _corrections_by_article(store: Store, article_ids: set[str], kind: str = "ev
     return out
 
 
+def _corrected_articles(store: Store, article_ids: set[str], kind: str) -> dict[str, Analysis]:
+    """The stored analyses, corrections applied, of the articles with corrections of ``kind``."""
+    fixed = {}
+    for aid, cs in _corrections_by_article(store, article_ids, kind).items():
+        if (full := store.get(aid)) is not None:
+            fixed[aid] = apply_corrections(full, cs)
+    return fixed
+
+
 def corrected_event_hits(store: Store, hits: list[EventHit]) -> list[EventHit]:
-    """Event hits with the review corrections applied (a fact marked wrong drops out)."""
-    corr = _corrections_by_article(store, {h.article_id for h in hits})
+    """Event hits with the review corrections applied (a fact marked wrong drops out; a
+    corrected argument brings the entity it names)."""
+    fixed = _corrected_articles(store, {h.article_id for h in hits}, "event")
     out = []
     for h in hits:
-        cs = corr.get(h.article_id)
-        if not cs:
-            out.append(h)
+        a = fixed.get(h.article_id)
+        ev = next((v for v in a.events if v.id == h.event.id), None) if a is not None else h.event
+        if ev is None:
             continue
-        shell = Analysis(article=Article(text=_article_text(store, h.article_id), id=h.article_id),
-                         events=[h.event])
-        fixed = apply_corrections(shell, cs).events
-        if fixed:
-            h.event = fixed[0]
-            _add_named_entities(store, h)
-            out.append(h)
+        if a is not None:
+            named = {e.id: e for e in a.entities}
+            refs = {r for v in ev.args.values() for r in _entity_refs(v)}
+            h = dataclasses.replace(h, event=ev, entities={i: named[i] for i in refs if i in named})
+        out.append(h)
     return out
-
-
-def _add_named_entities(store: Store, h: EventHit) -> None:
-    """A corrected argument may name an entity of the article the hit did not carry."""
-    ids = {ref for value in h.event.args.values() for ref in _entity_refs(value)} - set(h.entities)
-    if ids and (full := store.get(h.article_id)) is not None:
-        h.entities.update({e.id: e for e in full.entities if e.id in ids})
 
 
 def _entity_refs(value: Any) -> Iterator[str]:
@@ -163,29 +164,17 @@ def _entity_refs(value: Any) -> Iterator[str]:
 def corrected_quote_hits(store: Store, hits: list[QuoteHit]) -> list[QuoteHit]:
     """Quote hits with the review corrections applied: a corrected speaker is the entity
     the reviewer named, a quote marked wrong drops out."""
-    corr = _corrections_by_article(store, {h.article_id for h in hits}, kind="quote")
-    fixed: dict[str, Analysis] = {}
+    fixed = _corrected_articles(store, {h.article_id for h in hits}, "quote")
     out = []
     for h in hits:
-        cs = corr.get(h.article_id)
-        if not cs:
+        a = fixed.get(h.article_id)
+        if a is None:
             out.append(h)
             continue
-        if h.article_id not in fixed:
-            full = store.get(h.article_id)
-            if full is None:
-                continue
-            fixed[h.article_id] = apply_corrections(full, cs)
-        a = fixed[h.article_id]
         q = next((q for q in a.quotes if (q.start, q.end) == (h.quote.start, h.quote.end)), None)
         if q is not None:
             out.append(dataclasses.replace(h, quote=q, speaker=a.entity(q.speaker)))
     return out
-
-
-def _article_text(store: Store, article_id: str) -> str:
-    with store.engine.connect() as conn:
-        return conn.execute(select(st.articles.c.text).where(st.articles.c.id == article_id)).scalar() or ""
 
 
 def kb_events(store: Store, *, type: str | None = None, actor: str | None = None, place: str | None = None,
