@@ -20,6 +20,7 @@ class Place:
     iso2: str
     iso3: str
     fips: str  # FIPS 10-4 country code, as GDELT's geo fields use
+    numeric: str  # ISO 3166 numeric code (the world outline's country ids)
     lat: float | None
     lon: float | None
     adm1: str  # FIPS country code + first-level division code (GDELT's ADM1Code)
@@ -61,8 +62,9 @@ def country(name: str) -> Place | None:
     info = _gc().get_countries().get(found.alpha_2) or {}
     lat, lon = _centres().get(found.alpha_2, (None, None))
     fips = str(info.get("fips") or "")
-    return Place(name=str(found.name), iso2=found.alpha_2, iso3=found.alpha_3, fips=fips, lat=lat, lon=lon,
-                 adm1=fips, geonameid=info.get("geonameid"), city=False)
+    return Place(name=str(found.name), iso2=found.alpha_2, iso3=found.alpha_3, fips=fips,
+                 numeric=str(found.numeric), lat=lat, lon=lon, adm1=fips,
+                 geonameid=info.get("geonameid"), city=False)
 
 
 @lru_cache(maxsize=4096)
@@ -77,6 +79,7 @@ def city(name: str, iso2: str | None = None) -> Place | None:
     iso3 = str(info.get("iso3") or "")
     fips = str(info.get("fips") or "")
     return Place(name=str(best["name"]), iso2=str(best["countrycode"]), iso3=iso3, fips=fips,
+                 numeric=f"{int(info['isonumeric']):03d}" if info.get("isonumeric") else "",
                  lat=float(best["latitude"]), lon=float(best["longitude"]),
                  adm1=f"{fips}{best.get('admin1code') or ''}", geonameid=best.get("geonameid"), city=True)
 

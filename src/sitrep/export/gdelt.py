@@ -78,7 +78,7 @@ def goldstein(code: str) -> float | None:
     return float(value) if value is not None else None
 
 
-def country_code(ent: Entity | None, entities: dict[str, Entity] | None = None) -> str:
+def country_code(ent: Entity | None) -> str:
     """ISO 3166 alpha-3 (GDELT's actor country code) for a country or what belongs to one."""
     where = _country_of(ent)
     return where.iso3 if where else ""

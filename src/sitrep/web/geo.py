@@ -86,12 +86,7 @@ def country_path(name: str) -> str | None:
     from sitrep.places import country
 
     place = country(name)
-    if place is None:
-        return None
-    import pycountry
-
-    found = pycountry.countries.get(alpha_2=place.iso2)
-    polys = country_shapes().get(found.numeric) if found else None
+    polys = country_shapes().get(place.numeric) if place is not None else None
     if not polys:
         return None
     return "".join(_ring_path(ring) for poly in polys for ring in poly if len(ring) > 2)
