@@ -98,6 +98,9 @@ class GoldReport:
     boilerplate_in_body: list[str] = field(default_factory=list)
     # speaker accuracy by kind of speaker (sitrep.eval.speaker_kinds): kind -> (right, total)
     speaker_kinds: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # the events section split by event type (gold type for gold counts, system type for
+    # system counts): type -> Section
+    event_types: dict[str, Section] = field(default_factory=dict)
 
     def format(self, misses: bool = True) -> str:
         right, total = self.article_fields
@@ -110,6 +113,8 @@ class GoldReport:
                          f"(gold {sec.gold}, system {sec.system}, found {sec.found}){accs}")
             if key == "quotes" and self.speaker_kinds:
                 lines.append(f"  {'':9} {format_kinds(self.speaker_kinds)}")
+            if key == "events" and self.event_types and not misses:
+                lines += format_types(self.event_types)
             if misses:
                 lines += [f"            - {m}" for m in sec.misses[:40]]
         return "\n".join(lines)
@@ -123,7 +128,19 @@ class GoldReport:
         if self.speaker_kinds:
             out["speaker_by_kind"] = {k: {"right": a, "total": b, "acc": a / b if b else 0.0}
                                       for k, (a, b) in self.speaker_kinds.items()}
+        if self.event_types:
+            out["events_by_type"] = {t: {"P": sec.p, "R": sec.r, "F1": sec.f1, "gold": sec.gold,
+                                         "system": sec.system, "found": sec.found,
+                                         "matched": sec.matched, "arg_acc": sec.acc("arg_acc")}
+                                     for t, sec in sorted(self.event_types.items())}
         return out
+
+
+def format_types(types: dict[str, Section]) -> list[str]:
+    """One line per event type: P/R/F1 and argument accuracy."""
+    return [f"  {'':9} {t:22} P={sec.p:.2f} R={sec.r:.2f} F1={sec.f1:.2f} args={sec.acc('arg_acc'):.2f}"
+            f" (gold {sec.gold}, system {sec.system}, found {sec.found})"
+            for t, sec in sorted(types.items())]
 
 
 class GoldScorer:
@@ -142,6 +159,7 @@ class GoldScorer:
         self.gold_to_sys: dict[str, str] = {}
         # each gold quote with the index of the system quote it matched (None: missed)
         self.quote_hits: list[tuple[dict[str, Any], int | None]] = []
+        self.event_types: dict[str, Section] = {}
 
     def score(self, name: str = "") -> GoldReport:
         report = GoldReport(name=name, sections={})
@@ -151,6 +169,7 @@ class GoldScorer:
         report.sections["quotes"] = self.score_quotes()
         report.sections["events"] = self.score_events()
         report.speaker_kinds = by_kind(self)
+        report.event_types = self.event_types
         return report
 
     # -- article
@@ -286,11 +305,15 @@ class GoldScorer:
     def score_events(self) -> Section:
         sys_v = self.rec.get("events") or []
         sec = Section(system=len(sys_v))
+        for sv in sys_v:
+            self.type_section(sv.get("type")).system += 1
         taken: set[int] = set()
         found = ok_args = n_args = 0
         for gv in self.gold.get("events") or []:
             optional = bool(gv.get("optional"))
+            by_type = self.type_section(gv["type"])
             sec.gold += 0 if optional else 1
+            by_type.gold += 0 if optional else 1
             spans = [sp for ev in gv["evidence"] for sp in locate(self.text, ev)]
             hit = next((i for i, sv in enumerate(sys_v) if i not in taken and sv.get("type") == gv["type"]
                         and any(overlap(a, b) > 0 for a in self.evidence_spans(sv) for b in spans)), None)
@@ -300,15 +323,24 @@ class GoldScorer:
                 continue
             taken.add(hit)
             found += 1
-            for role, ok in self.event_checks(gv, sys_v[hit]):
-                n_args += 1
-                ok_args += ok
-                if not ok:
-                    sec.misses.append(f"{gv.get('id')}.{role} wrong")
+            by_type.found += 1
+            by_type.matched += 1
+            checks = self.event_checks(gv, sys_v[hit])
+            right = sum(ok for _, ok in checks)
+            a, b = by_type.extra.get("arg_acc", (0, 0))
+            by_type.extra["arg_acc"] = (a + right, b + len(checks))
+            n_args += len(checks)
+            ok_args += right
+            sec.misses += [f"{gv.get('id')}.{role} wrong" for role, ok in checks if not ok]
         sec.found = min(found, sec.gold)
         sec.matched = len(taken)
         sec.extra["arg_acc"] = (ok_args, n_args)
+        for part in self.event_types.values():  # capped like the whole section
+            part.found = min(part.found, part.gold)
         return sec
+
+    def type_section(self, etype: Any) -> Section:
+        return self.event_types.setdefault(str(etype), Section())
 
     @staticmethod
     def evidence_spans(sv: dict[str, Any]) -> list[tuple[int, int]]:

@@ -51,6 +51,14 @@ class GoldDirReport:
                 out[k] = (x + a, y + b)
         return out
 
+    @property
+    def event_types(self) -> dict[str, Section]:
+        out: dict[str, Section] = {}
+        for rep in self.reports:
+            for t, sec in rep.event_types.items():
+                out.setdefault(t, Section()).add(sec)
+        return out
+
     def format(self) -> str:
         parts = [r.format() for r in self.reports]
         if len(self.reports) > 1:
@@ -59,11 +67,13 @@ class GoldDirReport:
             fields = [r.article_fields for r in self.reports]
             tot.article_fields = (sum(a for a, _ in fields), sum(b for _, b in fields))
             tot.speaker_kinds = self.speaker_kinds
+            tot.event_types = self.event_types
             parts.append(tot.format(misses=False))
         return "\n\n".join(parts)
 
     def to_dict(self) -> dict[str, Any]:
-        total = GoldReport(name="total", sections=self.total, speaker_kinds=self.speaker_kinds).to_dict()
+        total = GoldReport(name="total", sections=self.total, speaker_kinds=self.speaker_kinds,
+                           event_types=self.event_types).to_dict()
         return {"articles": [r.to_dict() for r in self.reports], "total": total}
 
 
