@@ -3,7 +3,8 @@
 Steps (one module each): ``recognize`` (gazetteer, token patterns and spaCy NER),
 ``metonymy`` (capitals and seats of government used as actors), ``persons`` (titles,
 surname linking, the ``leaders`` table), ``build`` (clusters -> Entity records, byline
-and url entities), ``coref`` (pronouns and definite descriptions).
+and url entities), ``phrases`` and ``appositions`` (the noun phrases around and beside a
+name), ``coref`` (pronouns and definite descriptions).
 
 Shared with later stages through ``ctx.shared``:
 
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING
 from sitrep.extract.entities import (
     actors,
     aliases,
+    appositions,
     build,
     coref,
     gazetteer,
@@ -63,6 +65,7 @@ def find_entities(ctx: StageContext, nlp: Language | None = None) -> list[Entity
     persons.propagate(doc, people, {(m.start, m.end) for c in clusters for m in c.mentions if m.start >= 0})
     clusters = actors.apply(doc, persons.known_as(doc, clusters), gz, _year(ctx.article.published))
     phrases.apply(doc, clusters)
+    appositions.apply(doc, clusters)
     groups = coref.resolve(doc, clusters, gz)
     build.add_metadata(ctx.article, clusters, gz)
     entities = build.to_entities(clusters)
