@@ -12,6 +12,7 @@ Leass / Hobbs, measured on MEANTIME's coreference layer (docs/accuracy.md):
   and whose country fits a country modifier;
 - "the campaign group", "the alliance" -> the most recent organization of a fitting type;
   "the kingdom", "the country" -> the most salient country of this or the last sentence;
+- "the Islamist militants", "the rebels" -> the most salient armed group;
 - "its", and "it" as the subject of a verb of saying or deciding ("it said", "it plans")
   -> the most salient organization or state of this or the last sentence;
 - "the two leaders", "the leaders" -> a group of the most recent people, kept apart
@@ -129,6 +130,8 @@ class Resolver:
             target = self.pick(self.countries, chunk.start, 1)  # "the kingdom", "the island nation"
             if target is not None:
                 self.attach(target, chunk.start_char, chunk.end_char, chunk.text, root.i, "description")
+        elif root.lower_ in lexicon.ARMED_MEMBER_PLURALS and _plain_modifiers(chunk, self.gz, plural=True):
+            self.armed_group_description(chunk)
         elif root.lower_ in lexicon.ORG_DESCRIPTION_HEADS and root.tag_ == "NN":
             types = lexicon.ORG_DESCRIPTION_HEADS[root.lower_]
             pool = [o for o in self.orgs if o.type in types and not (
@@ -136,6 +139,13 @@ class Resolver:
             target = self.pick(pool, chunk.start, WINDOW + 1)
             if target is not None and not _named(chunk):
                 self.attach(target, chunk.start_char, chunk.end_char, chunk.text, root.i, "description")
+
+    def armed_group_description(self, chunk: Span) -> None:
+        """"the Islamist militants", "the rebels": the armed group of the last sentences."""
+        pool = [o for o in self.orgs if o.attributes.get("category") == "armed group"]
+        target = self.pick(pool, chunk.start, WINDOW)
+        if target is not None and not _named(chunk):
+            self.attach(target, chunk.start_char, chunk.end_char, chunk.text, chunk.root.i, "description")
 
     def capital_description(self, chunk: Span) -> None:
         """"the Turkish capital", "the Afghan capital": that country's capital city."""
@@ -192,11 +202,11 @@ def _definite_np(tok: Token) -> Span | None:
     return tok.doc[tok.i : head.i + 1]
 
 
-def _plain_modifiers(chunk: Span, gz: Gazetteer) -> bool:
+def _plain_modifiers(chunk: Span, gz: Gazetteer, plural: bool = False) -> bool:
     """"the country", "the island nation", "the North African country"; not "the Somali
     state" (a named state: the actors step reads it) nor "the two countries"."""
     inner = chunk[1:-1]
-    if len(inner) > 3 or chunk.root.tag_ != "NN":
+    if len(inner) > 3 or chunk.root.tag_ != ("NNS" if plural else "NN"):
         return False
     return all(t.pos_ in ("ADJ", "NOUN", "PROPN") and gz.country_of(t.text) is None and not t.like_num
                for t in inner)

@@ -613,5 +613,13 @@ APPOSITIVE_HEADS = frozenset(
      "mother", "father", "son", "daughter", "wife", "husband", "veteran", "farmer", "trader"]
 )
 
+# plural nouns for the members of an armed group: "the Islamist militants" names the group
+# the article is about (a bare "the militants" is not listed as a mention in the gold, but
+# means the same group)
+ARMED_MEMBER_PLURALS = frozenset(
+    ["militants", "insurgents", "rebels", "jihadists", "extremists", "fighters", "terrorists",
+     "gunmen", "separatists"]
+)
+
 # words that open a relative clause, where a description's noun phrase ends
 RELATIVE_WORDS = frozenset(["who", "whom", "whose", "which", "that"])
