@@ -108,13 +108,13 @@ def test_a_span_belongs_to_one_entity(entities_of):
     assert all(len(v) == 1 for v in owners.values())
 
 
-def test_byline_and_url_entities_have_no_offsets(entities_of):
+def test_byline_entities_have_no_offsets_and_the_outlet_is_no_entity(entities_of):
     ents = entities_of("Troops crossed the border.", authors=["Jane Roe"], agency="Reuters",
-                       url="https://www.themoscowtimes.com/2021/09/13/x")
+                       outlet="The Moscow Times", url="https://www.themoscowtimes.com/2021/09/13/x")
     names = {e.name: e for e in ents}
     assert names["Jane Roe"].mentions[0].start is None and names["Jane Roe"].mentions[0].field == "byline"
     assert names["Reuters"].type == "ORG"
-    assert names["The Moscow Times"].mentions[0].field == "url"
+    assert "The Moscow Times" not in names  # the publisher: article.outlet, not a thing the text names
 
 
 def test_acronym_joins_full_name():
@@ -320,3 +320,11 @@ def test_appositive_description_stops_at_a_relative_clause(entities_of):
     assert e is not None
     assert entity_with(ents, "a senior fellow at the Halden Institute") is e
     assert entity_with(ents, "a senior fellow") is e
+
+
+def test_faiths_peoples_and_languages_are_not_entities(entities_of):
+    ents = entities_of("The gunmen freed the Baloch passengers and questioned Hazara Shi’ite Muslims "
+                       "in Quetta. Most of them spoke Punjabi and Saraiki, and all were converts to Islam.")
+    names = {e.name for e in ents}
+    assert not names & {"Baloch", "Hazara Shi’ite Muslims", "Punjabi and Saraiki", "Islam"}
+    assert "Quetta" in names

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
-from urllib.parse import urlparse
 
 from sitrep.extract.entities import aliases
 from sitrep.extract.entities.clusters import Cluster, MentionSpan
@@ -115,21 +114,21 @@ def _inside_any(m: MentionSpan, spans: list[tuple[int, int]]) -> bool:
 
 
 def add_metadata(article: Article, clusters: list[Cluster], gz: Gazetteer) -> None:
-    """Author, agency and outlet named only in the byline or url (mentions without offsets)."""
+    """Authors and agency named only in the byline (mentions without offsets).
+
+    The outlet is the article's publisher (``article.outlet``, often read from the url): it
+    names an entity the text mentions ("VOA" -> Voice of America) but makes none of its own
+    (the gold sets list an outlet known only from the url as optional at most)."""
     for author in article.authors:
         _meta(clusters, author, "PERSON", "byline", gz, role="journalist")
     if article.agency:
         _meta(clusters, article.agency, "ORG", "byline", gz)
-    outlet = article.outlet
-    if outlet:
-        _meta(clusters, outlet, "ORG", "byline", gz)
-    elif article.url:
-        host = urlparse(article.url).netloc.lower().removeprefix("www.")
-        if gz.lookup(host):
-            _meta(clusters, host, "ORG", "url", gz)
+    if article.outlet:
+        _meta(clusters, article.outlet, "ORG", "byline", gz, create=False)
 
 
-def _meta(clusters: list[Cluster], text: str, typ: str, fld: str, gz: Gazetteer, role: str = "") -> None:
+def _meta(clusters: list[Cluster], text: str, typ: str, fld: str, gz: Gazetteer, role: str = "",
+          create: bool = True) -> None:
     entry = next((e for _k, e in gz.lookup(text) if e.type in ("ORG", typ)), None)
     name = entry.name if entry else text
     for cl in clusters:
@@ -143,6 +142,8 @@ def _meta(clusters: list[Cluster], text: str, typ: str, fld: str, gz: Gazetteer,
         short.attributes.setdefault(f"in_{fld}", "true")
         short.mentions.append(MentionSpan(-1, -1, text, -1, fld))
         short.forms.append(text)
+        return
+    if not create:
         return
     attrs = dict(entry.attrs()) if entry else {}
     if role:

@@ -44,6 +44,7 @@ class Gazetteer:
     regions: dict[str, str] = field(default_factory=dict)  # region -> country ("" if none)
     adjectives: dict[str, str] = field(default_factory=dict)  # country -> its first adjective
     subdivisions: dict[str, str] = field(default_factory=dict)  # province/state -> country ("" if several)
+    peoples: frozenset[str] = frozenset()  # faiths, peoples, languages (peoples.tsv)
 
     def add(self, form: str, kind: str, entry: Entry) -> None:
         form = form.strip()
@@ -199,6 +200,10 @@ def _load_people(gz: Gazetteer) -> None:
                 gz.add(form, "name", Entry(row[0], "PERSON"))
 
 
+def _load_peoples(gz: Gazetteer) -> None:
+    gz.peoples = frozenset(row[0] for row in rows("peoples.tsv"))
+
+
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     gz = Gazetteer()
@@ -207,4 +212,5 @@ def load() -> Gazetteer:
     _load_orgs(gz)
     _load_weapons(gz)
     _load_people(gz)
+    _load_peoples(gz)
     return gz

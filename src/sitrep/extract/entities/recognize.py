@@ -209,6 +209,8 @@ def spacy_cands(doc: Doc, gz: Gazetteer) -> list[Cand]:
                 typ = "GPE"  # "Near Palmyra", "in Raqqah": a place spaCy took for a person
         if not len(span) or _bad_span(span) or (len(span) > 1 and _in_headline(span)):
             continue
+        if _peoples_only(span, gz):
+            continue  # spaCy's "Baloch" GPE, "Islam" ORG, "Punjabi and Saraiki" ORG
         if typ == "ORG" and _title_before_name(span):
             continue  # "Turkish Presidential Advisor" before a name: a title, not an organization
         if typ == "EVENT_NAME" and any(t.like_num for t in span):
@@ -326,6 +328,16 @@ def _people_adjective(span: Span, name: str, gz: Gazetteer) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     return (nxt is not None and nxt.lower_ in lexicon.PEOPLE_NOUNS) or (
         before is not None and before.lower_ == "ethnic")
+
+
+def _peoples_only(span: Span, gz: Gazetteer) -> bool:
+    """Only words for faiths, peoples and languages ("Hazara Shi'ite Muslims"), and no
+    table knows the span as a name."""
+    if gz.lookup(span.text):
+        return False
+    words = [t.text.replace("\u2019", "'") for t in span
+             if not t.is_punct and t.lower_ not in ("and", "ethnic")]
+    return bool(words) and all(w in gz.peoples for w in words)
 
 
 def _subdivision(span: Span, name: str, gz: Gazetteer) -> bool:
