@@ -16,3 +16,17 @@ def test_modified_plural_names_the_armed_group(entities_of):
 def test_no_armed_group_no_mention(entities_of):
     ents = entities_of("The ministry said the talks would resume. The Shiite militants were not invited.")
     assert entity_with(ents, "The Shiite militants") is None
+
+
+def test_a_described_province_is_the_region_named_before(entities_of):
+    ents = entities_of("Gunmen attacked a bus in Khyber Pakhtunkhwa on Friday. Attacks are frequent "
+                       "in the mountainous province.")
+    region = entity_with(ents, "Khyber Pakhtunkhwa")
+    assert region is not None and "the mountainous province" in [m.text for m in region.mentions]
+
+
+def test_a_named_province_is_not_the_last_region(entities_of):
+    ents = entities_of("Gunmen attacked a bus in Khyber Pakhtunkhwa on Friday. Troops were sent to "
+                       "the Helmand province.")
+    region = entity_with(ents, "Khyber Pakhtunkhwa")
+    assert region is not None and not any("Helmand" in m.text for m in region.mentions)

@@ -13,6 +13,7 @@ Leass / Hobbs, measured on MEANTIME's coreference layer (docs/accuracy.md):
 - "the campaign group", "the alliance" -> the most recent organization of a fitting type;
   "the kingdom", "the country" -> the most salient country of this or the last sentence;
 - "the Islamist militants", "the rebels" -> the most salient armed group;
+- "the impoverished province", "the disputed sea" -> the most salient region;
 - "its", and "it" as the subject of a verb of saying or deciding ("it said", "it plans")
   -> the most salient organization or state of this or the last sentence;
 - "the two leaders", "the leaders" -> a group of the most recent people, kept apart
@@ -130,6 +131,14 @@ class Resolver:
             target = self.pick(self.countries, chunk.start, 1)  # "the kingdom", "the island nation"
             if target is not None:
                 self.attach(target, chunk.start_char, chunk.end_char, chunk.text, root.i, "description")
+        elif root.lower_ in lexicon.REGION_DESCRIPTION_HEADS and not _possessed(chunk) and not any(
+                t.pos_ == "PROPN" for t in chunk) and _plain_modifiers(chunk, self.gz, adverbs=True):
+            kinds = lexicon.REGION_DESCRIPTION_HEADS[root.lower_]
+            pool = [c for c in self.clusters if c.type in kinds and c.first() < chunk.start_char]
+            # the region of the last sentences, or the only one the article has named so far
+            target = self.pick(pool, chunk.start, WINDOW) or (pool[0] if len(pool) == 1 else None)
+            if target is not None:  # "the impoverished province", "the disputed sea"
+                self.attach(target, chunk.start_char, chunk.end_char, chunk.text, root.i, "description")
         elif root.lower_ in lexicon.ARMED_MEMBER_PLURALS and _plain_modifiers(chunk, self.gz, plural=True):
             self.armed_group_description(chunk)
         elif root.lower_ in lexicon.ORG_DESCRIPTION_HEADS and root.tag_ == "NN":
@@ -202,14 +211,14 @@ def _definite_np(tok: Token) -> Span | None:
     return tok.doc[tok.i : head.i + 1]
 
 
-def _plain_modifiers(chunk: Span, gz: Gazetteer, plural: bool = False) -> bool:
+def _plain_modifiers(chunk: Span, gz: Gazetteer, plural: bool = False, adverbs: bool = False) -> bool:
     """"the country", "the island nation", "the North African country"; not "the Somali
     state" (a named state: the actors step reads it) nor "the two countries"."""
     inner = chunk[1:-1]
     if len(inner) > 3 or chunk.root.tag_ != ("NNS" if plural else "NN"):
         return False
-    return all(t.pos_ in ("ADJ", "NOUN", "PROPN") and gz.country_of(t.text) is None and not t.like_num
-               for t in inner)
+    tags = ("ADJ", "NOUN", "PROPN", "ADV", "VERB") if adverbs else ("ADJ", "NOUN", "PROPN")
+    return all(t.pos_ in tags and gz.country_of(t.text) is None and not t.like_num for t in inner)
 
 
 def _gender(p: Cluster) -> str:

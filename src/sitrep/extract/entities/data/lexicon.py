@@ -613,6 +613,14 @@ APPOSITIVE_HEADS = frozenset(
      "mother", "father", "son", "daughter", "wife", "husband", "veteran", "farmer", "trader"]
 )
 
+# heads of a description of a region named earlier ("the impoverished province", "the
+# disputed sea"); the value: the kinds of place each may describe
+REGION_DESCRIPTION_HEADS = {
+    "province": ("REGION",), "region": ("REGION",), "sea": ("REGION",), "ocean": ("REGION",),
+    "territory": ("REGION",), "peninsula": ("REGION",), "desert": ("REGION",),
+    "archipelago": ("REGION",), "waterway": ("REGION",), "district": ("REGION", "CITY"),
+}
+
 # plural nouns for the members of an armed group: "the Islamist militants" names the group
 # the article is about (a bare "the militants" is not listed as a mention in the gold, but
 # means the same group)
