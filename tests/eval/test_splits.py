@@ -37,3 +37,14 @@ def test_unknown_corpus_or_part_is_an_error(tmp_path: Path) -> None:
         members(tmp_path / "other-corpus", "dev")
     with pytest.raises(SitrepError, match="no part named 'train'"):
         members(tmp_path / "voa-gold", "train")
+
+
+def test_arms_transfer_split_is_recorded_and_reproduced() -> None:
+    folder = Path(__file__).resolve().parents[1] / "dev/arms-transfers"
+    script = Path(__file__).parents[2] / "scripts/make_arms_split.py"
+    spec = importlib.util.spec_from_file_location("make_arms_split", script)
+    mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    dev, test = mod.split(folder)
+    assert len(dev) + len(test) >= 30 and not set(dev) & set(test)
+    assert set(dev) == members(folder, "dev") and set(test) == members(folder, "test")
