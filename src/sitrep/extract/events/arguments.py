@@ -9,6 +9,7 @@ from sitrep.extract.events.lexicon import lexicon
 from sitrep.extract.events.literals import find_money, parse_count
 from sitrep.extract.events.resolve import PLACE_TYPES, Ref, Resolver, is_weaponish
 from sitrep.extract.events.slots import Slots, slots_of
+from sitrep.extract.events.typetable import spec_of
 from sitrep.model import Entity
 
 if TYPE_CHECKING:
@@ -87,24 +88,25 @@ def _add(etype: str, args: dict[str, Any], role: str | None, refs: list[Ref]) ->
 def entity_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
     lex = lexicon()
     roles = lex.role_map(m.type, m.trigger.lemma_.lower(), m.label)
+    rules = spec_of(m.type)
     args: dict[str, Any] = {}
-    if m.type == "arms_transfer":
+    if rules.sides:
         return _arms_args(m, slots, res)
     for tok in slots.agent:
         _add(m.type, args, roles.get("agent"), res.refs(tok))
     for tok in slots.patient:
-        if is_weaponish(tok, res) and m.type != "attack":
+        if is_weaponish(tok, res) and not rules.weapon_target:
             continue
         if roles.get("patient") == "topic":
             named: list[Entity | str] = [r for r in res.refs(tok, subtree=False) if isinstance(r, Entity)]
-            if named and all(admits(m.type, "target", r) for r in named) and m.type == "statement":
+            if named and all(admits(m.type, "target", r) for r in named) and rules.addressee_target:
                 _add(m.type, args, "target", named)  # "warned Washington": whom, not what
             else:
                 args.setdefault("topic", topic_text(tok))
         else:
             wide = tok.lemma_.lower() in lex.cues("group_nouns") | lex.cues("territory")
             _add(m.type, args, roles.get("patient"), res.refs(tok, subtree=wide))
-    if m.type == "demand" and "target" not in args and not m.nominal:
+    if rules.target_from_clause_subject and "target" not in args and not m.nominal:
         for clause in (c for c in m.trigger.children if c.dep_ in ("advcl", "ccomp", "xcomp")):
             for subj in (s for s in clause.children if s.dep_ == "nsubj"):
                 _add(m.type, args, "target", res.refs(subj, subtree=False))
@@ -120,18 +122,18 @@ def entity_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
                 _add(m.type, args, role, [*res.refs(tok), *res.inside(tok, places=True)])
             else:
                 _add(m.type, args, role, res.refs(tok))
-    if m.type == "statement" and "target" not in args:
+    if rules.target_from_claim_owner and "target" not in args:
         _add(m.type, args, "target", _claim_owner(m, slots, res))
-    if m.type == "demand" and "target" not in args:  # "demanded Bashir's ouster", "the release of X"
+    if rules.target_from_patient_owner and "target" not in args:  # "demanded Bashir's ouster"
         _add(m.type, args, "target", _owners([t for p in slots.patient for t in (p, *p.conjuncts)], res))
-    if roles.get("agent") == "target" or m.type == "appointment":
+    if roles.get("agent") == "target" or rules.person_target:
         _person_target(args, slots, res)
     place, actor = args.get("place"), args.get("actor")
     if actor is not None and actor == place and getattr(actor, "type", "") != "COUNTRY":
         del args["actor"]  # a town is where it happened, not who did it
     if actor is not None and actor == args.get("target"):
         del args["actor"]  # the victim is not who attacked, the sanctioned not who sanctions
-    if m.type in ("meeting", "agreement"):
+    if rules.co_participants:
         _add(m.type, args, "participants", _co_participants(m, slots, res))
     agent = roles.get("agent")
     if m.nominal and agent and not args.get(agent):  # "the ISIL attack"
@@ -267,7 +269,7 @@ def _is_body(ent: Entity) -> bool:
 def _deal_clause(m: EventMention) -> tuple[list[Token], list[Token]]:
     """The goods and the beneficiary of a deal noun's own clause: "a contract to build six
     frigates for the navy" (objects of its goods verb, and that verb's "for"/"to")."""
-    verbs = set(lexicon().spec("arms_transfer").get("goods_verbs", []))
+    verbs = set(lexicon().spec(m.type).get("goods_verbs", []))
     goods: list[Token] = []
     for_whom: list[Token] = []
     for acl in (c for c in m.trigger.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in verbs):
@@ -359,13 +361,14 @@ def literal_args(m: EventMention, scope: list[Token], res: Resolver) -> dict[str
         return args
     doc = scope[0].doc
     start, end = scope[0].idx, scope[-1].idx + len(scope[-1].text)
-    if m.type == "arms_transfer":
+    rules = spec_of(m.type)
+    if rules.takes_value:
         money = find_money(doc.text[start:end], start)
         if money:
             args["value"] = money[0].as_money()
     ids = {t.i for t in scope}
     counted: set[int] = set()
-    if m.type == "attack":
+    if rules.takes_casualties:
         casualties, counted = casualty_counts(scope)
         args.update(casualties)
     for tok in scope:
@@ -391,12 +394,13 @@ def _count_role(tok: Token, m: EventMention) -> str | None:
     lex = lexicon()
     verb = tok.head
     vl = verb.lemma_.lower()
-    if m.type == "attack" and vl in ("kill", "die") and tok.lemma_.lower() in lex.cues("victims"):
+    rules = spec_of(m.type)
+    if rules.takes_casualties and vl in ("kill", "die") and tok.lemma_.lower() in lex.cues("victims"):
         return "killed"
-    if m.type == "attack" and vl in ("wound", "injure", "hurt"):
+    if rules.takes_casualties and vl in ("wound", "injure", "hurt"):
         return "injured"
     troops = tok.lemma_.lower() in lex.cues("personnel")
-    if m.type in ("military_exercise", "deployment", "attack") and troops:
+    if rules.takes_personnel and troops:
         return "personnel"
     return None
 

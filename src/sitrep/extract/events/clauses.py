@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from sitrep.extract.events.lexicon import lexicon
+from sitrep.extract.events.typetable import spec_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -22,7 +23,6 @@ LONG_SPAN = 320
 SEGMENT_MARKS = {",", ";", ":", "-", "—", "–", "(", ")"}
 VAGUE = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
 NEAR = 5  # tokens between a bare event noun and a date it may take from outside its phrase
-DURATION_ROLES = {"arms_transfer", "meeting", "agreement", "election", "visit"}
 
 
 def clause_top(m: EventMention) -> Token:
@@ -114,7 +114,7 @@ def _date_role(m: EventMention, row: tuple[int, int, Timex]) -> str:
     before = doc[row[0] - 1].lower_ if row[0] > 0 else ""
     tx = row[2]
     if before in ("by", "until", "till") or tx.mod in ("BEFORE", "ON_OR_BEFORE"):
-        return "delivery_by" if m.type == "arms_transfer" else "end"
+        return spec_of(m.type).deadline_role
     if m.head.lemma_.lower() in lex.cues("start_verbs") or before in ("from", "since"):
         return "start"
     if m.head.lemma_.lower() in lex.cues("end_verbs"):
@@ -181,7 +181,7 @@ def claim_dates(m: EventMention, toks: list[Token], times: TimeIndex, triggers: 
     if own is not None:
         times.claimed.add(id(own[2]))
         out[_date_role(m, own)] = own[2].value
-    if m.type in DURATION_ROLES:
+    if spec_of(m.type).takes_duration:
         sub = owned(m, list(m.trigger.subtree), triggers) | ids
         dur = _nearest(m.trigger, times.within(sub, ("DURATION",)))
         if dur is not None:

@@ -14,11 +14,9 @@ from typing import Any
 from sitrep.extract.events.lexicon import lexicon
 from sitrep.extract.events.mentions import EventMention
 from sitrep.extract.events.timeval import overlaps
+from sitrep.extract.events.typetable import spec_of
 from sitrep.model import Entity
 
-POINT_TYPES = {"meeting", "visit", "agreement", "attack", "statement", "arrest", "accusation", "demand",
-               "other", "appointment"}
-TENSE_BLOCK = {"meeting", "visit"}
 DONE = {"asserted", "historical"}
 SINGLE_CONFLICT = ("supplier", "recipient", "actor")
 
@@ -76,21 +74,22 @@ def merge_args(into: dict[str, Any], new: dict[str, Any]) -> None:
 
 def compatible(c: Cluster, m: EventMention) -> bool:
     a, b = c.args, m.args
-    if c.type in POINT_TYPES:
+    rules = spec_of(c.type)
+    if rules.one_off:
         for role in ("date", "start"):
             da, db = a.get(role), b.get(role)
             if isinstance(da, str) and isinstance(db, str) and not overlaps(da, db):
                 return False
-    if c.type in POINT_TYPES and _places_differ(a.get("place"), b.get("place")):
+    if rules.one_off and _places_differ(a.get("place"), b.get("place")):
         return False
     past = c.status == "historical", m.status == "historical"
-    if c.type in PERSON_TYPES and m.status and past[0] != past[1]:
+    if rules.person_centred and m.status and past[0] != past[1]:
         return False  # "bought a stake in 2009" is not the purchase planned now
-    if c.type in TENSE_BLOCK and m.status and (c.status in DONE) != (m.status in DONE):
+    if rules.tense_splits and m.status and (c.status in DONE) != (m.status in DONE):
         return False
     pa = {_ent_key(v) for v in a.get("participants", [])}
     pb = {_ent_key(v) for v in b.get("participants", [])}
-    if c.type in ("meeting", "agreement") and pa and pb and not pa & pb:
+    if rules.participants_distinguish and pa and pb and not pa & pb:
         return False  # "X is in talks with ...", later "Y is in talks to ...": two sets of talks
     ia, ib = _named_items(a), _named_items(b)
     if ia and ib and not ia & ib:
@@ -121,9 +120,10 @@ def linked(c: Cluster, m: EventMention) -> bool:
         return True
     if a.get("name") and a.get("name") == b.get("name"):
         return True
-    if c.type in PERSON_TYPES and isinstance(a.get("target"), Entity) and _same(a, b, "target"):
+    person = spec_of(c.type).person_centred
+    if person and isinstance(a.get("target"), Entity) and _same(a, b, "target"):
         return True  # "X is stepping down" ... "X had left the company"
-    if c.type in PERSON_TYPES and _same(a, b, "actor") and _same(a, b, "target", missing=True):
+    if person and _same(a, b, "actor") and _same(a, b, "target", missing=True):
         return True  # "the firm intends to buy ..." ... "the firm will use its option to buy ..."
     if _same(a, b, "actor") and _same(a, b, "place", missing=True) and _same(a, b, "date", missing=True):
         return True
@@ -139,9 +139,6 @@ def _same(a: dict[str, Any], b: dict[str, Any], role: str, *, missing: bool = Fa
     if role == "date":
         return isinstance(va, str) and isinstance(vb, str) and overlaps(va, vb)
     return _ent_key(va) == _ent_key(vb)
-
-
-PERSON_TYPES = ("other", "appointment")  # labelled events: one resignation, one takeover
 
 
 def cluster(mentions: list[EventMention]) -> list[Cluster]:

@@ -11,28 +11,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sitrep.extract.events.mentions import EventMention
 from sitrep.extract.events.resolve import PLACE_TYPES, Resolver
 from sitrep.extract.events.slots import slots_of
+from sitrep.extract.events.typetable import spec_of
 from sitrep.model import Entity
 
-TARGET_TYPES = {"repression", "attack", "arrest", "sanction", "accusation"}
 LOCATIVE = ("in", "at", "near")
 
 
 def fill_gaps(m: EventMention, res: Resolver) -> None:
-    if m.type == "election" and "place" not in m.args:
-        place = res.nearest_place(m.trigger) or _main_country(res)
-        if place is not None:
-            m.args["place"] = place
-    elif m.type == "emergency_declaration" and "place" not in m.args:
-        actor = m.args.get("actor")
-        if isinstance(actor, Entity) and actor.type in PLACE_TYPES:
-            m.args["place"] = actor
-    elif m.type == "visit" and "place" not in m.args:
-        place = _next_sentence_place(m, res)
-        if place is not None:
-            m.args["place"] = place
+    """The place of an unplaced event by its type's ``place_fallback`` (event_types.yaml)."""
+    how = spec_of(m.type).place_fallback
+    if how is None or "place" in m.args:
+        return
+    place = PLACE_FALLBACKS[how](m, res)
+    if place is not None:
+        m.args["place"] = place
+
+
+def _nearest_or_main_country(m: EventMention, res: Resolver) -> Entity | None:
+    return res.nearest_place(m.trigger) or _main_country(res)
+
+
+def _declaring_place(m: EventMention, res: Resolver) -> Entity | None:
+    """A country (or region) that declares it is where it holds."""
+    actor = m.args.get("actor")
+    return actor if isinstance(actor, Entity) and actor.type in PLACE_TYPES else None
 
 
 def _main_country(res: Resolver) -> Entity | None:
@@ -70,7 +77,7 @@ def _next_sentence_place(m: EventMention, res: Resolver) -> Entity | None:
 def suppress(mentions: list[EventMention]) -> None:
     by_token = {m.trigger.i: m for m in mentions if m.nominal}
     for m in mentions:
-        if m.type not in TARGET_TYPES:
+        if not spec_of(m.type).absorbs_targets:
             continue
         slots = slots_of(m)
         targets = slots.patient + slots.preps.get("on", []) + slots.preps.get("against", [])
@@ -78,3 +85,10 @@ def suppress(mentions: list[EventMention]) -> None:
             other = by_token.get(tok.i)
             if other is not None and other is not m:
                 other.suppressed = True
+
+
+PLACE_FALLBACKS: dict[str, Callable[[EventMention, Resolver], Entity | None]] = {
+    "nearest_or_main_country": _nearest_or_main_country,
+    "actor": _declaring_place,
+    "next_sentence": _next_sentence_place,
+}

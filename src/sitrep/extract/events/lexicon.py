@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from sitrep.errors import SitrepError
+from sitrep.extract.events.typetable import labelled_lexicon, spec_of
 
 _FILES = ("triggers", "context", "status", "quantities", "items", "roles", "cameo")
 
@@ -58,11 +59,13 @@ class Lexicon:
                 self.governor_status.setdefault(cue, status)
 
     def spec(self, etype: str) -> dict[str, Any]:
-        return self.triggers.get(etype, {})
+        """The trigger lexicon of ``etype`` (its ``triggers`` key in ``event_types.yaml``)."""
+        return self.triggers.get(spec_of(etype).triggers, {})
 
     def label_spec(self, lemma: str, nominal: bool) -> dict[str, Any]:
-        """How an `other` trigger is labelled and checked (``triggers.yaml``, key ``other``)."""
-        other = self.triggers.get("other", {})
+        """How a labelled type's trigger is labelled and checked (``triggers.yaml``, key
+        ``other``, the type marked ``labelled`` in ``event_types.yaml``)."""
+        other = self.triggers.get(labelled_lexicon(), {})
         return dict((other.get("nouns") if nominal else other.get("labels")).get(lemma) or {})
 
     def cues(self, name: str) -> set[str]:
@@ -70,17 +73,22 @@ class Lexicon:
 
     def role_map(self, etype: str, lemma: str | None = None,
                  label: str | None = None) -> dict[str, str | None]:
+        spec = spec_of(etype)
         out = dict(self.roles["default"])
-        out.update(self.roles["types"].get(etype, {}))
-        out.update(self.roles.get("by_lemma", {}).get(etype, {}).get(lemma or "", {}))
+        out.update(spec.slots)
+        out.update(spec.slots_by_lemma.get(lemma or "", {}))
         out.update(self.roles.get("by_label", {}).get(label or "", {}))
         return out
 
     def accepts(self, etype: str, role: str) -> frozenset[str] | None:
-        """The entity types ``role`` of an ``etype`` event accepts (``roles.yaml``,
-        ``accepts``); None when the role takes anything (literals, items, dates)."""
+        """The entity types ``role`` of an ``etype`` event accepts (``event_types.yaml``,
+        ``accepts``, over ``roles.yaml`` ``accepts.default``); None when the role takes
+        anything (literals, items, dates)."""
+        own = spec_of(etype).accepts.get(role)
+        if own is not None:
+            return own
         table = self.roles.get("accepts", {})
-        spec = table.get("types", {}).get(etype, {}).get(role, table.get("default", {}).get(role))
+        spec = table.get("default", {}).get(role)
         if spec is None:
             return None
         if isinstance(spec, str):

@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Any
 from sitrep.extract.events.labelled import appointee_ok, clause_demand, has_post, other_noun, other_verb
 from sitrep.extract.events.lexicon import Lexicon, lexicon
 from sitrep.extract.events.resolve import PLACE_TYPES, Resolver
+from sitrep.extract.events.typetable import EventTypeSpec, spec_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-NAMED_TYPES = {"military_exercise"}  # events that go by a name ("Exercise Cold Response 22")
+Spec = dict[str, Any]  # a type's trigger lexicon (triggers.yaml)
 DEFINITE = {"the", "this", "that", "these", "those", "such", "its", "his", "her", "their", "our"}
 
 
@@ -92,12 +93,11 @@ def light_verb(noun: Token, lex: Lexicon, etype: str | None = None) -> Token | N
     return None
 
 
-def transfer_side(noun: Token, lv: Token | None, lex: Lexicon) -> str:
-    """Which side of an arms transfer the subject of the noun's light verb is on
-    (``triggers.yaml``, ``light_verb_sides``): "took delivery" recipient, "won a
-    contract" supplier; else the noun's own side ("purchase" recipient, "sale" supplier)."""
+def transfer_side(noun: Token, lv: Token | None, lex: Lexicon, spec: dict[str, Any]) -> str:
+    """Which side of a two-sided event (an arms transfer) the subject of the noun's light
+    verb is on (its lexicon ``spec``, ``light_verb_sides``): "took delivery" recipient, "won
+    a contract" supplier; else the noun's own side ("purchase" recipient, "sale" supplier)."""
     lemma = _lemma(noun)
-    spec = lex.spec("arms_transfer")
     if lv is not None:
         for group in spec.get("light_verb_sides", {}).values():
             if lemma not in group.get("nouns", []):
@@ -164,15 +164,13 @@ class TriggerFinder:
         lemma = _lemma(tok)
         for etype in self.lex.verb_types.get(lemma, []):
             spec = self.lex.spec(etype)
-            if etype == "other":
+            if spec_of(etype).labelled:
                 label = other_verb(tok, self.lex, self.resolver)
                 if label is None:
                     continue
                 return EventMention(type=etype, trigger=tok, head=tok, nominal=False, label=label)
             if self._verb_ok(tok, etype, spec):
-                direction = None
-                if etype == "arms_transfer":
-                    direction = verb_side(tok, spec)
+                direction = verb_side(tok, spec) if spec_of(etype).sides else None
                 again = any(c.lower_ == "again" for c in tok.children)  # another instance
                 return EventMention(type=etype, trigger=tok, head=tok, nominal=False, direction=direction,
                                     distinct=again)
@@ -180,6 +178,7 @@ class TriggerFinder:
 
     def _verb_ok(self, tok: Token, etype: str, spec: dict[str, Any]) -> bool:
         lemma = _lemma(tok)
+        rules = spec_of(etype)
         objs = _objects(tok)
         obj_lemmas = {_lemma(o) for o in objs}
         if obj_lemmas & set(spec.get("object_not", [])) or self._market_rally(tok, spec):
@@ -197,9 +196,9 @@ class TriggerFinder:
             subj = [t for c in tok.children if c.dep_ == "nsubj" for t in c.subtree]
             return any(_lemma(t) in self.lex.cues("crowds") for t in subj)  # "thousands rallied outside ..."
 
-        if etype in ("statement", "accusation", "demand") and tok.tag_ == "VBG" and tok.dep_ == "pcomp":
+        if rules.no_gerund_pcomp and tok.tag_ == "VBG" and tok.dep_ == "pcomp":
             return False
-        if etype == "visit" and tok.tag_ == "VBG" and not any(self._is_place(o) for o in objs):
+        if rules.gerund_needs_place and tok.tag_ == "VBG" and not any(self._is_place(o) for o in objs):
             return False  # "an executive overseeing engineering": a job, not a visit
         has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
         if lemma in spec.get("needs_object", []) and not has_object:
@@ -224,22 +223,24 @@ class TriggerFinder:
             want = spec["needs_prep"][lemma]
             return any((c.dep_ == "prep" and c.lower_ == want) or any(
                 g.dep_ == "mark" and g.lower_ == want for g in c.children) for c in tok.children)
-        if etype == "arms_transfer":
-            return self._transfer_ok(tok, spec, objs, obj_lemmas)
-        if etype == "deployment":
-            return self._deployment_ok(tok, objs)
-        if etype == "attack" and lemma in spec.get("needs_context_verbs", []):
+        if lemma in spec.get("needs_context_verbs", []):
             return _context_ok(tok, "weapons", self.lex, self.resolver, objs)
-        if etype == "territory_change":
-            direct = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-            return any(self._is_place(o) or self._territory(o) for o in direct)
-        if etype == "agreement":
-            nouns = set(spec.get("nouns", []))
-            return bool(obj_lemmas & nouns) or any(_lemma(o) in self.lex.cues("quantifier_nouns") and any(
-                _lemma(p) in nouns for p in o.subtree) for o in objs)
+        if rules.verb_check is not None:
+            return VERB_CHECKS[rules.verb_check](self, tok, spec, objs, obj_lemmas)
         return True
 
-    def _transfer_ok(self, tok: Token, spec: dict[str, Any], objs: list[Token], obj_lemmas: set[str]) -> bool:
+    def _signed_object_ok(self, tok: Token, spec: Spec, objs: list[Token], obj_lemmas: set[str]) -> bool:
+        """A signing verb counts when what is signed is one of the type's nouns ("signed a treaty")."""
+        nouns = set(spec.get("nouns", []))
+        return bool(obj_lemmas & nouns) or any(_lemma(o) in self.lex.cues("quantifier_nouns") and any(
+            _lemma(p) in nouns for p in o.subtree) for o in objs)
+
+    def _territory_ok(self, tok: Token, spec: Spec, objs: list[Token], obj_lemmas: set[str]) -> bool:
+        """Land or a place is taken ("seized the town", "captured Norwick")."""
+        direct = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        return any(self._is_place(o) or self._territory(o) for o in direct)
+
+    def _transfer_ok(self, tok: Token, spec: Spec, objs: list[Token], obj_lemmas: set[str]) -> bool:
         """A transfer verb needs a weapon object, and not fire, ordnance dropped or troops."""
         if not any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in tok.children) and not any(
                 c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
@@ -254,7 +255,7 @@ class TriggerFinder:
             return False  # "providing 125 soldiers" is a deployment ("36 Gripen fighters" is not)
         return _context_ok(tok, "weapons", self.lex, self.resolver, objs)
 
-    def _deployment_ok(self, tok: Token, objs: list[Token]) -> bool:
+    def _deployment_ok(self, tok: Token, spec: Spec, objs: list[Token], obj_lemmas: set[str]) -> bool:
         """Forces are moved: an intransitive "deploy", or troops, units or ships as object or subject."""
         if _lemma(tok) in ("deploy", "redeploy") and not any(c.dep_ == "dobj" for c in tok.children):
             return True  # "the wing will be deploying again"
@@ -282,9 +283,9 @@ class TriggerFinder:
             named = self._named(tok, etype)
             if named is not None:
                 return named
-            if tok.pos_ == "PROPN" and etype in ("arms_transfer", "other"):
+            if tok.pos_ == "PROPN" and spec_of(etype).no_proper_noun:
                 continue  # "Secretary for Acquisition": a title, not a purchase
-            if etype == "other":
+            if spec_of(etype).labelled:
                 owner = tok.head if tok.dep_ == "compound" else tok  # "bankruptcy protection"
                 label = other_noun(tok, self.lex, light_verb(owner, self.lex), self.resolver)
                 if label is None:
@@ -303,7 +304,7 @@ class TriggerFinder:
     def _named(self, tok: Token, etype: str) -> EventMention | None:
         """A capitalised trigger opening a name ("Exercise Cold Response 22") is that event."""
         head = tok.head
-        if etype not in NAMED_TYPES or not (
+        if not spec_of(etype).named or not (
                 tok.pos_ == "PROPN" and tok.dep_ == "compound" and head.pos_ == "PROPN" and head.i > tok.i):
             return None
         name_toks = [t for t in head.subtree if tok.i <= t.i and (t.i <= head.i or t.dep_ == "nummod")]
@@ -319,6 +320,7 @@ class TriggerFinder:
 
     def _noun_ok(self, tok: Token, etype: str) -> bool:
         spec = self.lex.spec(etype)
+        rules = spec_of(etype)
         lemma = _lemma(tok)
         if self._market_rally(tok, spec):
             return False
@@ -330,33 +332,19 @@ class TriggerFinder:
             return False  # "attack planners", "election commission"
         lv = light_verb(tok, self.lex, etype)
         scope = [tok] + ([lv] if lv is not None and tok.dep_ in ("nsubj", "nsubjpass") else [])
-        if lv is not None and etype == "arms_transfer":  # "placed an order with X for 48 howitzers"
-            scope += [p for c in lv.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
-                      for p in c.children if p.dep_ == "pobj"]
         if tok.dep_ == "nsubj" and _lemma(tok.head) in self.lex.status["descriptive"]:
             scope.append(tok.head)  # "the package included ... tanks"
-        if etype == "arms_transfer":
-            if lemma == "order" and tok.head.lower_ == "in":
-                return False  # "in order to"
-            if any(c.dep_ == "acl" and _lemma(c) in self.lex.verb_types for c in tok.children):
-                return False  # "a contract to buy jets": the verb carries the event
-            if lemma in spec.get("anaphoric_nouns", []) and etype in self.seen_types:
-                return True  # "the contract" after an arms deal was reported
-            return _context_ok(tok, "weapons", self.lex, self.resolver, scope)
-        if etype == "agreement":
-            return lv is not None and _lemma(lv) in spec.get("sign_verbs", [])
-        if etype == "military_exercise":
-            return etype in self.seen_types or _context_ok(tok, "military", self.lex, self.resolver, scope)
+        if rules.noun_check is not None:
+            return NOUN_CHECKS[rules.noun_check](self, tok, rules, spec, lv, scope)
         if lemma in spec.get("needs_complement", []):
             return any((c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" for g in c.children))
                        or (c.dep_ == "prep" and c.lower_ in ("for", "on")) for c in tok.children)
         if lemma in spec.get("needs_context_nouns", []):
             if lv is not None and _lemma(lv) in self.lex.cues("attack_light_verbs"):
                 return True
-            if spec.get("context_cue") == "labour":
+            if rules.context_cue == "labour":
                 return self._labour(tok, lv)
-            cue = spec.get("context_cue") or (
-                "electoral" if etype == "election" else "weapons" if lemma == "fire" else "military")
+            cue = rules.context_cue or ("weapons" if lemma == "fire" else "military")
             return _context_ok(tok, cue, self.lex, self.resolver, [tok])
         return True
 
@@ -369,6 +357,32 @@ class TriggerFinder:
             return True  # "went on strike", "are on strike"
         return _context_ok(tok, "labour", self.lex, self.resolver, scope)
 
+    def _transfer_noun_ok(self, tok: Token, rules: EventTypeSpec, spec: dict[str, Any], lv: Token | None,
+                          scope: list[Token]) -> bool:
+        """A deal noun with weapons in its phrase (or its light verb's "for"/"of": "placed an
+        order with X for 48 howitzers"), or a deal noun after a deal was reported."""
+        lemma = _lemma(tok)
+        if lv is not None:
+            scope = scope + [p for c in lv.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                             for p in c.children if p.dep_ == "pobj"]
+        if lemma == "order" and tok.head.lower_ == "in":
+            return False  # "in order to"
+        if any(c.dep_ == "acl" and _lemma(c) in self.lex.verb_types for c in tok.children):
+            return False  # "a contract to buy jets": the verb carries the event
+        if lemma in spec.get("anaphoric_nouns", []) and rules.type in self.seen_types:
+            return True  # "the contract" after an arms deal was reported
+        return _context_ok(tok, "weapons", self.lex, self.resolver, scope)
+
+    def _signed_noun_ok(self, tok: Token, rules: EventTypeSpec, spec: dict[str, Any], lv: Token | None,
+                        scope: list[Token]) -> bool:
+        """A treaty noun counts only as the object of a signing verb ("signed an accord")."""
+        return lv is not None and _lemma(lv) in spec.get("sign_verbs", [])
+
+    def _military_noun_ok(self, tok: Token, rules: EventTypeSpec, spec: dict[str, Any], lv: Token | None,
+                          scope: list[Token]) -> bool:
+        """A military cue in the phrase, or the type was already reported ("the drills")."""
+        return rules.type in self.seen_types or _context_ok(tok, "military", self.lex, self.resolver, scope)
+
     def _nominal(self, tok: Token, etype: str) -> EventMention:
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss", "nummod", "amod")}
         referring = bool(dets & DEFINITE) or tok.tag_ in ("NNS", "NNPS") or any(
@@ -376,8 +390,20 @@ class TriggerFinder:
         distinct = bool(dets & self.lex.cues("non_anaphoric") - {"a", "an", "one"})
         anaphoric = referring and not (dets & self.lex.cues("non_anaphoric"))
         lv = light_verb(tok, self.lex, etype)
-        direction = None
-        if etype == "arms_transfer":
-            direction = transfer_side(tok, lv, self.lex)
+        direction = transfer_side(tok, lv, self.lex, self.lex.spec(etype)) if spec_of(etype).sides else None
         return EventMention(type=etype, trigger=tok, head=lv if lv is not None else tok, nominal=True,
                             direction=direction, anaphoric=anaphoric, distinct=distinct)
+
+
+# the named checks of event_types.yaml (`verb_check`, `noun_check`)
+VERB_CHECKS = {
+    "transfer": TriggerFinder._transfer_ok,
+    "forces": TriggerFinder._deployment_ok,
+    "territory": TriggerFinder._territory_ok,
+    "signed_object": TriggerFinder._signed_object_ok,
+}
+NOUN_CHECKS = {
+    "transfer": TriggerFinder._transfer_noun_ok,
+    "signed": TriggerFinder._signed_noun_ok,
+    "military": TriggerFinder._military_noun_ok,
+}
