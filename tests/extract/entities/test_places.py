@@ -59,3 +59,18 @@ def test_ocean_named_by_an_adjective_is_not_the_country(entities_of):
     ents = entities_of("The navy patrols the Indian Ocean.")
     e = entity_with(ents, "Indian Ocean")
     assert e is not None and e.type == "REGION"
+
+
+def test_towns_in_locative_context_are_places(entities_of):
+    # "Chasiv Yar" and "Tessalit" are GeoNames towns (cities1000) that spaCy calls persons
+    ents = {e.name: e for e in entities_of("Fighting continued around Bakhmut and Chasiv Yar. "
+                                           "Clashes broke out in Kidal and Tessalit on Monday.")}
+    assert ents["Chasiv Yar"].type == "CITY" and ents["Chasiv Yar"].attributes.get("country") == "Ukraine"
+    assert ents["Tessalit"].type == "CITY" and ents["Tessalit"].attributes.get("country") == "Mali"
+    assert ents["Bakhmut"].type == "CITY"
+
+
+def test_a_name_an_appositive_calls_a_village_is_a_place(entities_of):
+    ents = {e.name: e for e in entities_of("Gunmen killed 12 villagers in Kadawa, a village in "
+                                           "Zamfara State, on Sunday.")}
+    assert ents["Kadawa"].type == "CITY"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from sitrep.extract.entities import aliases
+from sitrep.extract.entities import aliases, towns
 from sitrep.extract.entities.clusters import Cluster, MentionSpan
 from sitrep.extract.entities.data import lexicon
 from sitrep.extract.entities.gazetteer import Gazetteer
@@ -44,7 +44,7 @@ def cluster_things(doc: Doc, cands: list[Cand], gz: Gazetteer | None = None) -> 
             attrs.pop("iso", None)
             name = entry.name if entry else (c.name or doc[c.ts : c.te].text)
             if gz is not None and c.type in ("CITY", "REGION") and "country" not in attrs:
-                country = (gz.cities.get(name) or (gz.regions.get(name, ""), 0))[0]
+                country = (gz.cities.get(name) or (gz.regions.get(name, ""), 0))[0] or _town_country(name, gz)
                 if country:
                     attrs["country"] = country
             cl = out[key] = Cluster(key, name, c.type, entry.kb_id if entry else None, attrs)
@@ -58,6 +58,13 @@ def cluster_things(doc: Doc, cands: list[Cand], gz: Gazetteer | None = None) -> 
     if gz is None:
         return merged
     return aliases.country_short_forms(merged, lambda t: gz.country_of(t) is not None)
+
+
+def _town_country(name: str, gz: Gazetteer) -> str:
+    """The country of a town only the GeoNames ``cities1000`` list knows ("Tessalit")."""
+    iso = towns.towns().get(name, ("", 0))[0]
+    entry = gz.by_iso.get(iso)
+    return entry.name if entry else ""
 
 
 def _with_country(doc: Doc, c: Cand, gz: Gazetteer | None) -> int:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
+from sitrep.extract.entities import towns
 from sitrep.extract.entities.data import lexicon
 from sitrep.extract.entities.gazetteer import Entry, Gazetteer
 
@@ -203,10 +204,14 @@ def spacy_cands(doc: Doc, gz: Gazetteer) -> list[Cand]:
         if span[0].lower_ == "the":
             span = span[1:]
         span, after_prep = _strip_function_words(span)
+        after_prep = after_prep or _locative_context(span)
         if typ == "PERSON":
             span = _strip_titles(span)
             if after_prep and _not_a_known_person(span, gz):
                 typ = "GPE"  # "Near Palmyra", "in Raqqah": a place spaCy took for a person
+        elif typ == "ORG" and after_prep and len(span) <= 2 and not gz.lookup(span.text) and (
+                towns.is_town(span.text) or _town_appositive(span)):
+            typ = "GPE"  # "around Bakhmut", "in Kadawa, a village in ...": spaCy's ORG
         if not len(span) or _bad_span(span) or (len(span) > 1 and _in_headline(span)):
             continue
         if _peoples_only(span, gz):
@@ -276,6 +281,30 @@ def _strip_function_words(span: Span) -> tuple[Span, bool]:
     if before is not None and before.lower_ == "of" and start >= 2:  # "the village of Jangebe"
         after_prep = doc[start - 2].lower_ in lexicon.PLACE_GENERIC_HEADS
     return doc[start : span.end], after_prep
+
+
+def _locative_context(span: Span) -> bool:
+    """The object of a locative preposition however far ("in Kidal and Tessalit"), or a
+    name an appositive calls a town ("Kadawa, a village in Zamfara")."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in lexicon.PLACE_PREPS:
+        return True  # "around Bakhmut and Chasiv Yar", parsed with "Yar" the object
+    if root.dep_ == "conj" and root.head.dep_ == "pobj" and root.head.head.lower_ in lexicon.PLACE_PREPS:
+        return True
+    return _town_appositive(span)
+
+
+def _town_appositive(span: Span) -> bool:
+    doc = span.doc
+    k = span.end
+    if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in ("a", "an", "the"):
+        return False
+    for t in doc[k + 2 : min(k + 5, len(doc))]:
+        if t.lower_ in lexicon.TOWN_HEADS:
+            return True
+        if t.pos_ not in ("ADJ", "NOUN", "PROPN") or t.is_punct:
+            return False
+    return False
 
 
 def _not_a_known_person(span: Span, gz: Gazetteer) -> bool:
@@ -352,7 +381,7 @@ def _subdivision(span: Span, name: str, gz: Gazetteer) -> bool:
 def _place_type(text: str, gz: Gazetteer) -> str:
     if text in gz.regions:
         return "REGION"
-    if text in gz.cities:
+    if text in gz.cities or towns.is_town(text):
         return "CITY"
     return "REGION" if len(text.split()) > 1 else "CITY"
 
