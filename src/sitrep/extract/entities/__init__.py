@@ -1,6 +1,7 @@
 """The entities stage: who and what the article is about, every mention linked.
 
-Steps (one module each): ``recognize`` (gazetteer, token patterns and spaCy NER),
+Steps (one module each): ``recognize`` (gazetteer, token patterns and spaCy NER, with
+``equipment``: designations and class nouns beyond the weapons table),
 ``metonymy`` (capitals and seats of government used as actors), ``persons`` (titles,
 surname linking, the ``leaders`` table), ``build`` (clusters -> Entity records, byline
 and url entities), ``phrases`` and ``appositions`` (the noun phrases around and beside a
@@ -25,6 +26,7 @@ from sitrep.extract.entities import (
     appositions,
     build,
     coref,
+    equipment,
     gazetteer,
     metonymy,
     persons,
@@ -55,7 +57,7 @@ def find_entities(ctx: StageContext, nlp: Language | None = None) -> list[Entity
         nlp = load_nlp(ctx.settings.model)
     doc = ctx.doc
     gz = gazetteer.load()
-    cands = metonymy.apply(doc, recognize(doc, gz, nlp), gz)
+    cands = metonymy.apply(doc, recognize(doc, gz, nlp, equipment.equipment_cands(doc, gz)), gz)
     things = aliases.defined_aliases(doc, build.cluster_things(doc, cands, gz))
     countries = {c.name for c in things if c.type == "COUNTRY"}
     people = persons.cluster_people(doc, cands, gz, _year(ctx.article.published), countries)

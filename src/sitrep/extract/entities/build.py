@@ -87,7 +87,8 @@ def _weapon_phrase(doc: Doc, c: Cand, cl: Cluster, gz: Gazetteer | None = None) 
         hyphenated = "-" in (t.text, nxt, doc[t.i - 1].text)
         if not hyphenated and (t.is_punct or t.is_space or t.pos_ not in ("NOUN", "ADJ", "PROPN")):
             break
-        if t.lower_ in lexicon.WEAPON_CUE_NOUNS and t.pos_ == "NOUN":
+        cue = t.lower_ in lexicon.WEAPON_CUE_NOUNS or t.lower_ in lexicon.EQUIPMENT_CLASSES
+        if cue and t.pos_ == "NOUN":
             last = t.i
     country_start = c.ts
     if gz is not None:

@@ -467,6 +467,9 @@ def retype_surnames(doc: Doc, cands: list[Cand]) -> list[Cand]:
     return cands
 
 
-def recognize(doc: Doc, gz: Gazetteer, nlp: Language) -> list[Cand]:
-    cands = resolve(gazetteer_cands(doc, gz, nlp) + pattern_cands(doc, gz) + spacy_cands(doc, gz), doc, gz)
+def recognize(doc: Doc, gz: Gazetteer, nlp: Language, extra: list[Cand] | None = None) -> list[Cand]:
+    """The article's candidate mentions, resolved; ``extra``: candidates of other steps
+    (equipment), ranked like the patterns."""
+    cands = gazetteer_cands(doc, gz, nlp) + pattern_cands(doc, gz) + spacy_cands(doc, gz) + (extra or [])
+    cands = resolve(cands, doc, gz)
     return retype_surnames(doc, cands)
