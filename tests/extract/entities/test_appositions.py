@@ -51,3 +51,10 @@ def test_the_noun_before_of_says_what_the_phrase_is(entities_of):
     ents = entities_of("But the leader of the Save Our Rivers (SOR) movement, Dana Whitlow, said "
                        "the fight is not over.")
     assert "the leader of the Save Our Rivers (SOR) movement" in _mentions(ents, "Dana Whitlow")
+
+
+def test_no_apposition_without_a_comma_or_for_coordinated_names(entities_of):
+    ents = entities_of("Carmakers Vexa and Ostrom seek more government aid")
+    for name in ("Vexa", "Ostrom"):
+        e = entity_with(ents, name)
+        assert e is None or not any(m.text in ("Carmakers", "more government aid") for m in e.mentions)

@@ -54,15 +54,22 @@ def apply(doc: Doc, clusters: list[Cluster]) -> None:
 
 def _appositives(name: Span) -> list[Span]:
     head = name.root
+    if any(c.dep_ == "conj" for c in head.children) or head.dep_ == "conj":
+        return []  # "US automakers GM and Chrysler": the phrase describes both names
+    doc = name.doc
     out = [_phrase(c, name) for c in head.children if c.dep_ == "appos" and _describes(c, name)]
     if head.dep_ == "appos" and head.head.i < name.start and _describes(head.head, name):
         out.append(_phrase(head.head, name))  # "The leader of the movement, Tomas Brevik"
-    return [p for p in out if p is not None]
+    # an apposition is set off by a comma: "X, a ...", "the ..., X"
+    return [p for p in out if p is not None and (
+        (p.start > name.end and doc[p.start - 1].text == ",")
+        or (p.end < name.start and doc[p.end].text == ","))]
 
 
 def _describes(tok: Token, name: Span) -> bool:
     """A common noun outside the name, not a number or a list."""
-    return (tok.pos_ == "NOUN" and tok.text[:1].islower() and not (name.start <= tok.i < name.end)
+    return (tok.pos_ == "NOUN" and tok.tag_ != "NNS" and tok.text[:1].islower()
+            and not (name.start <= tok.i < name.end)
             and not any(c.dep_ == "conj" for c in tok.children))
 
 
