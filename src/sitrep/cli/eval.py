@@ -22,9 +22,12 @@ from sitrep.errors import SitrepError
               help="Only the documents of this part (dev, test) of the corpus's recorded split "
                    "(sitrep/eval/splits/CORPUS.yaml); gold mode only.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--reliability", is_flag=True,
+              help="Also print the events' reliability table (of the events given each confidence, "
+                   "the share that match gold); gold mode only.")
 @click.pass_obj
 def eval_(settings: Settings, path: Path, mode: str, tempeval: bool, as_json: bool,
-          split: str | None) -> None:
+          split: str | None, reliability: bool) -> None:
     """Score the pipeline on PATH and print P/R/F1 per section.
 
     With gold files (the default), every article beside a NAME.gold.yaml is analysed
@@ -34,9 +37,9 @@ def eval_(settings: Settings, path: Path, mode: str, tempeval: bool, as_json: bo
 
     try:
         name = "tempeval" if tempeval else mode
-        if split is not None:
+        if split is not None or reliability:
             if name != "gold":
-                raise click.UsageError("--split works with --mode gold only")
+                raise click.UsageError("--split and --reliability work with --mode gold only")
             from sitrep.eval.golddir import evaluate_gold
 
             report = evaluate_gold(path, settings, split=split)
@@ -45,3 +48,9 @@ def eval_(settings: Settings, path: Path, mode: str, tempeval: bool, as_json: bo
     except (KeyError, SitrepError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(json.dumps(report.to_dict(), indent=1) if as_json else report.format())
+    if reliability:
+        from sitrep.eval.calibration import brier, format_table
+        from sitrep.eval.calibration import reliability as table
+
+        click.echo("\nevent confidence:\n" + format_table(table(report.outcomes))
+                   + f"\nBrier score {brier(report.outcomes):.3f}")

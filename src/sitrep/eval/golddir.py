@@ -10,6 +10,7 @@ import yaml
 
 from sitrep.config import Settings
 from sitrep.errors import InputError, SitrepError
+from sitrep.eval.calibration import Outcome, outcomes
 from sitrep.eval.gold import GoldReport, Section, score_record
 
 ARTICLE_SUFFIXES = (".md", ".html", ".htm", ".txt", ".jsonl")
@@ -33,6 +34,8 @@ def article_for(gold: Path) -> Path:
 @dataclass
 class GoldDirReport:
     reports: list[GoldReport] = field(default_factory=list)
+    # every predicted event with its confidence and whether it matched (the reliability table)
+    outcomes: list[Outcome] = field(default_factory=list)
 
     @property
     def total(self) -> dict[str, Section]:
@@ -101,4 +104,5 @@ def evaluate_gold(path: Path, settings: Settings | None = None, split: str | Non
             raise SitrepError(f"{art_path}: cannot be read ({items[0] if items else 'no article'})")
         record = analyze(items[0], settings).to_dict()
         out.reports.append(score_record(gold, record, name=str(gold_path.name)))
+        out.outcomes.extend(outcomes(gold, record))
     return out
