@@ -128,3 +128,46 @@ def test_a_page_from_another_origin_cannot_write(server: str, page) -> None:
     assert "cannot write" in body
     after = json.load(urllib.request.urlopen(f"{server}/api/corrections"))
     assert after == before and not any(c["who"] == "attacker" for c in after)
+
+
+def test_the_map_pans_and_zooms(server: str, page) -> None:
+    page.goto(f"{server}/map")
+    svg = page.locator("svg.map")
+    full = svg.get_attribute("viewBox")
+    page.click("button[data-map-zoom='1.5']")
+    zoomed = [float(v) for v in (svg.get_attribute("viewBox") or "").split()]
+    assert zoomed[2] < float((full or "").split()[2])  # narrower: zoomed in
+    box = svg.bounding_box()
+    assert box is not None
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] / 2 - 120, box["y"] + box["height"] / 2, steps=5)
+    page.mouse.up()
+    panned = [float(v) for v in (svg.get_attribute("viewBox") or "").split()]
+    assert panned[0] > zoomed[0]  # dragged left: the view moved east
+    page.mouse.wheel(0, -300)
+    assert float(svg.get_attribute("data-zoom") or 0) > 1.5
+    page.click("button[data-map-zoom='reset']")
+    assert [float(v) for v in (svg.get_attribute("viewBox") or "").split()] == [
+        float(v) for v in (full or "").split()]
+
+
+PAGES = ["/", "/events", "/entities", "/timeline", "/map", "/search?q=Belarus"]
+
+
+def test_pages_fit_a_phone_and_log_no_console_errors(server: str, browser) -> None:
+    ctx = browser.new_context(viewport={"width": 390, "height": 844})
+    pg = ctx.new_page()
+    errors: list[str] = []
+    pg.on("console", lambda m: errors.append(f"{m.type}: {m.text}") if m.type == "error" else None)
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        aid = _article_id(server, "Belarus Leader")
+        for path in [*PAGES, f"/articles/{aid}"]:
+            pg.goto(server + path)
+            pg.wait_for_load_state()
+            overflow = pg.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 1, f"{path} is {overflow}px wider than a 390px screen"
+    finally:
+        ctx.close()
+    assert errors == []
