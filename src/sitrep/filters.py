@@ -55,11 +55,15 @@ def check_search(q: str) -> str:
 
 
 def check_choice(name: str, value: str | None, choices: tuple[str, ...]) -> str | None:
+    """A value of a vocabulary, in any case and with spaces for underscores ("Arms
+    Transfer" is arms_transfer); the vocabulary's own spelling is returned."""
     if value is None or value == "":
         return None
-    if value not in choices:
+    key = value.strip().lower().replace(" ", "_").replace("-", "_")
+    found = next((c for c in choices if c.lower() == key), None)
+    if found is None:
         raise FilterError(name, value, f"not one of {', '.join(choices)}")
-    return value
+    return found
 
 
 def check_date(name: str, value: str | None) -> str | None:

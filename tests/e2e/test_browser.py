@@ -166,7 +166,8 @@ def test_pages_fit_a_phone_and_log_no_console_errors(server: str, browser) -> No
         for path in [*PAGES, f"/articles/{aid}"]:
             pg.goto(server + path)
             pg.wait_for_load_state()
-            overflow = pg.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            overflow = pg.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth")
             assert overflow <= 1, f"{path} is {overflow}px wider than a 390px screen"
     finally:
         ctx.close()

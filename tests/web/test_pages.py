@@ -125,3 +125,11 @@ def test_the_review_forms_correct_a_speaker_and_a_supplier(client: TestClient) -
     client.post("/review", data={**base, "kind": "event", "start": ev.start, "end": ev.end,
                                  "verdict": "right"})
     assert client.get(f"/api/articles/{aid}").json()["events"][0]["args"]["supplier"] == "e3"
+
+
+def test_event_filters_take_any_case_and_offer_the_names(client) -> None:  # type: ignore[no-untyped-def]
+    page = client.get("/events?type=Arms%20Transfer&status=AGREED")
+    assert page.status_code == 200
+    assert "<option selected>arms_transfer</option>" in page.text
+    assert "<option selected>agreed</option>" in page.text
+    assert '<datalist id="actor-names">' in page.text and '<datalist id="place-names">' in page.text

@@ -19,6 +19,8 @@ from sitrep.web.deps import check_csrf, check_token, env_of, page_args, store_of
 from sitrep.web.geo import HEIGHT, WIDTH, world_path
 from sitrep.web.render import highlight
 
+PLACE_TYPES = ("COUNTRY", "CITY", "REGION", "FACILITY")
+
 router = APIRouter(include_in_schema=False)
 
 
@@ -74,11 +76,16 @@ FILTERS = ("type", "actor", "place", "status", "since", "until")
 @router.get("/events", response_class=HTMLResponse)
 def events(request: Request, type: str = "", actor: str = "", place: str = "", status: str = "",
            since: str = "", until: str = "", page: int = 1) -> HTMLResponse:
-    f = {"type": type, "actor": actor, "place": place, "status": status, "since": since, "until": until}
-    total, items = kb.kb_events(store_of(request), **EventFilter(**f).kwargs(), **page_args(page, 50))
+    checked = EventFilter(type=type, actor=actor, place=place, status=status, since=since, until=until)
+    f = {k: v or "" for k, v in checked.kwargs().items()}  # "Attack" shows as the vocabulary's attack
+    store = store_of(request)
+    total, items = kb.kb_events(store, **checked.kwargs(), **page_args(page, 50))
     query = urlencode({k: v for k, v in f.items() if v})
+    _, named = kb.kb_entities(store, limit=300)
     return render(request, "events.html", total=total, items=items, f=f, query=query, page=page,
-                  event_types=EVENT_TYPES, statuses=EVENT_STATUSES)
+                  event_types=EVENT_TYPES, statuses=EVENT_STATUSES,
+                  actors=[e.name for e in named if e.type not in PLACE_TYPES],
+                  places=[e.name for e in named if e.type in PLACE_TYPES])
 
 
 @router.get("/events/{kb_event_id}", response_class=HTMLResponse)
