@@ -133,3 +133,14 @@ def test_event_filters_take_any_case_and_offer_the_names(client) -> None:  # typ
     assert "<option selected>arms_transfer</option>" in page.text
     assert "<option selected>agreed</option>" in page.text
     assert '<datalist id="actor-names">' in page.text and '<datalist id="place-names">' in page.text
+
+
+def test_the_article_page_shows_each_events_arguments(client, web_store) -> None:  # type: ignore[no-untyped-def]
+    aid = next(a["id"] for a in client.get("/api/articles").json())
+    page = client.get(f"/articles/{aid}")
+    analysis = web_store.get(aid)
+    with_args = [ev for ev in analysis.events if ev.args]
+    if with_args:
+        assert '<dl class="args">' in page.text
+        role = next(iter(with_args[0].args))
+        assert f"<dt>{role}</dt>" in page.text

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -86,20 +86,21 @@ class KbEvent:
         out: dict[str, dict[str, dict[str, Any]]] = {}
         for h in self.members:
             for role, value in h.event.args.items():
-                shown = display_value(value, h)
+                shown = display_value(value, h.entities)
                 slot = out.setdefault(role, {}).setdefault(shown, {"value": shown, "articles": []})
                 if h.article_id not in slot["articles"]:
                     slot["articles"].append(h.article_id)
         return {role: list(vals.values()) for role, vals in out.items()}
 
 
-def display_value(value: Any, hit: EventHit) -> str:
-    """An argument as text: entity ids become names, amounts read as numbers."""
+def display_value(value: Any, entities: Mapping[str, Any]) -> str:
+    """An argument as text: entity ids (keys of ``entities``) become names, amounts read as
+    numbers."""
     if isinstance(value, str):
-        ent = hit.entities.get(value)
+        ent = entities.get(value)
         return ent.name if ent else value
     if isinstance(value, list):
-        return ", ".join(display_value(v, hit) for v in value)
+        return ", ".join(display_value(v, entities) for v in value)
     if isinstance(value, dict):
         if "amount" in value:
             mod = {"MORE_THAN": "> ", "LESS_THAN": "< ", "APPROX": "~ "}.get(value.get("mod") or "", "")

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from sitrep import kb
 from sitrep.filters import EventFilter, check_search, check_text, entity_type
 from sitrep.kb.corrections import EDITABLE, Correction, CorrectionError
-from sitrep.kb.queries import kb_event, kb_ids_of
+from sitrep.kb.queries import display_value, kb_event, kb_ids_of
 from sitrep.model import EVENT_STATUSES, EVENT_TYPES
 from sitrep.web import charts
 from sitrep.web.api import MAX_NAME, MAX_NOTE
@@ -50,9 +50,12 @@ def article(request: Request, article_id: str) -> HTMLResponse:
     if analysis is None:
         raise HTTPException(status_code=404, detail=f"article {article_id} not found")
     aid = analysis.article.id
+    names = {e.id: e for e in analysis.entities}
+    args = {ev.id: [(role, display_value(v, names)) for role, v in ev.args.items() if v not in (None, "", [])]
+            for ev in analysis.events}
     return render(request, "article.html", a=analysis, body=highlight(analysis), kb_ids=kb_ids_of(store, aid),
                   corrections=kb.list_corrections(store, aid), event_types=EVENT_TYPES,
-                  statuses=EVENT_STATUSES, editable=EDITABLE, arg_roles=ARG_ROLES)
+                  statuses=EVENT_STATUSES, editable=EDITABLE, arg_roles=ARG_ROLES, args=args)
 
 
 @router.get("/entities", response_class=HTMLResponse)
