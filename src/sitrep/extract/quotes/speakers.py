@@ -35,6 +35,7 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
+from sitrep.extract.quotes.antecedents import Antecedents, name_words
 from sitrep.extract.quotes.bodies import (
     body_of,
     by_name,
@@ -73,6 +74,7 @@ class SpeakerResolver:
         self.pending: list[Candidate] = []
         # speaker head offset -> the entity this resolver gave it
         self.spoke: dict[int, Entity] = {}
+        self.ante = Antecedents(self.index, tix, lex, self.para_starts, self._quoted)
 
     def resolve(self, cand: Candidate) -> Entity | None:
         ent = self._resolve(cand)
@@ -131,19 +133,35 @@ class SpeakerResolver:
             mods = {c.lower_ for c in head.lefts if c.dep_ in {"amod", "compound"}
                     and not self.index.overlapping(c.idx, c.idx + len(c))}
             return (self._latest(lambda e: e.type == PERSON and noun in _described(e))
+                    or self._introduced_since_speaker(head)
                     or self._latest(lambda e: e.type == PERSON and bool(mods & _described(e)))
                     or self._latest(lambda e: e.type == PERSON)
-                    or body_of(head, self.index, self.lex))
+                    or body_of(head, self.index, self.lex) or self.ante.body(head))
         if noun in self.lex.org_nouns or is_document_noun(head, self.lex):
-            def has_noun(e: Entity) -> bool:
-                return e.type != PERSON and noun in e.name.lower().split()
+            mods = self.ante.required_mods(head)  # "the interior ministry" is no other one
 
-            named = self._latest(has_noun) or self._named_before(head, has_noun)
+            def has_noun(e: Entity) -> bool:
+                return e.type != PERSON and noun in e.name.lower().split() and mods <= name_words(e)
+
+            named = self._latest(has_noun) or self._named_before(head, has_noun) or self.ante.body(head)
             if named is not None or noun not in self.lex.generic_org_nouns:
                 return named
             return (self._latest(lambda e: e.type in ORG_TYPES)
                     or self._named_before(head, lambda e: e.type in ORG_TYPES))
+        if noun in self.lex.body_kinds:
+            return self.ante.body(head)  # "the navy"
         return None
+
+    def _introduced_since_speaker(self, head: Token) -> Entity | None:
+        """The person last introduced with the role noun ``head`` ("its top official, Karim
+        Haddad"), unless a person has been quoted since that introduction (then "the
+        official" is more likely that speaker: the fallbacks after this one)."""
+        ent = self.ante.person(head)
+        if ent is None:
+            return None
+        intro = max((m.start for m in ent.mentions if m.start is not None and m.start < head.idx), default=0)
+        spoke = [c.start for c, e in self.history if e is not None and e.type == PERSON and e.id != ent.id]
+        return ent if not spoke or max(spoke) < intro else None
 
     def _by_name(self, mention: str) -> bool:
         """A mention that names (a capitalized word), not a pronoun or a description."""
@@ -320,6 +338,11 @@ class SpeakerResolver:
         ent = by_name(head, self.entities, head.idx)
         if ent is None and (definite or head.lower_ in {"these", "those"}):
             ent = self._same_noun(head)
+        unnamed_agent = is_agent_noun(head, self.lex) and not definite
+        if ent is None and (is_document_noun(head, self.lex) or unnamed_agent):
+            ent = self.ante.body(head)  # "a navy spokesman", "the ministry statement"
+        if ent is None and (definite or any(c.dep_ == "acl" for c in head.children)):
+            ent = self.ante.issuer(head)  # "the statement", "a communique issued ..."
         return ent
 
     def _same_noun(self, head: Token) -> Entity | None:
