@@ -7,9 +7,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from tests.extract.quotes.conftest import make_entities
 
 from sitrep.extract.quotes import extract_quotes
-from tests.extract.quotes.conftest import make_entities
 
 Speakers = Callable[..., list[tuple[str, str | None]]]
 
@@ -92,3 +92,33 @@ def test_a_role_noun_after_another_speaker_is_not_the_older_introduction(said: S
             '"Trade is down," said harbour master Ivo Brandt. "We need dredging," the official said.')
     ents = {"Pia Lund": ("PERSON", ["Pia Lund"]), "Ivo Brandt": ("PERSON", ["Ivo Brandt"])}
     assert said(text, ents)[-1][1] == "Ivo Brandt"
+
+
+def test_a_quotation_opening_the_paragraph_after_a_reported_clause(said: Speakers) -> None:
+    text = ("Aid worker Sara Okonjo said the camp was overcrowded.\n\n"
+            '"Children are sleeping outside. There are no blankets."')
+    ents = {"Sara Okonjo": ("PERSON", ["Sara Okonjo"])}
+    assert said(text, ents)[-1] == ("Children are sleeping outside. There are no blankets.", "Sara Okonjo")
+
+
+def test_they_is_the_body_that_was_the_subject_before(said: Speakers) -> None:
+    text = ("The Valdar Front claimed the attack on the depot. "
+            "They said the depot had stored weapons for the army.")
+    ents = {"Valdar Front": ("ORG", ["Valdar Front"])}
+    assert said(text, ents) == [("the depot had stored weapons for the army", "Valdar Front")]
+
+
+def test_they_after_unnamed_people_has_no_speaker(said: Speakers) -> None:
+    text = ('"We are safe," said the Valdar Front on Monday. Villagers fled the valley overnight. '
+            "They said the fighters had burned the granary.")
+    ents = {"Valdar Front": ("ORG", ["Valdar Front"])}
+    assert said(text, ents)[-1] == ("the fighters had burned the granary", None)
+
+
+def test_an_unnamed_role_placed_in_a_body_speaks_for_it(said: Speakers) -> None:
+    text = ('"The talks will go on," said Lena Marsh on Monday. The Vardanian Armed Forces '
+            "shelled the ridge. The Vardanian army chief said his troops had taken the pass.")
+    ents = {"Lena Marsh": ("PERSON", ["Lena Marsh"]),
+            "Vardanian Armed Forces": ("MILITARY_UNIT", ["Vardanian Armed Forces"],
+                                       {"category": "armed forces"})}
+    assert said(text, ents)[-1] == ("his troops had taken the pass", "Vardanian Armed Forces")

@@ -176,6 +176,29 @@ class Antecedents:
                 return ent
         return None
 
+    # -- group pronouns
+    def group_subject(self, head: Token) -> tuple[bool, Entity | None]:
+        """"The Houthis claimed the attack. They said ...": the writer's subject just before
+        a group pronoun, in its sentence or the one before, when that subject is a body or
+        a state (found, entity), or a plural noun naming nobody ("Witnesses fled. They
+        said ...": found, None); (False, None) when neither comes first."""
+        sent = self.tix.sentence(head)
+        first = sent[0]
+        prev = self.tix.sentence(first.doc[first.i - 1]) if first.i > 0 else []
+        if prev and not _same_paragraph_or_next(prev[0], head, self.para_starts):
+            prev = []
+        for tok in [t for t in sent if t.i < head.i][::-1] + prev[::-1]:
+            if tok.dep_ not in SUBJECT_DEPS or self.quoted(tok.idx) or not _main_clause(tok.head):
+                continue  # not the subject of a reported clause ("says that all trades ...")
+            ent = self._entity_on(tok)
+            if ent is not None and ent.type in ISSUER_TYPES - {PERSON}:
+                return True, ent
+            if ent is None and tok.tag_ == "NNS":
+                return True, None
+            if ent is not None or tok.pos_ in {"PROPN", "NOUN"}:
+                return False, None
+        return False, None
+
     # -- persons by role
     def person(self, head: Token) -> Entity | None:
         """The latest person introduced with the role noun ``head`` (module docstring)."""
@@ -212,6 +235,10 @@ class Antecedents:
     def _window(self, offset: int, paras: int) -> int:
         k = bisect.bisect_right(self.para_starts, offset) - 1
         return self.para_starts[max(0, k - paras)] if k >= 0 else 0
+
+
+def _main_clause(verb: Token) -> bool:
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
 def _named_document(head: Token) -> bool:

@@ -37,11 +37,13 @@ from spacy.tokens import Token
 
 from sitrep.extract.quotes.antecedents import Antecedents, name_words
 from sitrep.extract.quotes.bodies import (
+    BODY_TYPES,
     body_of,
     by_name,
     fuller_entity,
     is_agent_noun,
     is_document_noun,
+    placed_in,
 )
 from sitrep.extract.quotes.candidate import Candidate
 from sitrep.extract.quotes.cues import SUBJECT_DEPS, TokenIndex, subject_of
@@ -125,7 +127,8 @@ class SpeakerResolver:
             return (self._subject_before(head) or self._latest(lambda e: e.type == PERSON)
                     or self._mentioned_before(head.idx))
         if word in self.lex.group_pronouns:
-            return self._latest(lambda e: e.type != PERSON)
+            found, ent = self.ante.group_subject(head)
+            return ent if found else self._latest(lambda e: e.type != PERSON)
         noun = head.lemma_.lower()
         if not _definite(head):
             return None
@@ -135,6 +138,7 @@ class SpeakerResolver:
             return (self._latest(lambda e: e.type == PERSON and noun in _described(e))
                     or self._introduced_since_speaker(head)
                     or self._latest(lambda e: e.type == PERSON and bool(mods & _described(e)))
+                    or self._placed_role(head)
                     or self._latest(lambda e: e.type == PERSON)
                     or body_of(head, self.index, self.lex) or self.ante.body(head))
         if noun in self.lex.org_nouns or is_document_noun(head, self.lex):
@@ -151,6 +155,14 @@ class SpeakerResolver:
         if noun in self.lex.body_kinds:
             return self.ante.body(head)  # "the navy"
         return None
+
+    def _placed_role(self, head: Token) -> Entity | None:
+        """"The Afghan army chief said", naming nobody the article introduced: the body its
+        modifiers place it in, rather than whichever person spoke last."""
+        if head.tag_ == "NNS" or not any(c.dep_ in {"compound", "amod", "nmod"} for c in head.lefts):
+            return None
+        ent = self.ante.body(head) or placed_in(head, self.index)
+        return ent if ent is not None and ent.type in BODY_TYPES else None  # not "the French envoy"
 
     def _introduced_since_speaker(self, head: Token) -> Entity | None:
         """The person last introduced with the role noun ``head`` ("its top official, Karim
@@ -241,7 +253,9 @@ class SpeakerResolver:
         framed = self._frame_before(cand) if cand.sentence_start else None
         if framed is not None:
             return framed
-        for prev, ent in reversed(self.history):
+        for k, (prev, ent) in enumerate(reversed(self.history)):
+            if k == 0 and self._closes_paragraph_before(prev, ent, cand):
+                return ent  # 'X said the camp was full.\n\n"Children sleep outside."'
             if prev.kind == "indirect" and (ent is None or self._quoted(prev.start)
                                             or prev.paragraph != cand.paragraph):
                 continue  # a reported clause frames only a quote of its own paragraph
@@ -250,6 +264,17 @@ class SpeakerResolver:
                 return ent
             return None
         return None
+
+    def _closes_paragraph_before(self, prev: Candidate, ent: Entity | None, cand: Candidate) -> bool:
+        """A person's reported clause ends the paragraph right before the one ``cand``
+        opens: the quotation that opens the next paragraph is that person's."""
+        if prev.kind != "indirect" or ent is None or ent.type != PERSON or self._quoted(prev.start):
+            return False
+        if prev.paragraph != cand.paragraph - 1 or cand.paragraph >= len(self.para_starts):
+            return False
+        opens = not self.text[self.para_starts[cand.paragraph] : cand.start].strip(' "“”‘’\'\t')
+        ends = not self.text[prev.end : self.para_starts[cand.paragraph]].strip(' .!?"”’\n\t\r')
+        return opens and ends
 
     def _named_next(self, head: Token, cand: Candidate) -> Entity | None:
         """"a top U.S. Air Force general said ... "...," said Gen. Charles Brown, commander
