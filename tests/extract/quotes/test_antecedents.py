@@ -122,3 +122,18 @@ def test_an_unnamed_role_placed_in_a_body_speaks_for_it(said: Speakers) -> None:
             "Vardanian Armed Forces": ("MILITARY_UNIT", ["Vardanian Armed Forces"],
                                        {"category": "armed forces"})}
     assert said(text, ents)[-1] == ("his troops had taken the pass", "Vardanian Armed Forces")
+
+
+def test_a_plural_role_noun_is_not_the_last_person_quoted(said: Speakers) -> None:
+    text = ('"We will sign next week," said Lena Marsh. The negotiators met again on Monday. '
+            "The officials said the text was almost ready.")
+    ents = {"Lena Marsh": ("PERSON", ["Lena Marsh"])}
+    assert said(text, ents)[-1] == ("the text was almost ready", None)
+
+
+def test_judges_speak_for_their_court(said: Speakers) -> None:
+    text = ('"The ruling is final," said Lena Marsh. The Northern Court of Appeal heard the case '
+            "in June. The judges said the contract had been void from the start.")
+    ents = {"Lena Marsh": ("PERSON", ["Lena Marsh"]),
+            "Northern Court of Appeal": ("ORG", ["Northern Court of Appeal"])}
+    assert said(text, ents)[-1] == ("the contract had been void from the start", "Northern Court of Appeal")

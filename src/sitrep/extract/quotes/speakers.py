@@ -132,6 +132,8 @@ class SpeakerResolver:
         noun = head.lemma_.lower()
         if not _definite(head):
             return None
+        if (noun in self.lex.role_nouns or is_agent_noun(head, self.lex)) and head.tag_ in {"NNS", "NNPS"}:
+            return self._plural_role(head)
         if noun in self.lex.role_nouns or is_agent_noun(head, self.lex):
             mods = {c.lower_ for c in head.lefts if c.dep_ in {"amod", "compound"}
                     and not self.index.overlapping(c.idx, c.idx + len(c))}
@@ -155,6 +157,17 @@ class SpeakerResolver:
         if noun in self.lex.body_kinds:
             return self.ante.body(head)  # "the navy"
         return None
+
+    def _plural_role(self, head: Token) -> Entity | None:
+        """"the judges", "the officials": several people are no one person quoted before;
+        the body their modifiers place them in ("the court's judges"; a state only for
+        officials: "the Iraqi officials"), else no speaker."""
+        if any(c.dep_ == "conj" for m in head.lefts for c in m.children):
+            return None  # "the Turkish and French leaders": more than one
+        ent = self.ante.body(head) or placed_in(head, self.index)
+        if ent is None or ent.type in BODY_TYPES:
+            return ent
+        return ent if is_agent_noun(head, self.lex) else None
 
     def _placed_role(self, head: Token) -> Entity | None:
         """"The Afghan army chief said", naming nobody the article introduced: the body its
