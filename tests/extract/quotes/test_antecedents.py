@@ -137,3 +137,9 @@ def test_judges_speak_for_their_court(said: Speakers) -> None:
     ents = {"Lena Marsh": ("PERSON", ["Lena Marsh"]),
             "Northern Court of Appeal": ("ORG", ["Northern Court of Appeal"])}
     assert said(text, ents)[-1] == ("the contract had been void from the start", "Northern Court of Appeal")
+
+
+def test_a_places_government_is_that_place(said: Speakers) -> None:
+    text = "Norland's interim government said the border would reopen on Monday."
+    ents = {"Norland": ("REGION", ["Norland"])}
+    assert said(text, ents) == [("the border would reopen on Monday", "Norland")]

@@ -60,6 +60,7 @@ class Lexicon:
     passive_infinitive_verbs: frozenset[str]
     body_kinds: dict[str, BodyKind]
     issuing_verbs: frozenset[str]
+    state_nouns: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
         return lemma in self.speech_verbs or lemma in self.fragment_verbs
@@ -106,6 +107,7 @@ def lexicon() -> Lexicon:
         passive_infinitive_verbs=words("passive_infinitive_verbs"),
         body_kinds=_body_kinds(raw["body_kinds"]),
         issuing_verbs=words("issuing_verbs"),
+        state_nouns=words("state_nouns"),
     )
 
 

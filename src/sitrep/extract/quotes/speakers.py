@@ -369,6 +369,10 @@ class SpeakerResolver:
         spokesman" is whoever "a ... spokesman" was before, and a definite role noun
         ("the Pakistani envoy") the person it describes (see the role fallbacks)."""
         definite = _definite(head)
+        if head.lemma_.lower() in self.lex.state_nouns or head.lower_ in self.lex.state_nouns:
+            ent = placed_in(head, self.index)  # "Gaza's government", "the government of Mali"
+            if ent is not None:
+                return ent
         if not definite or is_document_noun(head, self.lex):
             ent = body_of(head, self.index, self.lex)
             if ent is not None:
