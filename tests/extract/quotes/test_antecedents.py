@@ -143,3 +143,16 @@ def test_a_places_government_is_that_place(said: Speakers) -> None:
     text = "Norland's interim government said the border would reopen on Monday."
     ents = {"Norland": ("REGION", ["Norland"])}
     assert said(text, ents) == [("the border would reopen on Monday", "Norland")]
+
+
+def test_a_quotation_after_a_sentence_about_a_person_is_theirs(said: Speakers) -> None:
+    text = ("Rescue worker Ali Demirel was exhausted after the night shift.\n\n"
+            '"We pulled out six people. Two were children."')
+    ents = {"Ali Demirel": ("PERSON", ["Ali Demirel"])}
+    assert said(text, ents) == [("We pulled out six people. Two were children.", "Ali Demirel")]
+
+
+def test_a_quotation_after_a_sentence_about_a_thing_is_not_its_objects(said: Speakers) -> None:
+    text = ('The court convicted Ali Demirel on Monday. "This is a dark day for the press."')
+    ents = {"Ali Demirel": ("PERSON", ["Ali Demirel"])}
+    assert said(text, ents)[-1][1] is None

@@ -263,7 +263,7 @@ class SpeakerResolver:
         """A quote with no cue: the speaker of the sentence right before it when that
         sentence reports someone's speech ("Dieter Zetsche denied the reports. "We ...""),
         else the speaker of the quote right before it, if close."""
-        framed = self._frame_before(cand) if cand.sentence_start else None
+        framed = (self._frame_before(cand) or self._subject_frame(cand)) if cand.sentence_start else None
         if framed is not None:
             return framed
         for k, (prev, ent) in enumerate(reversed(self.history)):
@@ -276,6 +276,25 @@ class SpeakerResolver:
             if same or (cand.sentence_start and cand.paragraph - prev.paragraph <= 1):
                 return ent
             return None
+        return None
+
+    def _subject_frame(self, cand: Candidate) -> Entity | None:
+        """'President Mateus Silva addressed parliament. "We will rebuild."': the person who
+        is the main subject of the writer's sentence right before a quotation with no cue,
+        when no quotation comes between them."""
+        first = self.tix.at(cand.start)
+        if first is None or first.i < 2:
+            return None
+        sent = self.tix.sentence(first.doc[first.i - 2])
+        if self.history and self.history[-1][0].end > sent[0].idx:
+            return None
+        if sent[0].idx < self.para_starts[max(0, cand.paragraph - 1)] or self._quoted(sent[0].idx):
+            return None
+        for tok in sent:
+            if tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "ROOT" and not self._quoted(tok.idx):
+                rows = [r for r in self.index.overlapping(tok.idx, tok.idx + len(tok)) if r[2].type == PERSON]
+                ent = max(rows, key=lambda r: r[1] - r[0])[2] if rows else None
+                return fuller_entity(ent, self.entities) if ent is not None else None
         return None
 
     def _closes_paragraph_before(self, prev: Candidate, ent: Entity | None, cand: Candidate) -> bool:
