@@ -22,8 +22,14 @@ name right before a cue the parser left without one) and looks it up, in this or
    person quoted; "the ministry", "the law" the latest entity quoted or named with that
    word, and "the group", "the outfit" the latest organization;
 5. a quote with no cue takes the named speaker of a reporting verb in the sentence just
-   before it, else the speaker of the quote before it (same quotation, or the next
-   paragraph at most).
+   before it, else the person who is that sentence's main subject, else the speaker of
+   the quote before it (same quotation, or the next paragraph at most; a person's
+   reported clause closing the paragraph before frames a quotation opening the next).
+What a speaker naming nobody points back to (a body by its kind, "the army", "a navy
+spokesman", "the company"; a document's issuer, "the statement"; a person introduced
+with a role noun, "the official"; the body or state before "they"/"it") is looked up by
+:mod:`.antecedents`. Plural role nouns ("the judges", "the officials") are never one
+person quoted before; a state's "government" or "authorities" are that state.
 """
 
 from __future__ import annotations
