@@ -156,3 +156,11 @@ def test_a_quotation_after_a_sentence_about_a_thing_is_not_its_objects(said: Spe
     text = ('The court convicted Ali Demirel on Monday. "This is a dark day for the press."')
     ents = {"Ali Demirel": ("PERSON", ["Ali Demirel"])}
     assert said(text, ents)[-1][1] is None
+
+
+def test_the_company_is_not_a_party_named_after_it(said: Speakers) -> None:
+    text = ("Halvorsen Marine was criticized by the Green Renewal Party on Tuesday. "
+            "The company said it had followed every rule.")
+    ents = {"Halvorsen Marine": ("ORG", ["Halvorsen Marine"]),
+            "Green Renewal Party": ("ORG", ["Green Renewal Party"])}
+    assert said(text, ents) == [("it had followed every rule", "Halvorsen Marine")]

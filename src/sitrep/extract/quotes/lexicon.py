@@ -18,9 +18,10 @@ class BodyKind:
     types: frozenset[str]
     names: frozenset[str]  # words of a fitting name ("navy", "naval")
     categories: frozenset[str]  # fitting ``attributes.category`` values ("" none)
+    unlike: frozenset[str] = frozenset()  # words of a name that rule it out ("party")
 
     def fits(self, ent: Entity, word: str, name_words: set[str]) -> bool:
-        if ent.type not in self.types:
+        if ent.type not in self.types or bool(name_words & self.unlike):
             return False
         if word in name_words or bool(name_words & self.names):
             return True
@@ -115,8 +116,8 @@ def _body_kinds(raw: dict[str, dict[str, list[str]]]) -> dict[str, BodyKind]:
     out = {}
     for nouns, spec in raw.items():
         kind = BodyKind(*(frozenset(str(w).lower() for w in spec.get(k) or [])
-                          for k in ("types", "names", "categories")))
-        kind = BodyKind(frozenset(t.upper() for t in kind.types), kind.names, kind.categories)
+                          for k in ("types", "names", "categories", "unlike")))
+        kind = BodyKind(frozenset(t.upper() for t in kind.types), kind.names, kind.categories, kind.unlike)
         for noun in str(nouns).split():
             out[noun.lower()] = kind
     return out
