@@ -54,6 +54,12 @@ def body_of(head: Token, index: MentionIndex, lex: Lexicon) -> Entity | None:
     """The body or state that the unnamed speaker or document ``head`` speaks for, or None."""
     if not (is_agent_noun(head, lex) or is_document_noun(head, lex)):
         return None
+    return placed_in(head, index)
+
+
+def placed_in(head: Token, index: MentionIndex) -> Entity | None:
+    """The body (else the state) that ``head``'s modifiers or prepositional complements
+    name ("the Afghan army chief", "the head of the agency")."""
     found = [ent for tok in _placing_tokens(head)
              for ent in _entities_on(tok, index) if ent.type != PERSON]
     for types in (BODY_TYPES, STATE_TYPES):

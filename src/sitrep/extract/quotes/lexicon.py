@@ -8,6 +8,25 @@ from importlib import resources
 
 import yaml
 
+from sitrep.model import Entity
+
+
+@dataclass(frozen=True, slots=True)
+class BodyKind:
+    """Which bodies a kind noun ("army", "ministry", "company") can name."""
+
+    types: frozenset[str]
+    names: frozenset[str]  # words of a fitting name ("navy", "naval")
+    categories: frozenset[str]  # fitting ``attributes.category`` values ("" none)
+    unlike: frozenset[str] = frozenset()  # words of a name that rule it out ("party")
+
+    def fits(self, ent: Entity, word: str, name_words: set[str]) -> bool:
+        if ent.type not in self.types or bool(name_words & self.unlike):
+            return False
+        if word in name_words or bool(name_words & self.names):
+            return True
+        return str(ent.attributes.get("category", "")) in self.categories
+
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
@@ -40,6 +59,9 @@ class Lexicon:
     belief_verbs: frozenset[str]
     infinitive_verbs: frozenset[str]
     passive_infinitive_verbs: frozenset[str]
+    body_kinds: dict[str, BodyKind]
+    issuing_verbs: frozenset[str]
+    state_nouns: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
         return lemma in self.speech_verbs or lemma in self.fragment_verbs
@@ -84,4 +106,18 @@ def lexicon() -> Lexicon:
         belief_verbs=words("belief_verbs"),
         infinitive_verbs=words("infinitive_verbs"),
         passive_infinitive_verbs=words("passive_infinitive_verbs"),
+        body_kinds=_body_kinds(raw["body_kinds"]),
+        issuing_verbs=words("issuing_verbs"),
+        state_nouns=words("state_nouns"),
     )
+
+
+def _body_kinds(raw: dict[str, dict[str, list[str]]]) -> dict[str, BodyKind]:
+    out = {}
+    for nouns, spec in raw.items():
+        kind = BodyKind(*(frozenset(str(w).lower() for w in spec.get(k) or [])
+                          for k in ("types", "names", "categories", "unlike")))
+        kind = BodyKind(frozenset(t.upper() for t in kind.types), kind.names, kind.categories, kind.unlike)
+        for noun in str(nouns).split():
+            out[noun.lower()] = kind
+    return out

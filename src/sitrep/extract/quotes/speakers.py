@@ -22,8 +22,14 @@ name right before a cue the parser left without one) and looks it up, in this or
    person quoted; "the ministry", "the law" the latest entity quoted or named with that
    word, and "the group", "the outfit" the latest organization;
 5. a quote with no cue takes the named speaker of a reporting verb in the sentence just
-   before it, else the speaker of the quote before it (same quotation, or the next
-   paragraph at most).
+   before it, else the person who is that sentence's main subject, else the speaker of
+   the quote before it (same quotation, or the next paragraph at most; a person's
+   reported clause closing the paragraph before frames a quotation opening the next).
+What a speaker naming nobody points back to (a body by its kind, "the army", "a navy
+spokesman", "the company"; a document's issuer, "the statement"; a person introduced
+with a role noun, "the official"; the body or state before "they"/"it") is looked up by
+:mod:`.antecedents`. Plural role nouns ("the judges", "the officials") are never one
+person quoted before; a state's "government" or "authorities" are that state.
 """
 
 from __future__ import annotations
@@ -35,12 +41,15 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
+from sitrep.extract.quotes.antecedents import Antecedents, name_words
 from sitrep.extract.quotes.bodies import (
+    BODY_TYPES,
     body_of,
     by_name,
     fuller_entity,
     is_agent_noun,
     is_document_noun,
+    placed_in,
 )
 from sitrep.extract.quotes.candidate import Candidate
 from sitrep.extract.quotes.cues import SUBJECT_DEPS, TokenIndex, subject_of
@@ -73,6 +82,7 @@ class SpeakerResolver:
         self.pending: list[Candidate] = []
         # speaker head offset -> the entity this resolver gave it
         self.spoke: dict[int, Entity] = {}
+        self.ante = Antecedents(self.index, tix, lex, self.para_starts, self._quoted)
 
     def resolve(self, cand: Candidate) -> Entity | None:
         ent = self._resolve(cand)
@@ -123,27 +133,66 @@ class SpeakerResolver:
             return (self._subject_before(head) or self._latest(lambda e: e.type == PERSON)
                     or self._mentioned_before(head.idx))
         if word in self.lex.group_pronouns:
-            return self._latest(lambda e: e.type != PERSON)
+            found, ent = self.ante.group_subject(head)
+            return ent if found else self._latest(lambda e: e.type != PERSON)
         noun = head.lemma_.lower()
         if not _definite(head):
             return None
+        if (noun in self.lex.role_nouns or is_agent_noun(head, self.lex)) and head.tag_ in {"NNS", "NNPS"}:
+            return self._plural_role(head)
         if noun in self.lex.role_nouns or is_agent_noun(head, self.lex):
             mods = {c.lower_ for c in head.lefts if c.dep_ in {"amod", "compound"}
                     and not self.index.overlapping(c.idx, c.idx + len(c))}
             return (self._latest(lambda e: e.type == PERSON and noun in _described(e))
+                    or self._introduced_since_speaker(head)
                     or self._latest(lambda e: e.type == PERSON and bool(mods & _described(e)))
+                    or self._placed_role(head)
                     or self._latest(lambda e: e.type == PERSON)
-                    or body_of(head, self.index, self.lex))
+                    or body_of(head, self.index, self.lex) or self.ante.body(head))
         if noun in self.lex.org_nouns or is_document_noun(head, self.lex):
-            def has_noun(e: Entity) -> bool:
-                return e.type != PERSON and noun in e.name.lower().split()
+            mods = self.ante.required_mods(head)  # "the interior ministry" is no other one
 
-            named = self._latest(has_noun) or self._named_before(head, has_noun)
+            def has_noun(e: Entity) -> bool:
+                return e.type != PERSON and noun in e.name.lower().split() and mods <= name_words(e)
+
+            named = self._latest(has_noun) or self._named_before(head, has_noun) or self.ante.body(head)
             if named is not None or noun not in self.lex.generic_org_nouns:
                 return named
             return (self._latest(lambda e: e.type in ORG_TYPES)
                     or self._named_before(head, lambda e: e.type in ORG_TYPES))
+        if noun in self.lex.body_kinds:
+            return self.ante.body(head)  # "the navy"
         return None
+
+    def _plural_role(self, head: Token) -> Entity | None:
+        """"the judges", "the officials": several people are no one person quoted before;
+        the body their modifiers place them in ("the court's judges"; a state only for
+        officials: "the Iraqi officials"), else no speaker."""
+        if any(c.dep_ == "conj" for m in head.lefts for c in m.children):
+            return None  # "the Turkish and French leaders": more than one
+        ent = self.ante.body(head) or placed_in(head, self.index)
+        if ent is None or ent.type in BODY_TYPES:
+            return ent
+        return ent if is_agent_noun(head, self.lex) else None
+
+    def _placed_role(self, head: Token) -> Entity | None:
+        """"The Afghan army chief said", naming nobody the article introduced: the body its
+        modifiers place it in, rather than whichever person spoke last."""
+        if head.tag_ == "NNS" or not any(c.dep_ in {"compound", "amod", "nmod"} for c in head.lefts):
+            return None
+        ent = self.ante.body(head) or placed_in(head, self.index)
+        return ent if ent is not None and ent.type in BODY_TYPES else None  # not "the French envoy"
+
+    def _introduced_since_speaker(self, head: Token) -> Entity | None:
+        """The person last introduced with the role noun ``head`` ("its top official, Karim
+        Haddad"), unless a person has been quoted since that introduction (then "the
+        official" is more likely that speaker: the fallbacks after this one)."""
+        ent = self.ante.person(head)
+        if ent is None:
+            return None
+        intro = max((m.start for m in ent.mentions if m.start is not None and m.start < head.idx), default=0)
+        spoke = [c.start for c, e in self.history if e is not None and e.type == PERSON and e.id != ent.id]
+        return ent if not spoke or max(spoke) < intro else None
 
     def _by_name(self, mention: str) -> bool:
         """A mention that names (a capitalized word), not a pronoun or a description."""
@@ -220,10 +269,12 @@ class SpeakerResolver:
         """A quote with no cue: the speaker of the sentence right before it when that
         sentence reports someone's speech ("Dieter Zetsche denied the reports. "We ...""),
         else the speaker of the quote right before it, if close."""
-        framed = self._frame_before(cand) if cand.sentence_start else None
+        framed = (self._frame_before(cand) or self._subject_frame(cand)) if cand.sentence_start else None
         if framed is not None:
             return framed
-        for prev, ent in reversed(self.history):
+        for k, (prev, ent) in enumerate(reversed(self.history)):
+            if k == 0 and self._closes_paragraph_before(prev, ent, cand):
+                return ent  # 'X said the camp was full.\n\n"Children sleep outside."'
             if prev.kind == "indirect" and (ent is None or self._quoted(prev.start)
                                             or prev.paragraph != cand.paragraph):
                 continue  # a reported clause frames only a quote of its own paragraph
@@ -232,6 +283,36 @@ class SpeakerResolver:
                 return ent
             return None
         return None
+
+    def _subject_frame(self, cand: Candidate) -> Entity | None:
+        """'President Mateus Silva addressed parliament. "We will rebuild."': the person who
+        is the main subject of the writer's sentence right before a quotation with no cue,
+        when no quotation comes between them."""
+        first = self.tix.at(cand.start)
+        if first is None or first.i < 2:
+            return None
+        sent = self.tix.sentence(first.doc[first.i - 2])
+        if self.history and self.history[-1][0].end > sent[0].idx:
+            return None
+        if sent[0].idx < self.para_starts[max(0, cand.paragraph - 1)] or self._quoted(sent[0].idx):
+            return None
+        for tok in sent:
+            if tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "ROOT" and not self._quoted(tok.idx):
+                rows = [r for r in self.index.overlapping(tok.idx, tok.idx + len(tok)) if r[2].type == PERSON]
+                ent = max(rows, key=lambda r: r[1] - r[0])[2] if rows else None
+                return fuller_entity(ent, self.entities) if ent is not None else None
+        return None
+
+    def _closes_paragraph_before(self, prev: Candidate, ent: Entity | None, cand: Candidate) -> bool:
+        """A person's reported clause ends the paragraph right before the one ``cand``
+        opens: the quotation that opens the next paragraph is that person's."""
+        if prev.kind != "indirect" or ent is None or ent.type != PERSON or self._quoted(prev.start):
+            return False
+        if prev.paragraph != cand.paragraph - 1 or cand.paragraph >= len(self.para_starts):
+            return False
+        opens = not self.text[self.para_starts[cand.paragraph] : cand.start].strip(' "“”‘’\'\t')
+        ends = not self.text[prev.end : self.para_starts[cand.paragraph]].strip(' .!?"”’\n\t\r')
+        return opens and ends
 
     def _named_next(self, head: Token, cand: Candidate) -> Entity | None:
         """"a top U.S. Air Force general said ... "...," said Gen. Charles Brown, commander
@@ -313,6 +394,10 @@ class SpeakerResolver:
         spokesman" is whoever "a ... spokesman" was before, and a definite role noun
         ("the Pakistani envoy") the person it describes (see the role fallbacks)."""
         definite = _definite(head)
+        if head.lemma_.lower() in self.lex.state_nouns or head.lower_ in self.lex.state_nouns:
+            ent = placed_in(head, self.index)  # "Gaza's government", "the government of Mali"
+            if ent is not None:
+                return ent
         if not definite or is_document_noun(head, self.lex):
             ent = body_of(head, self.index, self.lex)
             if ent is not None:
@@ -320,6 +405,11 @@ class SpeakerResolver:
         ent = by_name(head, self.entities, head.idx)
         if ent is None and (definite or head.lower_ in {"these", "those"}):
             ent = self._same_noun(head)
+        unnamed_agent = is_agent_noun(head, self.lex) and not definite
+        if ent is None and (is_document_noun(head, self.lex) or unnamed_agent):
+            ent = self.ante.body(head)  # "a navy spokesman", "the ministry statement"
+        if ent is None and (definite or any(c.dep_ == "acl" for c in head.children)):
+            ent = self.ante.issuer(head)  # "the statement", "a communique issued ..."
         return ent
 
     def _same_noun(self, head: Token) -> Entity | None:
