@@ -328,3 +328,10 @@ def test_faiths_peoples_and_languages_are_not_entities(entities_of):
     names = {e.name for e in ents}
     assert not names & {"Baloch", "Hazara Shi’ite Muslims", "Punjabi and Saraiki", "Islam"}
     assert "Quetta" in names
+
+
+def test_a_named_publication_is_an_other_entity(entities_of):
+    ents = {e.name: e for e in entities_of(
+        "Deaths rose by a third in 2024, the Northern Conflict Barometer 2025 said on Wednesday.")}
+    pub = ents["Northern Conflict Barometer 2025"]
+    assert pub.type == "OTHER" and pub.attributes.get("category") == "publication"

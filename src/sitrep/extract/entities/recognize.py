@@ -142,6 +142,27 @@ def pattern_cands(doc: Doc, gz: Gazetteer) -> list[Cand]:
     return out
 
 
+def publication_cands(doc: Doc) -> list[Cand]:
+    """"the Global Terrorism Index 2025", "the Annual Threat Assessment": capitalized words
+    ending in a publication noun (and perhaps its year) name a publication (OTHER)."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in lexicon.PUBLICATION_HEADS or not tok.text[:1].isupper() or tok.i == 0:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN" and not (
+                doc[start - 1].is_sent_start):
+            start -= 1
+        if start == tok.i:
+            continue  # "Report" alone is a heading or a sentence's first word
+        end = tok.i + 1
+        if end < len(doc) and doc[end].like_num and len(doc[end].text) == 4:
+            end += 1  # "... Index 2025"
+        name = doc[start:end].text
+        out.append(Cand(start, end, "OTHER", "pattern", None, "name", name, {"category": "publication"}))
+    return out
+
+
 def _ministry(doc: Doc, i: int, gz: Gazetteer) -> list[Cand]:
     portfolio = doc[i - 1].lower_
     if portfolio in lexicon.MINISTRY_PORTFOLIOS:  # "Defense Ministry"
@@ -470,6 +491,7 @@ def retype_surnames(doc: Doc, cands: list[Cand]) -> list[Cand]:
 def recognize(doc: Doc, gz: Gazetteer, nlp: Language, extra: list[Cand] | None = None) -> list[Cand]:
     """The article's candidate mentions, resolved; ``extra``: candidates of other steps
     (equipment), ranked like the patterns."""
-    cands = gazetteer_cands(doc, gz, nlp) + pattern_cands(doc, gz) + spacy_cands(doc, gz) + (extra or [])
+    cands = (gazetteer_cands(doc, gz, nlp) + pattern_cands(doc, gz) + publication_cands(doc)
+             + spacy_cands(doc, gz) + (extra or []))
     cands = resolve(cands, doc, gz)
     return retype_surnames(doc, cands)

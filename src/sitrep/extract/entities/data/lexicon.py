@@ -681,6 +681,14 @@ EQUIPMENT_CLASSES = {
     "rifles": "rifle",
 }
 
+# heads of a named publication whose findings are reported ("the Global Terrorism Index
+# 2025 found that ...", "the Annual Threat Assessment"): an OTHER entity that may be a
+# quote's speaker
+PUBLICATION_HEADS = frozenset(
+    ["index", "report", "survey", "study", "assessment", "barometer", "review", "yearbook",
+     "monitor", "tracker", "database", "census", "audit", "outlook"]
+)
+
 # plural nouns for the members of an armed group: "the Islamist militants" names the group
 # the article is about (a bare "the militants" is not listed as a mention in the gold, but
 # means the same group)
