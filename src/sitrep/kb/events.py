@@ -11,7 +11,7 @@ member keeps its own arguments: the KB event shows per-source differences.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +20,7 @@ from sqlalchemy import Connection, delete, select
 
 from sitrep.kb import schema as k
 from sitrep.kb.eventpairs import MentionRep, PairModel
+from sitrep.kb.eventplace import Place, places_agree, stored_places
 from sitrep.model import Analysis, Event
 from sitrep.timespan import sort_key
 
@@ -33,6 +34,9 @@ MAX_CANDIDATES = 2000  # most recent same-type mentions compared against
 # report must be this similar (MiniLM cosine of title + lead) to the new one. On ECB+
 # training topics 0.5 keeps 95% of same-story document pairs and 0.65% of cross-topic ones.
 STORY_SIMILARITY = 0.5
+# ... or this similar when the two mentions name one place short of a country (the talks
+# "in Jeddah" of a report on the talks and of one on the G7 agenda that follows them)
+SHARED_PLACE_SIMILARITY = 0.35
 
 
 @dataclass(slots=True)
@@ -48,6 +52,7 @@ class EventInput:
     target: list[int]
     args: frozenset[str]
     date: str | None
+    places: frozenset[Place] = frozenset()
 
 
 def event_date(event: Event) -> str | None:
@@ -84,13 +89,15 @@ def dates_agree(a: str | None, b: str | None) -> bool:
     return a[:n] == b[:n]
 
 
-def compatible(a: MentionRep, b: MentionRep, date_a: str | None, date_b: str | None) -> bool:
-    """Same story, dates that agree, and (when both name entities) at least one shared."""
-    if float(a.doc_vec @ b.doc_vec) < STORY_SIMILARITY:
+def compatible(a: MentionRep, b: MentionRep, date_a: str | None, date_b: str | None,
+               places_a: frozenset[Place] = frozenset(), places_b: frozenset[Place] = frozenset()) -> bool:
+    """Same story, dates that agree, and places that can be one (a town and its province,
+    not two towns). Differing participants alone do not part two mentions: reports of one
+    incident name its sides differently, and the pair model weighs their overlap."""
+    shared = any(x.kb == y.kb and x.type != "COUNTRY" for x in places_a for y in places_b)
+    if float(a.doc_vec @ b.doc_vec) < (SHARED_PLACE_SIMILARITY if shared else STORY_SIMILARITY):
         return False
-    if a.args and b.args and not a.args & b.args:
-        return False
-    return dates_agree(date_a, date_b)
+    return dates_agree(date_a, date_b) and places_agree(places_a, places_b)
 
 
 def pack(vectors: Sequence[np.ndarray]) -> bytes:
@@ -123,25 +130,59 @@ def _candidates(conn: Connection, type_: str, article_id: str) -> list[Any]:
     return list(conn.execute(q))
 
 
-def choose(model: PairModel, rep: MentionRep, date: str | None, cands: list[Any],
-           own_kb: set[str]) -> str | None:
-    """The KB event this mention joins, or None."""
+def options(model: PairModel, rep: MentionRep, inp: EventInput, cands: list[Any],
+            places: dict[tuple[str, str], frozenset[Place]]) -> list[tuple[float, str]]:
+    """The KB events this mention may join, with their average-linkage probability."""
     if not cands:
-        return None
+        return []
     reps = [rep_of(c.article_id, c.lemma, unpack(c.vectors), frozenset(c.args), c.date, rep.type or "")
             for c in cands]
     prob = model.probabilities_ab([rep], reps)[0]
     by_kb: dict[str, list[int]] = {}
     for i, c in enumerate(cands):
         by_kb.setdefault(c.kb_event_id, []).append(i)
-    best, best_p = None, model.threshold
+    out = []
     for kb, idx in by_kb.items():
-        if kb in own_kb or not all(compatible(rep, reps[i], date, cands[i].date) for i in idx):
+        if not all(compatible(rep, reps[i], inp.date, cands[i].date, inp.places,
+                              places.get((cands[i].article_id, cands[i].event_id), frozenset()))
+                   for i in idx):
             continue
         p = float(prob[idx].mean())
-        if p >= best_p:
-            best, best_p = kb, p
-    return best
+        if p >= model.threshold:
+            out.append((p, kb))
+    return out
+
+
+def assign(choices: list[list[tuple[float, str]]],
+           alike: Callable[[int, int], bool] = lambda i, j: False) -> list[str | None]:
+    """A KB event (or None) per article event, the most probable pairs first rather than
+    in text order. Two events of one article share a KB event only when they are
+    ``alike`` (the extractor split one incident: "attacked a train", "the attack");
+    otherwise a KB event another of its events took is not offered again."""
+    ranked = sorted(((p, i, kb) for i, opts in enumerate(choices) for p, kb in opts),
+                    key=lambda t: (-t[0], t[1]))
+    out: list[str | None] = [None] * len(choices)
+    takers: dict[str, list[int]] = {}
+    for _, i, kb in ranked:
+        if out[i] is None and all(alike(i, j) for j in takers.get(kb, [])):
+            out[i] = kb
+            takers.setdefault(kb, []).append(i)
+    return out
+
+
+def _alike(model: PairModel, inputs: list[EventInput], reps: list[MentionRep]) -> Callable[[int, int], bool]:
+    """Two events of one article the pair model takes for one (their sentences told apart)."""
+    own = [MentionRep(doc=r.doc, sentence=n, lemma=r.lemma, trigger_vec=r.trigger_vec,
+                      sentence_vec=r.sentence_vec, doc_vec=r.doc_vec, context_vec=r.context_vec,
+                      args=r.args, times=r.times, type=r.type) for n, r in enumerate(reps)]
+    prob = model.probabilities(own) if own else np.zeros((0, 0))
+
+    def alike(i: int, j: int) -> bool:
+        a, b = inputs[i], inputs[j]
+        return (a.event.type == b.event.type and float(prob[i, j]) >= model.threshold
+                and dates_agree(a.date, b.date) and places_agree(a.places, b.places))
+
+    return alike
 
 
 def merge_events(conn: Connection, analysis: Analysis, inputs: list[EventInput],
@@ -152,10 +193,16 @@ def merge_events(conn: Connection, analysis: Analysis, inputs: list[EventInput],
         select(k.kb_event_members.c.kb_event_id).where(k.kb_event_members.c.article_id == aid))]
     conn.execute(delete(k.kb_event_members).where(k.kb_event_members.c.article_id == aid))
     mapping: dict[str, str] = {}
+    choices, reps = [], []
     for inp, vecs in zip(inputs, vectors, strict=True):
+        cands = _candidates(conn, inp.event.type, aid)
+        places = stored_places(conn, [(c.article_id, c.event_id) for c in cands])
+        rep = rep_of(aid, inp.lemma, vecs, inp.args, inp.date, inp.event.type)
+        reps.append(rep)
+        choices.append(options(model, rep, inp, cands, places))
+    chosen_kb = assign(choices, _alike(model, inputs, reps))
+    for inp, vecs, chosen in zip(inputs, vectors, chosen_kb, strict=True):
         ev = inp.event
-        rep = rep_of(aid, inp.lemma, vecs, inp.args, inp.date, ev.type)
-        chosen = choose(model, rep, inp.date, _candidates(conn, ev.type, aid), set(mapping.values()))
         kb = chosen or kb_event_id(aid, ev.id)
         mapping[ev.id] = kb
         conn.execute(k.kb_event_members.insert(), {
