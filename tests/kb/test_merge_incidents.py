@@ -5,8 +5,9 @@ embedding model runs)."""
 from __future__ import annotations
 
 from sitrep import kb
+from sitrep.kb.eventcounts import counts_agree, exact_count
 from sitrep.kb.eventplace import Place, places_agree
-from sitrep.kb.events import assign
+from sitrep.kb.events import assign, items_agree
 from sitrep.model import Analysis, Article
 from sitrep.store import Store
 from tests.kb.conftest import entity, event
@@ -32,10 +33,11 @@ def test_places_that_can_be_one() -> None:
 def test_assignment_takes_the_most_probable_pair_first() -> None:
     # event 0 prefers X a little, event 1 needs X: in text order event 1 would lose it
     choices = [[(0.90, "X"), (0.88, "Y")], [(0.97, "X")]]
-    assert assign(choices) == ["Y", "X"]
-    # two events of one article share a KB event only when alike
-    assert assign([[(0.9, "X")], [(0.9, "X")]]) == ["X", None]
-    assert assign([[(0.9, "X")], [(0.9, "X")]], alike=lambda i, j: True) == ["X", "X"]
+    assert assign(choices, ["n0", "n1"]) == ["Y", "X"]
+    # two events of one article share a KB event only when alike, an old one or one they start
+    assert assign([[(0.9, "X")], [(0.9, "X")]], ["n0", "n1"]) == ["X", "n1"]
+    assert assign([[(0.9, "X")], [(0.9, "X")]], ["n0", "n1"], alike=lambda i, j: True) == ["X", "X"]
+    assert assign([[], [], []], ["n0", "n1", "n2"], alike=lambda i, j: {i, j} == {0, 2}) == ["n0", "n1", "n0"]
 
 
 def _bombing(outlet: str, town: str, country: str, day: str) -> Analysis:
@@ -78,3 +80,21 @@ def test_one_deal_reported_twice_with_its_sides_named_apart(store: Store) -> Non
     kb.merge(store)
     total, events = kb.kb_events(store, type="arms_transfer")
     assert total == 1 and events[0].n_articles == 2
+
+
+def test_exact_tolls_far_apart_are_two_incidents() -> None:
+    assert counts_agree(30, 33) and counts_agree(5, 6) and counts_agree(None, 40)
+    assert not counts_agree(11, 33)
+    assert exact_count({"amount": 5, "mod": "EQUAL_OR_MORE"}) is None  # "at least five" may grow
+    assert exact_count({"amount": 11, "mod": None}) == 11 and exact_count(7) == 7
+
+
+def test_transfers_of_other_items_are_other_deals() -> None:
+    text = "Velmar bought Kestrel jets and wanted Halcyon missiles."
+    jets = event("v1", "arms_transfer", "asserted", text, "Velmar bought Kestrel jets", "bought",
+                 items=[{"name": "Kestrel", "entity": "e2"}])
+    missiles = event("v2", "arms_transfer", "asserted", text, "wanted Halcyon missiles", "wanted",
+                     items=[{"name": "Halcyon", "entity": "e3"}])
+    bare = event("v3", "arms_transfer", "asserted", text, "Velmar bought", "bought")
+    assert not items_agree(jets, missiles)
+    assert items_agree(jets, bare)

@@ -116,14 +116,15 @@ def event_for(analysis: Analysis, evidence: str) -> str | None:
     span = find_span(analysis.article.text, evidence)
     if span is None:
         return None
-    best, best_overlap = None, 0
+    best, best_fit = None, (0, 0)
     for ev in analysis.events:
         spans = [(e.start, e.end) for e in ev.evidence]
         if ev.trigger is not None and ev.trigger.start is not None and ev.trigger.end is not None:
             spans.append((ev.trigger.start, ev.trigger.end))
-        overlap = max((min(e, span[1]) - max(s, span[0]) for s, e in spans), default=0)
-        if overlap > best_overlap:
-            best, best_overlap = ev.id, overlap
+        # the most overlap, then the span that reaches least beyond the gold evidence
+        fit = max(((min(e, span[1]) - max(s, span[0]), -(e - s)) for s, e in spans), default=(0, 0))
+        if fit[0] > 0 and fit > best_fit:
+            best, best_fit = ev.id, fit
     return best
 
 

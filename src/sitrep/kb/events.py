@@ -19,6 +19,7 @@ import numpy as np
 from sqlalchemy import Connection, delete, select
 
 from sitrep.kb import schema as k
+from sitrep.kb.eventcounts import counts_agree, stored_counts
 from sitrep.kb.eventpairs import MentionRep, PairModel
 from sitrep.kb.eventplace import Place, places_agree, stored_places
 from sitrep.model import Analysis, Event
@@ -53,6 +54,7 @@ class EventInput:
     args: frozenset[str]
     date: str | None
     places: frozenset[Place] = frozenset()
+    count: int | None = None  # an exact toll ("killed")
 
 
 def event_date(event: Event) -> str | None:
@@ -90,14 +92,15 @@ def dates_agree(a: str | None, b: str | None) -> bool:
 
 
 def compatible(a: MentionRep, b: MentionRep, date_a: str | None, date_b: str | None,
-               places_a: frozenset[Place] = frozenset(), places_b: frozenset[Place] = frozenset()) -> bool:
+               places_a: frozenset[Place] = frozenset(), places_b: frozenset[Place] = frozenset(),
+               count_a: int | None = None, count_b: int | None = None) -> bool:
     """Same story, dates that agree, and places that can be one (a town and its province,
     not two towns). Differing participants alone do not part two mentions: reports of one
     incident name its sides differently, and the pair model weighs their overlap."""
     shared = any(x.kb == y.kb and x.type != "COUNTRY" for x in places_a for y in places_b)
     if float(a.doc_vec @ b.doc_vec) < (SHARED_PLACE_SIMILARITY if shared else STORY_SIMILARITY):
         return False
-    return dates_agree(date_a, date_b) and places_agree(places_a, places_b)
+    return dates_agree(date_a, date_b) and places_agree(places_a, places_b) and counts_agree(count_a, count_b)
 
 
 def pack(vectors: Sequence[np.ndarray]) -> bytes:
@@ -131,7 +134,8 @@ def _candidates(conn: Connection, type_: str, article_id: str) -> list[Any]:
 
 
 def options(model: PairModel, rep: MentionRep, inp: EventInput, cands: list[Any],
-            places: dict[tuple[str, str], frozenset[Place]]) -> list[tuple[float, str]]:
+            places: dict[tuple[str, str], frozenset[Place]], counts: dict[tuple[str, str], int]
+            ) -> list[tuple[float, str]]:
     """The KB events this mention may join, with their average-linkage probability."""
     if not cands:
         return []
@@ -144,7 +148,8 @@ def options(model: PairModel, rep: MentionRep, inp: EventInput, cands: list[Any]
     out = []
     for kb, idx in by_kb.items():
         if not all(compatible(rep, reps[i], inp.date, cands[i].date, inp.places,
-                              places.get((cands[i].article_id, cands[i].event_id), frozenset()))
+                              places.get((cands[i].article_id, cands[i].event_id), frozenset()),
+                              inp.count, counts.get((cands[i].article_id, cands[i].event_id)))
                    for i in idx):
             continue
         p = float(prob[idx].mean())
@@ -153,21 +158,44 @@ def options(model: PairModel, rep: MentionRep, inp: EventInput, cands: list[Any]
     return out
 
 
-def assign(choices: list[list[tuple[float, str]]],
-           alike: Callable[[int, int], bool] = lambda i, j: False) -> list[str | None]:
-    """A KB event (or None) per article event, the most probable pairs first rather than
-    in text order. Two events of one article share a KB event only when they are
-    ``alike`` (the extractor split one incident: "attacked a train", "the attack");
-    otherwise a KB event another of its events took is not offered again."""
+def assign(choices: list[list[tuple[float, str]]], new_ids: list[str],
+           alike: Callable[[int, int], bool] = lambda i, j: False) -> list[str]:
+    """A KB event per article event, the most probable pairs first rather than in text
+    order; an event that joins none starts ``new_ids[i]``. Two events of one article share
+    a KB event only when they are ``alike`` (the extractor split one incident: "attacked a
+    train", "the attack"), whether it is an existing KB event or one they start."""
     ranked = sorted(((p, i, kb) for i, opts in enumerate(choices) for p, kb in opts),
                     key=lambda t: (-t[0], t[1]))
     out: list[str | None] = [None] * len(choices)
     takers: dict[str, list[int]] = {}
-    for _, i, kb in ranked:
+
+    def take(i: int, kb: str) -> bool:
         if out[i] is None and all(alike(i, j) for j in takers.get(kb, [])):
             out[i] = kb
             takers.setdefault(kb, []).append(i)
-    return out
+        return out[i] == kb
+
+    for _, i, kb in ranked:
+        take(i, kb)
+    started: list[str] = []  # KB events this article starts, which its alike events may share
+    for i in range(len(choices)):
+        if out[i] is None and not any(take(i, kb) for kb in started):
+            take(i, new_ids[i])
+            started.append(new_ids[i])
+    return [kb or new_ids[i] for i, kb in enumerate(out)]
+
+
+def _items(event: Event) -> set[str]:
+    items = event.args.get("items")
+    if not isinstance(items, list):
+        return set()
+    return {str(i.get("entity") or i.get("name", "")).lower() for i in items if isinstance(i, dict)} - {""}
+
+
+def items_agree(a: Event, b: Event) -> bool:
+    """Two transfers of one article naming items share one (S-400s and F-35s are two deals)."""
+    ia, ib = _items(a), _items(b)
+    return not ia or not ib or bool(ia & ib)
 
 
 def _alike(model: PairModel, inputs: list[EventInput], reps: list[MentionRep]) -> Callable[[int, int], bool]:
@@ -179,8 +207,10 @@ def _alike(model: PairModel, inputs: list[EventInput], reps: list[MentionRep]) -
 
     def alike(i: int, j: int) -> bool:
         a, b = inputs[i], inputs[j]
-        return (a.event.type == b.event.type and float(prob[i, j]) >= model.threshold
-                and dates_agree(a.date, b.date) and places_agree(a.places, b.places))
+        return (a.event.type == b.event.type and a.event.status == b.event.status
+                and float(prob[i, j]) >= model.threshold and dates_agree(a.date, b.date)
+                and places_agree(a.places, b.places) and counts_agree(a.count, b.count)
+                and items_agree(a.event, b.event))
 
     return alike
 
@@ -196,14 +226,15 @@ def merge_events(conn: Connection, analysis: Analysis, inputs: list[EventInput],
     choices, reps = [], []
     for inp, vecs in zip(inputs, vectors, strict=True):
         cands = _candidates(conn, inp.event.type, aid)
-        places = stored_places(conn, [(c.article_id, c.event_id) for c in cands])
+        keys = [(c.article_id, c.event_id) for c in cands]
+        places, counts = stored_places(conn, keys), stored_counts(conn, keys)
         rep = rep_of(aid, inp.lemma, vecs, inp.args, inp.date, inp.event.type)
         reps.append(rep)
-        choices.append(options(model, rep, inp, cands, places))
-    chosen_kb = assign(choices, _alike(model, inputs, reps))
-    for inp, vecs, chosen in zip(inputs, vectors, chosen_kb, strict=True):
+        choices.append(options(model, rep, inp, cands, places, counts))
+    new_ids = [kb_event_id(aid, inp.event.id) for inp in inputs]
+    chosen_kb = assign(choices, new_ids, _alike(model, inputs, reps))
+    for inp, vecs, kb in zip(inputs, vectors, chosen_kb, strict=True):
         ev = inp.event
-        kb = chosen or kb_event_id(aid, ev.id)
         mapping[ev.id] = kb
         conn.execute(k.kb_event_members.insert(), {
             "article_id": aid, "event_id": ev.id, "kb_event_id": kb, "lemma": inp.lemma,
