@@ -7,7 +7,7 @@ from __future__ import annotations
 from sitrep import kb
 from sitrep.kb.eventcounts import counts_agree, exact_count
 from sitrep.kb.eventplace import Place, places_agree
-from sitrep.kb.events import assign, items_agree
+from sitrep.kb.events import assign, dates_agree, items_agree
 from sitrep.model import Analysis, Article
 from sitrep.store import Store
 from tests.kb.conftest import entity, event
@@ -98,3 +98,11 @@ def test_transfers_of_other_items_are_other_deals() -> None:
     bare = event("v3", "arms_transfer", "asserted", text, "Velmar bought", "bought")
     assert not items_agree(jets, missiles)
     assert items_agree(jets, bare)
+
+
+def test_a_days_window_between_reports() -> None:
+    assert dates_agree("2031-04-07", "2031-04-08")  # an operation past midnight, "Tuesday" misread
+    assert dates_agree("2031-04", "2031-04-08") and dates_agree(None, "2031-04-08")
+    assert not dates_agree("2031-04-07", "2031-04-09")
+    assert not dates_agree("2031-03", "2031-04-01")
+    assert not dates_agree("2031-04-07", "2031-04-08", window=0)  # one article's two days

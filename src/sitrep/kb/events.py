@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -83,12 +84,24 @@ def entity_args(event: Event, kb_map: dict[str, str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def dates_agree(a: str | None, b: str | None) -> bool:
-    """Both dates known and different at the precision they share: not the same event."""
+DAY_WINDOW = 1  # days two reports' dates of one incident may differ (midnight, "Tuesday")
+
+
+def dates_agree(a: str | None, b: str | None, window: int = DAY_WINDOW) -> bool:
+    """Both dates known and different at the precision they share, beyond ``window`` days
+    for two days: not the same event. Within one article (``window=0``) two days are two
+    events: one resolution of the text dated both."""
     if not a or not b:
         return True
     n = min(len(a), len(b), 10)
-    return a[:n] == b[:n]
+    if a[:n] == b[:n]:
+        return True
+    if n < 10:
+        return False
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) <= window
+    except ValueError:
+        return False
 
 
 def compatible(a: MentionRep, b: MentionRep, date_a: str | None, date_b: str | None,
@@ -208,7 +221,7 @@ def _alike(model: PairModel, inputs: list[EventInput], reps: list[MentionRep]) -
     def alike(i: int, j: int) -> bool:
         a, b = inputs[i], inputs[j]
         return (a.event.type == b.event.type and a.event.status == b.event.status
-                and float(prob[i, j]) >= model.threshold and dates_agree(a.date, b.date)
+                and float(prob[i, j]) >= model.threshold and dates_agree(a.date, b.date, window=0)
                 and places_agree(a.places, b.places) and counts_agree(a.count, b.count)
                 and items_agree(a.event, b.event))
 
