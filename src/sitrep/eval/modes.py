@@ -31,6 +31,7 @@ evaluators.register("tempeval", lazy("sitrep.eval.tempeval", "run_tempeval"))
 evaluators.register("re3d", lazy("sitrep.eval.entity_corpora", "run_entity_eval", "re3d"))
 evaluators.register("meantime-entities", lazy("sitrep.eval.entity_corpora", "run_entity_eval", "meantime"))
 evaluators.register("meantime-timex", lazy("sitrep.eval.meantime_timex", "run_meantime_timex"))
+evaluators.register("kb-merge", lazy("sitrep.eval.kbmerge", "run_kb_merge"))
 evaluators.register("meantime-quotes", lazy("sitrep.eval.meantime_quotes", "evaluate", settings=False))
 
 

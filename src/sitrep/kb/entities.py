@@ -9,32 +9,15 @@ two merges running at once agree on them.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from collections import Counter
 from typing import Any
 
 from sqlalchemy import Connection, delete, select
 
 from sitrep.kb import schema as k
+from sitrep.kb.entitykeys import FAMILIES, entity_keys, lookup_key, normalize_name
 from sitrep.kb.sql import like_escape
 from sitrep.model import Analysis, Entity
-
-FAMILIES = {
-    "COUNTRY": "place", "CITY": "place", "REGION": "place",
-    "ORG": "org", "MILITARY_UNIT": "org", "BLOC": "org",
-}
-_LEAD_THE = re.compile(r"^the\s+", re.I)
-
-
-def normalize_name(name: str) -> str:
-    """Case, accents, typographic quotes/dashes, a leading "the" and punctuation folded."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
-    text = _LEAD_THE.sub("", text.strip())
-    text = re.sub(r"'s$", "", text)
-    return re.sub(r"[^\w]+", " ", text).strip()
 
 
 def merge_key(entity: Entity) -> str:
@@ -57,11 +40,13 @@ def merge_entities(conn: Connection, analysis: Analysis) -> dict[str, str]:
     rows = []
     for ent in analysis.entities:
         key = merge_key(ent)
-        kb = kb_id_for(key) if key.startswith("ref:") else _short_form_of(conn, key) or kb_id_for(key)
+        keys = entity_keys(ent)
+        kb = find_entity(conn, ent, keys, taken=set(mapping.values())) or kb_id_for(key)
         mapping[ent.id] = kb
         rows.append({"article_id": art.id, "entity_id": ent.id, "kb_id": kb, "name": ent.name,
                      "role": (ent.attributes or {}).get("role"), "published": art.published})
         _ensure_entity(conn, kb, key, ent)
+        _file_keys(conn, kb, keys)
     if rows:
         conn.execute(k.kb_entity_members.insert(), rows)
     for kb in set(mapping.values()):
@@ -69,9 +54,67 @@ def merge_entities(conn: Connection, analysis: Analysis) -> dict[str, str]:
     return mapping
 
 
+def _kbs_by_key(conn: Connection, key: str) -> set[str]:
+    ke, e = k.kb_entity_keys, k.kb_entities
+    found = {r.kb_id for r in conn.execute(select(ke.c.kb_id).where(ke.c.key == key))}
+    found |= {r.kb_id for r in conn.execute(select(e.c.kb_id).where(e.c.key == key))}
+    if not found:
+        return found
+    live = {r.kb_id for r in conn.execute(select(e.c.kb_id).where(e.c.kb_id.in_(found)))}
+    return live
+
+
+def _refs_of(conn: Connection, kb: str) -> set[str]:
+    ke = k.kb_entity_keys
+    refs = {r.key[4:] for r in conn.execute(select(ke.c.key).where(ke.c.kb_id == kb, ke.c.key.like("ref:%")))}
+    return refs | ({kb} if not kb.startswith("kb:") else set())
+
+
+def find_entity(conn: Connection, ent: Entity, keys: list[str], taken: set[str]) -> str | None:
+    """The KB entity this article entity is: by reference id, then by name, then (when
+    exactly one KB entity answers) by alias, acronym, company core, armed service or bare
+    name, then a person's surname or spelling variant; None for a new one. A KB entity
+    linked to another reference id is never joined, nor, by the weaker keys, one another
+    entity of this article has already joined (the extractor kept the two apart)."""
+    if ent.kb_id:
+        hit = _kbs_by_key(conn, f"ref:{ent.kb_id}") or _kbs_by_key_id(conn, ent.kb_id)
+        if hit:
+            return sorted(hit)[0]
+
+    def fits(kb: str) -> bool:
+        return not ent.kb_id or not (_refs_of(conn, kb) - {ent.kb_id})
+
+    primary = next(key for key in keys if not key.startswith("ref:"))
+    hits = sorted(kb for kb in _kbs_by_key(conn, primary) if fits(kb))
+    if hits:
+        return hits[0]
+    for key in keys[keys.index(primary) + 1:]:
+        hits = sorted(kb for kb in _kbs_by_key(conn, lookup_key(key)) if kb not in taken and fits(kb))
+        if len(hits) == 1:
+            return hits[0]
+        if hits:
+            return None  # two KB entities answer: do not guess
+    if ent.kb_id:
+        return None
+    return _short_form_of(conn, primary) or _spelling_variant(conn, primary)
+
+
+def _kbs_by_key_id(conn: Connection, kb: str) -> set[str]:
+    e = k.kb_entities
+    return {r.kb_id for r in conn.execute(select(e.c.kb_id).where(e.c.kb_id == kb))}
+
+
+def _file_keys(conn: Connection, kb: str, keys: list[str]) -> None:
+    from sitrep.kb.sql import insert_ignore
+
+    if keys:
+        conn.execute(insert_ignore(conn, k.kb_entity_keys), [{"key": key[:200], "kb_id": kb} for key in keys])
+
+
 # people only: for organizations a prefix is as often a different body ("EADS" vs
 # "EADS North America") as a short name, so they merge by reference id or exact name
 SHORT_FORM_FAMILIES = ("PERSON:",)
+MIN_VARIANT = 6  # surnames shorter than this are too often another person at one letter off
 
 
 def _short_form_of(conn: Connection, key: str) -> str | None:
@@ -90,6 +133,37 @@ def _short_form_of(conn: Connection, key: str) -> str | None:
     return rows[0].kb_id if len(rows) == 1 else None
 
 
+def _spelling_variant(conn: Connection, key: str) -> str | None:
+    """The one KB person of the same given name whose surname is this one at one edit or
+    one swap of two letters ("Mevlut Cavusolgu" -> "Mevlut Cavusoglu"); else None."""
+    if not key.startswith(SHORT_FORM_FAMILIES):
+        return None
+    family, name = key.split(":", 1)
+    words = name.split()
+    if len(words) < 2 or len(words[-1]) < MIN_VARIANT:
+        return None
+    e = k.kb_entities
+    pattern = f"{family}:{like_escape(' '.join(words[:-1]))} %"
+    found = set()
+    for r in conn.execute(select(e.c.kb_id, e.c.key).where(e.c.key.like(pattern, escape="\\")).limit(50)):
+        other = r.key.split(":", 1)[1].split()
+        if len(other) == len(words) and one_edit(other[-1], words[-1]):
+            found.add(r.kb_id)
+    return found.pop() if len(found) == 1 else None
+
+
+def one_edit(a: str, b: str) -> bool:
+    """a and b differ by one insertion, deletion, substitution or swap of neighbours."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
 def _ensure_entity(conn: Connection, kb: str, key: str, ent: Entity) -> None:
     exists = conn.execute(select(k.kb_entities.c.kb_id).where(k.kb_entities.c.kb_id == kb)).first()
     if not exists:
@@ -106,6 +180,7 @@ def refresh_entity(conn: Connection, kb: str) -> None:
     rows = conn.execute(select(m.c.article_id, m.c.name).where(m.c.kb_id == kb)).all()
     if not rows:
         conn.execute(delete(k.kb_entities).where(k.kb_entities.c.kb_id == kb))
+        conn.execute(delete(k.kb_entity_keys).where(k.kb_entity_keys.c.kb_id == kb))
         return
     names = Counter(r.name for r in rows)
     # the canonical name: the most frequent, longer names first on ties

@@ -16,7 +16,9 @@ from sqlalchemy import delete, func, select
 from sitrep.kb import schema as k
 from sitrep.kb.embed import contextual_vectors, embed
 from sitrep.kb.entities import merge_entities, refresh_entity
+from sitrep.kb.eventcounts import event_count
 from sitrep.kb.eventpairs import PairModel, load_pair_model
+from sitrep.kb.eventplace import event_places
 from sitrep.kb.events import EventInput, entity_args, event_date, merge_events
 from sitrep.kb.search import index_article
 from sitrep.model import Analysis
@@ -84,7 +86,8 @@ def event_inputs(analysis: Analysis, kb_map: dict[str, str], lemmas: dict[str, s
         trigger_text = art.text[start:end] or ev.type
         out.append(EventInput(ev, lemmas.get(trigger_text.lower(), trigger_text.lower()), trigger_text,
                               sentence, doc, words or [ev.type], target or [0],
-                              entity_args(ev, kb_map), event_date(ev)))
+                              entity_args(ev, kb_map), event_date(ev), event_places(analysis, ev, kb_map),
+                              event_count(ev)))
     return out
 
 

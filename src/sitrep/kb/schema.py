@@ -33,6 +33,15 @@ kb_entity_members = Table(
     Index("ix_kb_entity_members_kb", "kb_id"),
 )
 
+# every key an article entity was found or filed by (sitrep.kb.entitykeys): its
+# reference id, names, aliases, acronym, company core, armed service
+kb_entity_keys = Table(
+    "kb_entity_keys", metadata,
+    Column("key", String(200), primary_key=True),
+    Column("kb_id", String(80), primary_key=True),
+    Index("ix_kb_entity_keys_kb", "kb_id"),
+)
+
 kb_events = Table(
     "kb_events", metadata,
     Column("kb_event_id", String(40), primary_key=True),
@@ -86,7 +95,8 @@ kb_merged = Table(
 )
 
 
-KB_TABLES = (kb_entities, kb_entity_members, kb_events, kb_event_members, corrections, kb_merged)
+KB_TABLES = (kb_entities, kb_entity_members, kb_entity_keys, kb_events, kb_event_members, corrections,
+             kb_merged)
 
 
 def ensure_tables(engine: object) -> None:
