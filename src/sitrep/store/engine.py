@@ -115,11 +115,9 @@ def _sqlite_engine(url: str) -> Engine:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         options = conn.get_execution_options()
-        if options.get("sitrep_write"):  # a pooled connection keeps it: set for every write
-            busy_ms = int(options.get(BUSY_MS, BUSY_TIMEOUT_S * 1000))
-            conn.exec_driver_sql(f"PRAGMA busy_timeout={busy_ms}")
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-        else:
-            conn.exec_driver_sql("BEGIN")
+        # a pooled connection keeps a write's shortened timeout: set it for every transaction
+        busy_ms = int(options.get(BUSY_MS, BUSY_TIMEOUT_S * 1000))
+        conn.exec_driver_sql(f"PRAGMA busy_timeout={busy_ms}")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("sitrep_write") else "BEGIN")
 
     return engine
