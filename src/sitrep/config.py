@@ -32,12 +32,24 @@ class Settings:
     chunk_chars: int = 120_000
     # store writes per transaction batch (each article is still all-or-nothing)
     write_batch: int = 50
+    # a write that finds the store locked by another process says so on stderr and waits
+    # this long in all before it stops (sitrep.store.store.LOCK_WAIT_S gives the why)
+    lock_wait_seconds: float = field(default_factory=lambda: _env_seconds("SITREP_LOCK_WAIT", 120.0))
     # which extract stages run, by name (empty: every stage of sitrep.extract.stages.STAGES);
     # they run in the order STAGES lists them
     stages: tuple[str, ...] = ()
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def _env_seconds(name: str, default: float) -> float:
+    """A number of seconds from the environment (a value that is not one: the default)."""
+    try:
+        value = float(os.environ.get(name, default))
+    except ValueError:
+        return default
+    return value if value >= 0 else default
 
 
 def db_url(value: str) -> str:

@@ -13,6 +13,8 @@
     │   └── StoreUnavailableError  no write can succeed now (locked, disk full, read-only)
     ├── ModelError          the spaCy model package is missing
     ├── PipelineError       the extract stages do not fit together
+    ├── RegistryError       a declared list of readers, exporters or modes holds a name twice
+    ├── UnknownNameError    no reader, exporter or mode has the name asked for (also a KeyError)
     └── MissingExtraError   an optional backend is not installed
 """
 
@@ -98,6 +100,19 @@ class ModelError(SitrepError):
 
 class PipelineError(SitrepError):
     """A stage is unknown, or needs records no stage before it assigns."""
+
+
+class RegistryError(SitrepError):
+    """A declared list (readers, exporters, evaluation modes) gives one name, or one
+    file extension, twice."""
+
+
+class UnknownNameError(SitrepError, KeyError):
+    """No declared reader, exporter or evaluation mode has this name; the message lists
+    the known ones. A KeyError too, for callers that look names up like a dict."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 class MissingExtraError(SitrepError):

@@ -193,18 +193,24 @@ def test_a_file_that_is_not_a_store_is_a_clear_error(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "cannot open the store" in result.stderr and "notes.txt" in result.stderr
 
 
-def test_export_dispatches_to_any_registered_exporter(db: str) -> None:
-    from sitrep.export import exporter, exporters
+def test_export_dispatches_to_any_declared_exporter(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sitrep.cli.export
+    from sitrep.export import EXPORTERS
+    from sitrep.registry import Registry
 
-    @exporter("titles-test")
     def titles(analyses, out) -> None:  # type: ignore[no-untyped-def]
         for a in analyses:
             out.write(f"{a.article.title}\n".encode())
 
-    try:
-        assert run(db, "export", "--format", "titles-test").stdout.splitlines() == ["A deal", "None", "None"]
-    finally:
-        exporters._items.pop("titles-test")
+    declared = Registry("exporter", [*EXPORTERS.items(), ("titles-test", titles)])
+    monkeypatch.setattr(sitrep.cli.export, "exporters", declared)
+    assert run(db, "export", "--format", "titles-test").stdout.splitlines() == ["A deal", "None", "None"]
+
+
+def test_export_of_an_unknown_format_names_the_known_ones(db: str) -> None:
+    result = run(db, "export", "--format", "xml", ok=False)
+    assert result.exit_code == 2
+    assert "'xml': known formats are csv, gdelt, gdelt-sitrep, jsonl" in result.stderr
 
 
 def test_store_public_api() -> None:

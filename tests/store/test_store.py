@@ -158,7 +158,7 @@ def test_transient_conflicts_are_retried(db_url: str) -> None:
         return "done"
 
     with open_store(db_url) as store:
-        assert store._transaction(flaky) == "done"
+        assert store.write(flaky) == "done"
         assert len(calls) == 3
 
 

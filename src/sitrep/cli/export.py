@@ -1,4 +1,4 @@
-"""sitrep export: stored analyses through any registered exporter (jsonl, csv, parquet, ...).
+"""sitrep export: stored analyses through any declared exporter (jsonl, csv, parquet, ...).
 
 Review corrections (sitrep.kb.corrections) override the machine output unless
 ``--machine-only`` is given.
@@ -20,7 +20,7 @@ from sitrep.store import Store
 
 
 class _ExporterChoice(click.ParamType):
-    """A registered exporter name; looked up when used, so late registrations count."""
+    """A declared exporter name (sitrep.export.formats), checked when the option is read."""
 
     name = "format"
 

@@ -12,6 +12,7 @@ import sitrep.kb.schema  # noqa: F401  (registers the KB tables before any store
 from sitrep.cli.app import checked_date, main
 from sitrep.cli.query import opened_store
 from sitrep.config import Settings
+from sitrep.errors import StoreError
 from sitrep.model import EVENT_STATUSES, EVENT_TYPES
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
@@ -34,7 +35,9 @@ def merge_cmd(settings: Settings) -> None:
     with opened_store(settings) as store:
         try:
             click.echo(kb.merge(store).line())
-        except DBAPIError as exc:  # the disk filled up, the store is locked: one message
+        except StoreError as exc:  # the disk filled up, the store is locked past the wait
+            raise click.ClickException(f"kb merge stopped: {exc}") from None
+        except DBAPIError as exc:  # a write outside Store.write (creating the KB tables)
             raise click.ClickException(
                 f"kb merge stopped: the store could not be written ({exc.orig}); each article "
                 "merged so far is complete, run `sitrep kb merge` again to go on") from None

@@ -26,7 +26,7 @@ def opened_store(settings: Settings) -> Iterator[Store]:
     from sitrep.store import open_store
 
     try:
-        store = open_store(settings.db)
+        store = open_store(settings.db, lock_wait=settings.lock_wait_seconds)
     except SitrepError as exc:
         raise click.ClickException(str(exc)) from exc
     try:

@@ -1,4 +1,5 @@
-"""Evaluation modes by name. Each entry imports its module only when run."""
+"""Evaluation modes by name: one declared list (the last lines). Each entry imports its
+module only when run."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from sitrep.config import Settings
 from sitrep.registry import Registry
 
 Evaluator = Callable[[Path, Settings], Any]
-evaluators: Registry[Evaluator] = Registry("evaluation mode")
 
 
 def lazy(module: str, func: str, *args: Any, settings: bool = True) -> Evaluator:
@@ -24,15 +24,6 @@ def lazy(module: str, func: str, *args: Any, settings: bool = True) -> Evaluator
 
     run.__doc__ = f"{module}.{func}"
     return run
-
-
-evaluators.register("gold", lazy("sitrep.eval.golddir", "evaluate_gold"))
-evaluators.register("tempeval", lazy("sitrep.eval.tempeval", "run_tempeval"))
-evaluators.register("re3d", lazy("sitrep.eval.entity_corpora", "run_entity_eval", "re3d"))
-evaluators.register("meantime-entities", lazy("sitrep.eval.entity_corpora", "run_entity_eval", "meantime"))
-evaluators.register("meantime-timex", lazy("sitrep.eval.meantime_timex", "run_meantime_timex"))
-evaluators.register("kb-merge", lazy("sitrep.eval.kbmerge", "run_kb_merge"))
-evaluators.register("meantime-quotes", lazy("sitrep.eval.meantime_quotes", "evaluate", settings=False))
 
 
 class _Lines:
@@ -55,4 +46,13 @@ def _ecbplus(path: Path, settings: Settings) -> Any:
     return _Lines(run_eval(path))
 
 
-evaluators.register("ecbplus", _ecbplus)
+evaluators: Registry[Evaluator] = Registry("evaluation mode", (
+    ("gold", lazy("sitrep.eval.golddir", "evaluate_gold")),
+    ("tempeval", lazy("sitrep.eval.tempeval", "run_tempeval")),
+    ("re3d", lazy("sitrep.eval.entity_corpora", "run_entity_eval", "re3d")),
+    ("meantime-entities", lazy("sitrep.eval.entity_corpora", "run_entity_eval", "meantime")),
+    ("meantime-timex", lazy("sitrep.eval.meantime_timex", "run_meantime_timex")),
+    ("meantime-quotes", lazy("sitrep.eval.meantime_quotes", "evaluate", settings=False)),
+    ("kb-merge", lazy("sitrep.eval.kbmerge", "run_kb_merge")),
+    ("ecbplus", _ecbplus),
+))

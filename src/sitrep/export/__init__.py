@@ -1,27 +1,11 @@
-"""Exporters, registered by format name: ``fn(analyses, out) -> None`` writing bytes.
+"""Exporters by format name: ``fn(analyses, out) -> None`` writing bytes.
 
-``sitrep export --format NAME`` looks the name up in :data:`exporters`.
+``sitrep export --format NAME`` looks the name up in :data:`exporters`, the list
+declared in :mod:`sitrep.export.formats` (each exporter module is imported when used).
 """
 
-from __future__ import annotations
+from sitrep.export.formats import EXPORTERS, Exporter, LazyExporter
 
-from collections.abc import Callable, Iterable
-from typing import BinaryIO
+exporters = EXPORTERS
 
-from sitrep.model import Analysis
-from sitrep.registry import Registry
-
-Exporter = Callable[[Iterable[Analysis], BinaryIO], None]
-exporters: Registry[Exporter] = Registry("exporter")
-
-
-def exporter(name: str) -> Callable[[Exporter], Exporter]:
-    def deco(func: Exporter) -> Exporter:
-        exporters.register(name, func)
-        return func
-
-    return deco
-
-
-# each module registers its exporters
-from sitrep.export import csvfile, gdelt, jsonl, parquet, sipri  # noqa: E402, F401
+__all__ = ["EXPORTERS", "Exporter", "LazyExporter", "exporters"]

@@ -14,7 +14,6 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
-from sitrep.export import exporter
 from sitrep.model import Analysis, Entity, Event, Quote, Timex, describe_arg, to_dict
 
 COLUMNS = (
@@ -70,7 +69,6 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-@exporter("csv")
 def export_csv(analyses: Iterable[Analysis], out: BinaryIO) -> None:
     text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
     try:

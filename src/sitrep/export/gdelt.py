@@ -29,7 +29,6 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any, BinaryIO
 
-from sitrep.export import exporter
 from sitrep.model import Analysis, Entity, Event
 from sitrep.places import Place, country, locate
 from sitrep.timespan import interval
@@ -229,13 +228,11 @@ def _write(rows: Iterable[dict[str, Any]], out: BinaryIO, columns: tuple[str, ..
     buf.detach()
 
 
-@exporter("gdelt")
 def export_gdelt(analyses: Iterable[Analysis], out: BinaryIO) -> None:
     """The GDELT 2.0 event table: 61 tab-separated columns, no header."""
     _write(event_rows(analyses), out, COLUMNS, header=False)
 
 
-@exporter("gdelt-sitrep")
 def export_gdelt_sidecar(analyses: Iterable[Analysis], out: BinaryIO) -> None:
     """The sidecar of ``gdelt``: GLOBALEVENTID and Sitrep's status, confidence and evidence."""
     _write(sidecar_rows(analyses), out, SIDECAR, header=True)

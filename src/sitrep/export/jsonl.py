@@ -6,11 +6,9 @@ import json
 from collections.abc import Iterable
 from typing import BinaryIO
 
-from sitrep.export import exporter
 from sitrep.model import Analysis
 
 
-@exporter("jsonl")
 def export_jsonl(analyses: Iterable[Analysis], out: BinaryIO) -> None:
     for a in analyses:
         out.write(json.dumps(a.to_dict(), ensure_ascii=False).encode("utf-8") + b"\n")

@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from itertools import islice
 from typing import BinaryIO
 
-from sitrep.export import exporter
 from sitrep.export.csvfile import COLUMNS, fact_rows
 from sitrep.model import Analysis
 
@@ -14,7 +13,6 @@ ROW_GROUP = 10_000
 _TYPES = {"start": "int64", "end": "int64", "confidence": "float64"}
 
 
-@exporter("parquet")
 def export_parquet(analyses: Iterable[Analysis], out: BinaryIO) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq

@@ -21,7 +21,6 @@ import io
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
-from sitrep.export import exporter
 from sitrep.model import Analysis, Entity, Event
 
 COLUMNS = (
@@ -107,13 +106,11 @@ def _write(rows: Iterable[dict[str, Any]], out: BinaryIO) -> None:
     buf.detach()
 
 
-@exporter("sipri")
 def export_sipri(analyses: Iterable[Analysis], out: BinaryIO) -> None:
     """Write the SIPRI-style register (CSV with a header row): orders and deliveries."""
     _write(sipri_rows(analyses), out)
 
 
-@exporter("sipri-all")
 def export_sipri_all(analyses: Iterable[Analysis], out: BinaryIO) -> None:
     """The register with the desired, planned, expected and hypothetical deals too."""
     _write(sipri_rows(analyses, all_deals=True), out)

@@ -21,7 +21,6 @@ from sitrep.ingest.byline import parse_byline
 from sitrep.ingest.decode import decode_bytes, looks_binary
 from sitrep.ingest.draft import Draft
 from sitrep.ingest.outlets import outlet_for_url
-from sitrep.ingest.readers import Reader, register
 from sitrep.ingest.single import read_single
 from sitrep.ingest.sources import Input
 from sitrep.model import Article
@@ -160,10 +159,5 @@ def read_html(inp: Input, settings: Settings) -> Iterator[Article | InputError]:
     yield read_single(inp, settings, lambda text: page_draft(text, inp.location), decode_html)
 
 
-register(Reader(
-    name="html",
-    extensions=(".html", ".htm", ".xhtml", ".shtml"),
-    sniff=lambda head: bool(_SNIFF.match(head)),
-    read=read_html,
-    priority=20,
-))
+def sniff_html(head: str) -> bool:
+    return bool(_SNIFF.match(head))

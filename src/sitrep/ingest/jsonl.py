@@ -18,7 +18,6 @@ from sitrep.errors import BinaryInputError, EmptyInputError, InputError, Malform
 from sitrep.ingest.decode import decode_bytes, looks_binary
 from sitrep.ingest.draft import Draft, finish
 from sitrep.ingest.html import page_draft
-from sitrep.ingest.readers import Reader, register
 from sitrep.ingest.sanitize import surrogate_in
 from sitrep.ingest.sources import Input
 from sitrep.model import Article
@@ -150,6 +149,5 @@ def read_json(inp: Input, settings: Settings) -> Iterator[Article | InputError]:
             yield exc
 
 
-register(Reader(name="jsonl", extensions=(".jsonl", ".ndjson", ".jsonlines"),
-                sniff=lambda head: bool(_SNIFF.match(head)), read=read_jsonl, priority=10))
-register(Reader(name="json", extensions=(".json",), sniff=lambda head: False, read=read_json))
+def sniff_jsonl(head: str) -> bool:
+    return bool(_SNIFF.match(head))

@@ -19,7 +19,6 @@ from sitrep.config import Settings
 from sitrep.errors import InputError
 from sitrep.ingest.draft import Draft
 from sitrep.ingest.layout import layout_draft
-from sitrep.ingest.readers import Reader, register
 from sitrep.ingest.single import TEXT_MARKUP_FACTOR, read_single
 from sitrep.ingest.sources import Input
 from sitrep.model import Article
@@ -97,10 +96,5 @@ def read_markdown(inp: Input, settings: Settings) -> Iterator[Article | InputErr
                       markup_factor=TEXT_MARKUP_FACTOR)
 
 
-register(Reader(
-    name="markdown",
-    extensions=(".md", ".markdown", ".mdown", ".mkd"),
-    sniff=lambda head: bool(_SNIFF.search(head)),
-    read=read_markdown,
-    priority=30,
-))
+def sniff_markdown(head: str) -> bool:
+    return bool(_SNIFF.search(head))

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from sitrep.config import Settings
 from sitrep.errors import InputError
 from sitrep.ingest.layout import layout_draft
-from sitrep.ingest.readers import Reader, register
 from sitrep.ingest.single import TEXT_MARKUP_FACTOR, read_single
 from sitrep.ingest.sources import Input
 from sitrep.model import Article
@@ -23,10 +22,5 @@ def read_text(inp: Input, settings: Settings) -> Iterator[Article | InputError]:
                       markup_factor=TEXT_MARKUP_FACTOR)
 
 
-register(Reader(
-    name="text",
-    extensions=(".txt", ".text"),
-    sniff=lambda head: True,  # any text no other reader claims
-    read=read_text,
-    priority=90,
-))
+def sniff_text(head: str) -> bool:
+    return True  # any text no other reader claims

@@ -26,7 +26,6 @@ from sitrep.errors import SitrepError
 from sitrep.kb import schema as k
 from sitrep.model import ENTITY_TYPES, EVENT_STATUSES, EVENT_TYPES, QUOTE_KINDS, TIMEX_TYPES, Analysis
 from sitrep.store import Store
-from sitrep.store.engine import WRITE
 
 KINDS = ("entity", "timex", "quote", "event")
 VERDICTS = ("right", "wrong", "corrected")
@@ -101,12 +100,11 @@ def add_correction(store: Store, c: Correction) -> Correction:
             f"no {c.kind} of article {c.article_id[:12]} has the span {c.start}-{c.end} "
             f"({c.span_text[:40]!r}): a correction must name a fact that exists")
     now = datetime.now(UTC)
-    with store.engine.connect().execution_options(**WRITE) as conn, conn.begin():
-        c.id = conn.execute(k.corrections.insert().returning(k.corrections.c.id), {
-            "article_id": c.article_id, "kind": c.kind, "start_char": c.start, "end_char": c.end,
-            "span_text": c.span_text, "verdict": c.verdict, "value": c.value, "note": c.note,
-            "who": c.who.strip(), "at": now, "pipeline_version": analysis.pipeline_version,
-        }).scalar_one()
+    row = {"article_id": c.article_id, "kind": c.kind, "start_char": c.start, "end_char": c.end,
+           "span_text": c.span_text, "verdict": c.verdict, "value": c.value, "note": c.note,
+           "who": c.who.strip(), "at": now, "pipeline_version": analysis.pipeline_version}
+    c.id = store.write(lambda conn: conn.execute(
+        k.corrections.insert().returning(k.corrections.c.id), row).scalar_one())
     c.at = now.isoformat(timespec="seconds")
     return c
 

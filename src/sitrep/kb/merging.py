@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import numpy as np
-from sqlalchemy import delete, func, select
+from sqlalchemy import Connection, delete, func, select
 
 from sitrep.kb import schema as k
 from sitrep.kb.embed import contextual_vectors, embed
@@ -24,7 +24,7 @@ from sitrep.kb.search import index_article
 from sitrep.model import Analysis
 from sitrep.store import Store
 from sitrep.store import schema as st
-from sitrep.store.engine import WRITE, serialize
+from sitrep.store.engine import serialize
 
 
 @dataclass(slots=True)
@@ -119,7 +119,8 @@ def merge_article(store: Store, analysis: Analysis, model: PairModel, *, again: 
     triggers = [e.trigger.text for e in analysis.events if e.trigger and e.trigger.text]
     lemmas = _lemmas(triggers) if triggers else {}
     a = st.articles
-    with store.engine.connect().execution_options(**WRITE) as conn, conn.begin():
+
+    def work(conn: Connection) -> bool:
         serialize(conn, MERGE_LOCK)
         stamp = conn.execute(select(a.c.analysed_at).where(a.c.id == analysis.article.id)).scalar()
         done = conn.execute(select(k.kb_merged.c.analysed_at).where(
@@ -134,7 +135,9 @@ def merge_article(store: Store, analysis: Analysis, model: PairModel, *, again: 
         conn.execute(k.kb_merged.insert(), {
             "article_id": analysis.article.id, "pipeline_version": analysis.pipeline_version,
             "analysed_at": _stamp(stamp), "merged_at": datetime.now(UTC)})
-    return True
+        return True
+
+    return store.write(work)  # waits for another writer's lock; a full disk: StoreUnavailableError
 
 
 def merge(store: Store, *, ids: list[str] | None = None, model: PairModel | None = None) -> MergeReport:
@@ -162,7 +165,7 @@ def forget(store: Store, article_id: str) -> None:
     """Drop an article from the KB (its memberships), recomputing what it touched."""
     from sitrep.kb.events import refresh_event
 
-    with store.engine.connect().execution_options(**WRITE) as conn, conn.begin():
+    def work(conn: Connection) -> None:
         serialize(conn, MERGE_LOCK)
         ents = {r.kb_id for r in conn.execute(select(k.kb_entity_members.c.kb_id).where(
             k.kb_entity_members.c.article_id == article_id))}
@@ -174,6 +177,8 @@ def forget(store: Store, article_id: str) -> None:
             refresh_entity(conn, kb)
         for kbv in evs:
             refresh_event(conn, kbv, None)
+
+    store.write(work)
 
 
 __all__ = ["MergeReport", "merge", "pending"]

@@ -1,7 +1,8 @@
 """Engines for both backends: SQLite (default, WAL) and PostgreSQL (psycopg 3).
 
 SQLite: WAL lets readers go on while one process writes; a busy timeout makes a
-second writer wait instead of failing; write transactions start with
+second writer wait quietly a few seconds instead of failing (then the Store says that it
+waits, and for how long at most: sitrep.store.store.LOCK_WAIT_S); write transactions start with
 ``BEGIN IMMEDIATE`` so two ingests never deadlock upgrading a read lock. SQLite's own
 ``lower()`` folds ASCII only ("Çavuşoğlu" stays capitalised), so name searches compare
 through :class:`fold`, a function of Sitrep's own (``sitrep_fold``: every script's
@@ -26,9 +27,13 @@ from sqlalchemy.sql.functions import FunctionElement
 from sitrep.config import db_url
 from sitrep.errors import MissingExtraError, StoreError
 
-BUSY_TIMEOUT_S = 60
+# a writer waits this long for another's lock without a word: another Sitrep process's
+# batch write takes well under a second; past it the Store says so and waits on (#18.7)
+BUSY_TIMEOUT_S = 5
 # execution option that marks a connection as about to write
 WRITE = {"sitrep_write": True}
+# execution option: this write's SQLite busy timeout in ms (default BUSY_TIMEOUT_S)
+BUSY_MS = "sitrep_busy_ms"
 
 
 def normalize_url(url_or_path: str) -> str:
@@ -109,7 +114,10 @@ def _sqlite_engine(url: str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        write = conn.get_execution_options().get("sitrep_write")
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        options = conn.get_execution_options()
+        # a pooled connection keeps a write's shortened timeout: set it for every transaction
+        busy_ms = int(options.get(BUSY_MS, BUSY_TIMEOUT_S * 1000))
+        conn.exec_driver_sql(f"PRAGMA busy_timeout={busy_ms}")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("sitrep_write") else "BEGIN")
 
     return engine

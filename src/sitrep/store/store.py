@@ -8,6 +8,7 @@ once lose nothing: the article id is unique and inserts use ON CONFLICT DO NOTHI
 from __future__ import annotations
 
 import random
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from sqlalchemy.exc import DBAPIError
 from sitrep.errors import StoreError, StoreUnavailableError
 from sitrep.model import Analysis, AnalysisState, Source
 from sitrep.store import codec
+from sitrep.store import engine as _engine
 from sitrep.store import schema as t
 from sitrep.store.engine import WRITE, make_engine
 from sitrep.store.migrations import migrate
@@ -57,9 +59,28 @@ def _insert(conn: Connection, table: t.Table) -> Any:
     return dialect.insert(table).on_conflict_do_nothing()
 
 
+# a writer that finds the store locked by another process waits this long in all, then
+# stops with StoreUnavailableError: long enough for another Sitrep process's write (a
+# batch of articles, one article's KB merge: seconds), short enough that a forgotten
+# `sqlite3` shell holding a transaction does not stall a batch for hours (#18.7)
+LOCK_WAIT_S = 120.0
+# the same message at most this often (a long run beside a busy writer: not one per write)
+_NOTICE_EVERY_S = 60.0
+
+Notice = Callable[[str], None]
+
+
+def _to_stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
 class Store:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, lock_wait: float = LOCK_WAIT_S,
+                 notice: Notice = _to_stderr) -> None:
         self.engine = engine
+        self.lock_wait = lock_wait
+        self._notice = notice
+        self._noticed_at: float | None = None
 
     # writing ---------------------------------------------------------------
     def add(self, analysis: Analysis) -> bool:
@@ -83,7 +104,7 @@ class Store:
             rows["articles"][0].update(added_at=now, analysed_at=now)
             encoded.append(rows)
 
-        def write(conn: Connection) -> list[bool]:
+        def work(conn: Connection) -> list[bool]:
             stmt = _insert(conn, t.articles).returning(t.articles.c.seq)
             flags = []
             records: dict[str, list[dict[str, Any]]] = {}
@@ -97,13 +118,13 @@ class Store:
             self._insert_records(conn, records)
             return flags
 
-        return self._transaction(write) if encoded else []
+        return self.write(work) if encoded else []
 
     def add_sources(self, article_id: str, sources: Sequence[Source]) -> int:
         """Record more places the stored article ``article_id`` was met; returns how many were new."""
         _stamp_sources(sources)
         rows = codec.source_rows(article_id, sources)
-        return self._transaction(lambda conn: self._add_sources(conn, rows))
+        return self.write(lambda conn: self._add_sources(conn, rows))
 
     def replace(self, analysis: Analysis) -> None:
         """Replace the stored records of an article by a new analysis (reanalysis).
@@ -116,7 +137,7 @@ class Store:
         art = rows["articles"][0]
         art["analysed_at"] = _now()
 
-        def write(conn: Connection) -> None:
+        def work(conn: Connection) -> None:
             if not conn.execute(select(t.articles.c.seq).where(t.articles.c.id == aid)).first():
                 conn.execute(t.articles.insert(), {**art, "added_at": art["analysed_at"]})
             else:
@@ -126,7 +147,7 @@ class Store:
             self._add_sources(conn, rows["article_sources"])
             self._insert_records(conn, rows)
 
-        self._transaction(write)
+        self.write(work)
 
     def _add_sources(self, conn: Connection, rows: list[dict[str, Any]]) -> int:
         # one statement per source (few rows per article); RETURNING says which were new
@@ -138,22 +159,40 @@ class Store:
             if rows.get(table.name):
                 conn.execute(table.insert(), rows[table.name])
 
-    def _transaction(self, work: Callable[[Connection], T]) -> T:
-        """Run ``work`` in one write transaction; retried when another writer got in the way
-        (SQLite still locked after the busy timeout, PostgreSQL deadlock or serialization
-        failure). Database errors become StoreError naming the store."""
-        for attempt in range(1, _ATTEMPTS + 1):
+    def write(self, work: Callable[[Connection], T]) -> T:
+        """Run ``work(conn)`` in one write transaction (all or nothing) and return its result.
+
+        Another writer in the way is waited for: a PostgreSQL deadlock or serialization
+        failure is retried; a SQLite store locked by another process past the busy timeout
+        is said once on stderr ("waiting for the store lock ...") and waited for up to
+        ``lock_wait`` seconds in all, then StoreUnavailableError, as for a full disk or a
+        read-only file. Other database errors become StoreError naming the store.
+        ``work`` may run more than once: it must only use ``conn``."""
+        wait = _LockWait(self)
+        for attempt in range(1, 1_000_000):
+            began = time.monotonic()
             try:
-                with self.engine.connect().execution_options(**WRITE) as conn, conn.begin():
+                options = {**WRITE, _engine.BUSY_MS: wait.busy_ms()}
+                with self.engine.connect().execution_options(**options) as conn, conn.begin():
                     return work(conn)
             except DBAPIError as exc:
-                if _transient(exc) and attempt < _ATTEMPTS:
-                    time.sleep(0.1 * 2 ** attempt * (1 + random.random()))
+                if _locked(exc) and wait.again(time.monotonic() - began):
                     continue
-                if (why := _unavailable(exc, attempt)) is not None:
+                if _transient(exc) and not _locked(exc) and attempt < _ATTEMPTS:
+                    time.sleep(_backoff(attempt))
+                    continue
+                if (why := _unavailable(exc, wait.waited())) is not None:
                     raise StoreUnavailableError(f"{_where(self.engine)}: {why}") from exc
                 raise StoreError(f"{_where(self.engine)}: write failed: {exc.orig}") from exc
         raise AssertionError("unreachable")
+
+    def notice_lock(self) -> None:
+        """Say on stderr that a write waits for another process's lock (not every time)."""
+        now = time.monotonic()
+        if self._noticed_at is None or now - self._noticed_at >= _NOTICE_EVERY_S:
+            self._noticed_at = now
+            self._notice(f"waiting for the store lock held by another process: {_where(self.engine)} "
+                         f"(up to {self.lock_wait:.0f} s)")
 
     # reading ---------------------------------------------------------------
     def has(self, article_id: str) -> bool:
@@ -278,15 +317,63 @@ class Store:
 
 
 _ATTEMPTS = 4
+_MIN_ATTEMPT_S = 0.05  # the shortest busy timeout worth another attempt
 _TRANSIENT_SQLSTATES = {"40001", "40P01", "55P03"}  # serialization, deadlock, lock not available
 
 
-def _unavailable(exc: DBAPIError, attempts: int) -> str | None:
+def _backoff(attempt: int) -> float:
+    return 0.1 * 2 ** attempt * (1 + random.random())
+
+
+class _LockWait:
+    """One write's wait for a lock another process holds. An attempt that failed at once
+    (SQLite's immediate busy error, e.g. while another process switches a new file to
+    WAL) is retried quietly a few times; one that waited out the busy timeout is said
+    (Store.notice_lock) and tried again until ``lock_wait`` seconds have gone by, the
+    last attempt's busy timeout cut to what is left (the wait never outlasts what was said)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.began: float | None = None  # when the first attempt that waited started
+        self.quick = 0
+
+    def again(self, attempt_seconds: float) -> bool:
+        now = time.monotonic()
+        if attempt_seconds < _engine.BUSY_TIMEOUT_S * 0.9 and self.began is None:
+            self.quick += 1
+            if self.quick >= _ATTEMPTS:
+                return False
+            time.sleep(_backoff(self.quick))
+            return True
+        if self.began is None:
+            self.began = now - attempt_seconds
+            self.store.notice_lock()
+        if now - self.began >= self.store.lock_wait - _MIN_ATTEMPT_S:
+            return False
+        time.sleep(0.05 * (1 + random.random()))
+        return True
+
+    def busy_ms(self) -> int:
+        """The busy timeout of the next attempt: SQLite's own, or what is left of the wait."""
+        left: float = _engine.BUSY_TIMEOUT_S
+        if self.began is not None:
+            left = min(left, max(_MIN_ATTEMPT_S, self.store.lock_wait - (time.monotonic() - self.began)))
+        return int(left * 1000)
+
+    def waited(self) -> float:
+        return 0.0 if self.began is None else time.monotonic() - self.began
+
+
+def _locked(exc: DBAPIError) -> bool:
+    return "database is locked" in str(exc.orig)
+
+
+def _unavailable(exc: DBAPIError, waited: float) -> str | None:
     """Why no write can succeed now, or None for an error of this write alone."""
     msg = str(exc.orig).lower()
     again = "every article written so far is complete; run the same command again"
     if "database is locked" in msg or getattr(exc.orig, "sqlstate", None) == "55P03":
-        return (f"locked by another writer ({attempts} attempts, each waiting out the busy timeout): "
+        return (f"locked by another writer (waited {waited:.0f} s): "
                 f"wait for it or stop it; {again}")
     if "disk is full" in msg or "no space left" in msg or getattr(exc.orig, "sqlstate", None) == "53100":
         return f"the disk is full: free space; {again}"
@@ -364,24 +451,28 @@ def _grouped(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def open_store(url_or_path: str) -> Store:
+def open_store(url_or_path: str, *, lock_wait: float = LOCK_WAIT_S, notice: Notice = _to_stderr) -> Store:
     """Open (creating or upgrading the schema of) the store at a SQLite path or a database URL.
 
-    Two processes creating one new SQLite file at once can meet SQLite's busy error at
-    once, before any busy timeout (switching the new file to WAL needs it alone): the
-    open is then tried again, as a write transaction is.
+    Its writes wait up to ``lock_wait`` seconds for a lock another process holds (see
+    :meth:`Store.write`), the schema upgrade too. Two processes creating one new SQLite
+    file at once can meet SQLite's busy error at once, before any busy timeout
+    (switching the new file to WAL needs it alone): the open is then tried again.
     """
-    engine = make_engine(url_or_path)
-    for attempt in range(1, _ATTEMPTS + 1):
+    store = Store(make_engine(url_or_path), lock_wait=lock_wait, notice=notice)
+    wait = _LockWait(store)
+    for attempt in range(1, 1_000_000):
+        began = time.monotonic()
         try:
-            migrate(engine)
-            return Store(engine)
+            migrate(store.engine)
+            return store
         except DBAPIError as exc:  # no server, no such file or directory, not a database, ...
-            if _transient(exc) and attempt < _ATTEMPTS:
-                engine.dispose()
-                time.sleep(0.1 * 2 ** attempt * (1 + random.random()))
+            store.engine.dispose()
+            if _locked(exc) and wait.again(time.monotonic() - began):
                 continue
-            engine.dispose()
+            if _transient(exc) and not _locked(exc) and attempt < _ATTEMPTS:
+                time.sleep(_backoff(attempt))
+                continue
             raise StoreError(f"cannot open the store {url_or_path!r}: {exc.orig}") from exc
     raise AssertionError("unreachable")
 

@@ -126,7 +126,7 @@ def _error_rows(errors: list[InputError], worker: str) -> Iterator[tuple]:
 def _open_store(settings: Settings) -> Any:
     from sitrep.store import open_store
 
-    return open_store(settings.db)
+    return open_store(settings.db, lock_wait=settings.lock_wait_seconds)
 
 
 def analyze_frame(spark: SparkSession, paths: list[str], settings: Settings, *, fmt: str = "auto",
