@@ -16,7 +16,7 @@ from sitrep.errors import SitrepError
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option("--mode", default="gold", show_default=True,
               help="What PATH holds: gold (articles beside *.gold.yaml), tempeval (TimeML .tml), "
-                   "re3d, meantime-entities, meantime-timex, meantime-quotes, ecbplus.")
+                   "re3d, meantime-entities, meantime-timex, meantime-quotes, kb-merge, ecbplus.")
 @click.option("--tempeval", "tempeval", is_flag=True, help="Same as --mode tempeval.")
 @click.option("--split", default=None, metavar="PART",
               help="Only the documents of this part (dev, test) of the corpus's recorded split "
