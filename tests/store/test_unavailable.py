@@ -166,7 +166,7 @@ def test_a_full_disk_stops_kb_merge_with_one_message(tmp_path: Path) -> None:
 
     db = tmp_path / "kb.db"
     with open_store(str(db)) as store:
-        k.ensure_tables(store.engine)
+        k.ensure_tables(store)
         store.add_many([_entities_only(i) for i in range(3)])
         _fill_disk(store)
         from sitrep.kb import merge

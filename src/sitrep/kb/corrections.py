@@ -113,7 +113,7 @@ def list_corrections(store: Store, article_id: str | None = None) -> list[Correc
     q = select(k.corrections).order_by(k.corrections.c.id)
     if article_id:
         q = q.where(k.corrections.c.article_id == article_id)
-    with store.engine.connect() as conn:
+    with store.read() as conn:
         return [Correction(
             article_id=r.article_id, kind=r.kind, start=r.start_char, end=r.end_char, verdict=r.verdict,
             who=r.who, value=r.value, note=r.note, span_text=r.span_text,

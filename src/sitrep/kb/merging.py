@@ -46,7 +46,7 @@ def pending(store: Store) -> list[str]:
     a, m = st.articles, k.kb_merged
     q = (select(a.c.id, a.c.analysed_at, m.c.analysed_at.label("merged"))
          .outerjoin(m, m.c.article_id == a.c.id).order_by(a.c.seq))
-    with store.engine.connect() as conn:
+    with store.read() as conn:
         return [r.id for r in conn.execute(q) if r.merged != _stamp(r.analysed_at)]
 
 
@@ -143,7 +143,7 @@ def merge_article(store: Store, analysis: Analysis, model: PairModel, *, again: 
 def merge(store: Store, *, ids: list[str] | None = None, model: PairModel | None = None) -> MergeReport:
     """Merge the pending articles (or the given ones) into the KB."""
     t0 = time.perf_counter()
-    k.ensure_tables(store.engine)
+    k.ensure_tables(store)
     model = model or load_pair_model()
     report = MergeReport()
     for analysis in store.iter_analyses(ids=ids if ids is not None else pending(store)):
@@ -154,7 +154,7 @@ def merge(store: Store, *, ids: list[str] | None = None, model: PairModel | None
         report.articles += 1
         report.entities += len(analysis.entities)
         report.events += len(analysis.events)
-    with store.engine.connect() as conn:
+    with store.read() as conn:
         report.kb_entities = conn.execute(select(func.count()).select_from(k.kb_entities)).scalar_one()
         report.kb_events = conn.execute(select(func.count()).select_from(k.kb_events)).scalar_one()
     report.seconds = time.perf_counter() - t0

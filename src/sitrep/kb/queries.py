@@ -32,7 +32,7 @@ def _kb_members_named(store: Store, name: str) -> set[tuple[str, str]]:
     m = k.kb_entity_members
     low = fold(literal(name.strip()))
     ids = select(m.c.kb_id).where(or_(fold(m.c.name) == low, fold(m.c.kb_id) == low))
-    with store.engine.connect() as conn:
+    with store.read() as conn:
         return {(r.article_id, r.entity_id) for r in conn.execute(
             select(m.c.article_id, m.c.entity_id).where(m.c.kb_id.in_(ids)))}
 
@@ -194,7 +194,7 @@ def kb_events(store: Store, *, type: str | None = None, actor: str | None = None
 def _group(store: Store, hits: list[EventHit]) -> list[KbEvent]:
     m = k.kb_event_members
     keys = {(h.article_id, h.event.id) for h in hits}
-    with store.engine.connect() as conn:
+    with store.read() as conn:
         rows = conn.execute(select(m.c.article_id, m.c.event_id, m.c.kb_event_id)).all()
     kb_of = {(r.article_id, r.event_id): r.kb_event_id for r in rows if (r.article_id, r.event_id) in keys}
     groups: dict[str, KbEvent] = {}
@@ -237,14 +237,14 @@ def kb_entities(store: Store, *, q: str | None = None, type: str | None = None,
         stmt = stmt.where(fold(e.c.name).like(fold(literal(f"%{like_escape(q)}%")), escape="\\"))
     if type:
         stmt = stmt.where(e.c.type == type)
-    with store.engine.connect() as conn:
+    with store.read() as conn:
         total = conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
         rows = conn.execute(stmt.order_by(e.c.n_articles.desc(), e.c.name).limit(limit).offset(offset)).all()
     return total, [KbEntity(r.kb_id, r.name, r.type, list(r.aliases or []), r.n_articles) for r in rows]
 
 
 def kb_entity(store: Store, kb_id: str) -> KbEntity | None:
-    with store.engine.connect() as conn:
+    with store.read() as conn:
         r = conn.execute(select(k.kb_entities).where(k.kb_entities.c.kb_id == kb_id)).first()
     return KbEntity(r.kb_id, r.name, r.type, list(r.aliases or []), r.n_articles) if r else None
 
@@ -265,7 +265,7 @@ def entity_profile(store: Store, kb_id: str, *, limit: int = 200) -> EntityProfi
     if ent is None:
         return None
     m, a = k.kb_entity_members, st.articles
-    with store.engine.connect() as conn:
+    with store.read() as conn:
         members = conn.execute(
             select(m.c.article_id, m.c.entity_id, m.c.role, m.c.published, a.c.title)
             .join(a, a.c.id == m.c.article_id).where(m.c.kb_id == kb_id).order_by(a.c.published)).all()
@@ -297,7 +297,7 @@ def search_articles(store: Store, query: str, *, limit: int = 20, offset: int = 
 def kb_ids_of(store: Store, article_id: str) -> dict[str, str]:
     """entity id -> kb id for one article."""
     m = k.kb_entity_members
-    with store.engine.connect() as conn:
+    with store.read() as conn:
         return {r.entity_id: r.kb_id for r in conn.execute(
             select(m.c.entity_id, m.c.kb_id).where(m.c.article_id == article_id))}
 
@@ -307,7 +307,7 @@ def kb_ids_of(store: Store, article_id: str) -> dict[str, str]:
 def kb_event(store: Store, kb_event_id: str) -> KbEvent | None:
     """One KB event with every member (each source's own arguments and evidence)."""
     m = k.kb_event_members
-    with store.engine.connect() as conn:
+    with store.read() as conn:
         keys = {(r.article_id, r.event_id) for r in conn.execute(
             select(m.c.article_id, m.c.event_id).where(m.c.kb_event_id == kb_event_id))}
     hits = [h for aid in sorted({a for a, _ in keys}) for h in find_events(store, article_id=aid)

@@ -5,9 +5,14 @@ live apart: re-merging rewrites the first and never touches the second.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import JSON, Column, DateTime, Index, Integer, LargeBinary, String, Table, Text
 
 from sitrep.store.schema import metadata
+
+if TYPE_CHECKING:
+    from sitrep.store import Store
 
 ArticleId = String(64)
 
@@ -99,6 +104,6 @@ KB_TABLES = (kb_entities, kb_entity_members, kb_entity_keys, kb_events, kb_event
              kb_merged)
 
 
-def ensure_tables(engine: object) -> None:
+def ensure_tables(store: Store) -> None:
     """Create the KB tables on a store opened before this module was imported (checkfirst)."""
-    metadata.create_all(engine, tables=list(KB_TABLES))  # type: ignore[arg-type]
+    store.create_tables(metadata, list(KB_TABLES))

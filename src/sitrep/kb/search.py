@@ -110,7 +110,7 @@ def search(store: Store, query: str, *, limit: int = 20, offset: int = 0) -> lis
     parsed = parse(query)
     if not parsed.any_of:  # nothing required (empty, or only exclusions)
         return []
-    with store.engine.connect() as conn:
+    with store.read() as conn:
         if conn.dialect.name == "sqlite":
             ensure_index(conn)
             rows = conn.execute(text(

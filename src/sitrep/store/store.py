@@ -11,11 +11,12 @@ import random
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, delete, func, or_, select
+from sqlalchemy import Connection, Engine, MetaData, Table, delete, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 
@@ -158,6 +159,17 @@ class Store:
         for table in t.RECORD_TABLES:
             if rows.get(table.name):
                 conn.execute(table.insert(), rows[table.name])
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A connection for reads: the knowledge base and the front ends read through it,
+        never through the engine, as every write goes through :meth:`write`."""
+        with self.engine.connect() as conn:
+            yield conn
+
+    def create_tables(self, metadata: MetaData, tables: Sequence[Table]) -> None:
+        """Create tables another layer defines (the KB's) when they are missing."""
+        metadata.create_all(self.engine, tables=list(tables))
 
     def write(self, work: Callable[[Connection], T]) -> T:
         """Run ``work(conn)`` in one write transaction (all or nothing) and return its result.

@@ -75,7 +75,7 @@ def create_app(db: str, *, token: str | None = None, store: Store | None = None,
                   description="Structured, verifiable knowledge from news reports: read-only queries, "
                               "and review corrections (token-protected off localhost).")
     app.state.store = store or open_store(db)
-    kb_schema.ensure_tables(app.state.store.engine)
+    kb_schema.ensure_tables(app.state.store)
     app.state.config = WebConfig(db=db, token=token, csrf=new_token())
     app.state.templates = templates()
     static = Path(str(resources.files("sitrep.web").joinpath("static")))
