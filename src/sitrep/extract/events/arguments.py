@@ -201,29 +201,52 @@ def _person_target(args: dict[str, Any], slots: Slots, res: Resolver) -> None:
 def _arms_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
     args: dict[str, Any] = {}
     other = "supplier" if m.direction == "recipient" else "recipient"
-    for tok in slots.agent:
-        _party(m, args, m.direction, [tok], res)
+    spec = lexicon().spec(m.type)
     weapons: list[Token] = []
+    unwrap = set(spec.get("goods_nouns", []))
+    goods, beneficiaries = _deal_clause(m) if m.nominal else ([], [])
+    if m.direction == "goods":  # "the tanks arrived in Norland": the subject is what is sent
+        weapons.extend(t for a in slots.agent for t in _goods_inside(a, unwrap, beneficiaries))
+        for tok in [*slots.preps.get("in", []), *slots.preps.get("at", [])]:
+            _party(m, args, "recipient", [tok], res)
+    elif m.direction == "licensee":  # "X will build 40 jets under licence from Y": X builds
+        for tok in slots.agent:
+            refs = _party_refs(tok, res)
+            _add(m.type, args, "contractor", [r for r in refs if _is_firm(r)])
+            _add(m.type, args, "recipient", [res.state_of(r) for r in refs if not _is_firm(r)])
+    else:
+        for tok in slots.agent:
+            _party(m, args, m.direction, [tok], res)
+    told = m.nominal and m.head.lemma_.lower() in spec.get("addressee_verbs", [])
+    patients = [p for p in slots.patient if p.i in _goods_of(m) or not told]  # "notified Congress of a sale"
     described = []
     descriptive = lexicon().status["descriptive"]
     if m.nominal and m.trigger.dep_ == "nsubj" and m.trigger.head.lemma_.lower() in descriptive:
         described = [c for c in m.trigger.head.children if c.dep_ in ("dobj", "attr")]
-    goods, beneficiaries = _deal_clause(m) if m.nominal else ([], [])
-    for tok in slots.patient + slots.preps.get("with", []) + slots.preps.get("of", []) + described + goods:
+    for tok in patients + slots.preps.get("with", []) + slots.preps.get("of", []) + described + goods:
         if is_weaponish(tok, res) or any(is_weaponish(t, res) for t in tok.subtree):
-            weapons.append(tok)
+            weapons.extend(_goods_inside(tok, unwrap, beneficiaries))
         else:
             _party(m, args, other, [tok], res)
     for tok in slots.preps.get("for", []):  # "an order for 48 howitzers", "for the navy"
         if is_weaponish(tok, res) or any(is_weaponish(t, res) for t in tok.subtree):
-            weapons.append(tok)
+            weapons.extend(_goods_inside(tok, unwrap, beneficiaries))
         else:
             beneficiaries.append(tok)
     for tok in beneficiaries:
         _party(m, args, "recipient", [tok], res)
-    for prep, role in (("from", "supplier"), ("to", "recipient")):
-        for tok in [*slots.preps.get(prep, []), *_nested(weapons, prep)]:
+    contracts = spec.get("light_verb_sides", {}).get("contracts", {}).get("nouns", [])
+    awarded = m.nominal and m.direction == "supplier" and m.trigger.lemma_.lower() in contracts
+    licence = slots.preps.get("under", [])  # "under licence from Y for the army"
+    licensors = [p for t in licence for p in _pobjs(t, ("from", "with"))]
+    for tok in (p for t in [*licence, *licensors] for p in _pobjs(t, ("for",))):
+        _party(m, args, "recipient", [tok], res)
+    for prep, role in (("from", "recipient" if awarded else "supplier"), ("to", "recipient")):
+        nested = [*_nested(weapons, prep), *(licensors if prep == "from" else [])]
+        for tok in [*slots.preps.get(prep, []), *nested]:
             _party(m, args, role, [tok], res)
+    if m.direction == "licensee" and "recipient" not in args and isinstance(args.get("contractor"), Entity):
+        _add(m.type, args, "recipient", [res.state_of(args["contractor"])])  # its own state's licence
     for tok in slots.modifiers:
         _party(m, args, "supplier" if m.direction == "supplier" else "recipient", [tok], res)
     for w in weapons:
@@ -236,10 +259,37 @@ def _arms_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
     return args
 
 
+def _goods_inside(tok: Token, unwrap: set[str], beneficiaries: list[Token]) -> list[Token]:
+    """The goods of a phrase of making or sending, or of a partitive ("the production of
+    32 jets for Norland", "the first of four batteries"): its "of" objects; its "for"/"to"
+    objects join the beneficiaries."""
+    if tok.lemma_.lower() not in unwrap:
+        return [tok]
+    inner = _pobjs(tok, ("of",))
+    if not inner:
+        return [tok]
+    beneficiaries.extend([*_pobjs(tok, ("for", "to")), *(p for i in inner for p in _pobjs(i, ("for",)))])
+    return [t for i in inner for t in _goods_inside(i, unwrap, beneficiaries)]
+
+
+def _pobjs(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+            for p in c.children if p.dep_ == "pobj"]
+
+
+def _goods_of(m: EventMention) -> set[int]:
+    """Tokens inside the trigger noun's own phrase (what a notification is about)."""
+    return {t.i for t in m.trigger.subtree}
+
+
 def _party_refs(tok: Token, res: Resolver) -> list[Ref]:
     """Who a party phrase names; with no name, the state of its nationality word ("the
     Norwegian navy", "the Polish defence ministry")."""
     refs = res.refs(tok, subtree=False)
+    if res.at_token(tok) is None:  # "the Revolutionary Armed Forces of Colombia (FARC)": its name
+        named = [e for c in tok.children if c.dep_ == "appos" and (e := res.at_token(c)) is not None]
+        if named:
+            return list(named)
     if refs or tok.lemma_.lower() not in lexicon().cues("state_bodies"):
         return refs
     for c in tok.children:
@@ -255,9 +305,14 @@ def _party(m: EventMention, args: dict[str, Any], role: str | None, toks: list[T
     belongs to); a firm on the supplier side is also kept as the ``contractor``."""
     refs = [r for tok in toks for r in _party_refs(tok, res)]
     if role == "supplier":
-        firms: list[Ref] = [r for r in refs if isinstance(r, Entity) and r.type == "ORG" and not _is_body(r)]
+        firms: list[Ref] = [r for r in refs if _is_firm(r)]
         _add(m.type, args, "contractor", firms)
     _add(m.type, args, role, [res.state_of(r) for r in refs])
+
+
+def _is_firm(ref: Ref) -> bool:
+    """A company (an organisation that is not a government body or force)."""
+    return isinstance(ref, Entity) and ref.type == "ORG" and not _is_body(ref)
 
 
 def _is_body(ent: Entity) -> bool:

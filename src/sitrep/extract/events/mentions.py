@@ -111,9 +111,19 @@ def transfer_side(noun: Token, lv: Token | None, lex: Lexicon, spec: dict[str, A
     return "recipient" if lemma in lex.cues("recipient_nouns") else "supplier"
 
 
+def _licensed(verb: Token, spec: dict[str, Any]) -> bool:
+    """A licence among the verb's prepositional phrases ("under licence", "under a licence from X")."""
+    words = set(spec.get("licence_words", []))
+    return any(_lemma(t) in words for c in verb.children if c.dep_ == "prep" for t in c.subtree)
+
+
 def verb_side(verb: Token, spec: dict[str, Any]) -> str:
     """The subject's side of a transfer verb; a two-way verb ("lease") by its "from"/"to"."""
     lemma = _lemma(verb)
+    if lemma in spec.get("goods_subject_verbs", []):
+        return "goods"
+    if lemma in spec.get("licensed_verbs", []):
+        return "licensee"
     if lemma in spec.get("two_way_verbs", []):
         preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
         if "from" in preps and "to" not in preps and not any(c.dep_ == "dative" for c in verb.children):
@@ -242,11 +252,17 @@ class TriggerFinder:
 
     def _transfer_ok(self, tok: Token, spec: Spec, objs: list[Token], obj_lemmas: set[str]) -> bool:
         """A transfer verb needs a weapon object, and not fire, ordnance dropped or troops."""
+        if _lemma(tok) in spec.get("goods_subject_verbs", []):
+            return self._arrival_ok(tok)
+        if _lemma(tok) in spec.get("licensed_verbs", []) and not _licensed(tok, spec):
+            return False  # "the plant builds tanks": making, not a transfer
         if not any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in tok.children) and not any(
                 c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
             return False  # "workers transferred to another programme"
         if _subtree_lemmas(tok) & set(spec.get("fire_words", [])):
             return False
+        if _lemma(tok) in spec.get("light_verbs", []) and obj_lemmas & set(spec.get("nouns", [])):
+            return False  # "received a contract", "placed an order": the noun carries the event
         to_someone = any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in tok.children)
         if obj_lemmas & set(spec.get("strike_objects", [])) and not to_someone:
             return False
@@ -254,6 +270,13 @@ class TriggerFinder:
         if troops and not any(_has_weapon_entity(o, self.resolver) for o in troops):
             return False  # "providing 125 soldiers" is a deployment ("36 Gripen fighters" is not)
         return _context_ok(tok, "weapons", self.lex, self.resolver, objs)
+
+    def _arrival_ok(self, tok: Token) -> bool:
+        """Goods that arrive ("the first tanks arrived in Norland"): weapons as the subject, not troops."""
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(_lemma(t) in self.lex.cues("personnel") for s in subj for t in s.subtree):
+            return False
+        return _context_ok(tok, "weapons", self.lex, self.resolver, subj)
 
     def _deployment_ok(self, tok: Token, spec: Spec, objs: list[Token], obj_lemmas: set[str]) -> bool:
         """Forces are moved: an intransitive "deploy", or troops, units or ships as object or subject."""
@@ -363,15 +386,24 @@ class TriggerFinder:
         order with X for 48 howitzers"), or a deal noun after a deal was reported."""
         lemma = _lemma(tok)
         if lv is not None:
-            scope = scope + [p for c in lv.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+            preps = [c for c in lv.children if c.dep_ == "prep"]
+            preps += [g for c in preps if c.lower_ == "worth" for g in c.children if g.dep_ == "prep"]
+            scope = scope + [p for c in preps if c.lower_ in ("for", "of")
                              for p in c.children if p.dep_ == "pobj"]
         if lemma == "order" and tok.head.lower_ == "in":
             return False  # "in order to"
-        if any(c.dep_ == "acl" and _lemma(c) in self.lex.verb_types for c in tok.children):
+        if any(c.dep_ == "acl" and self._carries_event(c, spec) for c in tok.children):
             return False  # "a contract to buy jets": the verb carries the event
         if lemma in spec.get("anaphoric_nouns", []) and rules.type in self.seen_types:
             return True  # "the contract" after an arms deal was reported
         return _context_ok(tok, "weapons", self.lex, self.resolver, scope)
+
+    def _carries_event(self, verb: Token, spec: Spec) -> bool:
+        """A trigger verb in a deal noun's clause ("to buy"; "to build" only under licence)."""
+        lemma = _lemma(verb)
+        if lemma in spec.get("licensed_verbs", []) and not _licensed(verb, spec):
+            return False
+        return lemma in self.lex.verb_types
 
     def _signed_noun_ok(self, tok: Token, rules: EventTypeSpec, spec: dict[str, Any], lv: Token | None,
                         scope: list[Token]) -> bool:

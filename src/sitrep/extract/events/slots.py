@@ -16,6 +16,7 @@ CONTROL_DEPS = {"xcomp", "pcomp", "advcl", "acl", "conj", "prep", "ccomp", "acom
 NOUN_AGENT_MODS = ("poss", "compound", "amod", "nmod", "npadvmod")
 LOCATIVE = ("in", "at", "near")
 CLAUSAL = ("relcl", "advcl", "ccomp", "appos")
+VALUE_PREPS = ("worth",)  # a value phrase the parser hangs the rest of the phrase on
 
 
 @dataclass(slots=True)
@@ -35,6 +36,8 @@ class Slots:
             objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
                 self.preps.setdefault(name, []).extend(objs)
+            if name in VALUE_PREPS:  # "won an order worth $1 billion for 60 jets": the "for" is the order's
+                self.add_preps(prep, skip=skip)
 
 
 def _to_dative(tok: Token) -> bool:
@@ -72,7 +75,8 @@ def controller(verb: Token) -> Token | None:
             return s
         if subj:
             return subj[0]
-        from_acl = tok != verb and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "attr")
+        # "took part in a plot to sell": a plan noun's clause is controlled by who has the plan
+        from_acl = tok != verb and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "attr", "pobj")
         if (tok.dep_ not in CONTROL_DEPS and not from_acl) or tok.head == tok:
             return None
         via_for = tok.dep_ == "pcomp" and tok.head.lower_ == "for"

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.extract.events.lexicon import lexicon
 from sitrep.extract.events.timeval import compare
+from sitrep.extract.events.typetable import spec_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -82,6 +83,9 @@ def mention_status(m: EventMention, dct: str | None) -> str | None:
                 and m.head == m.trigger:
             return None
         status = _nominal(m)
+        if m.head != m.trigger and status in (None, "hypothetical") and spec_of(m.type).light_verb_status \
+                and m.head.lemma_.lower() in lex.spec(m.type).get("approval_verbs", []):
+            status = _local(m.head) or lex.governor_status.get(m.head.lemma_.lower()) or status
         if status is None and m.head == m.trigger:
             return _dated(m, dct)  # a bare mention ("the attack") takes the others' status
         status = status or _governed(m.head)

@@ -1,0 +1,118 @@
+"""More forms of arms transfer (#15.1), as syntactic frames over the parse: approvals and
+notifications, awards with their value and goods, arrivals, partitives and nouns of
+making, licensed production, plots, values in other currencies; and a wrong-typed
+argument left empty. Names are invented."""
+
+from __future__ import annotations
+
+from sitrep.extract.events.literals import find_money
+
+KESTOVIA = ("Kestovia", "COUNTRY", ["Kestovian"])
+ARDANIA = ("Ardania", "COUNTRY", [])
+YARDS = ("Brennar Yards", "ORG", [])
+
+
+def _transfers(run_events, text, ents):
+    events, names = run_events(text, ents)
+    found = [v for v in events if v.type == "arms_transfer"]
+    assert found, events
+    return found, names
+
+
+def _args(v, names):
+    return {k: names.get(val, val) if isinstance(val, str) else val for k, val in v.args.items()}
+
+
+def _items(args):
+    return [(i["name"], i["quantity"]) for i in args.get("items", [])]
+
+
+def test_an_approved_possible_sale_is_agreed(run_events):
+    found, names = _transfers(run_events, "Ardania approved the possible sale of 30 howitzers to Kestovia.",
+                              [ARDANIA, KESTOVIA])
+    args = _args(found[0], names)
+    assert found[0].status == "agreed"
+    assert args.get("supplier") == "Ardania" and args.get("recipient") == "Kestovia"
+
+
+def test_whoever_is_notified_is_no_party(run_events):
+    text = "The Ardanian parliament was notified of a possible sale of 12 howitzers to Kestovia."
+    found, names = _transfers(run_events, text, [("Ardanian parliament", "ORG", []), KESTOVIA])
+    args = _args(found[0], names)
+    assert found[0].status == "planned"
+    assert args.get("recipient") == "Kestovia"
+    assert "Ardanian parliament" not in args.values()
+
+
+def test_an_order_won_worth_a_value_for_goods(run_events):
+    text = "Brennar Yards won an order from Kestovia worth $2 billion for 60 fighter jets."
+    found, names = _transfers(run_events, text, [YARDS, KESTOVIA])
+    args = _args(found[0], names)
+    assert args.get("contractor") == "Brennar Yards"
+    assert args.get("recipient") == "Kestovia"  # "from" the buyer of an order won
+    assert ("jets", 60) in _items(args)
+    assert args["value"]["amount"] == 2_000_000_000
+
+
+def test_a_contract_received_is_one_event_not_a_purchase_by_the_builder(run_events):
+    text = "Brennar Yards received a $300 million contract to build four corvettes for Kestovia."
+    found, names = _transfers(run_events, text, [YARDS, KESTOVIA])
+    assert len(found) == 1
+    args = _args(found[0], names)
+    assert args.get("recipient") == "Kestovia" and args.get("contractor") == "Brennar Yards"
+
+
+def test_goods_that_arrive(run_events):
+    text = "The first of six Ardanian tanks arrived in Kestovia from Ardania on Monday."
+    found, names = _transfers(run_events, text, [ARDANIA, KESTOVIA])
+    args = _args(found[0], names)
+    assert args.get("recipient") == "Kestovia" and args.get("supplier") == "Ardania"
+    assert ("tanks", 6) in _items(args)
+
+
+def test_troops_that_arrive_are_no_transfer(run_events):
+    events, _ = run_events("Two hundred soldiers arrived in Kestovia from Ardania.", [ARDANIA, KESTOVIA])
+    assert not [v for v in events if v.type == "arms_transfer"]
+
+
+def test_a_contract_for_the_production_of_goods(run_events):
+    text = "Brennar Yards was awarded a contract for the production of 32 fighter jets for Kestovia."
+    found, names = _transfers(run_events, text, [YARDS, KESTOVIA])
+    args = _args(found[0], names)
+    assert args.get("recipient") == "Kestovia"
+    assert ("jets", 32) in _items(args)
+
+
+def test_licensed_production(run_events):
+    text = "Brennar Yards will build 40 helicopters under licence from Ardania for the Kestovian army."
+    found, names = _transfers(run_events, text, [YARDS, ARDANIA, KESTOVIA])
+    args = _args(found[0], names)
+    assert args.get("contractor") == "Brennar Yards"
+    assert args.get("supplier") == "Ardania" and args.get("recipient") == "Kestovia"
+    assert ("helicopters", 40) in _items(args)
+
+
+def test_making_without_a_licence_is_no_transfer(run_events):
+    events, _ = run_events("Brennar Yards builds tanks and trucks at its plant.", [YARDS])
+    assert not [v for v in events if v.type == "arms_transfer"]
+
+
+def test_a_plot_to_smuggle_is_desired(run_events):
+    text = "Two men were charged with plotting to smuggle assault rifles to Kestovia."
+    found, names = _transfers(run_events, text, [KESTOVIA])
+    assert found[0].status == "desired"
+    assert _args(found[0], names).get("recipient") == "Kestovia"
+
+
+def test_values_in_other_currencies():
+    assert [(a.amount, a.currency) for a in find_money("worth ₹7,000 crore")] == [(7e10, "INR")]
+    assert [(a.amount, a.currency) for a in find_money("for A$1.5 billion")] == [(1.5e9, "AUD")]
+    assert [(a.amount, a.currency) for a in find_money("worth SEK 2 billion")] == [(2e9, "SEK")]
+
+
+def test_a_town_where_goods_arrive_is_not_the_recipient(run_events):
+    text = "The first tanks arrived in Norwick from Ardania."
+    found, names = _transfers(run_events, text, [("Norwick", "CITY", []), ARDANIA])
+    args = _args(found[0], names)
+    assert "recipient" not in args  # a recipient is a state, a force, a company or a body
+    assert args.get("supplier") == "Ardania"
