@@ -50,7 +50,7 @@ def test_an_order_won_worth_a_value_for_goods(run_events):
     args = _args(found[0], names)
     assert args.get("contractor") == "Brennar Yards"
     assert args.get("recipient") == "Kestovia"  # "from" the buyer of an order won
-    assert ("jets", 60) in _items(args)
+    assert ("fighter jets", 60) in _items(args)
     assert args["value"]["amount"] == 2_000_000_000
 
 
@@ -64,10 +64,10 @@ def test_a_contract_received_is_one_event_not_a_purchase_by_the_builder(run_even
 
 def test_goods_that_arrive(run_events):
     text = "The first of six Ardanian tanks arrived in Kestovia from Ardania on Monday."
-    found, names = _transfers(run_events, text, [ARDANIA, KESTOVIA])
+    found, names = _transfers(run_events, text, [("Ardania", "COUNTRY", ["Ardanian"]), KESTOVIA])
     args = _args(found[0], names)
     assert args.get("recipient") == "Kestovia" and args.get("supplier") == "Ardania"
-    assert ("tanks", 6) in _items(args)
+    assert ("tanks", 6) in _items(args)  # the origin is no part of the item's name
 
 
 def test_troops_that_arrive_are_no_transfer(run_events):
@@ -80,7 +80,7 @@ def test_a_contract_for_the_production_of_goods(run_events):
     found, names = _transfers(run_events, text, [YARDS, KESTOVIA])
     args = _args(found[0], names)
     assert args.get("recipient") == "Kestovia"
-    assert ("jets", 32) in _items(args)
+    assert ("fighter jets", 32) in _items(args)
 
 
 def test_licensed_production(run_events):
@@ -116,3 +116,47 @@ def test_a_town_where_goods_arrive_is_not_the_recipient(run_events):
     args = _args(found[0], names)
     assert "recipient" not in args  # a recipient is a state, a force, a company or a body
     assert args.get("supplier") == "Ardania"
+
+
+def test_an_item_is_named_with_its_kind_and_counted_past_a_determiner(run_events):
+    text = "Ardania handed over these two Island-class patrol boats to Kestovia."
+    found, names = _transfers(run_events, text, [ARDANIA, KESTOVIA])
+    assert ("Island-class patrol boats", 2) in _items(_args(found[0], names))
+
+
+def test_a_state_body_stands_for_the_state_it_names(run_events):
+    text = "Ardania donated four patrol boats to the Kestovian Coastguard."
+    found, names = _transfers(run_events, text, [ARDANIA, ("Kestovian Coastguard", "ORG", []), KESTOVIA])
+    assert _args(found[0], names).get("recipient") == "Kestovia"
+
+
+def test_the_government_of_a_state(run_events):
+    text = "Ardania delivered 20 howitzers to the government of Kestovia."
+    found, names = _transfers(run_events, text, [ARDANIA, KESTOVIA])
+    assert _args(found[0], names).get("recipient") == "Kestovia"
+
+
+def test_goods_a_relative_clause_transfers(run_events):
+    text = "He thanked the crews for the howitzers that Ardania is supplying to Kestovia."
+    found, names = _transfers(run_events, text, [ARDANIA, KESTOVIA])
+    args = _args(found[0], names)
+    assert args.get("supplier") == "Ardania" and ("howitzers", None) in _items(args)
+
+
+def test_the_owner_of_a_decision_supplies(run_events):
+    text = "He praised the Ardanian government's decision to supply 30 tanks to Kestovia."
+    found, names = _transfers(run_events, text, [("Ardania", "COUNTRY", ["Ardanian"]), KESTOVIA])
+    assert _args(found[0], names).get("supplier") == "Ardania"
+
+
+def test_a_vessel_smuggling_rifles_is_not_stopped_by_its_smuggler(run_events):
+    text = "The Ardanian navy seized a boat smuggling 2,000 rifles to Kestovia."
+    found, names = _transfers(run_events, text, [("Ardania", "COUNTRY", ["Ardanian"]), KESTOVIA])
+    args = _args(found[0], names)
+    assert args.get("supplier") != "Ardania" and args.get("recipient") == "Kestovia"
+
+
+def test_a_capitalised_sale_of_goods_is_a_sale(run_events):
+    text = "Ardania completed the Foreign Military Sale of three howitzers to Kestovia."
+    found, names = _transfers(run_events, text, [ARDANIA, KESTOVIA])
+    assert ("howitzers", 3) in _items(_args(found[0], names))

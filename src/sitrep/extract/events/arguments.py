@@ -8,7 +8,7 @@ from sitrep.extract.events.casualties import casualty_counts
 from sitrep.extract.events.lexicon import lexicon
 from sitrep.extract.events.literals import find_money, parse_count
 from sitrep.extract.events.resolve import PLACE_TYPES, Ref, Resolver, is_weaponish
-from sitrep.extract.events.slots import Slots, slots_of
+from sitrep.extract.events.slots import Slots, is_relative, slots_of
 from sitrep.extract.events.typetable import spec_of
 from sitrep.model import Entity
 
@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from sitrep.extract.events.mentions import EventMention
+
+
+DEFINITE = {"the", "these", "those", "this", "that", "its", "their", "his", "her", "our", "all"}
 
 
 def _entity_item(ent: Entity) -> dict[str, Any]:
@@ -215,8 +218,14 @@ def _arms_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
             _add(m.type, args, "contractor", [r for r in refs if _is_firm(r)])
             _add(m.type, args, "recipient", [res.state_of(r) for r in refs if not _is_firm(r)])
     else:
-        for tok in slots.agent:
+        agents = slots.agent
+        if not m.nominal and m.trigger.dep_ == "acl" and m.trigger.tag_ == "VBG":
+            agents = [m.trigger.head]  # "a boat smuggling rifles": the boat, not who stopped it
+        for tok in agents:
             _party(m, args, m.direction, [tok], res)
+    if not m.nominal and m.trigger.dep_ == "relcl" and all(is_relative(p) for p in slots.patient):
+        slots.patient = []
+        weapons.append(m.trigger.head)  # "the S-300 that Kestovia is supplying"
     told = m.nominal and m.head.lemma_.lower() in spec.get("addressee_verbs", [])
     patients = [p for p in slots.patient if p.i in _goods_of(m) or not told]  # "notified Congress of a sale"
     described = []
@@ -290,14 +299,18 @@ def _party_refs(tok: Token, res: Resolver) -> list[Ref]:
         named = [e for c in tok.children if c.dep_ == "appos" and (e := res.at_token(c)) is not None]
         if named:
             return list(named)
-    if refs or tok.lemma_.lower() not in lexicon().cues("state_bodies"):
+    if tok.lemma_.lower() not in lexicon().cues("state_bodies") or any(isinstance(r, Entity) for r in refs):
         return refs
     for c in tok.children:
         if c.dep_ in ("amod", "compound", "poss") and c.i < tok.i:
             ent = res.at_token(c)
             if ent is not None and ent.type == "COUNTRY":
                 return [ent]
-    return []
+    for p in _pobjs(tok, ("of",)):  # "the government of Kestovia"
+        ent = res.at_token(p)
+        if ent is not None and ent.type == "COUNTRY":
+            return [ent]
+    return refs  # a body named by its title alone ("the Coastguard")
 
 
 def _party(m: EventMention, args: dict[str, Any], role: str | None, toks: list[Token], res: Resolver) -> None:
@@ -382,16 +395,35 @@ def _item(head: Token, res: Resolver) -> dict[str, Any] | None:
         category = ent.attributes.get("category")
     if ent is None and (head.lemma_.lower() in lex.cues("generic_weapons") or category is None):
         return None
-    count = parse_count(np.text, np.start_char)
+    lead = next((t for t in np if t.lower_ not in DEFINITE), np[0])  # "these two boats": two
+    counted = doc[lead.i: head.i + 1]
+    count = parse_count(counted.text, counted.start_char)
     quantity = count.amount if count else None
     return {
-        "name": ent.name if ent else head.text,
+        "name": ent.name if ent else _item_name(head, res),
         "entity": ent.id if ent else None,
         "category": category,
         "quantity": int(quantity) if quantity is not None and float(quantity).is_integer() else quantity,
         "quantity_text": count.text if count else None,
         "approximate": bool(count and (count.mod == "APPROX" or count.amount is None)),
     }
+
+
+def _item_name(head: Token, res: Resolver) -> str:
+    """An item's name: its head with the words right before it that say which kind
+    ("Island-class patrol boats", "towed howitzers"), without counts, determiners or a
+    named party ("Kestovian tanks": Kestovia is the origin, not the kind)."""
+    doc, i = head.doc, head.i
+    while i > 0:
+        t = doc[i - 1]
+        kind = t.dep_ in ("compound", "amod", "nmod") or (t.text == "-" and i - 1 > 0)
+        if not kind or t.like_num or t.pos_ in ("DET", "NUM", "PRON") or not t.i <= t.head.i <= head.i \
+                or res.at_token(t) is not None:
+            break
+        i -= 1
+    while i < head.i and doc[i].text == "-":
+        i += 1
+    return doc[i: head.i + 1].text
 
 
 def topic_text(tok: Token) -> str:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sitrep.extract.events.labelled import appointee_ok, clause_demand, has_post, other_noun, other_verb
 from sitrep.extract.events.lexicon import Lexicon, lexicon
 from sitrep.extract.events.resolve import PLACE_TYPES, Resolver
+from sitrep.extract.events.slots import is_relative
 from sitrep.extract.events.typetable import EventTypeSpec, spec_of
 
 if TYPE_CHECKING:
@@ -256,7 +257,11 @@ class TriggerFinder:
             return self._arrival_ok(tok)
         if _lemma(tok) in spec.get("licensed_verbs", []) and not _licensed(tok, spec):
             return False  # "the plant builds tanks": making, not a transfer
-        if not any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in tok.children) and not any(
+        direct = [o for o in objs if o.dep_ in ("dobj", "nsubjpass") and not is_relative(o)]
+        if tok.dep_ == "relcl" and not direct:
+            objs = [o for o in objs if not is_relative(o)] + [tok.head]  # "the howitzers that X supplies"
+            obj_lemmas = {_lemma(o) for o in objs}
+        elif not any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in tok.children) and not any(
                 c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
             return False  # "workers transferred to another programme"
         if _subtree_lemmas(tok) & set(spec.get("fire_words", [])):
@@ -306,7 +311,7 @@ class TriggerFinder:
             named = self._named(tok, etype)
             if named is not None:
                 return named
-            if tok.pos_ == "PROPN" and spec_of(etype).no_proper_noun:
+            if tok.pos_ == "PROPN" and spec_of(etype).no_proper_noun and not self._names_goods(tok):
                 continue  # "Secretary for Acquisition": a title, not a purchase
             if spec_of(etype).labelled:
                 owner = tok.head if tok.dep_ == "compound" else tok  # "bankruptcy protection"
@@ -323,6 +328,13 @@ class TriggerFinder:
                 self.used.add(tok.i)
                 return self._nominal(tok, etype)
         return None
+
+    def _names_goods(self, tok: Token) -> bool:
+        """A capitalised deal noun with goods as its "of" ("the Foreign Military Sale of three
+        helicopters"): the deal, not a title."""
+        goods = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        weapons = self.lex.cues("weapons")
+        return any(_has_weapon_entity(g, self.resolver) or _lemma(g) in weapons for g in goods)
 
     def _named(self, tok: Token, etype: str) -> EventMention | None:
         """A capitalised trigger opening a name ("Exercise Cold Response 22") is that event."""

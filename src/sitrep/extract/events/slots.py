@@ -55,6 +55,11 @@ def _in_clause(tok: Token, top: Token) -> bool:
     return False
 
 
+def is_relative(tok: Token) -> bool:
+    """A relative pronoun ("that", "which") standing for the noun its clause modifies."""
+    return tok.tag_ in ("WDT", "WP") or (tok.lower_ == "that" and tok.pos_ in ("SCONJ", "PRON", "DET"))
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
@@ -75,7 +80,11 @@ def controller(verb: Token) -> Token | None:
             return s
         if subj:
             return subj[0]
-        # "took part in a plot to sell": a plan noun's clause is controlled by who has the plan
+        # "took part in a plot to sell": a plan noun's clause is controlled by who has the plan,
+        # its possessor first ("the government's decision to supply")
+        owner = [c for c in tok.children if c.dep_ == "poss"] if tok != verb and tok.pos_ == "NOUN" else []
+        if owner and verb.dep_ in ("acl", "xcomp") and verb.head == tok:
+            return owner[0]
         from_acl = tok != verb and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "attr", "pobj")
         if (tok.dep_ not in CONTROL_DEPS and not from_acl) or tok.head == tok:
             return None
