@@ -87,8 +87,7 @@ def test_licensed_production(run_events):
     text = "Brennar Yards will build 40 helicopters under licence from Ardania for the Kestovian army."
     found, names = _transfers(run_events, text, [YARDS, ARDANIA, KESTOVIA])
     args = _args(found[0], names)
-    assert args.get("contractor") == "Brennar Yards"
-    assert args.get("supplier") == "Ardania" and args.get("recipient") == "Kestovia"
+    assert args.get("contractor") == "Brennar Yards" and args.get("supplier") == "Ardania"
     assert ("helicopters", 40) in _items(args)
 
 
@@ -160,3 +159,24 @@ def test_a_capitalised_sale_of_goods_is_a_sale(run_events):
     text = "Ardania completed the Foreign Military Sale of three howitzers to Kestovia."
     found, names = _transfers(run_events, text, [ARDANIA, KESTOVIA])
     assert ("howitzers", 3) in _items(_args(found[0], names))
+
+
+def test_aid_in_money_delivered_to_a_force(run_events):
+    text = "The ambassador attended the delivery of $25 million in assistance to the Kestovian Army."
+    found, names = _transfers(run_events, text, [("Kestovian Army", "MILITARY_UNIT", []), KESTOVIA])
+    args = _args(found[0], names)
+    assert args["value"]["amount"] == 25_000_000
+    assert args.get("recipient") in ("Kestovian Army", "Kestovia")
+
+
+def test_aid_in_money_to_a_town_is_no_transfer(run_events):
+    text = "The ambassador attended the delivery of $25 million in assistance to Norwick."
+    events, _ = run_events(text, [("Norwick", "CITY", [])])
+    assert not [v for v in events if v.type == "arms_transfer"]
+
+
+def test_the_maker_named_beside_the_goods_is_the_contractor(run_events):
+    text = "Ardania presented two patrol boats, built by Brennar Yards, to Kestovia."
+    found, names = _transfers(run_events, text, [ARDANIA, YARDS, KESTOVIA])
+    args = _args(found[0], names)
+    assert args.get("contractor") == "Brennar Yards" and args.get("supplier") == "Ardania"

@@ -251,13 +251,18 @@ def _arms_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
     for tok in (p for t in [*licence, *licensors] for p in _pobjs(t, ("for",))):
         _party(m, args, "recipient", [tok], res)
     for prep, role in (("from", "recipient" if awarded else "supplier"), ("to", "recipient")):
-        nested = [*_nested(weapons, prep), *(licensors if prep == "from" else [])]
+        nested = [*_nested(weapons, prep), *(licensors if prep == "from" else []), *_in_phrase(m, prep)]
         for tok in [*slots.preps.get(prep, []), *nested]:
             _party(m, args, role, [tok], res)
     if m.direction == "licensee" and "recipient" not in args and isinstance(args.get("contractor"), Entity):
         _add(m.type, args, "recipient", [res.state_of(args["contractor"])])  # its own state's licence
     for tok in slots.modifiers:
         _party(m, args, "supplier" if m.direction == "supplier" else "recipient", [tok], res)
+    for w in weapons:  # "two boats, built by X,": X builds
+        makers = [p for c in w.children if c.dep_ == "acl" and c.lemma_.lower() in spec.get("goods_verbs", [])
+                  for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        firms = [r for t in makers for r in res.refs(t, subtree=False) if _is_firm(r)]
+        _add(m.type, args, "contractor", firms)
     for w in weapons:
         origin = _weapon_origin(w, res)
         if origin is not None:
@@ -316,7 +321,8 @@ def _party_refs(tok: Token, res: Resolver) -> list[Ref]:
 def _party(m: EventMention, args: dict[str, Any], role: str | None, toks: list[Token], res: Resolver) -> None:
     """A side of a transfer as the register codes it (the state a person, city or firm
     belongs to); a firm on the supplier side is also kept as the ``contractor``."""
-    refs = [r for tok in toks for r in _party_refs(tok, res)]
+    own = res.at_token(m.trigger)  # "the Foreign Military Sale": the deal's own name is no party
+    refs = [r for tok in toks for r in _party_refs(tok, res) if own is None or r != own]
     if role == "supplier":
         firms: list[Ref] = [r for r in refs if _is_firm(r)]
         _add(m.type, args, "contractor", firms)
@@ -348,6 +354,21 @@ def _deal_clause(m: EventMention) -> tuple[list[Token], list[Token]]:
             for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "for"):
                 for_whom.extend(p for p in prep.children if p.dep_ == "pobj")
     return goods, for_whom
+
+
+def _in_phrase(m: EventMention, prep: str) -> list[Token]:
+    """ "to X" / "from X" deeper in a deal noun's own phrase, not in a clause of it ("the
+    delivery of $25 million in assistance to the army")."""
+    if not m.nominal:
+        return []
+    out = []
+    for t in m.trigger.subtree:
+        if t.dep_ != "prep" or t.lower_ != prep or t.head == m.trigger:
+            continue
+        path = [a for a in t.ancestors if a.i != m.trigger.i and m.trigger in a.ancestors]
+        if not any(a.dep_ in ("acl", "relcl", "advcl", "ccomp") for a in path):
+            out.extend(p for p in t.children if p.dep_ == "pobj")
+    return out
 
 
 def _nested(weapons: list[Token], prep: str) -> list[Token]:

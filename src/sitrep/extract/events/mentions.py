@@ -408,7 +408,14 @@ class TriggerFinder:
             return False  # "a contract to buy jets": the verb carries the event
         if lemma in spec.get("anaphoric_nouns", []) and rules.type in self.seen_types:
             return True  # "the contract" after an arms deal was reported
+        if self._to_a_force(tok):
+            return True  # "the delivery of $25 million in assistance to the Kestovian army"
         return _context_ok(tok, "weapons", self.lex, self.resolver, scope)
+
+    def _to_a_force(self, noun: Token) -> bool:
+        """Goods sent to an armed force (a military unit named as the "to" of the noun's phrase)."""
+        return any((e := self.resolver.at_token(p)) is not None and e.type == "MILITARY_UNIT"
+                   for t in noun.subtree if t.dep_ == "prep" and t.lower_ == "to" for p in t.children)
 
     def _carries_event(self, verb: Token, spec: Spec) -> bool:
         """A trigger verb in a deal noun's clause ("to buy"; "to build" only under licence)."""
