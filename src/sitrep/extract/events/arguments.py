@@ -361,7 +361,7 @@ def _in_phrase(m: EventMention, prep: str) -> list[Token]:
     delivery of $25 million in assistance to the army")."""
     if not m.nominal:
         return []
-    out = []
+    out: list[Token] = []
     for t in m.trigger.subtree:
         if t.dep_ != "prep" or t.lower_ != prep or t.head == m.trigger:
             continue
