@@ -180,3 +180,11 @@ def test_the_maker_named_beside_the_goods_is_the_contractor(run_events):
     found, names = _transfers(run_events, text, [ARDANIA, YARDS, KESTOVIA])
     args = _args(found[0], names)
     assert args.get("contractor") == "Brennar Yards" and args.get("supplier") == "Ardania"
+
+
+def test_word_of_a_sale_received_is_no_purchase(run_events):
+    text = "The law requires that the parliament receive notification of proposed arms sales to Kestovia."
+    events, names = run_events(text, [("parliament", "ORG", []), KESTOVIA])
+    found = [v for v in events if v.type == "arms_transfer"]
+    assert all(v.trigger.text != "receive" for v in found)
+    assert all(names.get(v.args.get("recipient")) != "parliament" for v in found)

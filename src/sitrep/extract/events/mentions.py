@@ -266,6 +266,8 @@ class TriggerFinder:
             return False  # "workers transferred to another programme"
         if _subtree_lemmas(tok) & set(spec.get("fire_words", [])):
             return False
+        if obj_lemmas & set(spec.get("message_nouns", [])):
+            return False  # "received notification of arms sales": word of a deal, the noun carries it
         if _lemma(tok) in spec.get("light_verbs", []) and obj_lemmas & set(spec.get("nouns", [])):
             return False  # "received a contract", "placed an order": the noun carries the event
         to_someone = any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in tok.children)
