@@ -188,3 +188,12 @@ def test_word_of_a_sale_received_is_no_purchase(run_events):
     found = [v for v in events if v.type == "arms_transfer"]
     assert all(v.trigger.text != "receive" for v in found)
     assert all(names.get(v.args.get("recipient")) != "parliament" for v in found)
+
+
+def test_what_the_deal_includes_joins_it(run_events):
+    text = ("Ardania delivered a $40 million aid shipment to the Kestovian Army on Monday. "
+            "It includes 70 howitzers and 20 armoured vehicles.")
+    found, names = _transfers(run_events, text, [ARDANIA, ("Kestovian Army", "MILITARY_UNIT", [])])
+    assert len(found) == 1
+    assert ("howitzers", 70) in _items(_args(found[0], names))
+    assert found[0].status == "asserted"

@@ -208,7 +208,11 @@ def _arms_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
     weapons: list[Token] = []
     unwrap = set(spec.get("goods_nouns", []))
     goods, beneficiaries = _deal_clause(m) if m.nominal else ([], [])
-    if m.direction == "goods":  # "the tanks arrived in Norland": the subject is what is sent
+    if m.direction == "contents":  # "It includes 70 howitzers": only what the deal holds
+        weapons.extend(t for p in slots.patient for t in _goods_inside(p, unwrap, beneficiaries))
+        slots = Slots()
+        beneficiaries = []
+    elif m.direction == "goods":  # "the tanks arrived in Norland": the subject is what is sent
         weapons.extend(t for a in slots.agent for t in _goods_inside(a, unwrap, beneficiaries))
         for tok in [*slots.preps.get("in", []), *slots.preps.get("at", [])]:
             _party(m, args, "recipient", [tok], res)

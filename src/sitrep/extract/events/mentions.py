@@ -139,6 +139,7 @@ class TriggerFinder:
         self.lex = lexicon()
         self.used: set[int] = set()
         self.seen_types: set[str] = set()
+        self.sent_types: dict[int, set[str]] = {}  # sentence start -> types found in it
 
     def find(self) -> list[EventMention]:
         out: list[EventMention] = []
@@ -152,6 +153,7 @@ class TriggerFinder:
                 if found is not None:
                     out.append(found)
                     self.seen_types.add(found.type)
+                    self.sent_types.setdefault(sent.start, set()).add(found.type)
         return sorted(out, key=lambda m: m.trigger.i)
 
     # -- multi-word nouns
@@ -173,6 +175,9 @@ class TriggerFinder:
     # -- verbs
     def _verb(self, tok: Token) -> EventMention | None:
         lemma = _lemma(tok)
+        contents = self._contents(tok)
+        if contents is not None:
+            return contents
         for etype in self.lex.verb_types.get(lemma, []):
             spec = self.lex.spec(etype)
             if spec_of(etype).labelled:
@@ -277,6 +282,25 @@ class TriggerFinder:
         if troops and not any(_has_weapon_entity(o, self.resolver) for o in troops):
             return False  # "providing 125 soldiers" is a deployment ("36 Gripen fighters" is not)
         return _context_ok(tok, "weapons", self.lex, self.resolver, objs)
+
+    def _contents(self, tok: Token) -> EventMention | None:
+        """ "It includes 70 howitzers" right after a deal was reported: what the deal holds
+        (a pronoun subject of a descriptive verb, weapons as its object) joins that deal."""
+        if tok.lemma_.lower() not in self.lex.status["descriptive"] or tok.lemma_.lower() == "be":
+            return None
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not subj or subj[0].lower_ not in ("it", "this", "they", "these"):
+            return None
+        prev = self.doc[tok.sent.start - 1].sent if tok.sent.start > 0 else None
+        before = self.sent_types.get(prev.start, set()) if prev is not None else set()
+        for etype in sorted(before):
+            if not spec_of(etype).sides:
+                continue
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            if objs and _context_ok(tok, "weapons", self.lex, self.resolver, objs):
+                return EventMention(type=etype, trigger=tok, head=tok, nominal=False, direction="contents",
+                                    anaphoric=True)
+        return None
 
     def _arrival_ok(self, tok: Token) -> bool:
         """Goods that arrive ("the first tanks arrived in Norland"): weapons as the subject, not troops."""

@@ -78,6 +78,8 @@ def mention_status(m: EventMention, dct: str | None) -> str | None:
     """The status this mention reports; None when it only describes the event
     ("the deal includes ..."), so that it takes the status of the others."""
     lex = lexicon()
+    if m.direction == "contents":
+        return None  # "it includes ...": describes the deal, takes its status
     if m.nominal:
         if m.trigger.dep_ == "nsubj" and m.trigger.head.lemma_.lower() in lex.status["descriptive"] \
                 and m.head == m.trigger:
