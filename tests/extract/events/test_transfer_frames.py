@@ -197,3 +197,9 @@ def test_what_the_deal_includes_joins_it(run_events):
     assert len(found) == 1
     assert ("howitzers", 70) in _items(_args(found[0], names))
     assert found[0].status == "asserted"
+
+
+def test_what_a_package_holds_by_an_existential_clause(run_events):
+    text = "Ardania announced new aid for Kestovia. In that package there will be 18 howitzers."
+    found, names = _transfers(run_events, text, [ARDANIA, KESTOVIA])
+    assert any(("howitzers", 18) in _items(_args(v, names)) for v in found)

@@ -8,7 +8,7 @@ from sitrep.extract.events.casualties import casualty_counts
 from sitrep.extract.events.lexicon import lexicon
 from sitrep.extract.events.literals import find_money, parse_count
 from sitrep.extract.events.resolve import PLACE_TYPES, Ref, Resolver, is_weaponish
-from sitrep.extract.events.slots import Slots, is_relative, slots_of
+from sitrep.extract.events.slots import Slots, existential_goods, is_relative, slots_of
 from sitrep.extract.events.typetable import spec_of
 from sitrep.model import Entity
 
@@ -236,6 +236,8 @@ def _arms_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
     descriptive = lexicon().status["descriptive"]
     if m.nominal and m.trigger.dep_ == "nsubj" and m.trigger.head.lemma_.lower() in descriptive:
         described = [c for c in m.trigger.head.children if c.dep_ in ("dobj", "attr")]
+    if m.nominal:
+        described += existential_goods(m.trigger)
     for tok in patients + slots.preps.get("with", []) + slots.preps.get("of", []) + described + goods:
         if is_weaponish(tok, res) or any(is_weaponish(t, res) for t in tok.subtree):
             weapons.extend(_goods_inside(tok, unwrap, beneficiaries))

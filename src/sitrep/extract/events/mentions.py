@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sitrep.extract.events.labelled import appointee_ok, clause_demand, has_post, other_noun, other_verb
 from sitrep.extract.events.lexicon import Lexicon, lexicon
 from sitrep.extract.events.resolve import PLACE_TYPES, Resolver
-from sitrep.extract.events.slots import is_relative
+from sitrep.extract.events.slots import existential_goods, is_relative
 from sitrep.extract.events.typetable import EventTypeSpec, spec_of
 
 if TYPE_CHECKING:
@@ -395,6 +395,7 @@ class TriggerFinder:
         scope = [tok] + ([lv] if lv is not None and tok.dep_ in ("nsubj", "nsubjpass") else [])
         if tok.dep_ == "nsubj" and _lemma(tok.head) in self.lex.status["descriptive"]:
             scope.append(tok.head)  # "the package included ... tanks"
+        scope += existential_goods(tok)  # "in that package there will be 18 howitzers"
         if rules.noun_check is not None:
             return NOUN_CHECKS[rules.noun_check](self, tok, rules, spec, lv, scope)
         if lemma in spec.get("needs_complement", []):

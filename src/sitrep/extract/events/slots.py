@@ -55,6 +55,18 @@ def _in_clause(tok: Token, top: Token) -> bool:
     return False
 
 
+def existential_goods(noun: Token) -> list[Token]:
+    """What a noun holds by an existential clause it locates ("in that package there will
+    be 18 howitzers"): the clause's attribute or subject."""
+    prep = noun.head
+    verb = prep.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "within") or verb.lemma_.lower() != "be":
+        return []
+    if not any(c.dep_ == "expl" for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ in ("attr", "nsubj") and c.pos_ != "PRON"]
+
+
 def is_relative(tok: Token) -> bool:
     """A relative pronoun ("that", "which") standing for the noun its clause modifies."""
     return tok.tag_ in ("WDT", "WP") or (tok.lower_ == "that" and tok.pos_ in ("SCONJ", "PRON", "DET"))
