@@ -8,7 +8,7 @@ from sitrep.extract.events.casualties import casualty_counts
 from sitrep.extract.events.lexicon import lexicon
 from sitrep.extract.events.literals import find_money, parse_count
 from sitrep.extract.events.resolve import PLACE_TYPES, Ref, Resolver, is_weaponish
-from sitrep.extract.events.slots import Slots, slots_of
+from sitrep.extract.events.slots import Slots, existential_goods, is_relative, slots_of
 from sitrep.extract.events.typetable import spec_of
 from sitrep.model import Entity
 
@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from sitrep.extract.events.mentions import EventMention
+
+
+DEFINITE = {"the", "these", "those", "this", "that", "its", "their", "his", "her", "our", "all"}
 
 
 def _entity_item(ent: Entity) -> dict[str, Any]:
@@ -201,31 +204,71 @@ def _person_target(args: dict[str, Any], slots: Slots, res: Resolver) -> None:
 def _arms_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
     args: dict[str, Any] = {}
     other = "supplier" if m.direction == "recipient" else "recipient"
-    for tok in slots.agent:
-        _party(m, args, m.direction, [tok], res)
+    spec = lexicon().spec(m.type)
     weapons: list[Token] = []
+    unwrap = set(spec.get("goods_nouns", []))
+    goods, beneficiaries = _deal_clause(m) if m.nominal else ([], [])
+    if m.direction == "contents":  # "It includes 70 howitzers": only what the deal holds
+        weapons.extend(t for p in slots.patient for t in _goods_inside(p, unwrap, beneficiaries))
+        slots = Slots()
+        beneficiaries = []
+    elif m.direction == "goods":  # "the tanks arrived in Norland": the subject is what is sent
+        weapons.extend(t for a in slots.agent for t in _goods_inside(a, unwrap, beneficiaries))
+        for tok in [*slots.preps.get("in", []), *slots.preps.get("at", [])]:
+            _party(m, args, "recipient", [tok], res)
+    elif m.direction == "licensee":  # "X will build 40 jets under licence from Y": X builds
+        for tok in slots.agent:
+            refs = _party_refs(tok, res)
+            _add(m.type, args, "contractor", [r for r in refs if _is_firm(r)])
+            _add(m.type, args, "recipient", [res.state_of(r) for r in refs if not _is_firm(r)])
+    else:
+        agents = slots.agent
+        if not m.nominal and m.trigger.dep_ == "acl" and m.trigger.tag_ == "VBG":
+            agents = [m.trigger.head]  # "a boat smuggling rifles": the boat, not who stopped it
+        for tok in agents:
+            _party(m, args, m.direction, [tok], res)
+    if not m.nominal and m.trigger.dep_ == "relcl" and all(is_relative(p) for p in slots.patient):
+        slots.patient = []
+        weapons.append(m.trigger.head)  # "the S-300 that Kestovia is supplying"
+    told = m.nominal and m.head.lemma_.lower() in spec.get("addressee_verbs", [])
+    patients = [p for p in slots.patient if p.i in _goods_of(m) or not told]  # "notified Congress of a sale"
     described = []
     descriptive = lexicon().status["descriptive"]
     if m.nominal and m.trigger.dep_ == "nsubj" and m.trigger.head.lemma_.lower() in descriptive:
         described = [c for c in m.trigger.head.children if c.dep_ in ("dobj", "attr")]
-    goods, beneficiaries = _deal_clause(m) if m.nominal else ([], [])
-    for tok in slots.patient + slots.preps.get("with", []) + slots.preps.get("of", []) + described + goods:
+    if m.nominal:
+        described += existential_goods(m.trigger)
+    for tok in patients + slots.preps.get("with", []) + slots.preps.get("of", []) + described + goods:
         if is_weaponish(tok, res) or any(is_weaponish(t, res) for t in tok.subtree):
-            weapons.append(tok)
+            weapons.extend(_goods_inside(tok, unwrap, beneficiaries))
         else:
             _party(m, args, other, [tok], res)
     for tok in slots.preps.get("for", []):  # "an order for 48 howitzers", "for the navy"
         if is_weaponish(tok, res) or any(is_weaponish(t, res) for t in tok.subtree):
-            weapons.append(tok)
+            weapons.extend(_goods_inside(tok, unwrap, beneficiaries))
         else:
             beneficiaries.append(tok)
     for tok in beneficiaries:
         _party(m, args, "recipient", [tok], res)
-    for prep, role in (("from", "supplier"), ("to", "recipient")):
-        for tok in [*slots.preps.get(prep, []), *_nested(weapons, prep)]:
+    contracts = spec.get("light_verb_sides", {}).get("contracts", {}).get("nouns", [])
+    awarded = m.nominal and m.direction == "supplier" and m.trigger.lemma_.lower() in contracts
+    licence = slots.preps.get("under", [])  # "under licence from Y for the army"
+    licensors = [p for t in licence for p in _pobjs(t, ("from", "with"))]
+    for tok in (p for t in [*licence, *licensors] for p in _pobjs(t, ("for",))):
+        _party(m, args, "recipient", [tok], res)
+    for prep, role in (("from", "recipient" if awarded else "supplier"), ("to", "recipient")):
+        nested = [*_nested(weapons, prep), *(licensors if prep == "from" else []), *_in_phrase(m, prep)]
+        for tok in [*slots.preps.get(prep, []), *nested]:
             _party(m, args, role, [tok], res)
+    if m.direction == "licensee" and "recipient" not in args and isinstance(args.get("contractor"), Entity):
+        _add(m.type, args, "recipient", [res.state_of(args["contractor"])])  # its own state's licence
     for tok in slots.modifiers:
         _party(m, args, "supplier" if m.direction == "supplier" else "recipient", [tok], res)
+    for w in weapons:  # "two boats, built by X,": X builds
+        makers = [p for c in w.children if c.dep_ == "acl" and c.lemma_.lower() in spec.get("goods_verbs", [])
+                  for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        firms = [r for t in makers for r in res.refs(t, subtree=False) if _is_firm(r)]
+        _add(m.type, args, "contractor", firms)
     for w in weapons:
         origin = _weapon_origin(w, res)
         if origin is not None:
@@ -236,28 +279,65 @@ def _arms_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
     return args
 
 
+def _goods_inside(tok: Token, unwrap: set[str], beneficiaries: list[Token]) -> list[Token]:
+    """The goods of a phrase of making or sending, or of a partitive ("the production of
+    32 jets for Norland", "the first of four batteries"): its "of" objects; its "for"/"to"
+    objects join the beneficiaries."""
+    if tok.lemma_.lower() not in unwrap:
+        return [tok]
+    inner = _pobjs(tok, ("of",))
+    if not inner:
+        return [tok]
+    beneficiaries.extend([*_pobjs(tok, ("for", "to")), *(p for i in inner for p in _pobjs(i, ("for",)))])
+    return [t for i in inner for t in _goods_inside(i, unwrap, beneficiaries)]
+
+
+def _pobjs(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+            for p in c.children if p.dep_ == "pobj"]
+
+
+def _goods_of(m: EventMention) -> set[int]:
+    """Tokens inside the trigger noun's own phrase (what a notification is about)."""
+    return {t.i for t in m.trigger.subtree}
+
+
 def _party_refs(tok: Token, res: Resolver) -> list[Ref]:
     """Who a party phrase names; with no name, the state of its nationality word ("the
     Norwegian navy", "the Polish defence ministry")."""
     refs = res.refs(tok, subtree=False)
-    if refs or tok.lemma_.lower() not in lexicon().cues("state_bodies"):
+    if res.at_token(tok) is None:  # "the Revolutionary Armed Forces of Colombia (FARC)": its name
+        named = [e for c in tok.children if c.dep_ == "appos" and (e := res.at_token(c)) is not None]
+        if named:
+            return list(named)
+    if tok.lemma_.lower() not in lexicon().cues("state_bodies") or any(isinstance(r, Entity) for r in refs):
         return refs
     for c in tok.children:
         if c.dep_ in ("amod", "compound", "poss") and c.i < tok.i:
             ent = res.at_token(c)
             if ent is not None and ent.type == "COUNTRY":
                 return [ent]
-    return []
+    for p in _pobjs(tok, ("of",)):  # "the government of Kestovia"
+        ent = res.at_token(p)
+        if ent is not None and ent.type == "COUNTRY":
+            return [ent]
+    return refs  # a body named by its title alone ("the Coastguard")
 
 
 def _party(m: EventMention, args: dict[str, Any], role: str | None, toks: list[Token], res: Resolver) -> None:
     """A side of a transfer as the register codes it (the state a person, city or firm
     belongs to); a firm on the supplier side is also kept as the ``contractor``."""
-    refs = [r for tok in toks for r in _party_refs(tok, res)]
+    own = res.at_token(m.trigger)  # "the Foreign Military Sale": the deal's own name is no party
+    refs = [r for tok in toks for r in _party_refs(tok, res) if own is None or r != own]
     if role == "supplier":
-        firms: list[Ref] = [r for r in refs if isinstance(r, Entity) and r.type == "ORG" and not _is_body(r)]
+        firms: list[Ref] = [r for r in refs if _is_firm(r)]
         _add(m.type, args, "contractor", firms)
     _add(m.type, args, role, [res.state_of(r) for r in refs])
+
+
+def _is_firm(ref: Ref) -> bool:
+    """A company (an organisation that is not a government body or force)."""
+    return isinstance(ref, Entity) and ref.type == "ORG" and not _is_body(ref)
 
 
 def _is_body(ent: Entity) -> bool:
@@ -280,6 +360,21 @@ def _deal_clause(m: EventMention) -> tuple[list[Token], list[Token]]:
             for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "for"):
                 for_whom.extend(p for p in prep.children if p.dep_ == "pobj")
     return goods, for_whom
+
+
+def _in_phrase(m: EventMention, prep: str) -> list[Token]:
+    """ "to X" / "from X" deeper in a deal noun's own phrase, not in a clause of it ("the
+    delivery of $25 million in assistance to the army")."""
+    if not m.nominal:
+        return []
+    out: list[Token] = []
+    for t in m.trigger.subtree:
+        if t.dep_ != "prep" or t.lower_ != prep or t.head == m.trigger:
+            continue
+        path = [a for a in t.ancestors if a.i != m.trigger.i and m.trigger in a.ancestors]
+        if not any(a.dep_ in ("acl", "relcl", "advcl", "ccomp") for a in path):
+            out.extend(p for p in t.children if p.dep_ == "pobj")
+    return out
 
 
 def _nested(weapons: list[Token], prep: str) -> list[Token]:
@@ -327,16 +422,35 @@ def _item(head: Token, res: Resolver) -> dict[str, Any] | None:
         category = ent.attributes.get("category")
     if ent is None and (head.lemma_.lower() in lex.cues("generic_weapons") or category is None):
         return None
-    count = parse_count(np.text, np.start_char)
+    lead = next((t for t in np if t.lower_ not in DEFINITE), np[0])  # "these two boats": two
+    counted = doc[lead.i: head.i + 1]
+    count = parse_count(counted.text, counted.start_char)
     quantity = count.amount if count else None
     return {
-        "name": ent.name if ent else head.text,
+        "name": ent.name if ent else _item_name(head, res),
         "entity": ent.id if ent else None,
         "category": category,
         "quantity": int(quantity) if quantity is not None and float(quantity).is_integer() else quantity,
         "quantity_text": count.text if count else None,
         "approximate": bool(count and (count.mod == "APPROX" or count.amount is None)),
     }
+
+
+def _item_name(head: Token, res: Resolver) -> str:
+    """An item's name: its head with the words right before it that say which kind
+    ("Island-class patrol boats", "towed howitzers"), without counts, determiners or a
+    named party ("Kestovian tanks": Kestovia is the origin, not the kind)."""
+    doc, i = head.doc, head.i
+    while i > 0:
+        t = doc[i - 1]
+        kind = t.dep_ in ("compound", "amod", "nmod") or (t.text == "-" and i - 1 > 0)
+        if not kind or t.like_num or t.pos_ in ("DET", "NUM", "PRON") or not t.i <= t.head.i <= head.i \
+                or res.at_token(t) is not None:
+            break
+        i -= 1
+    while i < head.i and doc[i].text == "-":
+        i += 1
+    return doc[i: head.i + 1].text
 
 
 def topic_text(tok: Token) -> str:

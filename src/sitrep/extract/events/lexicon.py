@@ -41,7 +41,9 @@ class Lexicon:
 
     def __post_init__(self) -> None:
         for etype, spec in self.triggers.items():
-            verbs = spec.get("verbs", []) + spec.get("recipient_verbs", []) + spec.get("supplier_verbs", [])
+            verbs = [v for key in ("verbs", "recipient_verbs", "supplier_verbs", "goods_subject_verbs",
+                                   "licensed_verbs")
+                     for v in spec.get(key, [])]
             for lemma in verbs:
                 self.verb_types.setdefault(lemma, []).append(etype)
             for lemma in [*spec.get("phrasal", {}), *spec.get("labels", {})]:

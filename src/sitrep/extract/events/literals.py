@@ -62,7 +62,7 @@ def _patterns() -> _Patterns:
     money_word = re.compile(
         rf"(?<!\w){mod}(?P<num>{num})(?:[\s-]+(?P<scale>{scales}))?\s+(?:(?:us|u\.s\.)\s+)?(?P<cur>{curw})s?\b",
         re.I)
-    count = re.compile(rf"^\s*{mod}(?P<num>{num})(?:[\s-]+(?P<scale>{scales})\b)?", re.I)
+    count = re.compile(rf"^\s*{mod}(?P<num>{num})(?!\w)(?:[\s-]+(?P<scale>{scales})\b)?", re.I)
     vague = re.compile(rf"^\s*(?:{mod})?(?P<vague>{_alt(q['vague'])})\b", re.I)
     return _Patterns(money_symbol, money_word, count, vague)
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sitrep.extract.events.labelled import appointee_ok, clause_demand, has_post, other_noun, other_verb
 from sitrep.extract.events.lexicon import Lexicon, lexicon
 from sitrep.extract.events.resolve import PLACE_TYPES, Resolver
+from sitrep.extract.events.slots import existential_goods, is_relative
 from sitrep.extract.events.typetable import EventTypeSpec, spec_of
 
 if TYPE_CHECKING:
@@ -111,9 +112,19 @@ def transfer_side(noun: Token, lv: Token | None, lex: Lexicon, spec: dict[str, A
     return "recipient" if lemma in lex.cues("recipient_nouns") else "supplier"
 
 
+def _licensed(verb: Token, spec: dict[str, Any]) -> bool:
+    """A licence among the verb's prepositional phrases ("under licence", "under a licence from X")."""
+    words = set(spec.get("licence_words", []))
+    return any(_lemma(t) in words for c in verb.children if c.dep_ == "prep" for t in c.subtree)
+
+
 def verb_side(verb: Token, spec: dict[str, Any]) -> str:
     """The subject's side of a transfer verb; a two-way verb ("lease") by its "from"/"to"."""
     lemma = _lemma(verb)
+    if lemma in spec.get("goods_subject_verbs", []):
+        return "goods"
+    if lemma in spec.get("licensed_verbs", []):
+        return "licensee"
     if lemma in spec.get("two_way_verbs", []):
         preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
         if "from" in preps and "to" not in preps and not any(c.dep_ == "dative" for c in verb.children):
@@ -128,6 +139,7 @@ class TriggerFinder:
         self.lex = lexicon()
         self.used: set[int] = set()
         self.seen_types: set[str] = set()
+        self.sent_types: dict[int, set[str]] = {}  # sentence start -> types found in it
 
     def find(self) -> list[EventMention]:
         out: list[EventMention] = []
@@ -141,6 +153,7 @@ class TriggerFinder:
                 if found is not None:
                     out.append(found)
                     self.seen_types.add(found.type)
+                    self.sent_types.setdefault(sent.start, set()).add(found.type)
         return sorted(out, key=lambda m: m.trigger.i)
 
     # -- multi-word nouns
@@ -162,6 +175,9 @@ class TriggerFinder:
     # -- verbs
     def _verb(self, tok: Token) -> EventMention | None:
         lemma = _lemma(tok)
+        contents = self._contents(tok)
+        if contents is not None:
+            return contents
         for etype in self.lex.verb_types.get(lemma, []):
             spec = self.lex.spec(etype)
             if spec_of(etype).labelled:
@@ -242,11 +258,23 @@ class TriggerFinder:
 
     def _transfer_ok(self, tok: Token, spec: Spec, objs: list[Token], obj_lemmas: set[str]) -> bool:
         """A transfer verb needs a weapon object, and not fire, ordnance dropped or troops."""
-        if not any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in tok.children) and not any(
+        if _lemma(tok) in spec.get("goods_subject_verbs", []):
+            return self._arrival_ok(tok)
+        if _lemma(tok) in spec.get("licensed_verbs", []) and not _licensed(tok, spec):
+            return False  # "the plant builds tanks": making, not a transfer
+        direct = [o for o in objs if o.dep_ in ("dobj", "nsubjpass") and not is_relative(o)]
+        if tok.dep_ == "relcl" and not direct:
+            objs = [o for o in objs if not is_relative(o)] + [tok.head]  # "the howitzers that X supplies"
+            obj_lemmas = {_lemma(o) for o in objs}
+        elif not any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in tok.children) and not any(
                 c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
             return False  # "workers transferred to another programme"
         if _subtree_lemmas(tok) & set(spec.get("fire_words", [])):
             return False
+        if obj_lemmas & set(spec.get("message_nouns", [])):
+            return False  # "received notification of arms sales": word of a deal, the noun carries it
+        if _lemma(tok) in spec.get("light_verbs", []) and obj_lemmas & set(spec.get("nouns", [])):
+            return False  # "received a contract", "placed an order": the noun carries the event
         to_someone = any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in tok.children)
         if obj_lemmas & set(spec.get("strike_objects", [])) and not to_someone:
             return False
@@ -254,6 +282,32 @@ class TriggerFinder:
         if troops and not any(_has_weapon_entity(o, self.resolver) for o in troops):
             return False  # "providing 125 soldiers" is a deployment ("36 Gripen fighters" is not)
         return _context_ok(tok, "weapons", self.lex, self.resolver, objs)
+
+    def _contents(self, tok: Token) -> EventMention | None:
+        """ "It includes 70 howitzers" right after a deal was reported: what the deal holds
+        (a pronoun subject of a descriptive verb, weapons as its object) joins that deal."""
+        if tok.lemma_.lower() not in self.lex.status["descriptive"] or tok.lemma_.lower() == "be":
+            return None
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not subj or subj[0].lower_ not in ("it", "this", "they", "these"):
+            return None
+        prev = self.doc[tok.sent.start - 1].sent if tok.sent.start > 0 else None
+        before = self.sent_types.get(prev.start, set()) if prev is not None else set()
+        for etype in sorted(before):
+            if not spec_of(etype).sides:
+                continue
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            if objs and _context_ok(tok, "weapons", self.lex, self.resolver, objs):
+                return EventMention(type=etype, trigger=tok, head=tok, nominal=False, direction="contents",
+                                    anaphoric=True)
+        return None
+
+    def _arrival_ok(self, tok: Token) -> bool:
+        """Goods that arrive ("the first tanks arrived in Norland"): weapons as the subject, not troops."""
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(_lemma(t) in self.lex.cues("personnel") for s in subj for t in s.subtree):
+            return False
+        return _context_ok(tok, "weapons", self.lex, self.resolver, subj)
 
     def _deployment_ok(self, tok: Token, spec: Spec, objs: list[Token], obj_lemmas: set[str]) -> bool:
         """Forces are moved: an intransitive "deploy", or troops, units or ships as object or subject."""
@@ -283,7 +337,7 @@ class TriggerFinder:
             named = self._named(tok, etype)
             if named is not None:
                 return named
-            if tok.pos_ == "PROPN" and spec_of(etype).no_proper_noun:
+            if tok.pos_ == "PROPN" and spec_of(etype).no_proper_noun and not self._names_goods(tok):
                 continue  # "Secretary for Acquisition": a title, not a purchase
             if spec_of(etype).labelled:
                 owner = tok.head if tok.dep_ == "compound" else tok  # "bankruptcy protection"
@@ -300,6 +354,13 @@ class TriggerFinder:
                 self.used.add(tok.i)
                 return self._nominal(tok, etype)
         return None
+
+    def _names_goods(self, tok: Token) -> bool:
+        """A capitalised deal noun with goods as its "of" ("the Foreign Military Sale of three
+        helicopters"): the deal, not a title."""
+        goods = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        weapons = self.lex.cues("weapons")
+        return any(_has_weapon_entity(g, self.resolver) or _lemma(g) in weapons for g in goods)
 
     def _named(self, tok: Token, etype: str) -> EventMention | None:
         """A capitalised trigger opening a name ("Exercise Cold Response 22") is that event."""
@@ -334,6 +395,7 @@ class TriggerFinder:
         scope = [tok] + ([lv] if lv is not None and tok.dep_ in ("nsubj", "nsubjpass") else [])
         if tok.dep_ == "nsubj" and _lemma(tok.head) in self.lex.status["descriptive"]:
             scope.append(tok.head)  # "the package included ... tanks"
+        scope += existential_goods(tok)  # "in that package there will be 18 howitzers"
         if rules.noun_check is not None:
             return NOUN_CHECKS[rules.noun_check](self, tok, rules, spec, lv, scope)
         if lemma in spec.get("needs_complement", []):
@@ -363,15 +425,31 @@ class TriggerFinder:
         order with X for 48 howitzers"), or a deal noun after a deal was reported."""
         lemma = _lemma(tok)
         if lv is not None:
-            scope = scope + [p for c in lv.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+            preps = [c for c in lv.children if c.dep_ == "prep"]
+            preps += [g for c in preps if c.lower_ == "worth" for g in c.children if g.dep_ == "prep"]
+            scope = scope + [p for c in preps if c.lower_ in ("for", "of")
                              for p in c.children if p.dep_ == "pobj"]
         if lemma == "order" and tok.head.lower_ == "in":
             return False  # "in order to"
-        if any(c.dep_ == "acl" and _lemma(c) in self.lex.verb_types for c in tok.children):
+        if any(c.dep_ == "acl" and self._carries_event(c, spec) for c in tok.children):
             return False  # "a contract to buy jets": the verb carries the event
         if lemma in spec.get("anaphoric_nouns", []) and rules.type in self.seen_types:
             return True  # "the contract" after an arms deal was reported
+        if self._to_a_force(tok):
+            return True  # "the delivery of $25 million in assistance to the Kestovian army"
         return _context_ok(tok, "weapons", self.lex, self.resolver, scope)
+
+    def _to_a_force(self, noun: Token) -> bool:
+        """Goods sent to an armed force (a military unit named as the "to" of the noun's phrase)."""
+        return any((e := self.resolver.at_token(p)) is not None and e.type == "MILITARY_UNIT"
+                   for t in noun.subtree if t.dep_ == "prep" and t.lower_ == "to" for p in t.children)
+
+    def _carries_event(self, verb: Token, spec: Spec) -> bool:
+        """A trigger verb in a deal noun's clause ("to buy"; "to build" only under licence)."""
+        lemma = _lemma(verb)
+        if lemma in spec.get("licensed_verbs", []) and not _licensed(verb, spec):
+            return False
+        return lemma in self.lex.verb_types
 
     def _signed_noun_ok(self, tok: Token, rules: EventTypeSpec, spec: dict[str, Any], lv: Token | None,
                         scope: list[Token]) -> bool:

@@ -141,7 +141,23 @@ class Resolver:
             country = str(ref.attributes.get("country") or "").lower()
             if country in self.by_name:
                 return self.by_name[country]
+            if ref.type in ("ORG", "MILITARY_UNIT") and not country:
+                return self.named_state(ref) or ref
         return ref
+
+    def named_state(self, body: Entity) -> Entity | None:
+        """The one country a state body's name names ("Government of Kestovia", "the
+        Kestovian Coastguard"), by the country's names and the forms it is mentioned by."""
+        words = f" {' '.join(body.name.lower().replace('-', ' ').split())} "
+        if not set(words.split()) & lexicon().cues("state_bodies"):
+            return None
+        found = {e.id: e for e in self.entities if e.type == "COUNTRY" and any(
+            f" {form} " in words for form in {e.name.lower(), *(m.text.lower() for m in e.mentions)})}
+        if not found:  # the adjective of the name ("Kestovia" -> "Kestovian", "Italy" -> "Italian")
+            found = {e.id: e for e in self.entities if e.type == "COUNTRY" and len(
+                stem := e.name.lower().rstrip("aeiouy")) >= 4 and any(
+                w.startswith(stem) and w.endswith(("n", "ns")) for w in words.split())}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def nearest_place(self, tok: Token) -> Entity | None:
         """The place entity named closest before ``tok`` in its sentence."""

@@ -16,6 +16,7 @@ CONTROL_DEPS = {"xcomp", "pcomp", "advcl", "acl", "conj", "prep", "ccomp", "acom
 NOUN_AGENT_MODS = ("poss", "compound", "amod", "nmod", "npadvmod")
 LOCATIVE = ("in", "at", "near")
 CLAUSAL = ("relcl", "advcl", "ccomp", "appos")
+VALUE_PREPS = ("worth",)  # a value phrase the parser hangs the rest of the phrase on
 
 
 @dataclass(slots=True)
@@ -35,6 +36,8 @@ class Slots:
             objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
                 self.preps.setdefault(name, []).extend(objs)
+            if name in VALUE_PREPS:  # "won an order worth $1 billion for 60 jets": the "for" is the order's
+                self.add_preps(prep, skip=skip)
 
 
 def _to_dative(tok: Token) -> bool:
@@ -50,6 +53,23 @@ def _in_clause(tok: Token, top: Token) -> bool:
             return True
         cur = cur.head
     return False
+
+
+def existential_goods(noun: Token) -> list[Token]:
+    """What a noun holds by an existential clause it locates ("in that package there will
+    be 18 howitzers"): the clause's attribute or subject."""
+    prep = noun.head
+    verb = prep.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "within") or verb.lemma_.lower() != "be":
+        return []
+    if not any(c.dep_ == "expl" for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ in ("attr", "nsubj") and c.pos_ != "PRON"]
+
+
+def is_relative(tok: Token) -> bool:
+    """A relative pronoun ("that", "which") standing for the noun its clause modifies."""
+    return tok.tag_ in ("WDT", "WP") or (tok.lower_ == "that" and tok.pos_ in ("SCONJ", "PRON", "DET"))
 
 
 def is_passive(verb: Token) -> bool:
@@ -72,7 +92,12 @@ def controller(verb: Token) -> Token | None:
             return s
         if subj:
             return subj[0]
-        from_acl = tok != verb and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "attr")
+        # "took part in a plot to sell": a plan noun's clause is controlled by who has the plan,
+        # its possessor first ("the government's decision to supply")
+        owner = [c for c in tok.children if c.dep_ == "poss"] if tok != verb and tok.pos_ == "NOUN" else []
+        if owner and verb.dep_ in ("acl", "xcomp") and verb.head == tok:
+            return owner[0]
+        from_acl = tok != verb and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "attr", "pobj")
         if (tok.dep_ not in CONTROL_DEPS and not from_acl) or tok.head == tok:
             return None
         via_for = tok.dep_ == "pcomp" and tok.head.lower_ == "for"

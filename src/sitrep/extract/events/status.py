@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.extract.events.lexicon import lexicon
 from sitrep.extract.events.timeval import compare
+from sitrep.extract.events.typetable import spec_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -77,11 +78,16 @@ def mention_status(m: EventMention, dct: str | None) -> str | None:
     """The status this mention reports; None when it only describes the event
     ("the deal includes ..."), so that it takes the status of the others."""
     lex = lexicon()
+    if m.direction == "contents":
+        return None  # "it includes ...": describes the deal, takes its status
     if m.nominal:
         if m.trigger.dep_ == "nsubj" and m.trigger.head.lemma_.lower() in lex.status["descriptive"] \
                 and m.head == m.trigger:
             return None
         status = _nominal(m)
+        if m.head != m.trigger and status in (None, "hypothetical") and spec_of(m.type).light_verb_status \
+                and m.head.lemma_.lower() in lex.spec(m.type).get("approval_verbs", []):
+            status = _local(m.head) or lex.governor_status.get(m.head.lemma_.lower()) or status
         if status is None and m.head == m.trigger:
             return _dated(m, dct)  # a bare mention ("the attack") takes the others' status
         status = status or _governed(m.head)

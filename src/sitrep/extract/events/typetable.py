@@ -74,6 +74,7 @@ class EventTypeSpec:
     one_off: bool = False
     tense_splits: bool = False
     participants_distinguish: bool = False
+    light_verb_status: bool = False
     person_centred: bool = False
 
 
