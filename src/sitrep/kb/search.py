@@ -8,6 +8,11 @@ excludes. A term is token-exact: a word written with punctuation inside is the p
 of its parts ("S-400" is the phrase "s 400", never "400" alone, so "the company's 1,400
 employees" does not match). The parsed query is rebuilt for each engine and passed as a
 bound parameter: no query syntax from the user reaches the engine as such.
+
+A query is bounded (#18): it is parsed in one pass, at most :data:`MAX_TERMS` terms are
+used (the rest are dropped and counted in ``Query.dropped``), a phrase keeps its first
+:data:`MAX_PHRASE` words, and each search runs under a time limit of
+:data:`SEARCH_SECONDS` (:class:`~sitrep.store.deadline.QueryTimeout` after it).
 """
 
 from __future__ import annotations
@@ -20,8 +25,15 @@ from sqlalchemy import Connection, text
 
 from sitrep.model import Article
 from sitrep.store import Store
+from sitrep.store.deadline import time_limit
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+
+# terms (required and excluded) one query may use, words one phrase may hold, seconds
+# one search may run
+MAX_TERMS = 32
+MAX_PHRASE = 12
+SEARCH_SECONDS = 5.0
 
 
 def ensure_index(conn: Connection) -> None:
@@ -47,6 +59,11 @@ class Query:
 
     any_of: tuple[tuple[tuple[str, ...], ...], ...]
     none_of: tuple[tuple[str, ...], ...]
+    dropped: int = 0  # terms left out beyond MAX_TERMS
+
+    @property
+    def n_terms(self) -> int:
+        return sum(len(g) for g in self.any_of) + len(self.none_of)
 
 
 _PIECE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
@@ -56,6 +73,7 @@ def parse(query: str) -> Query:
     groups: list[list[tuple[str, ...]]] = []
     excluded: list[tuple[str, ...]] = []
     join_next = negate_next = False
+    used = dropped = 0
     for m in _PIECE.finditer(query):
         neg, phrase, word = m.group(1), m.group(2), m.group(3)
         if word in ("OR", "|"):
@@ -66,9 +84,14 @@ def parse(query: str) -> Query:
             continue
         if word is not None and word.startswith("-") and len(word) > 1:
             neg, word = "-", word[1:]
-        term = tuple(t.lower() for t in _WORD.findall(phrase if phrase is not None else word or ""))
+        term = _term(phrase if phrase is not None else word or "")
         if not term:
             continue
+        if used >= MAX_TERMS:
+            dropped += 1
+            join_next = negate_next = False
+            continue
+        used += 1
         if neg or negate_next:
             excluded.append(term)
         elif join_next and groups:
@@ -76,7 +99,17 @@ def parse(query: str) -> Query:
         else:
             groups.append([term])
         join_next = negate_next = False
-    return Query(tuple(tuple(g) for g in groups), tuple(excluded))
+    return Query(tuple(tuple(g) for g in groups), tuple(excluded), dropped)
+
+
+def _term(piece: str) -> tuple[str, ...]:
+    """The first MAX_PHRASE words of a piece, lower case."""
+    words = []
+    for m in _WORD.finditer(piece):
+        words.append(m.group().lower())
+        if len(words) == MAX_PHRASE:
+            break
+    return tuple(words)
 
 
 def _quoted(term: tuple[str, ...]) -> str:
@@ -110,7 +143,7 @@ def search(store: Store, query: str, *, limit: int = 20, offset: int = 0) -> lis
     parsed = parse(query)
     if not parsed.any_of:  # nothing required (empty, or only exclusions)
         return []
-    with store.engine.connect() as conn:
+    with time_limit(SEARCH_SECONDS), store.engine.connect() as conn:
         if conn.dialect.name == "sqlite":
             ensure_index(conn)
             rows = conn.execute(text(

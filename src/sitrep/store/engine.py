@@ -25,6 +25,7 @@ from sqlalchemy.sql.functions import FunctionElement
 
 from sitrep.config import db_url
 from sitrep.errors import MissingExtraError, StoreError
+from sitrep.store import deadline
 
 BUSY_TIMEOUT_S = 60
 # execution option that marks a connection as about to write
@@ -53,7 +54,9 @@ def make_engine(url_or_path: str) -> Engine:
             import psycopg  # noqa: F401
         except ImportError as exc:
             raise MissingExtraError("PostgreSQL storage", "postgres") from exc
-        return create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True)
+        deadline.install(engine)
+        return engine
     raise StoreError(f"{url_or_path!r}: unsupported database {backend!r} (use a SQLite path or postgresql://)")
 
 
@@ -112,4 +115,5 @@ def _sqlite_engine(url: str) -> Engine:
         write = conn.get_execution_options().get("sitrep_write")
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
+    deadline.install(engine)
     return engine
