@@ -88,3 +88,11 @@ def test_a_thousand_word_search_answers_with_the_cap(searched: Store) -> None:
     assert _titles(searched, query) == []
     query = "Poland ordered jets " * 400
     assert _titles(searched, query) == ["jets"]
+
+
+def test_repeats_are_used_once() -> None:
+    q = parse("the the said the -x -x a OR b a OR b")
+    assert q.any_of == ((("the",),), (("said",),), (("a",), ("b",))) and q.none_of == (("x",),)
+    assert q.dropped == 0
+    # a repeat does not take the OR that follows it away from its own term
+    assert parse("a a OR c").any_of == ((("a",),), (("a",), ("c",)))

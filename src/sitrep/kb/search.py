@@ -70,14 +70,15 @@ _PIECE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
 
 def parse(query: str) -> Query:
-    groups: list[list[tuple[str, ...]]] = []
-    excluded: list[tuple[str, ...]] = []
+    """The query's terms, in one pass; repeats dropped ("the the the" is "the"), then
+    at most MAX_TERMS terms kept in query order (the rest counted in ``dropped``)."""
+    items: list[tuple[bool, list[tuple[str, ...]]]] = []  # (excluded?, OR-ed terms)
+    last_group: list[tuple[str, ...]] | None = None
     join_next = negate_next = False
-    used = dropped = 0
     for m in _PIECE.finditer(query):
         neg, phrase, word = m.group(1), m.group(2), m.group(3)
         if word in ("OR", "|"):
-            join_next = bool(groups)
+            join_next = last_group is not None
             continue
         if word in ("NOT", "AND"):
             negate_next = word == "NOT"
@@ -87,19 +88,35 @@ def parse(query: str) -> Query:
         term = _term(phrase if phrase is not None else word or "")
         if not term:
             continue
-        if used >= MAX_TERMS:
-            dropped += 1
-            join_next = negate_next = False
-            continue
-        used += 1
         if neg or negate_next:
-            excluded.append(term)
-        elif join_next and groups:
-            groups[-1].append(term)
+            items.append((True, [term]))
+        elif join_next and last_group is not None:
+            last_group.append(term)
         else:
-            groups.append([term])
+            last_group = [term]
+            items.append((False, last_group))
         join_next = negate_next = False
-    return Query(tuple(tuple(g) for g in groups), tuple(excluded), dropped)
+    return _capped(items)
+
+
+def _capped(items: list[tuple[bool, list[tuple[str, ...]]]]) -> Query:
+    groups: list[tuple[tuple[str, ...], ...]] = []
+    excluded: list[tuple[str, ...]] = []
+    seen: set[tuple[bool, tuple[tuple[str, ...], ...]]] = set()
+    used = dropped = 0
+    for negated, terms in items:
+        key = (negated, tuple(dict.fromkeys(terms)))
+        if key in seen:
+            continue
+        seen.add(key)
+        kept = key[1][:max(0, MAX_TERMS - used)]
+        dropped += len(key[1]) - len(kept)
+        used += len(kept)
+        if kept and negated:
+            excluded.extend(kept)
+        elif kept:
+            groups.append(kept)
+    return Query(tuple(groups), tuple(excluded), dropped)
 
 
 def _term(piece: str) -> tuple[str, ...]:
