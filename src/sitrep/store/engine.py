@@ -13,6 +13,7 @@ reads, checks (``PRAGMA integrity_check``) and writes (#18).
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from typing import Any
 
@@ -75,6 +76,13 @@ def accent_fold(value: Any) -> Any:
     """SQLite's ``sitrep_fold()``: lower case without accents ("Erdoğan" -> "erdogan")."""
     if not isinstance(value, str):
         return value
+    if value.isascii():  # most names: nothing to drop (called once per row scanned)
+        return value.lower()
+    return _fold_unicode(value)
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold_unicode(value: str) -> str:
     decomposed = unicodedata.normalize("NFKD", value)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
