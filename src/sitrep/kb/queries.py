@@ -335,12 +335,19 @@ def kb_ids_of(store: Store, article_id: str) -> dict[str, str]:
 
 def kb_event(store: Store, kb_event_id: str) -> KbEvent | None:
     """One KB event with every member (each source's own arguments and evidence)."""
+    return kept(store, ("kb_event", kb_event_id), lambda: _kb_event(store, kb_event_id))
+
+
+def _kb_event(store: Store, kb_event_id: str) -> KbEvent | None:
     m = k.kb_event_members
     with store.engine.connect() as conn:
         keys = {(r.article_id, r.event_id) for r in conn.execute(
             select(m.c.article_id, m.c.event_id).where(m.c.kb_event_id == kb_event_id))}
-    hits = [h for aid in sorted({a for a, _ in keys}) for h in find_events(store, article_id=aid)
-            if (aid, h.event.id) in keys]
+    if not keys:
+        return None
+    # the members' articles in one query (it was one per article)
+    found = find_events(store, article_ids={a for a, _ in keys})
+    hits = [h for h in found if (h.article_id, h.event.id) in keys]
     groups = _group(store, corrected_event_hits(store, hits))
     return groups[0] if groups else None
 
