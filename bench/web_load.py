@@ -6,8 +6,9 @@ of every read endpoint and page, at several concurrencies, against 127.0.0.1.
 
 Before timing, it reads the ids to ask for (articles, the most reported KB entities,
 KB events, entity names and event types) from the API. Then, per concurrency level,
-``--requests`` requests go round the mix in a fixed order (ids drawn with a fixed
-seed), each client thread on its own keep-alive connection (stdlib ``http.client``).
+``--requests`` requests go round the mix in a fixed order (ids drawn with a seed
+fixed per level, so each level asks for other ids than the one before), each client
+thread on its own keep-alive connection (stdlib ``http.client``).
 Printed: requests/s, errors, and p50/p95/p99/max per endpoint and overall; ``--json``
 writes the same figures to a file. The clients run on the same machine as the server.
 """
@@ -225,7 +226,8 @@ def main() -> None:
         run(host, port, plan(ids, args.warmup, seed=1), 2)
         out = {}
         for c in (int(x) for x in args.concurrency.split(",")):
-            s = summary(run(host, port, plan(ids, args.requests), c))
+            # each level draws its own ids: a level does not only ask what the last one cached
+            s = summary(run(host, port, plan(ids, args.requests, seed=18 + c), c))
             show(c, s)
             out[str(c)] = s
         if args.json:
