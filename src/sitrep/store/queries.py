@@ -111,19 +111,19 @@ def find_quotes(store: Store, speaker: str | None = None, *, kind: str | None = 
     ``text_any`` (case- and, on SQLite, accent-insensitive); in ingest order."""
     q, a = t.quotes, t.articles
     stmt = select(q, *_article_cols()).join(a, a.c.id == q.c.article_id)
-    if speaker:
-        named = entities_named(speaker).subquery()
-        stmt = stmt.where(tuple_(q.c.article_id, q.c.speaker).in_(select(named.c[0], named.c[1])))
     if kind:
         stmt = stmt.where(q.c.kind == kind)
     if article_id:
         stmt = stmt.where(q.c.article_id == article_id)
     if text_any:
-        low = fold(q.c.text)
-        stmt = stmt.where(or_(*(low.like(fold(literal(f"%{_escape(x.lower())}%")), escape="\\")
-                                for x in text_any)))
+        stmt = stmt.where(or_(*(_contains(q.c.text, x) for x in text_any)))
     stmt = stmt.order_by(a.c.seq, q.c.seq).limit(limit).offset(offset)
     with store.engine.connect() as conn:
+        if speaker:  # the speakers first, once (as a subquery SQLite ran it once per use)
+            named = conn.execute(entities_named(speaker)).all()
+            if not named:
+                return []
+            stmt = stmt.where(tuple_(q.c.article_id, q.c.speaker).in_([tuple(r) for r in named]))
         rows = codec.dicts(conn.execute(stmt))
         ents = _entities(conn, {(r["article_id"], r["speaker"]) for r in rows if r["speaker"]})
     return [
@@ -132,6 +132,15 @@ def find_quotes(store: Store, speaker: str | None = None, *, kind: str | None = 
                  speaker=ents.get((r["article_id"], r["speaker"])))
         for r in rows
     ]
+
+
+def _contains(col: Any, part: str) -> ColumnElement[bool]:
+    """col contains part, case-insensitively; an ASCII part through the engine's own
+    case-insensitive match (no Python call per row on SQLite), any other through fold."""
+    e = _escape(part.lower())
+    if part.isascii():
+        return col.ilike(f"%{e}%", escape="\\")
+    return fold(col).like(fold(literal(f"%{e}%")), escape="\\")
 
 
 def _entities(conn: Any, keys: set[tuple[str, str]]) -> dict[tuple[str, str], Entity]:
