@@ -61,3 +61,15 @@ def test_bad_corrections_are_refused_with_a_reason(store: Store, change: dict) -
               "verdict": "wrong", "who": "ana", **change}
     with pytest.raises(CorrectionError):
         kb.add_correction(store, kb.Correction(**fields))
+
+
+def test_a_kept_result_is_not_served_after_the_store_changes(store: Store) -> None:
+    from sitrep.kb.cache import stamp
+
+    before = stamp(store)
+    assert stamp(store) == before
+    store.add(deal_report())
+    after_add = stamp(store)
+    assert after_add != before
+    kb.merge(store)
+    assert stamp(store) != after_add

@@ -55,3 +55,44 @@ def test_the_parse() -> None:
     assert q.any_of == ((("tanks",), ("main", "battle", "tanks")), (("poland",),))
     assert q.none_of == (("leopard",), ("t", "72"))
     assert fts5_query(q) == ('("tanks" OR "main battle tanks") AND ("poland") NOT ("leopard" OR "t 72")')
+
+
+def test_a_long_query_is_capped() -> None:
+    from sitrep.kb.search import MAX_TERMS
+
+    words = [f"w{i}" for i in range(1000)]
+    q = parse(" ".join(words))
+    assert q.n_terms == MAX_TERMS and q.dropped == 1000 - MAX_TERMS
+    assert q.any_of[-1] == ((words[MAX_TERMS - 1],),)
+    assert fts5_query(q).count('"') == 2 * MAX_TERMS
+
+
+def test_exclusions_count_toward_the_cap() -> None:
+    from sitrep.kb.search import MAX_TERMS
+
+    q = parse(" ".join(f"-x{i}" for i in range(10)) + " " + " ".join(f"y{i}" for i in range(100)))
+    assert len(q.none_of) == 10 and q.n_terms == MAX_TERMS
+
+
+def test_a_long_phrase_keeps_its_first_words() -> None:
+    from sitrep.kb.search import MAX_PHRASE
+
+    q = parse('"' + " ".join(f"p{i}" for i in range(500)) + '"')
+    assert q.any_of == ((tuple(f"p{i}" for i in range(MAX_PHRASE)),),)
+    assert parse("a-" * 5000).any_of[0][0] == ("a",) * MAX_PHRASE
+
+
+def test_a_thousand_word_search_answers_with_the_cap(searched: Store) -> None:
+    # the first MAX_TERMS words decide: all of them are in "jets", the rest is dropped
+    query = "Poland ordered jets " + " ".join(f"nowhere{i}" for i in range(1000))
+    assert _titles(searched, query) == []
+    query = "Poland ordered jets " * 400
+    assert _titles(searched, query) == ["jets"]
+
+
+def test_repeats_are_used_once() -> None:
+    q = parse("the the said the -x -x a OR b a OR b")
+    assert q.any_of == ((("the",),), (("said",),), (("a",), ("b",))) and q.none_of == (("x",),)
+    assert q.dropped == 0
+    # a repeat does not take the OR that follows it away from its own term
+    assert parse("a a OR c").any_of == ((("a",),), (("a",), ("c",)))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from types import FrameType
+from typing import Any
 
 import click
 
@@ -20,9 +22,11 @@ from sitrep.errors import MissingExtraError
 @click.option("--server-name", "server_names", multiple=True, metavar="NAME",
               help="Another host name the server is reached by (repeatable); requests naming any "
                    "other host are refused (DNS rebinding).")
+@click.option("--request-timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a request may run; its database work is ended after that (503).")
 @click.pass_obj
 def serve_cmd(settings: Settings, host: str, port: int, token: str | None,
-              server_names: tuple[str, ...]) -> None:
+              server_names: tuple[str, ...], request_timeout: float) -> None:
     """Serve the web UI and REST API (OpenAPI at /openapi.json) over the store."""
     try:
         import uvicorn
@@ -38,6 +42,28 @@ def serve_cmd(settings: Settings, host: str, port: int, token: str | None,
             click.echo(f"review token (give it to reviewers): {token}", err=True)
     else:
         token = None
-    app = create_app(settings.db, token=token, host=host, server_names=server_names)
+    app = create_app(settings.db, token=token, host=host, server_names=server_names,
+                     request_seconds=request_timeout)
     click.echo(f"Sitrep on http://{host}:{port}/ (store {settings.db})", err=True)
-    uvicorn.run(app, host=host, port=port, log_level=os.environ.get("SITREP_LOG", "warning"))
+    config = uvicorn.Config(app, host=host, port=port, log_level=os.environ.get("SITREP_LOG", "warning"),
+                            timeout_graceful_shutdown=GRACE_S)
+    _server(uvicorn, config).run()
+
+
+# seconds a stopping server waits for the requests in flight (their queries are ended at once)
+GRACE_S = 3
+
+
+def _server(uvicorn: Any, config: Any) -> Any:
+    """A uvicorn server that, on SIGTERM or SIGINT, also ends every running query, so
+    it stops promptly with a long search in flight (#18): the requests in flight end
+    with a 503 and uvicorn stops, waiting for them GRACE_S seconds at most."""
+    from sitrep.store.deadline import stop_all
+
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+            stop_all()
+            super().handle_exit(sig, frame)
+
+    return Server(config)
+

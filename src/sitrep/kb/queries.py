@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, literal, or_, select
 
 import sitrep.kb.schema as k
+from sitrep.kb.cache import kept
 from sitrep.kb.corrections import apply_corrections, list_corrections
 from sitrep.kb.events import STATUS_RANK
 from sitrep.model import Analysis, Event, to_dict
@@ -58,13 +59,17 @@ def _find(store: Store, actor: str | None, place: str | None, since: str | None,
     seen = {(h.article_id, h.event.id) for h in hits}
     name, is_place = (place, True) if place else (actor or "", False)
     keys = _kb_members_named(store, name)
-    for aid in sorted({a for a, _ in keys}):
-        for h in find_events(store, since=since, until=until, article_id=aid):
-            if (aid, h.event.id) not in seen and _refers(h.event, aid, keys, is_place):
-                if actor and place and not _refers(h.event, aid, _kb_members_named(store, actor), False):
-                    continue
-                hits.append(h)
-                seen.add((aid, h.event.id))
+    if not keys:
+        return hits
+    actor_keys = _kb_members_named(store, actor) if actor and place else None
+    # the events of every article with a member, in one query (it was one per article)
+    for h in find_events(store, since=since, until=until, article_ids={a for a, _ in keys}):
+        aid = h.article_id
+        if (aid, h.event.id) not in seen and _refers(h.event, aid, keys, is_place):
+            if actor_keys is not None and not _refers(h.event, aid, actor_keys, False):
+                continue
+            hits.append(h)
+            seen.add((aid, h.event.id))
     return hits
 
 
@@ -182,20 +187,30 @@ def kb_events(store: Store, *, type: str | None = None, actor: str | None = None
               status: str | None = None, since: str | None = None, until: str | None = None,
               limit: int = 50, offset: int = 0) -> tuple[int, list[KbEvent]]:
     """(total, one page of) KB events matching the filters, by date then id."""
+    groups = kept(store, ("kb_events", type, actor, place, status, since, until),
+                  lambda: _all_kb_events(store, type, actor, place, status, since, until))
+    return len(groups), groups[offset:offset + limit]
+
+
+def _all_kb_events(store: Store, type: str | None, actor: str | None, place: str | None,
+                   status: str | None, since: str | None, until: str | None) -> list[KbEvent]:
     hits = corrected_event_hits(store, _find(store, actor, place, since, until))
     hits = [h for h in hits if (not type or h.event.type == type)]
     groups = _group(store, hits)
     if status:
         groups = [g for g in groups if g.status == status]
     groups.sort(key=lambda g: (sort_key(g.date_start), g.kb_event_id))
-    return len(groups), groups[offset:offset + limit]
+    return groups
 
 
 def _group(store: Store, hits: list[EventHit]) -> list[KbEvent]:
     m = k.kb_event_members
     keys = {(h.article_id, h.event.id) for h in hits}
-    with store.read() as conn:
-        rows = conn.execute(select(m.c.article_id, m.c.event_id, m.c.kb_event_id)).all()
+    if not keys:
+        return []
+    with store.read() as conn:  # the members of these articles only, not the whole table
+        rows = conn.execute(select(m.c.article_id, m.c.event_id, m.c.kb_event_id)
+                            .where(m.c.article_id.in_(sorted({a for a, _ in keys})))).all()
     kb_of = {(r.article_id, r.event_id): r.kb_event_id for r in rows if (r.article_id, r.event_id) in keys}
     groups: dict[str, KbEvent] = {}
     for h in hits:
@@ -261,6 +276,10 @@ class EntityProfile:
 
 
 def entity_profile(store: Store, kb_id: str, *, limit: int = 200) -> EntityProfile | None:
+    return kept(store, ("entity_profile", kb_id, limit), lambda: _entity_profile(store, kb_id, limit))
+
+
+def _entity_profile(store: Store, kb_id: str, limit: int) -> EntityProfile | None:
     ent = kb_entity(store, kb_id)
     if ent is None:
         return None
@@ -279,12 +298,23 @@ def entity_profile(store: Store, kb_id: str, *, limit: int = 200) -> EntityProfi
     _, events = kb_events(store, actor=ent.name, limit=limit)
     by = corrected_quote_hits(store, find_quotes(store, speaker=ent.name, limit=limit))
     names = [ent.name, *ent.aliases]
-    about = [q for q in corrected_quote_hits(store, find_quotes(store, limit=5000))
+    # the quotes whose text names it: the store narrows them down (text_any), not Python
+    candidates = find_quotes(store, text_any=names, limit=5000)
+    about = [q for q in corrected_quote_hits(store, candidates)
              if q not in by and any(n.lower() in q.quote.text.lower() for n in names)][:limit]
-    co_ents = [(e, r.n) for r in co if (e := kb_entity(store, r.kb_id))]
+    co_ents = _co_occurring(store, [(r.kb_id, r.n) for r in co])
     articles = [{"article_id": r.article_id, "title": r.title, "published": r.published} for r in members]
     unique = list({a["article_id"]: a for a in articles}.values())
     return EntityProfile(ent, roles, events, by, about, co_ents, unique)
+
+
+def _co_occurring(store: Store, counts: list[tuple[str, int]]) -> list[tuple[KbEntity, int]]:
+    """The KB entities of (kb_id, n) pairs, in one query, in the pairs' order."""
+    e = k.kb_entities
+    with store.read() as conn:
+        rows = {r.kb_id: r for r in conn.execute(select(e).where(e.c.kb_id.in_([c for c, _ in counts])))}
+    return [(KbEntity(r.kb_id, r.name, r.type, list(r.aliases or []), r.n_articles), n)
+            for kb_id, n in counts if (r := rows.get(kb_id)) is not None]
 
 
 def search_articles(store: Store, query: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
@@ -306,12 +336,19 @@ def kb_ids_of(store: Store, article_id: str) -> dict[str, str]:
 
 def kb_event(store: Store, kb_event_id: str) -> KbEvent | None:
     """One KB event with every member (each source's own arguments and evidence)."""
+    return kept(store, ("kb_event", kb_event_id), lambda: _kb_event(store, kb_event_id))
+
+
+def _kb_event(store: Store, kb_event_id: str) -> KbEvent | None:
     m = k.kb_event_members
     with store.read() as conn:
         keys = {(r.article_id, r.event_id) for r in conn.execute(
             select(m.c.article_id, m.c.event_id).where(m.c.kb_event_id == kb_event_id))}
-    hits = [h for aid in sorted({a for a, _ in keys}) for h in find_events(store, article_id=aid)
-            if (aid, h.event.id) in keys]
+    if not keys:
+        return None
+    # the members' articles in one query (it was one per article)
+    found = find_events(store, article_ids={a for a, _ in keys})
+    hits = [h for h in found if (h.article_id, h.event.id) in keys]
     groups = _group(store, corrected_event_hits(store, hits))
     return groups[0] if groups else None
 

@@ -8,6 +8,11 @@ excludes. A term is token-exact: a word written with punctuation inside is the p
 of its parts ("S-400" is the phrase "s 400", never "400" alone, so "the company's 1,400
 employees" does not match). The parsed query is rebuilt for each engine and passed as a
 bound parameter: no query syntax from the user reaches the engine as such.
+
+A query is bounded (#18): it is parsed in one pass, at most :data:`MAX_TERMS` terms are
+used (the rest are dropped and counted in ``Query.dropped``), a phrase keeps its first
+:data:`MAX_PHRASE` words, and each search runs under a time limit of
+:data:`SEARCH_SECONDS` (:class:`~sitrep.store.deadline.QueryTimeout` after it).
 """
 
 from __future__ import annotations
@@ -20,8 +25,15 @@ from sqlalchemy import Connection, text
 
 from sitrep.model import Article
 from sitrep.store import Store
+from sitrep.store.deadline import time_limit
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+
+# terms (required and excluded) one query may use, words one phrase may hold, seconds
+# one search may run
+MAX_TERMS = 32
+MAX_PHRASE = 12
+SEARCH_SECONDS = 5.0
 
 
 def ensure_index(conn: Connection) -> None:
@@ -47,36 +59,74 @@ class Query:
 
     any_of: tuple[tuple[tuple[str, ...], ...], ...]
     none_of: tuple[tuple[str, ...], ...]
+    dropped: int = 0  # terms left out beyond MAX_TERMS
+
+    @property
+    def n_terms(self) -> int:
+        return sum(len(g) for g in self.any_of) + len(self.none_of)
 
 
 _PIECE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
 
 def parse(query: str) -> Query:
-    groups: list[list[tuple[str, ...]]] = []
-    excluded: list[tuple[str, ...]] = []
+    """The query's terms, in one pass; repeats dropped ("the the the" is "the"), then
+    at most MAX_TERMS terms kept in query order (the rest counted in ``dropped``)."""
+    items: list[tuple[bool, list[tuple[str, ...]]]] = []  # (excluded?, OR-ed terms)
+    last_group: list[tuple[str, ...]] | None = None
     join_next = negate_next = False
     for m in _PIECE.finditer(query):
         neg, phrase, word = m.group(1), m.group(2), m.group(3)
         if word in ("OR", "|"):
-            join_next = bool(groups)
+            join_next = last_group is not None
             continue
         if word in ("NOT", "AND"):
             negate_next = word == "NOT"
             continue
         if word is not None and word.startswith("-") and len(word) > 1:
             neg, word = "-", word[1:]
-        term = tuple(t.lower() for t in _WORD.findall(phrase if phrase is not None else word or ""))
+        term = _term(phrase if phrase is not None else word or "")
         if not term:
             continue
         if neg or negate_next:
-            excluded.append(term)
-        elif join_next and groups:
-            groups[-1].append(term)
+            items.append((True, [term]))
+        elif join_next and last_group is not None:
+            last_group.append(term)
         else:
-            groups.append([term])
+            last_group = [term]
+            items.append((False, last_group))
         join_next = negate_next = False
-    return Query(tuple(tuple(g) for g in groups), tuple(excluded))
+    return _capped(items)
+
+
+def _capped(items: list[tuple[bool, list[tuple[str, ...]]]]) -> Query:
+    groups: list[tuple[tuple[str, ...], ...]] = []
+    excluded: list[tuple[str, ...]] = []
+    seen: set[tuple[bool, tuple[tuple[str, ...], ...]]] = set()
+    used = dropped = 0
+    for negated, terms in items:
+        key = (negated, tuple(dict.fromkeys(terms)))
+        if key in seen:
+            continue
+        seen.add(key)
+        kept = key[1][:max(0, MAX_TERMS - used)]
+        dropped += len(key[1]) - len(kept)
+        used += len(kept)
+        if kept and negated:
+            excluded.extend(kept)
+        elif kept:
+            groups.append(kept)
+    return Query(tuple(groups), tuple(excluded), dropped)
+
+
+def _term(piece: str) -> tuple[str, ...]:
+    """The first MAX_PHRASE words of a piece, lower case."""
+    words = []
+    for m in _WORD.finditer(piece):
+        words.append(m.group().lower())
+        if len(words) == MAX_PHRASE:
+            break
+    return tuple(words)
 
 
 def _quoted(term: tuple[str, ...]) -> str:
@@ -110,7 +160,7 @@ def search(store: Store, query: str, *, limit: int = 20, offset: int = 0) -> lis
     parsed = parse(query)
     if not parsed.any_of:  # nothing required (empty, or only exclusions)
         return []
-    with store.read() as conn:
+    with time_limit(SEARCH_SECONDS), store.read() as conn:
         if conn.dialect.name == "sqlite":
             ensure_index(conn)
             rows = conn.execute(text(

@@ -22,6 +22,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 import sitrep.kb.schema as kb_schema
 from sitrep.filters import FilterError
 from sitrep.store import Store, open_store
+from sitrep.store.deadline import QueryTimeout
+from sitrep.web.limits import REQUEST_SECONDS, TimeLimit, timed_out
 
 
 @dataclass(slots=True)
@@ -62,9 +64,11 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 
 def create_app(db: str, *, token: str | None = None, store: Store | None = None,
-               host: str = "127.0.0.1", server_names: tuple[str, ...] = ()) -> FastAPI:
+               host: str = "127.0.0.1", server_names: tuple[str, ...] = (),
+               request_seconds: float = REQUEST_SECONDS) -> FastAPI:
     """The app over ``db``; ``host``: the interface served on, ``server_names``: other
-    host names it is reached by (the Host header must be one of them)."""
+    host names it is reached by (the Host header must be one of them);
+    ``request_seconds``: the time limit of every request."""
     from starlette.middleware.trustedhost import TrustedHostMiddleware
 
     from sitrep.web import api, pages
@@ -84,6 +88,8 @@ def create_app(db: str, *, token: str | None = None, store: Store | None = None,
     app.include_router(pages.router)
     app.add_exception_handler(FilterError, _bad_filter)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(QueryTimeout, timed_out)
+    app.add_middleware(TimeLimit, seconds=request_seconds)
     app.add_middleware(CrossSiteGuard)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(host, server_names))
     return app

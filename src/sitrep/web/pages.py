@@ -12,6 +12,7 @@ from sitrep import kb
 from sitrep.filters import EventFilter, check_search, check_text, entity_type
 from sitrep.kb.corrections import EDITABLE, Correction, CorrectionError
 from sitrep.kb.queries import display_value, kb_event, kb_ids_of
+from sitrep.kb.search import MAX_TERMS, parse
 from sitrep.model import EVENT_STATUSES, EVENT_TYPES
 from sitrep.web import charts
 from sitrep.web.api import MAX_NAME, MAX_NOTE
@@ -40,7 +41,7 @@ def index(request: Request, page: int = 1) -> HTMLResponse:
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, q: str = "") -> HTMLResponse:
     hits = kb.search_articles(store_of(request), check_search(q), limit=50) if q.strip() else []
-    return render(request, "search.html", q=q, hits=hits)
+    return render(request, "search.html", q=q, hits=hits, dropped=parse(q).dropped, max_terms=MAX_TERMS)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
