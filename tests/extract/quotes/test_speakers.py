@@ -314,3 +314,30 @@ def test_told_an_outlet_the_speaker_is_the_teller(run: Run) -> None:
     text = '"We strongly reject these claims," Lena Marsh told the Daily Courier.'
     (q,) = run(text, MARSH, {"Daily Courier": ("ORG", ["Daily Courier"])})
     assert q.speaker == "Lena Marsh"
+
+
+COURIER = {"Daily Courier": ("ORG", ["Daily Courier"])}
+
+
+def test_two_quotations_joined_before_one_cue_are_both_the_speakers(run: Run) -> None:
+    text = '"We are ready," and "We will not wait," tweeted Lena Marsh.'
+    quotes = run(text, MARSH)
+    assert [q.speaker for q in quotes] == ["Lena Marsh", "Lena Marsh"]
+
+
+def test_quoted_by_an_outlet_the_speaker_is_the_person(run: Run) -> None:
+    text = "Lena Marsh was quoted by the Daily Courier as saying that the mine had closed."
+    (q,) = run(text, MARSH, COURIER)
+    assert q.speaker == "Lena Marsh"
+
+
+def test_remarks_carried_by_an_outlet_are_the_persons(run: Run) -> None:
+    text = "In remarks carried by the Daily Courier, Lena Marsh said the mine had closed."
+    (q,) = run(text, MARSH, COURIER)
+    assert q.speaker == "Lena Marsh"
+
+
+def test_an_agency_report_is_the_agencys(run: Run) -> None:
+    text = "The state news agency RNA reported that the mine had closed."
+    (q,) = run(text, {}, {"RNA": ("ORG", ["RNA"])})
+    assert q.speaker == "RNA"
