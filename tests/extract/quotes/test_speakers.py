@@ -283,3 +283,61 @@ def test_fronted_concession_is_not_part_of_the_report(run: Run) -> None:
     quotes = run(text, {}, RURITANIA)
     assert speakers(quotes) == [("the radar is purely civilian", "Ruritania"),
                                 ("it gives the navy a view of the whole strait", None)]
+
+
+def test_plural_subject_speaks_through_the_member_it_names(run: Run) -> None:
+    text = "Critics, including Ruritania's Lena Marsh, argue that the plan will cost too much."
+    (q,) = run(text, MARSH, RURITANIA)
+    assert q.speaker == "Lena Marsh"
+
+
+def test_plural_subject_with_such_as(run: Run) -> None:
+    text = "Opposition figures such as Lena Marsh said the reform would fail."
+    (q,) = run(text, MARSH)
+    assert q.speaker == "Lena Marsh"
+
+
+def test_coordinated_speakers_give_the_first(run: Run) -> None:
+    text = "Lena Marsh and Tomas Vidal said the treaty would be signed in June."
+    (q,) = run(text, {**MARSH, "Tomas Vidal": ["Tomas Vidal"]})
+    assert q.speaker == "Lena Marsh"
+
+
+def test_participial_cue_takes_the_subject_of_its_clause(run: Run) -> None:
+    text = ("Prime Minister Lena Marsh was the first to break the news, announcing on social media "
+            'on Friday that the army had destroyed the bridge.')
+    (q,) = run(text, MARSH)
+    assert q.speaker == "Lena Marsh"
+
+
+def test_told_an_outlet_the_speaker_is_the_teller(run: Run) -> None:
+    text = '"We strongly reject these claims," Lena Marsh told the Daily Courier.'
+    (q,) = run(text, MARSH, {"Daily Courier": ("ORG", ["Daily Courier"])})
+    assert q.speaker == "Lena Marsh"
+
+
+COURIER = {"Daily Courier": ("ORG", ["Daily Courier"])}
+
+
+def test_two_quotations_joined_before_one_cue_are_both_the_speakers(run: Run) -> None:
+    text = '"We are ready," and "We will not wait," tweeted Lena Marsh.'
+    quotes = run(text, MARSH)
+    assert [q.speaker for q in quotes] == ["Lena Marsh", "Lena Marsh"]
+
+
+def test_quoted_by_an_outlet_the_speaker_is_the_person(run: Run) -> None:
+    text = "Lena Marsh was quoted by the Daily Courier as saying that the mine had closed."
+    (q,) = run(text, MARSH, COURIER)
+    assert q.speaker == "Lena Marsh"
+
+
+def test_remarks_carried_by_an_outlet_are_the_persons(run: Run) -> None:
+    text = "In remarks carried by the Daily Courier, Lena Marsh said the mine had closed."
+    (q,) = run(text, MARSH, COURIER)
+    assert q.speaker == "Lena Marsh"
+
+
+def test_an_agency_report_is_the_agencys(run: Run) -> None:
+    text = "The state news agency RNA reported that the mine had closed."
+    (q,) = run(text, {}, {"RNA": ("ORG", ["RNA"])})
+    assert q.speaker == "RNA"

@@ -127,12 +127,13 @@ def _subject(verb: Token) -> Token | None:
     quoted = _quoted_as(verb)
     if quoted is not None:
         return quoted
-    seen = 0
+    cue, seen = verb, 0
     while seen < 6:
         agent = _agent(verb)
         if agent is not None:
             return agent
-        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and same_paragraph(c, verb)]
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and same_paragraph(c, verb)
+                    and not c.left_edge.i <= cue.i <= c.right_edge.i]  # not the cue's own clause
         real = [c for c in subjects if not _temporal(c)]
         if real:
             return min(real, key=lambda c: abs(c.i - verb.i))
@@ -153,7 +154,20 @@ def _subject(verb: Token) -> Token | None:
             verb = verb.head
             seen += 1
             continue
+        return _subject_before_comma(cue)
+    return _subject_before_comma(cue)
+
+
+def _subject_before_comma(cue: Token) -> Token | None:
+    """"X was first to share the news, announcing that ...", the participle misparsed
+    as hanging on a word of its own clause: the subject of the clause before the comma."""
+    prev = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if cue.tag_ != "VBG" or prev is None or prev.text != "," or _has_mark(cue):
         return None
+    sent = cue.sent
+    for tok in reversed(cue.doc[sent.start : prev.i]):
+        if tok.dep_ in SUBJECT_DEPS and tok.head.pos_ in {"VERB", "AUX"} and tok.pos_ in SPEAKER_POS:
+            return tok if same_paragraph(tok, cue) and not _temporal(tok) else None
     return None
 
 

@@ -118,7 +118,7 @@ class SpeakerResolver:
                 return ent
         ent = (self._entity_at_head(head.idx, head.idx + len(head), cand.cue.speaker_span)
                or self._by_agent(head) or self._apposition(head) or self._titled_name(head)
-               or self._possessor(head))
+               or self._possessor(head) or self._included(head))
         if ent is not None and ent.type != PERSON:
             ent = self._person_of_body(head, cand.cue.token) or ent
         if (ent is None or ent.type != PERSON) and _unnamed_role(head, self.lex):
@@ -236,6 +236,16 @@ class SpeakerResolver:
             if poss.dep_ == "poss":
                 return self._entity_at_head(poss.idx, poss.idx + len(poss), None)
         return None
+
+    def _included(self, head: Token) -> Entity | None:
+        """"Critics, including Ruritania's Lena Marsh, argue", "leaders such as X said": a
+        plural subject speaks through the first named member it lists (one speaker per
+        quote; the gold accepts any member of a list)."""
+        if head.tag_ not in {"NNS", "NNPS"}:
+            return None
+        preps = [p for p in head.children if p.dep_ == "prep" and _lists_members(p)]
+        return self._first_entity(obj for prep in preps for obj in prep.children
+                                  if obj.dep_ == "pobj" and obj.pos_ != "PRON")
 
     def _apposition(self, head: Token) -> Entity | None:
         """"Irish low cost airline, Ryanair, announced": the name in apposition to the head."""
@@ -531,6 +541,12 @@ def _described(ent: Entity) -> set[str]:
     ("director general of the military's media wing")."""
     text = " ".join([str(ent.attributes.get("role", "")), *(m.text for m in ent.mentions)])
     return set(re.findall(r"[a-z]+", text.lower()))
+
+
+def _lists_members(prep: Token) -> bool:
+    """"including", "among", "such as": a preposition that names members of a group."""
+    word = prep.lower_
+    return word in {"including", "among"} or (word == "as" and any(c.lower_ == "such" for c in prep.children))
 
 
 def _definite(head: Token) -> bool:
