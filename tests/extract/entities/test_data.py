@@ -103,3 +103,24 @@ def test_organization_sample():
                        ("RSF", "Rapid Support Forces"), ("MSF", "Doctors Without Borders"),
                        ("Roketsan", "Roketsan"), ("ISKP", "Islamic State Khorasan Province")]:
         assert name in {e.name for _k, e in gz.lookup(form)}, form
+
+
+def test_no_weapon_surface_form_names_two_rows():
+    seen: dict[str, str] = {}
+    clashes = []
+    for row in gazetteer.rows("weapons.tsv"):
+        name, aliases = [*row, "", ""][:2]
+        for form in {name, *gazetteer.split(aliases)}:
+            if seen.setdefault(form, name) != name:
+                clashes.append((form, seen[form], name))
+    assert not clashes, clashes
+
+
+@pytest.mark.parametrize(
+    ("form", "name"),
+    [("KC-390", "C-390 Millennium"), ("Type 039", "Type 039 submarine"), ("Kizilelma", "Bayraktar Kizilelma"),
+     ("A400M", "A400M"), ("Project 636", "Kilo-class submarine"), ("PULS", "PULS")],
+)
+def test_weapon_sample(form, name):
+    found = {(k, e.name) for k, e in gazetteer.load().lookup(form) if e.type == "WEAPON_SYSTEM"}
+    assert ("name", name) in found
