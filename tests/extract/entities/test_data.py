@@ -72,3 +72,55 @@ def test_country_codes_are_iso_3166():
     gz = gazetteer.load()
     unknown = [iso for iso in gz.by_iso if pycountry.countries.get(alpha_2=iso) is None]
     assert unknown == ["XK"]  # Kosovo: a user-assigned code, not in ISO 3166-1
+
+
+def _org_rows() -> list[list[str]]:
+    return [(r + [""] * 6)[:6] for r in gazetteer.rows("organizations.tsv")]
+
+
+def test_organization_rows_are_well_formed():
+    import pycountry
+
+    for name, typ, kb, _aliases, country, _category in _org_rows():
+        assert typ in ("ORG", "BLOC", "MILITARY_UNIT"), name
+        assert not kb or kb.startswith("Q"), name
+        assert not country or country == "XK" or pycountry.countries.get(alpha_2=country), (name, country)
+
+
+def test_no_organization_surface_form_names_two_rows():
+    seen: dict[str, str] = {}
+    clashes = []
+    for name, _typ, _kb, aliases, _country, _category in _org_rows():
+        for form in {name, *gazetteer.split(aliases)}:
+            if seen.setdefault(form, name) != name:
+                clashes.append((form, seen[form], name))
+    assert not clashes, clashes
+
+
+def test_organization_sample():
+    gz = gazetteer.load()
+    for form, name in [("Bernama", "Bernama"), ("ECOWAS", "Economic Community of West African States"),
+                       ("RSF", "Rapid Support Forces"), ("MSF", "Doctors Without Borders"),
+                       ("Roketsan", "Roketsan"), ("ISKP", "Islamic State Khorasan Province")]:
+        assert name in {e.name for _k, e in gz.lookup(form)}, form
+
+
+def test_no_weapon_surface_form_names_two_rows():
+    seen: dict[str, str] = {}
+    clashes = []
+    for row in gazetteer.rows("weapons.tsv"):
+        name, aliases = [*row, "", ""][:2]
+        for form in {name, *gazetteer.split(aliases)}:
+            if seen.setdefault(form, name) != name:
+                clashes.append((form, seen[form], name))
+    assert not clashes, clashes
+
+
+@pytest.mark.parametrize(
+    ("form", "name"),
+    [("KC-390", "C-390 Millennium"), ("Type 039", "Type 039 submarine"), ("Kizilelma", "Bayraktar Kizilelma"),
+     ("A400M", "A400M"), ("Project 636", "Kilo-class submarine"), ("PULS", "PULS")],
+)
+def test_weapon_sample(form, name):
+    found = {(k, e.name) for k, e in gazetteer.load().lookup(form) if e.type == "WEAPON_SYSTEM"}
+    assert ("name", name) in found
