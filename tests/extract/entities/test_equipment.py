@@ -26,3 +26,9 @@ def test_type_number_and_class_names(entities_of):
 def test_a_designation_shape_without_a_class_noun_is_no_weapon(entities_of):
     ents = entities_of("COVID-19 cases rose in March. Flight QX-204 landed late.")
     assert not [e for e in ents if e.type == "WEAPON_SYSTEM"]
+
+
+def test_airliners_are_no_weapons(entities_of):
+    ents = entities_of("Skyline Airways ordered 40 A350 jets. Ostmark Air bought six Zephyr-200 "
+                       "passenger jets.")
+    assert not [e for e in ents if e.type == "WEAPON_SYSTEM"]

@@ -27,6 +27,14 @@ if TYPE_CHECKING:
 DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,7}-?\d{1,4}(?:[A-Z][A-Za-z]{0,2}\d{0,2})?$")
 TYPE_NUMBER = re.compile(r"^\d{2,3}[A-Z]{0,2}$")
 MAX_GAP = 1  # words between a designation and its class noun ("KC-390 tanker aircraft")
+# airliner families (public type designations): "A350 jets", "A320 passenger jets" are no
+# weapons unless a military variant is named ("A330 MRTT tanker")
+CIVIL_DESIGNATION = re.compile(r"^(?:A3[0-8]\d|7[0-8]7|E1[79]\d|CRJ\d*|ERJ\d*|ATR\d*|C919|ARJ21|MC-21|"
+                               r"SSJ\d*|Q400|DC-\d+|MD-\d+)")
+MILITARY_VARIANT = frozenset(["MRTT", "tanker", "tankers", "MPA", "AEW&C", "AEW"])
+# words of a sentence about civil aviation: a designation there is an airliner
+CIVIL_WORDS = frozenset(
+    ["airline", "airlines", "airways", "airliner", "airliners", "passenger", "passengers"])
 
 
 def equipment_cands(doc: Doc, gz: Gazetteer) -> list[Cand]:
@@ -38,7 +46,7 @@ def equipment_cands(doc: Doc, gz: Gazetteer) -> list[Cand]:
             continue
         start, end, name = found
         noun = _class_noun(doc, end)
-        if noun is None:
+        if noun is None or _civil(doc, start, end, noun.i):
             continue
         category = lexicon.EQUIPMENT_CLASSES[noun.lower_]
         canonical = f"{name} {_singular(noun.lower_)}" if name.endswith("-class") or name.startswith(
@@ -64,6 +72,15 @@ def _designation_at(doc: Doc, i: int, gz: Gazetteer) -> tuple[int, int, str] | N
     if DESIGNATION.match(tok.text) and any(c.isdigit() for c in tok.text) and not _known(tok.text, gz):
         return i, i + 1, tok.text
     return None
+
+
+def _civil(doc: Doc, start: int, end: int, noun: int) -> bool:
+    """An airliner: a civil type designation without a military variant, or any
+    designation in a sentence about airlines and passengers."""
+    if CIVIL_DESIGNATION.match(doc[start].text) and not any(
+            t.text in MILITARY_VARIANT for t in doc[end : noun + 1]):
+        return True
+    return any(t.lower_ in CIVIL_WORDS for t in doc[start].sent)
 
 
 def _singular(noun: str) -> str:
