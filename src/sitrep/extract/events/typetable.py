@@ -75,6 +75,7 @@ class EventTypeSpec:
     tense_splits: bool = False
     participants_distinguish: bool = False
     person_centred: bool = False
+    speech_act: bool = False
 
 
 _KEYS = {f.name for f in fields(EventTypeSpec)} - {"type"}
