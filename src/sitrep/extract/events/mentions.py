@@ -45,6 +45,11 @@ class EventMention:
 PUBLIC_SPEAKERS = frozenset({"PERSON", "COUNTRY", "BLOC"})
 
 
+def _dated(tok: Token) -> bool:
+    """A date inside the noun phrase before its head ("the February 2020 pact")."""
+    return any(t.ent_type_ == "DATE" and t.i < tok.i for c in tok.lefts for t in c.subtree)
+
+
 def _has_infinitive(tok: Token) -> bool:
     """ "called on all sides to resume the talks": a to-infinitive of what is asked."""
     return any(t.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
@@ -414,8 +419,9 @@ class TriggerFinder:
 
     def _signed_noun_ok(self, tok: Token, rules: EventTypeSpec, spec: dict[str, Any], lv: Token | None,
                         scope: list[Token]) -> bool:
-        """A treaty noun counts only as the object of a signing verb ("signed an accord")."""
-        return lv is not None and _lemma(lv) in spec.get("sign_verbs", [])
+        """A treaty noun counts as the object of a signing verb ("signed an accord"), or
+        dated as a past deal is recalled ("the 2015 nuclear deal", "the September accord")."""
+        return (lv is not None and _lemma(lv) in spec.get("sign_verbs", [])) or _dated(tok)
 
     def _military_noun_ok(self, tok: Token, rules: EventTypeSpec, spec: dict[str, Any], lv: Token | None,
                           scope: list[Token]) -> bool:
