@@ -230,6 +230,8 @@ class TriggerFinder:
             return False
         if lemma in spec.get("needs_agent", []) and not self._agent_or_intent(tok):
             return False
+        if lemma in spec.get("needs_partner", []) and not self._partner(tok):
+            return False
         if lemma in spec.get("public_speaker", []) and not self._public_speaker(tok):
             return False
         if lemma in spec.get("needs_clause", []) and not clause_demand(tok):
@@ -265,6 +267,15 @@ class TriggerFinder:
         if any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in tok.children):
             return True
         return any(self.resolver.at_token(c) is not None for c in tok.children if c.dep_ == "nsubj")
+
+    def _partner(self, tok: Token) -> bool:
+        """ "spoke by phone with X": a named person, state or bloc on the other side
+        ("spoke with reporters" is a briefing, not talks)."""
+        objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                for g in c.children if g.dep_ == "pobj"]
+        heads = objs + [a for o in objs for a in o.children if a.dep_ in ("appos", "conj")]
+        ents = [self.resolver.at_token(h) for h in heads]
+        return any(e is not None and e.type in PUBLIC_SPEAKERS for e in ents)
 
     def _public_speaker(self, tok: Token) -> bool:
         """The speaker is a person, a state or a bloc (a firm announcing its plans is no
