@@ -89,3 +89,16 @@ def test_one_speaker_two_acts_in_two_sentences_stay_two_events(run_events):
 def test_speech_acts_are_flagged_in_the_table():
     assert spec_of("statement").speech_act and spec_of("accusation").speech_act
     assert not spec_of("meeting").speech_act
+
+
+def test_asking_someone_for_something_is_a_demand(run_events):
+    text = "At the summit, Premier Ilse Varnak asked President Halvard Ostrin for debt relief."
+    events, _ = run_events(text, [("Ilse Varnak", "PERSON", ["Varnak"]),
+                                  ("Halvard Ostrin", "PERSON", ["Ostrin"])])
+    assert _of(events, "demand"), events
+
+
+def test_asking_a_question_is_no_demand(run_events):
+    text = "Premier Ilse Varnak asked a question about the budget."
+    events, _ = run_events(text, [("Ilse Varnak", "PERSON", ["Varnak"])])
+    assert not _of(events, "demand"), events

@@ -253,8 +253,10 @@ class TriggerFinder:
             wants = {want} if isinstance(want, str) else set(want)
             if not _has_infinitive(tok):  # "called the ministry on Monday" asks nothing
                 wants -= set(spec.get("prep_needs_infinitive", []))
+            # "asked X for relief": the parser may hang the "for" under the object
+            near = [*tok.children, *(g for c in tok.children if c.dep_ == "dobj" for g in c.children)]
             return any((c.dep_ == "prep" and c.lower_ in wants) or any(
-                g.dep_ == "mark" and g.lower_ in wants for g in c.children) for c in tok.children)
+                g.dep_ == "mark" and g.lower_ in wants for g in c.children) for c in near)
         if lemma in spec.get("needs_context_verbs", []):
             return _context_ok(tok, "weapons", self.lex, self.resolver, objs)
         if rules.verb_check is not None:
