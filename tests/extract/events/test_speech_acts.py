@@ -92,7 +92,7 @@ def test_speech_acts_are_flagged_in_the_table():
 
 
 def test_asking_someone_for_something_is_a_demand(run_events):
-    text = "At the summit, Premier Ilse Varnak asked President Halvard Ostrin for debt relief."
+    text = "There, Premier Ilse Varnak asked Zarvolian President Halvard Ostrin for sanctions relief."
     events, _ = run_events(text, [("Ilse Varnak", "PERSON", ["Varnak"]),
                                   ("Halvard Ostrin", "PERSON", ["Ostrin"])])
     assert _of(events, "demand"), events
