@@ -125,11 +125,22 @@ def linked(c: Cluster, m: EventMention) -> bool:
         return True  # "X is stepping down" ... "X had left the company"
     if person and _same(a, b, "actor") and _same(a, b, "target", missing=True):
         return True  # "the firm intends to buy ..." ... "the firm will use its option to buy ..."
+    if spec_of(c.type).speech_act and not _same_act(c, m):
+        return False  # "X denounced the delay" ... "X denied involvement": two acts of saying
     if _same(a, b, "actor") and _same(a, b, "place", missing=True) and _same(a, b, "date", missing=True):
         return True
     same_actor = a.get("actor") is not None and b.get("actor") is not None and (
         _ent_key(a["actor"]) == _ent_key(b["actor"]))
     return same_actor and isinstance(a.get("date"), str) and a.get("date") == b.get("date")
+
+
+def _same_act(c: Cluster, m: EventMention) -> bool:
+    """One act of saying: the new mention repeats a verb of the cluster, or is a noun
+    ("the warning", "his accusation") that names it again."""
+    if m.nominal:
+        return True
+    lemma = m.trigger.lemma_.lower()
+    return any(x.trigger.lemma_.lower() == lemma for x in c.mentions)
 
 
 def _same(a: dict[str, Any], b: dict[str, Any], role: str, *, missing: bool = False) -> bool:

@@ -43,6 +43,29 @@ class EventMention:
         return self.trigger.sent.start
 
 
+PUBLIC_SPEAKERS = frozenset({"PERSON", "COUNTRY", "BLOC"})
+
+
+def _dated(tok: Token) -> bool:
+    """A date inside the noun phrase before its head ("the February 2020 pact")."""
+    return any(t.ent_type_ == "DATE" and t.i < tok.i for c in tok.lefts for t in c.subtree)
+
+
+def _has_infinitive(tok: Token) -> bool:
+    """ "called on all sides to resume the talks": a to-infinitive of what is asked."""
+    return any(t.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
+               for t in tok.subtree if t is not tok)
+
+
+def _clause_subjects(tok: Token, depth: int = 3) -> list[Token]:
+    """The active subject of a verb, or of the clause a conjoined verb or a participle
+    hangs from ("X blamed Y and called on Z", "X missed it, announcing that")."""
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    if subj or depth == 0 or tok.dep_ not in ("advcl", "xcomp", "conj") or tok.head is tok:
+        return subj
+    return _clause_subjects(tok.head, depth - 1)
+
+
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
@@ -219,7 +242,13 @@ class TriggerFinder:
         has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
         if lemma in spec.get("needs_object", []) and not has_object:
             return False
-        if lemma in spec.get("needs_subject", []) and not any(c.dep_ == "nsubj" for c in tok.children):
+        if lemma in spec.get("needs_subject", []) and not _clause_subjects(tok):
+            return False
+        if lemma in spec.get("needs_agent", []) and not self._agent_or_intent(tok):
+            return False
+        if lemma in spec.get("needs_partner", []) and not self._partner(tok):
+            return False
+        if lemma in spec.get("public_speaker", []) and not self._public_speaker(tok):
             return False
         if lemma in spec.get("needs_clause", []) and not clause_demand(tok):
             return False
@@ -237,13 +266,41 @@ class TriggerFinder:
                        if o.dep_ in ("dobj", "nsubjpass"))
         if lemma in spec.get("needs_prep", {}):
             want = spec["needs_prep"][lemma]
-            return any((c.dep_ == "prep" and c.lower_ == want) or any(
-                g.dep_ == "mark" and g.lower_ == want for g in c.children) for c in tok.children)
+            wants = {want} if isinstance(want, str) else set(want)
+            if not _has_infinitive(tok):  # "called the ministry on Monday" asks nothing
+                wants -= set(spec.get("prep_needs_infinitive", []))
+            # "asked X for relief": the parser may hang the "for" under the object
+            near = [*tok.children, *(g for c in tok.children if c.dep_ == "dobj" for g in c.children)]
+            return any((c.dep_ == "prep" and c.lower_ in wants) or any(
+                g.dep_ == "mark" and g.lower_ in wants for g in c.children) for c in near)
         if lemma in spec.get("needs_context_verbs", []):
             return _context_ok(tok, "weapons", self.lex, self.resolver, objs)
         if rules.verb_check is not None:
             return VERB_CHECKS[rules.verb_check](self, tok, spec, objs, obj_lemmas)
         return True
+
+    def _agent_or_intent(self, tok: Token) -> bool:
+        """ "threatened to strike", "X threatened retaliation": a to-clause of what someone
+        would do, or a named subject; not "decisions that threaten stability"."""
+        if any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in tok.children):
+            return True
+        return any(self.resolver.at_token(c) is not None for c in tok.children if c.dep_ == "nsubj")
+
+    def _partner(self, tok: Token) -> bool:
+        """ "spoke by phone with X": a named person, state or bloc on the other side
+        ("spoke with reporters" is a briefing, not talks)."""
+        objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                for g in c.children if g.dep_ == "pobj"]
+        heads = objs + [a for o in objs for a in o.children if a.dep_ in ("appos", "conj")]
+        ents = [self.resolver.at_token(h) for h in heads]
+        return any(e is not None and e.type in PUBLIC_SPEAKERS for e in ents)
+
+    def _public_speaker(self, tok: Token) -> bool:
+        """The speaker is a person, a state or a bloc (a firm announcing its plans is no
+        statement); a participle ("..., announcing that") speaks for its clause's subject."""
+        subj = _clause_subjects(tok)
+        ents = [self.resolver.at_token(c) for c in subj]
+        return any(e is not None and e.type in PUBLIC_SPEAKERS for e in ents)
 
     def _signed_object_ok(self, tok: Token, spec: Spec, objs: list[Token], obj_lemmas: set[str]) -> bool:
         """A signing verb counts when what is signed is one of the type's nouns ("signed a treaty")."""
@@ -453,8 +510,9 @@ class TriggerFinder:
 
     def _signed_noun_ok(self, tok: Token, rules: EventTypeSpec, spec: dict[str, Any], lv: Token | None,
                         scope: list[Token]) -> bool:
-        """A treaty noun counts only as the object of a signing verb ("signed an accord")."""
-        return lv is not None and _lemma(lv) in spec.get("sign_verbs", [])
+        """A treaty noun counts as the object of a signing verb ("signed an accord"), or
+        dated as a past deal is recalled ("the 2015 nuclear deal", "the September accord")."""
+        return (lv is not None and _lemma(lv) in spec.get("sign_verbs", [])) or _dated(tok)
 
     def _military_noun_ok(self, tok: Token, rules: EventTypeSpec, spec: dict[str, Any], lv: Token | None,
                           scope: list[Token]) -> bool:

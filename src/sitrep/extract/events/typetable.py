@@ -76,6 +76,7 @@ class EventTypeSpec:
     participants_distinguish: bool = False
     light_verb_status: bool = False
     person_centred: bool = False
+    speech_act: bool = False
 
 
 _KEYS = {f.name for f in fields(EventTypeSpec)} - {"type"}
