@@ -92,6 +92,28 @@ def voa_files(part: str) -> Callable[[], list[Path]]:
     return files
 
 
+ARMS = ROOT / "tests" / "dev" / "arms-transfers"
+
+
+def arms_dev() -> Figures:
+    """The arms-transfer set's dev split: every section, and arms transfers on their own."""
+    from sitrep.eval.golddir import evaluate_gold
+
+    total = evaluate_gold(ARMS, split="dev").to_dict()["total"]
+    out = _flat(total)
+    for key, value in total["events_by_type"].get("arms_transfer", {}).items():
+        out[f"arms_transfer.{key}"] = float(value)
+    return out
+
+
+def arms_files() -> list[Path]:
+    from sitrep.eval.splits import members, split_file
+
+    keep = members(ARMS, "dev")
+    docs = [p for p in ARMS.iterdir() if p.name.split(".")[0] in keep and p.suffix in (".md", ".yaml")]
+    return [*sorted(docs), Path(str(split_file("arms-transfers")))]
+
+
 def heldout() -> Figures:
     from tests.heldout.report import measure
 
@@ -212,6 +234,7 @@ CORPORA = {c.name: c for c in (
     Corpus("te3-platinum", _glob(EVAL / "te3-platinum" / "gold", "*.tml"), tempeval),
     Corpus("events-dev", _glob(ROOT / "tests" / "dev" / "events", "*.md", "*.gold.yaml"), events_dev),
     Corpus("quotes-dev", _glob(ROOT / "tests" / "dev" / "quotes", "*.md", "*.gold.yaml"), quotes_dev),
+    Corpus("arms-dev", arms_files, arms_dev),
     Corpus("html-bodies", _glob(EVAL / "article-extraction-benchmark", "ground-truth.json.gz", "html/*"),
            html_bodies),
     Corpus("ecbplus", lambda: [EVAL / "ecbplus" / "ECB+.tar.gz"], ecbplus),
