@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint services bench clean
+.PHONY: install run test lint services bench model clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -29,6 +29,10 @@ lint: install
 
 test: install services lint
 	. ./.test-env 2>/dev/null; $(BIN)/pytest -q
+
+# retrain Sitrep's NER (sitrep/models/ner) from ../shared/ on CPU: docs/accuracy.md "Trained NER"
+model: install
+	$(BIN)/python scripts/train_ner.py
 
 bench: install
 	$(BIN)/python bench/run.py

@@ -38,6 +38,10 @@ class Settings:
     # which extract stages run, by name (empty: every stage of sitrep.extract.stages.STAGES);
     # they run in the order STAGES lists them
     stages: tuple[str, ...] = ()
+    # Sitrep's trained NER (scripts/train_ner.py, sitrep/models/ner) as an entity source:
+    # "off", "add" (its names no spaCy entity overlaps) or "replace" (its people,
+    # organizations and places instead of spaCy's); docs/accuracy.md "Trained NER"
+    trained_ner: str = field(default_factory=lambda: os.environ.get("SITREP_TRAINED_NER", "off"))
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -39,6 +39,7 @@ from sitrep.model import Entity
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc, Span
 
     from sitrep.extract.component import StageContext
 
@@ -49,6 +50,15 @@ def _year(published: str | None) -> int | None:
     return None
 
 
+def _ner_spans(doc: Doc, nlp: Language, mode: str) -> list[Span] | None:
+    """The NER spans to read (None: the small model's own): see sitrep.nlp.trained_ner."""
+    if mode == "off":
+        return None
+    from sitrep.nlp import trained_ner
+
+    return trained_ner.combine(doc, trained_ner.spans(doc, trained_ner.load(nlp)), mode)
+
+
 def find_entities(ctx: StageContext, nlp: Language | None = None) -> list[Entity]:
     """The entities of a parsed article (``nlp``: the model that parsed it)."""
     if nlp is None:
@@ -57,7 +67,8 @@ def find_entities(ctx: StageContext, nlp: Language | None = None) -> list[Entity
         nlp = load_nlp(ctx.settings.model)
     doc = ctx.doc
     gz = gazetteer.load()
-    cands = metonymy.apply(doc, recognize(doc, gz, nlp, equipment.equipment_cands(doc, gz)), gz)
+    ents = _ner_spans(doc, nlp, ctx.settings.trained_ner)
+    cands = metonymy.apply(doc, recognize(doc, gz, nlp, equipment.equipment_cands(doc, gz), ents), gz)
     things = aliases.defined_aliases(doc, build.cluster_things(doc, cands, gz))
     countries = {c.name for c in things if c.type == "COUNTRY"}
     people = persons.cluster_people(doc, cands, gz, _year(ctx.article.published), countries)

@@ -18,6 +18,8 @@ from sitrep.extract.entities.data import lexicon
 from sitrep.extract.entities.gazetteer import Entry, Gazetteer
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.language import Language
     from spacy.tokenizer import Tokenizer
     from spacy.tokens import Doc, Span
@@ -206,10 +208,12 @@ def _bad_span(span: Span) -> bool:
     return bool(span.text.isdigit())
 
 
-def spacy_cands(doc: Doc, gz: Gazetteer) -> list[Cand]:
+def spacy_cands(doc: Doc, gz: Gazetteer, ents: Iterable[Span] | None = None) -> list[Cand]:
+    """Candidates from NER spans: the small model's ``doc.ents`` unless ``ents`` are given
+    (sitrep.nlp.trained_ner.combine)."""
     out = []
     doc.user_data["sitrep_text"] = doc.text  # built once (Doc.text joins every token)
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         typ = lexicon.SPACY_LABELS.get(ent.label_)
         if typ == "NORP" and ent.text in gz.cities and not _modifies_a_noun(ent):
             typ = "GPE"  # spaCy's "Aleppo" NORP, not "Baloch separatists"
@@ -488,10 +492,12 @@ def retype_surnames(doc: Doc, cands: list[Cand]) -> list[Cand]:
     return cands
 
 
-def recognize(doc: Doc, gz: Gazetteer, nlp: Language, extra: list[Cand] | None = None) -> list[Cand]:
+def recognize(doc: Doc, gz: Gazetteer, nlp: Language, extra: list[Cand] | None = None,
+              ents: Iterable[Span] | None = None) -> list[Cand]:
     """The article's candidate mentions, resolved; ``extra``: candidates of other steps
-    (equipment), ranked like the patterns."""
+    (equipment), ranked like the patterns; ``ents``: NER spans instead of the small
+    model's own (the trained NER, sitrep.nlp.trained_ner)."""
     cands = (gazetteer_cands(doc, gz, nlp) + pattern_cands(doc, gz) + publication_cands(doc)
-             + spacy_cands(doc, gz) + (extra or []))
+             + spacy_cands(doc, gz, ents) + (extra or []))
     cands = resolve(cands, doc, gz)
     return retype_surnames(doc, cands)

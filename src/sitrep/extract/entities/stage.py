@@ -25,6 +25,10 @@ class Entities(Component):
         # here, outside any memory zone, so they outlive every zone
         phrase_matcher(nlp, gazetteer.load())
         leaders.table()
+        if settings.trained_ner != "off":
+            from sitrep.nlp import trained_ner
+
+            trained_ner.load(nlp)  # once, when the stage is built
 
     def __call__(self, ctx: StageContext) -> list[Entity]:
         return find_entities(ctx, self.nlp)

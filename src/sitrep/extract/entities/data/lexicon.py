@@ -374,6 +374,7 @@ SPACY_LABELS = {
     "FAC": "FACILITY",
     "EVENT": "EVENT_NAME",
     "NORP": "NORP",
+    "WEAPON": "WEAPON_SYSTEM",  # Sitrep's trained NER (sitrep.nlp.trained_ner), not spaCy's
 }
 
 # verbs whose object is a government addressed, not a place ("urged Berlin", "accused Moscow")
