@@ -2,7 +2,7 @@
 predicted events binned by confidence, and in each bin the fraction that match a gold
 event (same type, overlapping evidence: the scorer's rule, optional gold included).
 
-    table = reliability(outcomes_of(records_and_golds))
+    table = reliability(outcomes)   # outcomes: sitrep.eval.golddir.evaluate_gold(...).outcomes
     print(format_table(table))
 """
 
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from sitrep.eval.gold import GoldScorer, locate, overlap
@@ -88,27 +87,3 @@ def format_table(bins: list[Bin]) -> str:
     lines.append(f"\nexpected calibration error {expected_calibration_error(bins):.3f} "
                  f"over {sum(b.n for b in bins)} events")
     return "\n".join(lines)
-
-
-def corpus_outcomes(path: Path, split: str | None = None) -> list[Outcome]:
-    """Run the pipeline on a gold folder (one split of it) and collect the outcomes."""
-    import yaml
-
-    from sitrep.config import Settings
-    from sitrep.eval.golddir import article_for, gold_files
-    from sitrep.ingest import read_inputs
-    from sitrep.pipeline import analyze
-
-    settings = Settings()
-    files = gold_files(Path(path))
-    if split is not None:
-        from sitrep.eval.splits import members
-
-        keep = members(Path(path), split)
-        files = [g for g in files if g.name[: -len(".gold.yaml")] in keep]
-    out: list[Outcome] = []
-    for gold_path in files:
-        gold = yaml.safe_load(gold_path.read_text(encoding="utf-8")) or {}
-        item = next(iter(read_inputs([str(article_for(gold_path))], settings)))
-        out.extend(outcomes(gold, analyze(item, settings).to_dict()))  # type: ignore[arg-type]
-    return out
