@@ -35,7 +35,8 @@ def run(db: str, *args: str, ok: bool = True):  # type: ignore[no-untyped-def]
 
 
 def test_list_shows_every_article_with_counts(db: str) -> None:
-    out = run(db, "list").stdout.splitlines()
+    header, *out = run(db, "list").stdout.splitlines()
+    assert header.startswith("id") and "published" in header and "title" in header
     assert len(out) == 3 and "A deal" in out[0] and "  4e   2q   3v" in out[0]
     rows = json.loads(run(db, "list", "--format", "json", "--limit", "1", "--offset", "1").stdout)
     assert [r["n_events"] for r in rows] == [1]
@@ -43,7 +44,7 @@ def test_list_shows_every_article_with_counts(db: str) -> None:
 
 def test_list_counts_time_expressions(db: str) -> None:
     n = len(rich_analysis().timexes)
-    assert n and f"  3v {n:>3}t  A deal" in run(db, "list").stdout.splitlines()[0]
+    assert n and f"  3v {n:>3}t  A deal" in run(db, "list").stdout.splitlines()[1]
     rows = json.loads(run(db, "list", "--format", "json").stdout)
     assert rows[0]["n_timexes"] == n
 

@@ -58,6 +58,9 @@ def list_(settings: Settings, limit: int, offset: int, fmt: str) -> None:
     if fmt != "text":
         _emit([asdict(r) for r in rows], fmt)
         return
+    if rows:  # the counts: e entities, q quotes, v events, t time expressions
+        counts = " ".join(f"{c:>4}" for c in "eqvt")
+        click.echo(f"{'id':<12}  {'published':<10}  {'outlet':<20}  {counts}  title")
     for r in rows:
         note = f"  [{r.analysis}]" if r.analysis else ""
         click.echo(f"{r.id[:12]}  {r.published or '?':<10.10}  {(r.outlet or '?')[:20]:<20}  "
