@@ -160,16 +160,23 @@ class Antecedents:
         subj = subject_of(verb)
         return self._entity_on(subj) if subj is not None and not self.quoted(subj.idx) else None
 
-    def _subject_before(self, head: Token) -> Entity | None:
-        """The body or person that is the writer's subject of the sentence before ``head``'s
-        (or earlier in its own sentence)."""
+    def _subjects_back(self, head: Token) -> list[Token]:
+        """The writer's subjects (outside quotations) before ``head`` in its sentence, then in
+        the sentence before when that one is in the same or the previous paragraph; nearest
+        first."""
         sent = self.tix.sentence(head)
         first = sent[0]
         prev = self.tix.sentence(first.doc[first.i - 1]) if first.i > 0 else []
         if prev and not _same_paragraph_or_next(prev[0], head, self.para_starts):
             prev = []
-        for tok in [t for t in sent if t.i < head.i][::-1] + prev[::-1]:
-            if tok.dep_ not in SUBJECT_DEPS or self.quoted(tok.idx) or tok.i == head.i:
+        return [tok for tok in [t for t in sent if t.i < head.i][::-1] + prev[::-1]
+                if tok.dep_ in SUBJECT_DEPS and not self.quoted(tok.idx)]
+
+    def _subject_before(self, head: Token) -> Entity | None:
+        """The body or person that is the writer's subject of the sentence before ``head``'s
+        (or earlier in its own sentence)."""
+        for tok in self._subjects_back(head):
+            if tok.i == head.i:
                 continue
             ent = self._entity_on(tok)
             if ent is not None and ent.type in ISSUER_TYPES:
@@ -182,13 +189,8 @@ class Antecedents:
         a group pronoun, in its sentence or the one before, when that subject is a body or
         a state (found, entity), or a plural noun naming nobody ("Witnesses fled. They
         said ...": found, None); (False, None) when neither comes first."""
-        sent = self.tix.sentence(head)
-        first = sent[0]
-        prev = self.tix.sentence(first.doc[first.i - 1]) if first.i > 0 else []
-        if prev and not _same_paragraph_or_next(prev[0], head, self.para_starts):
-            prev = []
-        for tok in [t for t in sent if t.i < head.i][::-1] + prev[::-1]:
-            if tok.dep_ not in SUBJECT_DEPS or self.quoted(tok.idx) or not _main_clause(tok.head):
+        for tok in self._subjects_back(head):
+            if not _main_clause(tok.head):
                 continue  # not the subject of a reported clause ("says that all trades ...")
             ent = self._entity_on(tok)
             if ent is not None and ent.type in ISSUER_TYPES - {PERSON}:
