@@ -15,14 +15,14 @@ and flight numbers share the shape.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sitrep.extract.entities.data import lexicon
 from sitrep.extract.entities.gazetteer import Gazetteer
 from sitrep.extract.entities.recognize import Cand
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,7}-?\d{1,4}(?:[A-Z][A-Za-z]{0,2}\d{0,2})?$")
 TYPE_NUMBER = re.compile(r"^\d{2,3}[A-Z]{0,2}$")
@@ -69,7 +69,7 @@ def _designation_at(doc: Doc, i: int, gz: Gazetteer) -> tuple[int, int, str] | N
     if (tok.text[:1].isupper() and i + 2 < len(doc) and doc[i + 1].text == "-"
             and doc[i + 2].lower_ == "class" and not gz.lookup(tok.text)):
         return i, i + 3, f"{tok.text}-class"
-    if DESIGNATION.match(tok.text) and any(c.isdigit() for c in tok.text) and not _known(tok.text, gz):
+    if DESIGNATION.match(tok.text) and any(c.isdigit() for c in tok.text) and not gz.lookup(tok.text):
         return i, i + 1, tok.text
     return None
 
@@ -87,11 +87,7 @@ def _singular(noun: str) -> str:
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
-def _known(text: str, gz: Gazetteer) -> bool:
-    return bool(gz.lookup(text))
-
-
-def _class_noun(doc: Doc, end: int) -> Any:
+def _class_noun(doc: Doc, end: int) -> Token | None:
     for k in range(end, min(end + MAX_GAP + 1, len(doc))):
         if doc[k].lower_ in lexicon.EQUIPMENT_CLASSES:
             # the last class noun of a run: "KC-390 tanker aircraft"
