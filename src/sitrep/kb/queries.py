@@ -183,6 +183,28 @@ def corrected_quote_hits(store: Store, hits: list[QuoteHit]) -> list[QuoteHit]:
     return out
 
 
+def reviewed_event_hits(store: Store, hits: list[EventHit], **filters: str | None) -> list[EventHit]:
+    """The store's event hits as review left them: corrections applied, the type and
+    status filters checked again on the corrected events, then the events reviewers
+    added that pass ``filters`` (type, status, actor, place, since, until)."""
+    from sitrep.kb.added import added_event_hits
+
+    type_, status = filters.get("type"), filters.get("status")
+    kept_hits = [h for h in corrected_event_hits(store, hits)
+                 if (not type_ or h.event.type == type_) and (not status or h.event.status == status)]
+    return kept_hits + added_event_hits(store, **filters)
+
+
+def reviewed_quote_hits(store: Store, hits: list[QuoteHit], *, speaker: str | None = None,
+                        kind: str | None = None) -> list[QuoteHit]:
+    """The store's quote hits with corrections applied (a corrected kind checked again),
+    then the quotes reviewers added with that speaker and kind."""
+    from sitrep.kb.added import added_quote_hits
+
+    fixed = [h for h in corrected_quote_hits(store, hits) if not kind or h.quote.kind == kind]
+    return fixed + added_quote_hits(store, speaker=speaker, kind=kind)
+
+
 def kb_events(store: Store, *, type: str | None = None, actor: str | None = None, place: str | None = None,
               status: str | None = None, since: str | None = None, until: str | None = None,
               limit: int = 50, offset: int = 0) -> tuple[int, list[KbEvent]]:
@@ -194,8 +216,8 @@ def kb_events(store: Store, *, type: str | None = None, actor: str | None = None
 
 def _all_kb_events(store: Store, type: str | None, actor: str | None, place: str | None,
                    status: str | None, since: str | None, until: str | None) -> list[KbEvent]:
-    hits = corrected_event_hits(store, _find(store, actor, place, since, until))
-    hits = [h for h in hits if (not type or h.event.type == type)]
+    hits = reviewed_event_hits(store, _find(store, actor, place, since, until), type=type, actor=actor,
+                               place=place, since=since, until=until)
     groups = _group(store, hits)
     if status:
         groups = [g for g in groups if g.status == status]
@@ -296,7 +318,7 @@ def _entity_profile(store: Store, kb_id: str, limit: int) -> EntityProfile | Non
     roles = [{"role": r.role, "published": r.published, "article_id": r.article_id}
              for r in members if r.role]
     _, events = kb_events(store, actor=ent.name, limit=limit)
-    by = corrected_quote_hits(store, find_quotes(store, speaker=ent.name, limit=limit))
+    by = reviewed_quote_hits(store, find_quotes(store, speaker=ent.name, limit=limit), speaker=ent.name)
     names = [ent.name, *ent.aliases]
     # the quotes whose text names it: the store narrows them down (text_any), not Python
     candidates = find_quotes(store, text_any=names, limit=5000)
