@@ -136,7 +136,7 @@ def validate(c: Correction) -> None:
     if not c.who.strip():
         raise CorrectionError("a correction needs a reviewer name (who)")
     if c.verdict in ("corrected", "added", "merged", "split") and not isinstance(c.value, dict):
-        raise CorrectionError(f"verdict {c.verdict!r} needs the fields it sets (value)")
+        raise CorrectionError(f"verdict {c.verdict!r} needs the {c.verdict} fields (value)")
     v = c.value or {}
     if c.verdict == "corrected":
         if not v:
