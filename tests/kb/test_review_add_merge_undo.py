@@ -219,3 +219,15 @@ def test_the_cli_adds_merges_splits_undoes_and_every_read_path_shows_it(tmp_path
     bad = run.invoke(main, ["--db", db, "kb", "merge-entities", aid, "--mention", "5-2", "--with", "1-2",
                             "--who", "ana"])
     assert bad.exit_code == 2 and "START-END" in bad.output
+
+
+def test_a_type_or_status_filter_sees_the_corrected_value(store: Store) -> None:
+    store.add(deal_report())
+    _do(store, "event", "Aeroflot agreed to buy 22 Boeing 787 jets for $4 billion", "corrected",
+        {"type": "agreement", "status": "planned"})
+    assert reviewed_event_hits(store, store.events(type="arms_transfer"), type="arms_transfer") == []
+    (hit,) = reviewed_event_hits(store, store.events(type="agreement"), type="agreement")
+    assert (hit.event.type, hit.event.status) == ("agreement", "planned")
+    assert len(reviewed_event_hits(store, store.events(status="planned"), status="planned")) == 1
+    assert reviewed_event_hits(store, store.events(status="agreed"), status="agreed") == []
+    assert kb.kb_events(store, type="agreement")[0] == 1

@@ -190,9 +190,31 @@ def reviewed_event_hits(store: Store, hits: list[EventHit], **filters: str | Non
     from sitrep.kb.added import added_event_hits
 
     type_, status = filters.get("type"), filters.get("status")
+    if type_ or status:  # events a correction gave this type or status: the store filtered them out
+        hits = hits + _corrected_into(store, hits, type_, status, filters)
     kept_hits = [h for h in corrected_event_hits(store, hits)
                  if (not type_ or h.event.type == type_) and (not status or h.event.status == status)]
     return kept_hits + added_event_hits(store, **filters)
+
+
+def _corrected_into(store: Store, hits: list[EventHit], type_: str | None, status: str | None,
+                    filters: Mapping[str, str | None]) -> list[EventHit]:
+    """The machine's events, not in ``hits``, of the articles where a live correction sets
+    an event's type or status to the filtered one (the caller applies the corrections)."""
+    from sitrep.kb.replay import live
+
+    by_article: dict[str, list[Any]] = {}
+    for c in list_corrections(store):
+        by_article.setdefault(c.article_id, []).append(c)
+    wanted = {aid for aid, cs in by_article.items() for c in live(cs)
+              if c.kind == "event" and c.verdict == "corrected" and c.value
+              and ((type_ and c.value.get("type") == type_) or (status and c.value.get("status") == status))}
+    if not wanted:
+        return []
+    seen = {(h.article_id, h.event.id) for h in hits}
+    found = find_events(store, actor=filters.get("actor"), place=filters.get("place"),
+                        since=filters.get("since"), until=filters.get("until"), article_ids=wanted)
+    return [h for h in found if (h.article_id, h.event.id) not in seen]
 
 
 def reviewed_quote_hits(store: Store, hits: list[QuoteHit], *, speaker: str | None = None,
