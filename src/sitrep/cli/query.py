@@ -168,9 +168,10 @@ def _clip(text: str, n: int) -> str:
 def quotes(settings: Settings, speaker: str | None, kind: str | None, limit: int | None, fmt: str) -> None:
     """Stored quotes, by speaker: `sitrep quotes --speaker Lukashenko`."""
     with opened_store(settings) as store:
-        from sitrep.kb.queries import corrected_quote_hits
+        from sitrep.kb.queries import reviewed_quote_hits
 
-        hits = corrected_quote_hits(store, store.quotes(speaker=speaker, kind=kind, limit=limit))
+        hits = reviewed_quote_hits(store, store.quotes(speaker=speaker, kind=kind, limit=limit),
+                                   speaker=speaker, kind=kind)[:limit]
     if fmt != "text":
         _emit([{"article_id": h.article_id, "title": h.title, "published": h.published,
                 "speaker_name": h.speaker.name if h.speaker else None, **asdict(h.quote)} for h in hits], fmt)
@@ -197,10 +198,11 @@ def events(settings: Settings, type_: str | None, actor: str | None, place: str 
            since: str | None, until: str | None, limit: int | None, fmt: str) -> None:
     """Stored events: `sitrep events --type arms_transfer --actor Russia`."""
     with opened_store(settings) as store:
-        from sitrep.kb.queries import corrected_event_hits
+        from sitrep.kb.queries import reviewed_event_hits
 
-        hits = corrected_event_hits(store, store.events(
-            type=type_, actor=actor, place=place, status=status, since=since, until=until, limit=limit))
+        hits = reviewed_event_hits(store, store.events(
+            type=type_, actor=actor, place=place, status=status, since=since, until=until, limit=limit),
+            type=type_, actor=actor, place=place, status=status, since=since, until=until)[:limit]
     if fmt != "text":
         _emit([{"article_id": h.article_id, "title": h.title, "published": h.published,
                 "entities": {i: e.name for i, e in h.entities.items()}, **asdict(h.event)}

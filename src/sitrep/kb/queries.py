@@ -183,6 +183,50 @@ def corrected_quote_hits(store: Store, hits: list[QuoteHit]) -> list[QuoteHit]:
     return out
 
 
+def reviewed_event_hits(store: Store, hits: list[EventHit], **filters: str | None) -> list[EventHit]:
+    """The store's event hits as review left them: corrections applied, the type and
+    status filters checked again on the corrected events, then the events reviewers
+    added that pass ``filters`` (type, status, actor, place, since, until)."""
+    from sitrep.kb.added import added_event_hits
+
+    type_, status = filters.get("type"), filters.get("status")
+    if type_ or status:  # events a correction gave this type or status: the store filtered them out
+        hits = hits + _corrected_into(store, hits, type_, status, filters)
+    kept_hits = [h for h in corrected_event_hits(store, hits)
+                 if (not type_ or h.event.type == type_) and (not status or h.event.status == status)]
+    return kept_hits + added_event_hits(store, **filters)
+
+
+def _corrected_into(store: Store, hits: list[EventHit], type_: str | None, status: str | None,
+                    filters: Mapping[str, str | None]) -> list[EventHit]:
+    """The machine's events, not in ``hits``, of the articles where a live correction sets
+    an event's type or status to the filtered one (the caller applies the corrections)."""
+    from sitrep.kb.replay import live
+
+    by_article: dict[str, list[Any]] = {}
+    for c in list_corrections(store):
+        by_article.setdefault(c.article_id, []).append(c)
+    wanted = {aid for aid, cs in by_article.items() for c in live(cs)
+              if c.kind == "event" and c.verdict == "corrected" and c.value
+              and ((type_ and c.value.get("type") == type_) or (status and c.value.get("status") == status))}
+    if not wanted:
+        return []
+    seen = {(h.article_id, h.event.id) for h in hits}
+    found = find_events(store, actor=filters.get("actor"), place=filters.get("place"),
+                        since=filters.get("since"), until=filters.get("until"), article_ids=wanted)
+    return [h for h in found if (h.article_id, h.event.id) not in seen]
+
+
+def reviewed_quote_hits(store: Store, hits: list[QuoteHit], *, speaker: str | None = None,
+                        kind: str | None = None) -> list[QuoteHit]:
+    """The store's quote hits with corrections applied (a corrected kind checked again),
+    then the quotes reviewers added with that speaker and kind."""
+    from sitrep.kb.added import added_quote_hits
+
+    fixed = [h for h in corrected_quote_hits(store, hits) if not kind or h.quote.kind == kind]
+    return fixed + added_quote_hits(store, speaker=speaker, kind=kind)
+
+
 def kb_events(store: Store, *, type: str | None = None, actor: str | None = None, place: str | None = None,
               status: str | None = None, since: str | None = None, until: str | None = None,
               limit: int = 50, offset: int = 0) -> tuple[int, list[KbEvent]]:
@@ -194,8 +238,8 @@ def kb_events(store: Store, *, type: str | None = None, actor: str | None = None
 
 def _all_kb_events(store: Store, type: str | None, actor: str | None, place: str | None,
                    status: str | None, since: str | None, until: str | None) -> list[KbEvent]:
-    hits = corrected_event_hits(store, _find(store, actor, place, since, until))
-    hits = [h for h in hits if (not type or h.event.type == type)]
+    hits = reviewed_event_hits(store, _find(store, actor, place, since, until), type=type, actor=actor,
+                               place=place, since=since, until=until)
     groups = _group(store, hits)
     if status:
         groups = [g for g in groups if g.status == status]
@@ -296,7 +340,7 @@ def _entity_profile(store: Store, kb_id: str, limit: int) -> EntityProfile | Non
     roles = [{"role": r.role, "published": r.published, "article_id": r.article_id}
              for r in members if r.role]
     _, events = kb_events(store, actor=ent.name, limit=limit)
-    by = corrected_quote_hits(store, find_quotes(store, speaker=ent.name, limit=limit))
+    by = reviewed_quote_hits(store, find_quotes(store, speaker=ent.name, limit=limit), speaker=ent.name)
     names = [ent.name, *ent.aliases]
     # the quotes whose text names it: the store narrows them down (text_any), not Python
     candidates = find_quotes(store, text_any=names, limit=5000)
