@@ -341,3 +341,56 @@ def test_an_agency_report_is_the_agencys(run: Run) -> None:
     text = "The state news agency RNA reported that the mine had closed."
     (q,) = run(text, {}, {"RNA": ("ORG", ["RNA"])})
     assert q.speaker == "RNA"
+
+
+# -- attribution frames by dependency syntax (#14)
+RURITANIA_CAPITAL = {"Ruritania": ("COUNTRY", ["Ruritania", "Strelsau"]),
+                     "Borduria": ("COUNTRY", ["Borduria"])}
+
+
+def test_relative_clause_speaker_is_the_noun_it_modifies(run: Run) -> None:
+    text = ("Borduria's purchase of the radars is a point of tension with Strelsau, "
+            "which claims the radars threaten its airspace.")
+    (q,) = run(text, {}, RURITANIA_CAPITAL)
+    assert (q.text, q.speaker) == ("the radars threaten its airspace", "Ruritania")
+
+
+def test_with_absolute_participle_speaker_is_the_object_of_with(run: Run) -> None:
+    text = ("The two rivals had been trading insults for weeks, with Marsh at one point "
+            "suggesting Okafor needed a lawyer.")
+    (q,) = run(text, {"Lena Marsh": ["Marsh"], "Ade Okafor": ["Okafor"]})
+    assert (q.text, q.speaker) == ("Okafor needed a lawyer", "Lena Marsh")
+
+
+def test_participle_on_a_plural_noun_is_that_group_speaking(run: Run) -> None:
+    text = ("In response to critics saying that the port had reopened too late, "
+            "Lena Marsh said that the storm had closed it for only two days.")
+    quotes = run(text, MARSH)
+    assert speakers(quotes) == [("the port had reopened too late", None),
+                                ("the storm had closed it for only two days", "Lena Marsh")]
+
+
+def test_participle_on_a_document_is_its_writer_speaking(run: Run) -> None:
+    text = "Lena Marsh sent a letter stating that the inquiry would close in May."
+    (q,) = run(text, MARSH)
+    assert q.speaker == "Lena Marsh"
+
+
+def test_cited_as_saying_gives_the_cited_source(run: Run) -> None:
+    text = ('The Daily Courier cited "security officials in two neighbouring countries" '
+            "as saying the tanker would leave port in early March.")
+    quotes = run(text, {}, {"Daily Courier": ("ORG", ["The Daily Courier"])})
+    assert [q.speaker for q in quotes if q.kind == "indirect"] == [None]
+
+
+def test_citing_reasons_is_no_quoting_frame(run: Run) -> None:
+    text = ("President Lena Marsh missed the deadline, citing technical reasons and announcing "
+            "last month that all troops would be home by June.")
+    (q,) = run(text, {"Lena Marsh": ["Lena Marsh"]})
+    assert (q.text, q.speaker) == ("all troops would be home by June", "Lena Marsh")
+
+
+def test_officials_of_several_states_speak_for_none(run: Run) -> None:
+    text = "Officials in two Western countries said the tanker would leave port in early March."
+    (q,) = run(text, {}, {"the West": ("BLOC", ["Western"])})
+    assert q.speaker is None

@@ -78,13 +78,23 @@ def _placing_tokens(head: Token) -> Iterator[Token]:
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ in BODY_PREPS:
             for obj in prep.children:
-                if obj.dep_ == "pobj":
+                if obj.dep_ == "pobj" and not _several(obj):
                     yield obj
                     yield from (t for t in obj.subtree if t.i != obj.i)
         elif prep.dep_ == "acl":  # "a statement released by the agency"
             for agent in prep.children:
                 if agent.dep_ == "agent":
                     yield from (t for t in agent.subtree if t.i != agent.i)
+
+
+def _several(noun: Token) -> bool:
+    """"officials in two Western countries", "sources in several ministries": a counted
+    plural places the speaker in no one body."""
+    return noun.tag_ in {"NNS", "NNPS"} and any(
+        c.dep_ == "nummod" or (c.dep_ in {"det", "amod"} and c.lower_ in _SEVERAL) for c in noun.lefts)
+
+
+_SEVERAL = {"several", "some", "many", "both", "various", "multiple", "numerous", "few"}
 
 
 def _entities_on(tok: Token, index: MentionIndex) -> list[Entity]:

@@ -69,16 +69,19 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def _antecedent(noun: Token) -> Token:
-    """The person a relative clause is about: "Charles O'Reilly, an expert at Stanford
-    University, who stated" attaches to "University"; climb to "O'Reilly"."""
+    """The noun a relative clause is about: "Charles O'Reilly, an expert at Stanford
+    University, who stated" attaches to "University"; climb out of the apposition to
+    "O'Reilly". Out of a prepositional phrase only on the way to an apposition: "a point
+    of tension with Washington, which claims" is about Washington."""
+    start = noun
     for _ in range(4):
         if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in {"NOUN", "PROPN"}:
             noun = noun.head.head  # not out of "according to Bontemps, who said"
         elif noun.dep_ == "appos":
-            noun = noun.head
+            return noun.head
         else:
             break
-    return noun
+    return start
 
 
 def _temporal(tok: Token) -> bool:
@@ -112,12 +115,17 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
+# verbs of passing on someone else's words: "quoted X as saying", "cited X as saying"
+QUOTING_VERBS = {"quote", "cite"}
+
+
 def _quoted_as(verb: Token) -> Token | None:
-    """"Detik.com quoted Djamal as saying": the object of "quote"."""
+    """"Detik.com quoted Djamal as saying", "the paper cited officials as saying": the
+    object of "quote"/"cite"."""
     head = verb.head
     if head.lemma_.lower() != "quote" or head.i == verb.i:
-        head = head.head if head.lower_ == "as" else head
-    if head.lemma_.lower() != "quote":
+        head = head.head if head.lower_ == "as" else verb  # "cited X as saying": only with "as"
+    if head.i == verb.i or head.lemma_.lower() not in QUOTING_VERBS:
         return None
     # active "quoted Djamal as saying", passive "Djamal was quoted (by Reuters) as saying"
     return next((c for c in head.children if c.dep_ in {"dobj", "obj", "nsubjpass"}), None)
@@ -137,6 +145,8 @@ def _subject(verb: Token) -> Token | None:
         real = [c for c in subjects if not _temporal(c)]
         if real:
             return min(real, key=lambda c: abs(c.i - verb.i))
+        if verb.dep_ == "acl" and _speaks_itself(verb.head):
+            return verb.head  # "critics saying that", "a cell calling itself"
         if verb.dep_ == "acl":  # "a letter ... stating": the writer of the letter
             owner = _owner_verb(verb.head)
             if owner is None:
@@ -149,6 +159,9 @@ def _subject(verb: Token) -> Token | None:
         if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
             verb, seen = verb.head.head, seen + 1  # "justified his choice by saying"
             continue
+        absolute = _with_absolute(verb)
+        if absolute is not None:
+            return absolute  # "..., with Erdogan at one point suggesting"
         inherits = verb.dep_ in INHERIT_DEPS or verb.tag_ == "VBG"  # "..., merely saying that"
         if inherits and verb.head.i != verb.i and not _has_mark(verb):
             verb = verb.head
@@ -156,6 +169,40 @@ def _subject(verb: Token) -> Token | None:
             continue
         return _subject_before_comma(cue)
     return _subject_before_comma(cue)
+
+
+def _speaks_itself(noun: Token) -> bool:
+    """A noun a participle of saying modifies that can speak itself ("critics saying",
+    "a group calling itself", "Reuters saying"), not a document or a message whose writer
+    speaks ("a letter stating", "a post saying"): a name, a person or body by its role or
+    kind, or people in the plural."""
+    lex = lexicon()
+    words = {noun.lemma_.lower(), noun.lower_}
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if words & (lex.document_nouns | lex.saying_nouns | lex.voice_nouns):
+        return False
+    if noun.pos_ == "PROPN" or words & (lex.agent_nouns | lex.role_nouns | lex.org_nouns):
+        return True
+    return noun.tag_ == "NNS" and noun.ent_type_ == ""
+
+
+def _with_absolute(verb: Token) -> Token | None:
+    """"..., with Erdogan at one point suggesting that": a participle whose subject is the
+    object of a "with" before it on the same head (the absolute construction)."""
+    if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "conj", "xcomp"} or verb.head.i == verb.i:
+        return None
+    for prep in verb.head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "with" or not prep.i < verb.i:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.pos_ not in SPEAKER_POS:
+            continue
+        between = verb.doc[obj.right_edge.i + 1 : verb.i]
+        if all(t.dep_ in {"prep", "pobj", "advmod", "npadvmod", "det", "nummod", "amod", "punct"}
+               and t.text != "," for t in between):
+            return obj
+    return None
 
 
 def _subject_before_comma(cue: Token) -> Token | None:
