@@ -394,3 +394,39 @@ def test_officials_of_several_states_speak_for_none(run: Run) -> None:
     text = "Officials in two Western countries said the tanker would leave port in early March."
     (q,) = run(text, {}, {"the West": ("BLOC", ["Western"])})
     assert q.speaker is None
+
+
+# -- type constraints on the speaker (#14)
+def test_surname_typed_as_a_town_is_the_person_of_that_name(run: Run) -> None:
+    text = ("The board named Fritz Halvorsen chief executive on Sunday. "
+            "Halvorsen said on Tuesday that the plan would close five plants.")
+    (q,) = run(text, {"Fritz Halvorsen": ["Fritz Halvorsen"]}, {"Halvorsen": ("CITY", ["Halvorsen"])})
+    assert q.speaker == "Fritz Halvorsen"
+
+
+def test_a_weapon_is_never_a_speaker(run: Run) -> None:
+    text = "The Vulkan said the launch had been a success."
+    (q,) = run(text, {}, {"Vulkan": ("WEAPON_SYSTEM", ["Vulkan"])})
+    assert q.speaker is None
+
+
+def test_misspelt_surname_is_the_person_introduced_before(run: Run) -> None:
+    text = ('Industry minister Tony Clement met the unions on Monday. '
+            '"The industry will be smaller but viable," said Clements.')
+    quotes = run(text, {"Tony Clement": ["Tony Clement"], "Clements": ["Clements"]})
+    assert [q.speaker for q in quotes] == ["Tony Clement"]
+
+
+def test_misspelt_surname_with_no_entity_of_its_own(run: Run) -> None:
+    text = ("Army spokesman Ahmed Sharif Chaudhry briefed reporters on Monday. "
+            "Military spokesperson Chaundry claimed the attackers were in touch with planners abroad.")
+    (q,) = run(text, {"Ahmed Sharif Chaudhry": ["Ahmed Sharif Chaudhry"]})
+    assert q.speaker == "Ahmed Sharif Chaudhry"
+
+
+def test_near_spelling_keeps_different_names_apart() -> None:
+    from sitrep.extract.quotes.bodies import near_spelling
+
+    assert near_spelling("clement", "clements") and near_spelling("chaudhry", "chaundry")
+    assert not near_spelling("hassan", "hussein") and not near_spelling("khan", "kahn")
+    assert not near_spelling("morales", "gonzales")

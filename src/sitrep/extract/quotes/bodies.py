@@ -114,6 +114,9 @@ def fuller_entity(ent: Entity, entities: list[Entity]) -> Entity:
         if " " in ent.name.strip():
             return ent
         hits = [e for e in same if _key(_last_word(e.name)) == short]
+        if not hits:  # "Clements" after "Tony Clement": a misspelt surname
+            hits = [e for e in same if " " in e.name.strip()
+                    and near_spelling(_key(_last_word(e.name)), short)]
     else:
         hits = [e for e in same if _key(e.name).endswith(" " + short) or short in _acronyms(e.name)]
     return hits[0] if len({e.id for e in hits}) == 1 else ent
@@ -146,7 +149,28 @@ def by_name(head: Token, entities: list[Entity], before: int) -> Entity | None:
         first = min((m.start for m in e.mentions if m.start is not None), default=before)
         if (word in forms or forms & initials) and first <= before:
             hits.append(e)  # "the National Congress Party" after "NCP" too
+    if not hits and head.tag_ == "NNP":  # "Chaundry" after "Ahmed Sharif Chaudhry"
+        hits = [e for e in entities if e.type == PERSON and " " in e.name.strip()
+                and near_spelling(_key(_last_word(e.name)), word)
+                and min((m.start for m in e.mentions if m.start is not None), default=before) <= before]
     return hits[0] if len(hits) == 1 else None
+
+
+def near_spelling(a: str, b: str) -> bool:
+    """Two spellings of one surname ("Clement"/"Clements", "Chaudhry"/"Chaundry"): the same
+    first two letters and at most one edit apart (two for seven letters or more)."""
+    if a == b or min(len(a), len(b)) < 5 or a[:2] != b[:2]:
+        return False
+    limit = 2 if min(len(a), len(b)) >= 7 else 1
+    if abs(len(a) - len(b)) > limit:
+        return False
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1] <= limit
 
 
 def _person_like(name: str) -> bool:

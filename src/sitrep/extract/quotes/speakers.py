@@ -63,6 +63,8 @@ PERSON = "PERSON"
 NEXT_QUOTES = 3
 NEXT_CHARS = 800
 ORG_TYPES = {"ORG", "BLOC", "MILITARY_UNIT"}
+# speaker types that name a place or a thing: a person's name mistyped, or no speaker
+PLACE_ONLY = {"CITY", "WEAPON_SYSTEM"}
 
 
 class SpeakerResolver:
@@ -100,11 +102,22 @@ class SpeakerResolver:
         if self._quoted(head.idx) and not self._quoted(cand.cue.start):
             head = self._outside_speaker(cand.cue.token) or head
         ent = self._named(head, cand) or self._unnamed(head) or self._misattached_conjunct(cand.cue.token)
+        if ent is not None and ent.type in PLACE_ONLY:
+            ent = self._person_for_place(head, ent)
         if ent is not None:
             return fuller_entity(ent, self.entities)
         if is_agent_noun(head, self.lex) and not _definite(head):
             return None  # an unnamed source placed in no body
         return self._described_before(head)
+
+    def _person_for_place(self, head: Token, ent: Entity) -> Entity | None:
+        """A speaker is a person, a body or a state, never a place as a location or a
+        weapon: a surname the entity stage typed as a town ("Henderson said") is the person
+        of that name introduced before; a weapon speaks for nobody."""
+        person = by_name(head, [e for e in self.entities if e.type == PERSON], head.idx)
+        if person is not None:
+            return person
+        return None if ent.type == "WEAPON_SYSTEM" else ent
 
     def _named(self, head: Token, cand: Candidate) -> Entity | None:
         """The entity the speaker mention names: a pronoun's last subject when the entity
