@@ -430,3 +430,20 @@ def test_near_spelling_keeps_different_names_apart() -> None:
     assert near_spelling("clement", "clements") and near_spelling("chaudhry", "chaundry")
     assert not near_spelling("hassan", "hussein") and not near_spelling("khan", "kahn")
     assert not near_spelling("morales", "gonzales")
+
+
+# -- an unnamed role description named a quotation later (#14)
+def test_head_of_a_body_is_the_leader_named_next(run: Run) -> None:
+    text = ("Lena Marsh said the camps were full. The head of the Relief Council told the assembly "
+            'that its teams had treated 300 survivors. "Most were children," said Secretary '
+            "General Ana Petrov.")
+    quotes = run(text, {**MARSH, "Ana Petrov": ["Secretary General Ana Petrov"]},
+                 {"Relief Council": ("ORG", ["Relief Council"])})
+    assert [q.speaker for q in quotes] == ["Lena Marsh", "Ana Petrov", "Ana Petrov"]
+
+
+def test_role_description_is_not_a_differently_titled_newcomer(run: Run) -> None:
+    text = ("Lena Marsh said the camps were full. The country's president told reporters that the "
+            'border would reopen. "It will not," said analyst John Pike.')
+    quotes = run(text, {**MARSH, "John Pike": ["analyst John Pike"]})
+    assert quotes[1].speaker != "John Pike" and quotes[2].speaker == "John Pike"

@@ -353,9 +353,21 @@ class SpeakerResolver:
             if spk is None or spk.pos_ != "PROPN":
                 continue
             ent = self._entity_at_head(spk.idx, spk.idx + len(spk), None)
-            if ent is not None and ent.type == PERSON and words & _described(ent):
+            if ent is not None and ent.type == PERSON and (words & _described(ent)
+                                                           or self._introduced_fitting(ent, head, cand)):
                 return ent
         return None
+
+    def _introduced_fitting(self, ent: Entity, head: Token, cand: Candidate) -> bool:
+        """"China's U.N. ambassador told reporters ... Fu Cong blamed": a person named for
+        the first time after the unnamed role description, with no description of their own
+        (a differently titled newcomer, "analyst John Pike", is someone else) or one that a
+        generic role ("the head of MSF") fits."""
+        if any(m.start is not None and m.start < cand.start for m in ent.mentions):
+            return False
+        names = set(re.findall(r"[a-z]+", ent.name.lower())) | self.lex.person_pronouns
+        titles = _described(ent) - names
+        return not titles or head.lemma_.lower() in self.lex.generic_role_nouns
 
     def _misattached_conjunct(self, cue: Token) -> Entity | None:
         """"X said the plan aims to ... and urged Y to ...", parsed with "urged" coordinated
