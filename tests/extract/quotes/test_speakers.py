@@ -447,3 +447,33 @@ def test_role_description_is_not_a_differently_titled_newcomer(run: Run) -> None
             'border would reopen. "It will not," said analyst John Pike.')
     quotes = run(text, {**MARSH, "John Pike": ["analyst John Pike"]})
     assert quotes[1].speaker != "John Pike" and quotes[2].speaker == "John Pike"
+
+
+# -- denials and plurals taking up an earlier mention (#14)
+STATES = {"Ruritania": ("COUNTRY", ["Ruritania"]), "Borduria": ("COUNTRY", ["Borduria"])}
+
+
+def test_claims_mistagged_as_a_verb_are_a_noun_cue_of_the_denier(nlp: Any) -> None:
+    from sitrep.extract.quotes.cues import verb_cue
+
+    text = ("The rebels also oppose foreign investment in the north. Both Ruritania and Borduria "
+            "reject claims that their joint ventures are depriving ethnic Slavs of economic "
+            "opportunities and their share in the province's mineral wealth.")
+    claims = next(t for t in nlp(text) if t.lower_ == "claims")
+    assert claims.pos_ == "VERB" and claims.dep_ == "dobj"  # the tagger's mistake this guards
+    cue = verb_cue(claims)
+    assert cue.speaker is not None and cue.speaker.text == "Ruritania"
+
+
+def test_those_leaders_speak_for_where_the_leaders_before_were_placed(run: Run) -> None:
+    text = ("Talks failed last week after the government placed blame on the leaders of Ruritania "
+            "and Borduria. Those leaders have said they will no longer recognize the president.")
+    (q,) = run(text, {}, STATES)
+    assert q.speaker in {"Ruritania", "Borduria"}
+
+
+def test_those_witnesses_are_still_nobody(run: Run) -> None:
+    text = ("Witnesses saw the convoy leave before dawn. Those witnesses said the trucks carried "
+            "soldiers from Ruritania.")
+    (q,) = run(text, {}, STATES)
+    assert q.speaker is None

@@ -21,6 +21,8 @@ NAME_DEPS = {"compound", "amod", "det", "poss", "nmod", "flat", "nummod", "case"
 # heads through which a clause takes its subject from the verb it hangs on
 INHERIT_DEPS = {"conj", "advcl", "xcomp"}
 SPEAKER_POS = {"PROPN", "PRON", "NOUN"}
+# slots of a noun: a "verb" in one is a noun the tagger mistook ("reject claims that")
+NOMINAL_DEPS = {"dobj", "obj", "pobj"}
 
 
 @dataclass(slots=True)
@@ -265,7 +267,10 @@ def phrase_cue(tok: Token, phrase: tuple[str, ...]) -> Cue:
 
 
 def verb_cue(verb: Token, region: list[Token] | None = None) -> Cue:
-    """The cue for a reporting verb; the speaker is its subject, or a name right after it."""
+    """The cue for a reporting verb; the speaker is its subject, or a name right after it.
+    A noun of saying the tagger took for a verb ("reject claims that") is a noun cue."""
+    if verb.dep_ in NOMINAL_DEPS and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return noun_cue(verb)
     subj = subject_of(verb)
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if (subj is None and before is not None and before.pos_ in SPEAKER_POS and not _temporal(before)

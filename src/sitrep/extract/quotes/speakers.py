@@ -106,7 +106,7 @@ class SpeakerResolver:
             ent = self._person_for_place(head, ent)
         if ent is not None:
             return fuller_entity(ent, self.entities)
-        if is_agent_noun(head, self.lex) and not _definite(head):
+        if is_agent_noun(head, self.lex) and not _definite(head) and not _demonstrative(head):
             return None  # an unnamed source placed in no body
         return self._described_before(head)
 
@@ -149,7 +149,7 @@ class SpeakerResolver:
             found, ent = self.ante.group_subject(head)
             return ent if found else self._latest(lambda e: e.type != PERSON)
         noun = head.lemma_.lower()
-        if not _definite(head):
+        if not _definite(head) and not _demonstrative(head):
             return None
         if (noun in self.lex.role_nouns or is_agent_noun(head, self.lex)) and head.tag_ in {"NNS", "NNPS"}:
             return self._plural_role(head)
@@ -183,10 +183,26 @@ class SpeakerResolver:
         officials: "the Iraqi officials"), else no speaker."""
         if any(c.dep_ == "conj" for m in head.lefts for c in m.children):
             return None  # "the Turkish and French leaders": more than one
-        ent = self.ante.body(head) or placed_in(head, self.index)
+        ent = self.ante.body(head) or placed_in(head, self.index) or self._taken_up(head)
         if ent is None or ent.type in BODY_TYPES:
             return ent
         return ent if is_agent_noun(head, self.lex) else None
+
+    def _taken_up(self, head: Token) -> Entity | None:
+        """"... blame on the leaders of Puntland and Jubaland. Those leaders have said":
+        a demonstrative plural takes up the same noun in the sentence before, and speaks
+        for the body or state that one was placed in."""
+        if not _demonstrative(head):
+            return None
+        sent = self.tix.sentence(head)
+        if sent[0].i == 0:
+            return None
+        before = self.tix.sentence(head.doc[sent[0].i - 1]) + [t for t in sent if t.i < head.i]
+        for tok in reversed(before):
+            same = tok.lemma_.lower() == head.lemma_.lower() and tok.tag_ == head.tag_
+            if same and not self._quoted(tok.idx):
+                return placed_in(tok, self.index)
+        return None
 
     def _placed_role(self, head: Token) -> Entity | None:
         """"The Afghan army chief said", naming nobody the article introduced: the body its
@@ -572,6 +588,12 @@ def _lists_members(prep: Token) -> bool:
     """"including", "among", "such as": a preposition that names members of a group."""
     word = prep.lower_
     return word in {"including", "among"} or (word == "as" and any(c.lower_ == "such" for c in prep.children))
+
+
+def _demonstrative(head: Token) -> bool:
+    """"those leaders", "these officials": a plural taking up one named before."""
+    return head.tag_ in {"NNS", "NNPS"} and any(c.dep_ == "det" and c.lower_ in {"these", "those"}
+                                                  for c in head.lefts)
 
 
 def _definite(head: Token) -> bool:
