@@ -477,3 +477,24 @@ def test_those_witnesses_are_still_nobody(run: Run) -> None:
             "soldiers from Ruritania.")
     (q,) = run(text, {}, STATES)
     assert q.speaker is None
+
+
+# -- coordinated sources and findings (#14)
+def test_unnamed_source_shares_the_report_with_a_lawmaker_named_next(run: Run) -> None:
+    text = ("Gunmen stormed a hotel in the port on Tuesday, according to witnesses and a "
+            "Ruritanian lawmaker. In an interview with reporters, federal lawmaker Piet Vasko "
+            "said local elders were trapped inside.")
+    quotes = run(text, {"Piet Vasko": ["Piet Vasko"]}, RURITANIA)
+    assert [q.speaker for q in quotes] == ["Piet Vasko", "Piet Vasko"]
+
+
+def test_witnesses_alone_are_still_nobody(run: Run) -> None:
+    text = "Gunmen stormed a hotel in the port on Tuesday, according to witnesses and residents."
+    (q,) = run(text, {}, RURITANIA)
+    assert q.speaker is None
+
+
+def test_findings_speak_for_whoever_shared_them(run: Run) -> None:
+    text = "Intelligence shared by the Ruritanian Navy indicated the rebels had regrouped in the hills."
+    (q,) = run(text, {}, NAVY)
+    assert q.speaker == "Ruritanian Navy"

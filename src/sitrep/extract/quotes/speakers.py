@@ -107,8 +107,22 @@ class SpeakerResolver:
         if ent is not None:
             return fuller_entity(ent, self.entities)
         if is_agent_noun(head, self.lex) and not _definite(head) and not _demonstrative(head):
-            return None  # an unnamed source placed in no body
-        return self._described_before(head)
+            return self._conjunct_speaker(head, cand)  # an unnamed source placed in no body
+        return self._described_before(head) or self._conjunct_speaker(head, cand)
+
+    def _conjunct_speaker(self, head: Token, cand: Candidate) -> Entity | None:
+        """"according to witnesses and a Somali lawmaker": an unnamed source placed in no
+        body shares the report with the next speaker it is coordinated with, who may be
+        named, or named a quotation later."""
+        for conj in head.conjuncts:
+            if conj.i <= head.i or conj.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            role = conj.lemma_.lower() in self.lex.role_nouns and not _definite(conj)
+            ent = ((self._named_next(conj, cand) if role else None)
+                   or self._named(conj, cand) or body_of(conj, self.index, self.lex))
+            if ent is not None:
+                return fuller_entity(ent, self.entities)
+        return None
 
     def _person_for_place(self, head: Token, ent: Entity) -> Entity | None:
         """A speaker is a person, a body or a state, never a place as a location or a
@@ -377,13 +391,15 @@ class SpeakerResolver:
     def _introduced_fitting(self, ent: Entity, head: Token, cand: Candidate) -> bool:
         """"China's U.N. ambassador told reporters ... Fu Cong blamed": a person named for
         the first time after the unnamed role description, with no description of their own
-        (a differently titled newcomer, "analyst John Pike", is someone else) or one that a
+        (a differently titled newcomer, "analyst John Pike", is someone else), the same role
+        noun ("a Somali lawmaker" ... "federal lawmaker Dahir Amin Jesow") or one that a
         generic role ("the head of MSF") fits."""
         if any(m.start is not None and m.start < cand.start for m in ent.mentions):
             return False
         names = set(re.findall(r"[a-z]+", ent.name.lower())) | self.lex.person_pronouns
         titles = _described(ent) - names
-        return not titles or head.lemma_.lower() in self.lex.generic_role_nouns
+        role = head.lemma_.lower()
+        return not titles or role in self.lex.generic_role_nouns or role in titles
 
     def _misattached_conjunct(self, cue: Token) -> Entity | None:
         """"X said the plan aims to ... and urged Y to ...", parsed with "urged" coordinated
