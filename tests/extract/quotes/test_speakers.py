@@ -410,6 +410,12 @@ def test_a_weapon_is_never_a_speaker(run: Run) -> None:
     assert q.speaker is None
 
 
+def test_a_town_is_never_a_speaker(run: Run) -> None:
+    text = "Another passenger, Piet Dorn, told reporters that he had run for his life."
+    (q,) = run(text, {}, {"Dorn": ("CITY", ["Dorn"])})
+    assert q.speaker is None
+
+
 def test_misspelt_surname_is_the_person_introduced_before(run: Run) -> None:
     text = ('Industry minister Tony Clement met the unions on Monday. '
             '"The industry will be smaller but viable," said Clements.')

@@ -103,7 +103,7 @@ class SpeakerResolver:
             head = self._outside_speaker(cand.cue.token) or head
         ent = self._named(head, cand) or self._unnamed(head) or self._misattached_conjunct(cand.cue.token)
         if ent is not None and ent.type in PLACE_ONLY:
-            ent = self._person_for_place(head, ent)
+            ent = self._person_for_place(head)
         if ent is not None:
             return fuller_entity(ent, self.entities)
         if is_agent_noun(head, self.lex) and not _definite(head) and not _demonstrative(head):
@@ -124,14 +124,12 @@ class SpeakerResolver:
                 return fuller_entity(ent, self.entities)
         return None
 
-    def _person_for_place(self, head: Token, ent: Entity) -> Entity | None:
-        """A speaker is a person, a body or a state, never a place as a location or a
-        weapon: a surname the entity stage typed as a town ("Henderson said") is the person
-        of that name introduced before; a weapon speaks for nobody."""
-        person = by_name(head, [e for e in self.entities if e.type == PERSON], head.idx)
-        if person is not None:
-            return person
-        return None if ent.type == "WEAPON_SYSTEM" else ent
+    def _person_for_place(self, head: Token) -> Entity | None:
+        """A speaker is a person, a body or a state, never a town as a location or a
+        weapon (a capital standing for its state is the entity stage's country): a surname
+        the entity stage typed as a town ("Henderson said") is the person of that name
+        introduced before; else there is no speaker rather than a wrong one."""
+        return by_name(head, [e for e in self.entities if e.type == PERSON], head.idx)
 
     def _named(self, head: Token, cand: Candidate) -> Entity | None:
         """The entity the speaker mention names: a pronoun's last subject when the entity
