@@ -504,3 +504,22 @@ def test_findings_speak_for_whoever_shared_them(run: Run) -> None:
     text = "Intelligence shared by the Ruritanian Navy indicated the rebels had regrouped in the hills."
     (q,) = run(text, {}, NAVY)
     assert q.speaker == "Ruritanian Navy"
+
+
+# -- subjects the parser hung inside a fronted clause; documents on documents (#14)
+ACME = {"Acme Corp": ("ORG", ["Acme"])}
+
+
+def test_statement_on_a_website_speaks_for_the_website_owner(run: Run) -> None:
+    text = ('The company was founded in 1976. A statement on Acme\'s website, the homepage of which '
+            'currently displays a photograph and the text "Ada Vance 1950-2011", states: '
+            '"Acme has lost a visionary and creative genius."')
+    quotes = run(text, {"Ada Vance": ["Ada Vance"]}, ACME)
+    assert [q.speaker for q in quotes if q.kind == "direct"] == ["Acme Corp"]
+
+
+def test_quotation_before_an_inverted_cue_keeps_the_named_speaker(run: Run) -> None:
+    text = ('"The sanctions are waiting, and they are fundamentally important for the economy," '
+            "warned Lena Marsh, a senior fellow at the council.")
+    (q,) = run(text, MARSH)
+    assert q.speaker == "Lena Marsh"

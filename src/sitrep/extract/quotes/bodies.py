@@ -54,7 +54,14 @@ def body_of(head: Token, index: MentionIndex, lex: Lexicon) -> Entity | None:
     """The body or state that the unnamed speaker or document ``head`` speaks for, or None."""
     if not (is_agent_noun(head, lex) or is_document_noun(head, lex)):
         return None
-    return placed_in(head, index)
+    ent = placed_in(head, index)
+    if ent is None and is_document_noun(head, lex):
+        for prep in head.rights:  # "a statement on Apple's website": the website's owner
+            if prep.dep_ == "prep" and prep.lower_ in {"on", "in"}:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and is_document_noun(obj, lex):
+                        ent = placed_in(obj, index)
+    return ent
 
 
 def placed_in(head: Token, index: MentionIndex) -> Entity | None:

@@ -207,6 +207,29 @@ def _with_absolute(verb: Token) -> Token | None:
     return None
 
 
+def _subject_in_fronted_clause(verb: Token) -> Token | None:
+    """"A statement on the website, the homepage of which displays ..., states:", parsed
+    with the sentence's subject inside a clause hung before the verb: the subject that
+    opens the sentence, when the verb has none of its own."""
+    if verb.tag_ not in {"VBZ", "VBD", "VBP"}:
+        return None
+    near = next((t for t in reversed(verb.doc[verb.sent.start : verb.i]) if not t.is_punct), None)
+    if near is not None and near.pos_ == "PROPN":
+        return None  # "..., Somalia's intelligence agency, or NISA, said": the name before it
+    for child in verb.lefts:
+        if child.dep_ != "ccomp":
+            continue
+        first = child.left_edge
+        if first.i != verb.sent.start or first.is_quote or first.is_punct:
+            continue  # not a quotation's own words ('"CAATSA sanctions are waiting," warned')
+        subj = next((c for c in child.children
+                     if c.dep_ in SUBJECT_DEPS and c.left_edge.i <= first.i + 1), None)
+        if (subj is not None and subj.pos_ in {"NOUN", "PROPN"} and not _temporal(subj)
+                and same_paragraph(subj, verb)):
+            return subj
+    return None
+
+
 def _subject_before_comma(cue: Token) -> Token | None:
     """"X was first to share the news, announcing that ...", the participle misparsed
     as hanging on a word of its own clause: the subject of the clause before the comma."""
@@ -278,6 +301,8 @@ def verb_cue(verb: Token, region: list[Token] | None = None) -> Cue:
         subj = before  # "Obama said" misparsed across a paragraph break
     if subj is None and region:
         subj = _inverted_subject(verb, region)
+    if subj is None:
+        subj = _subject_in_fronted_clause(verb)  # "The revised law, as spelled out ..., says"
     span = mention_span(subj) if subj is not None else None
     return Cue(verb.idx, verb.idx + len(verb), verb.text, verb, subj, span)
 
