@@ -523,3 +523,22 @@ def test_quotation_before_an_inverted_cue_keeps_the_named_speaker(run: Run) -> N
             "warned Lena Marsh, a senior fellow at the council.")
     (q,) = run(text, MARSH)
     assert q.speaker == "Lena Marsh"
+
+
+# -- attribution after the quotation (#14)
+OZEL_MARSH = {"Lena Marsh": ["Lena Marsh"], "Soli Ozel": ["Soli Ozel"]}
+
+
+def test_cue_after_a_quotation_whose_words_the_parser_took_for_its_subject(run: Run) -> None:
+    text = ('Soli Ozel said the bases mattered. "Ankara will close the radar, not the air base. '
+            'The warheads are a source of prestige..." and "one case that strengthens its position '
+            'in NATO," tweeted Lena Marsh, a senior fellow.')
+    quotes = run(text, OZEL_MARSH)
+    assert [q.speaker for q in quotes] == ["Soli Ozel", "Lena Marsh", "Lena Marsh"]
+
+
+def test_two_quotations_in_a_row_are_not_joined(run: Run) -> None:
+    text = ('"Congress has become hostile," said Soli Ozel. "It is hard to understand." '
+            '"The sanctions are waiting," warned Lena Marsh.')
+    quotes = run(text, OZEL_MARSH)
+    assert [q.speaker for q in quotes] == ["Soli Ozel", "Soli Ozel", "Lena Marsh"]

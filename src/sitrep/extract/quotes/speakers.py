@@ -500,7 +500,20 @@ class SpeakerResolver:
             subj = subject_of(verb)
             if subj is not None and not self._quoted(subj.idx):
                 return subj
-        return self._name_before(cue)
+        return self._name_before(cue) or self._name_after(cue)
+
+    def _name_after(self, cue: Token) -> Token | None:
+        """'"...," tweeted Asli Aydintasbas, a senior fellow': the named entity right after
+        a cue whose parsed subject is inside the quotation."""
+        doc = cue.doc
+        nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+        if nxt is None or nxt.pos_ != "PROPN" or self._quoted(nxt.idx):
+            return None
+        if not self.index.overlapping(nxt.idx, nxt.idx + len(nxt)):
+            return None
+        while nxt.dep_ in {"compound", "flat"} and nxt.head.i > nxt.i and nxt.head.pos_ == "PROPN":
+            nxt = nxt.head
+        return nxt
 
     def _name_before(self, cue: Token) -> Token | None:
         """'"...," Republican Representative Derrick Van Orden, told VOA': the named
