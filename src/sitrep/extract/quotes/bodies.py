@@ -54,7 +54,14 @@ def body_of(head: Token, index: MentionIndex, lex: Lexicon) -> Entity | None:
     """The body or state that the unnamed speaker or document ``head`` speaks for, or None."""
     if not (is_agent_noun(head, lex) or is_document_noun(head, lex)):
         return None
-    return placed_in(head, index)
+    ent = placed_in(head, index)
+    if ent is None and is_document_noun(head, lex):
+        for prep in head.rights:  # "a statement on Apple's website": the website's owner
+            if prep.dep_ == "prep" and prep.lower_ in {"on", "in"}:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and is_document_noun(obj, lex):
+                        ent = placed_in(obj, index)
+    return ent
 
 
 def placed_in(head: Token, index: MentionIndex) -> Entity | None:
@@ -78,13 +85,23 @@ def _placing_tokens(head: Token) -> Iterator[Token]:
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ in BODY_PREPS:
             for obj in prep.children:
-                if obj.dep_ == "pobj":
+                if obj.dep_ == "pobj" and not _several(obj):
                     yield obj
                     yield from (t for t in obj.subtree if t.i != obj.i)
         elif prep.dep_ == "acl":  # "a statement released by the agency"
             for agent in prep.children:
                 if agent.dep_ == "agent":
                     yield from (t for t in agent.subtree if t.i != agent.i)
+
+
+def _several(noun: Token) -> bool:
+    """"officials in two Western countries", "sources in several ministries": a counted
+    plural places the speaker in no one body."""
+    return noun.tag_ in {"NNS", "NNPS"} and any(
+        c.dep_ == "nummod" or (c.dep_ in {"det", "amod"} and c.lower_ in _SEVERAL) for c in noun.lefts)
+
+
+_SEVERAL = {"several", "some", "many", "both", "various", "multiple", "numerous", "few"}
 
 
 def _entities_on(tok: Token, index: MentionIndex) -> list[Entity]:
@@ -104,6 +121,9 @@ def fuller_entity(ent: Entity, entities: list[Entity]) -> Entity:
         if " " in ent.name.strip():
             return ent
         hits = [e for e in same if _key(_last_word(e.name)) == short]
+        if not hits:  # "Clements" after "Tony Clement": a misspelt surname
+            hits = [e for e in same if " " in e.name.strip()
+                    and near_spelling(_key(_last_word(e.name)), short)]
     else:
         hits = [e for e in same if _key(e.name).endswith(" " + short) or short in _acronyms(e.name)]
     return hits[0] if len({e.id for e in hits}) == 1 else ent
@@ -136,7 +156,28 @@ def by_name(head: Token, entities: list[Entity], before: int) -> Entity | None:
         first = min((m.start for m in e.mentions if m.start is not None), default=before)
         if (word in forms or forms & initials) and first <= before:
             hits.append(e)  # "the National Congress Party" after "NCP" too
+    if not hits and head.tag_ == "NNP":  # "Chaundry" after "Ahmed Sharif Chaudhry"
+        hits = [e for e in entities if e.type == PERSON and " " in e.name.strip()
+                and near_spelling(_key(_last_word(e.name)), word)
+                and min((m.start for m in e.mentions if m.start is not None), default=before) <= before]
     return hits[0] if len(hits) == 1 else None
+
+
+def near_spelling(a: str, b: str) -> bool:
+    """Two spellings of one surname ("Clement"/"Clements", "Chaudhry"/"Chaundry"): the same
+    first two letters and at most one edit apart (two for seven letters or more)."""
+    if a == b or min(len(a), len(b)) < 5 or a[:2] != b[:2]:
+        return False
+    limit = 2 if min(len(a), len(b)) >= 7 else 1
+    if abs(len(a) - len(b)) > limit:
+        return False
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1] <= limit
 
 
 def _person_like(name: str) -> bool:

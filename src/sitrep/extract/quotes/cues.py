@@ -21,6 +21,8 @@ NAME_DEPS = {"compound", "amod", "det", "poss", "nmod", "flat", "nummod", "case"
 # heads through which a clause takes its subject from the verb it hangs on
 INHERIT_DEPS = {"conj", "advcl", "xcomp"}
 SPEAKER_POS = {"PROPN", "PRON", "NOUN"}
+# slots of a noun: a "verb" in one is a noun the tagger mistook ("reject claims that")
+NOMINAL_DEPS = {"dobj", "obj", "pobj"}
 
 
 @dataclass(slots=True)
@@ -69,16 +71,19 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def _antecedent(noun: Token) -> Token:
-    """The person a relative clause is about: "Charles O'Reilly, an expert at Stanford
-    University, who stated" attaches to "University"; climb to "O'Reilly"."""
+    """The noun a relative clause is about: "Charles O'Reilly, an expert at Stanford
+    University, who stated" attaches to "University"; climb out of the apposition to
+    "O'Reilly". Out of a prepositional phrase only on the way to an apposition: "a point
+    of tension with Washington, which claims" is about Washington."""
+    start = noun
     for _ in range(4):
         if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in {"NOUN", "PROPN"}:
             noun = noun.head.head  # not out of "according to Bontemps, who said"
         elif noun.dep_ == "appos":
-            noun = noun.head
+            return noun.head
         else:
             break
-    return noun
+    return start
 
 
 def _temporal(tok: Token) -> bool:
@@ -112,12 +117,17 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
+# verbs of passing on someone else's words: "quoted X as saying", "cited X as saying"
+QUOTING_VERBS = {"quote", "cite"}
+
+
 def _quoted_as(verb: Token) -> Token | None:
-    """"Detik.com quoted Djamal as saying": the object of "quote"."""
+    """"Detik.com quoted Djamal as saying", "the paper cited officials as saying": the
+    object of "quote"/"cite"."""
     head = verb.head
     if head.lemma_.lower() != "quote" or head.i == verb.i:
-        head = head.head if head.lower_ == "as" else head
-    if head.lemma_.lower() != "quote":
+        head = head.head if head.lower_ == "as" else verb  # "cited X as saying": only with "as"
+    if head.i == verb.i or head.lemma_.lower() not in QUOTING_VERBS:
         return None
     # active "quoted Djamal as saying", passive "Djamal was quoted (by Reuters) as saying"
     return next((c for c in head.children if c.dep_ in {"dobj", "obj", "nsubjpass"}), None)
@@ -137,6 +147,8 @@ def _subject(verb: Token) -> Token | None:
         real = [c for c in subjects if not _temporal(c)]
         if real:
             return min(real, key=lambda c: abs(c.i - verb.i))
+        if verb.dep_ == "acl" and _speaks_itself(verb.head):
+            return verb.head  # "critics saying that", "a cell calling itself"
         if verb.dep_ == "acl":  # "a letter ... stating": the writer of the letter
             owner = _owner_verb(verb.head)
             if owner is None:
@@ -149,6 +161,9 @@ def _subject(verb: Token) -> Token | None:
         if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
             verb, seen = verb.head.head, seen + 1  # "justified his choice by saying"
             continue
+        absolute = _with_absolute(verb)
+        if absolute is not None:
+            return absolute  # "..., with Erdogan at one point suggesting"
         inherits = verb.dep_ in INHERIT_DEPS or verb.tag_ == "VBG"  # "..., merely saying that"
         if inherits and verb.head.i != verb.i and not _has_mark(verb):
             verb = verb.head
@@ -156,6 +171,63 @@ def _subject(verb: Token) -> Token | None:
             continue
         return _subject_before_comma(cue)
     return _subject_before_comma(cue)
+
+
+def _speaks_itself(noun: Token) -> bool:
+    """A noun a participle of saying modifies that can speak itself ("critics saying",
+    "a group calling itself", "Reuters saying"), not a document or a message whose writer
+    speaks ("a letter stating", "a post saying"): a name, a person or body by its role or
+    kind, or people in the plural."""
+    lex = lexicon()
+    words = {noun.lemma_.lower(), noun.lower_}
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if words & (lex.document_nouns | lex.saying_nouns | lex.voice_nouns):
+        return False
+    if noun.pos_ == "PROPN" or words & (lex.agent_nouns | lex.role_nouns | lex.org_nouns):
+        return True
+    return noun.tag_ == "NNS" and noun.ent_type_ == ""
+
+
+def _with_absolute(verb: Token) -> Token | None:
+    """"..., with Erdogan at one point suggesting that": a participle whose subject is the
+    object of a "with" before it on the same head (the absolute construction)."""
+    if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "conj", "xcomp"} or verb.head.i == verb.i:
+        return None
+    for prep in verb.head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "with" or not prep.i < verb.i:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.pos_ not in SPEAKER_POS:
+            continue
+        between = verb.doc[obj.right_edge.i + 1 : verb.i]
+        if all(t.dep_ in {"prep", "pobj", "advmod", "npadvmod", "det", "nummod", "amod", "punct"}
+               and t.text != "," for t in between):
+            return obj
+    return None
+
+
+def _subject_in_fronted_clause(verb: Token) -> Token | None:
+    """"A statement on the website, the homepage of which displays ..., states:", parsed
+    with the sentence's subject inside a clause hung before the verb: the subject that
+    opens the sentence, when the verb has none of its own."""
+    if verb.tag_ not in {"VBZ", "VBD", "VBP"}:
+        return None
+    near = next((t for t in reversed(verb.doc[verb.sent.start : verb.i]) if not t.is_punct), None)
+    if near is not None and near.pos_ == "PROPN":
+        return None  # "..., Somalia's intelligence agency, or NISA, said": the name before it
+    for child in verb.lefts:
+        if child.dep_ != "ccomp":
+            continue
+        first = child.left_edge
+        if first.i != verb.sent.start or first.is_quote or first.is_punct:
+            continue  # not a quotation's own words ('"CAATSA sanctions are waiting," warned')
+        subj = next((c for c in child.children
+                     if c.dep_ in SUBJECT_DEPS and c.left_edge.i <= first.i + 1), None)
+        if (subj is not None and subj.pos_ in {"NOUN", "PROPN"} and not _temporal(subj)
+                and same_paragraph(subj, verb)):
+            return subj
+    return None
 
 
 def _subject_before_comma(cue: Token) -> Token | None:
@@ -218,7 +290,10 @@ def phrase_cue(tok: Token, phrase: tuple[str, ...]) -> Cue:
 
 
 def verb_cue(verb: Token, region: list[Token] | None = None) -> Cue:
-    """The cue for a reporting verb; the speaker is its subject, or a name right after it."""
+    """The cue for a reporting verb; the speaker is its subject, or a name right after it.
+    A noun of saying the tagger took for a verb ("reject claims that") is a noun cue."""
+    if verb.dep_ in NOMINAL_DEPS and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return noun_cue(verb)
     subj = subject_of(verb)
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if (subj is None and before is not None and before.pos_ in SPEAKER_POS and not _temporal(before)
@@ -226,6 +301,8 @@ def verb_cue(verb: Token, region: list[Token] | None = None) -> Cue:
         subj = before  # "Obama said" misparsed across a paragraph break
     if subj is None and region:
         subj = _inverted_subject(verb, region)
+    if subj is None:
+        subj = _subject_in_fronted_clause(verb)  # "The revised law, as spelled out ..., says"
     span = mention_span(subj) if subj is not None else None
     return Cue(verb.idx, verb.idx + len(verb), verb.text, verb, subj, span)
 

@@ -47,6 +47,7 @@ class Lexicon:
     narrative_participles: frozenset[str]
     voice_nouns: frozenset[str]
     generic_org_nouns: frozenset[str]
+    generic_role_nouns: frozenset[str]
     narrative_marks: frozenset[str]
     non_report_heads: frozenset[str]
     question_words: frozenset[str]
@@ -92,6 +93,7 @@ def lexicon() -> Lexicon:
         narrative_participles=words("narrative_participles"),
         voice_nouns=words("voice_nouns"),
         generic_org_nouns=words("generic_org_nouns"),
+        generic_role_nouns=words("generic_role_nouns"),
         narrative_marks=words("narrative_marks"),
         non_report_heads=words("non_report_heads"),
         question_words=words("question_words"),

@@ -63,6 +63,8 @@ PERSON = "PERSON"
 NEXT_QUOTES = 3
 NEXT_CHARS = 800
 ORG_TYPES = {"ORG", "BLOC", "MILITARY_UNIT"}
+# speaker types that name a place or a thing: a person's name mistyped, or no speaker
+PLACE_ONLY = {"CITY", "WEAPON_SYSTEM"}
 
 
 class SpeakerResolver:
@@ -100,11 +102,34 @@ class SpeakerResolver:
         if self._quoted(head.idx) and not self._quoted(cand.cue.start):
             head = self._outside_speaker(cand.cue.token) or head
         ent = self._named(head, cand) or self._unnamed(head) or self._misattached_conjunct(cand.cue.token)
+        if ent is not None and ent.type in PLACE_ONLY:
+            ent = self._person_for_place(head)
         if ent is not None:
             return fuller_entity(ent, self.entities)
-        if is_agent_noun(head, self.lex) and not _definite(head):
-            return None  # an unnamed source placed in no body
-        return self._described_before(head)
+        if is_agent_noun(head, self.lex) and not _definite(head) and not _demonstrative(head):
+            return self._conjunct_speaker(head, cand)  # an unnamed source placed in no body
+        return self._described_before(head) or self._conjunct_speaker(head, cand)
+
+    def _conjunct_speaker(self, head: Token, cand: Candidate) -> Entity | None:
+        """"according to witnesses and a Somali lawmaker": an unnamed source placed in no
+        body shares the report with the next speaker it is coordinated with, who may be
+        named, or named a quotation later."""
+        for conj in head.conjuncts:
+            if conj.i <= head.i or conj.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            role = conj.lemma_.lower() in self.lex.role_nouns and not _definite(conj)
+            ent = ((self._named_next(conj, cand) if role else None)
+                   or self._named(conj, cand) or body_of(conj, self.index, self.lex))
+            if ent is not None:
+                return fuller_entity(ent, self.entities)
+        return None
+
+    def _person_for_place(self, head: Token) -> Entity | None:
+        """A speaker is a person, a body or a state, never a town as a location or a
+        weapon (a capital standing for its state is the entity stage's country): a surname
+        the entity stage typed as a town ("Henderson said") is the person of that name
+        introduced before; else there is no speaker rather than a wrong one."""
+        return by_name(head, [e for e in self.entities if e.type == PERSON], head.idx)
 
     def _named(self, head: Token, cand: Candidate) -> Entity | None:
         """The entity the speaker mention names: a pronoun's last subject when the entity
@@ -136,7 +161,7 @@ class SpeakerResolver:
             found, ent = self.ante.group_subject(head)
             return ent if found else self._latest(lambda e: e.type != PERSON)
         noun = head.lemma_.lower()
-        if not _definite(head):
+        if not _definite(head) and not _demonstrative(head):
             return None
         if (noun in self.lex.role_nouns or is_agent_noun(head, self.lex)) and head.tag_ in {"NNS", "NNPS"}:
             return self._plural_role(head)
@@ -170,10 +195,26 @@ class SpeakerResolver:
         officials: "the Iraqi officials"), else no speaker."""
         if any(c.dep_ == "conj" for m in head.lefts for c in m.children):
             return None  # "the Turkish and French leaders": more than one
-        ent = self.ante.body(head) or placed_in(head, self.index)
+        ent = self.ante.body(head) or placed_in(head, self.index) or self._taken_up(head)
         if ent is None or ent.type in BODY_TYPES:
             return ent
         return ent if is_agent_noun(head, self.lex) else None
+
+    def _taken_up(self, head: Token) -> Entity | None:
+        """"... blame on the leaders of Puntland and Jubaland. Those leaders have said":
+        a demonstrative plural takes up the same noun in the sentence before, and speaks
+        for the body or state that one was placed in."""
+        if not _demonstrative(head):
+            return None
+        sent = self.tix.sentence(head)
+        if sent[0].i == 0:
+            return None
+        before = self.tix.sentence(head.doc[sent[0].i - 1]) + [t for t in sent if t.i < head.i]
+        for tok in reversed(before):
+            same = tok.lemma_.lower() == head.lemma_.lower() and tok.tag_ == head.tag_
+            if same and not self._quoted(tok.idx):
+                return placed_in(tok, self.index)
+        return None
 
     def _placed_role(self, head: Token) -> Entity | None:
         """"The Afghan army chief said", naming nobody the article introduced: the body its
@@ -340,9 +381,23 @@ class SpeakerResolver:
             if spk is None or spk.pos_ != "PROPN":
                 continue
             ent = self._entity_at_head(spk.idx, spk.idx + len(spk), None)
-            if ent is not None and ent.type == PERSON and words & _described(ent):
+            if ent is not None and ent.type == PERSON and (words & _described(ent)
+                                                           or self._introduced_fitting(ent, head, cand)):
                 return ent
         return None
+
+    def _introduced_fitting(self, ent: Entity, head: Token, cand: Candidate) -> bool:
+        """"China's U.N. ambassador told reporters ... Fu Cong blamed": a person named for
+        the first time after the unnamed role description, with no description of their own
+        (a differently titled newcomer, "analyst John Pike", is someone else), the same role
+        noun ("a Somali lawmaker" ... "federal lawmaker Dahir Amin Jesow") or one that a
+        generic role ("the head of MSF") fits."""
+        if any(m.start is not None and m.start < cand.start for m in ent.mentions):
+            return False
+        names = set(re.findall(r"[a-z]+", ent.name.lower())) | self.lex.person_pronouns
+        titles = _described(ent) - names
+        role = head.lemma_.lower()
+        return not titles or role in self.lex.generic_role_nouns or role in titles
 
     def _misattached_conjunct(self, cue: Token) -> Entity | None:
         """"X said the plan aims to ... and urged Y to ...", parsed with "urged" coordinated
@@ -445,7 +500,20 @@ class SpeakerResolver:
             subj = subject_of(verb)
             if subj is not None and not self._quoted(subj.idx):
                 return subj
-        return self._name_before(cue)
+        return self._name_before(cue) or self._name_after(cue)
+
+    def _name_after(self, cue: Token) -> Token | None:
+        """'"...," tweeted Asli Aydintasbas, a senior fellow': the named entity right after
+        a cue whose parsed subject is inside the quotation."""
+        doc = cue.doc
+        nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+        if nxt is None or nxt.pos_ != "PROPN" or self._quoted(nxt.idx):
+            return None
+        if not self.index.overlapping(nxt.idx, nxt.idx + len(nxt)):
+            return None
+        while nxt.dep_ in {"compound", "flat"} and nxt.head.i > nxt.i and nxt.head.pos_ == "PROPN":
+            nxt = nxt.head
+        return nxt
 
     def _name_before(self, cue: Token) -> Token | None:
         """'"...," Republican Representative Derrick Van Orden, told VOA': the named
@@ -547,6 +615,12 @@ def _lists_members(prep: Token) -> bool:
     """"including", "among", "such as": a preposition that names members of a group."""
     word = prep.lower_
     return word in {"including", "among"} or (word == "as" and any(c.lower_ == "such" for c in prep.children))
+
+
+def _demonstrative(head: Token) -> bool:
+    """"those leaders", "these officials": a plural taking up one named before."""
+    return head.tag_ in {"NNS", "NNPS"} and any(c.dep_ == "det" and c.lower_ in {"these", "those"}
+                                                  for c in head.lefts)
 
 
 def _definite(head: Token) -> bool:
