@@ -16,6 +16,7 @@ from sitrep.extract.entities.clusters import Cluster, MentionSpan
 from sitrep.extract.entities.data import lexicon
 from sitrep.extract.entities.gazetteer import Gazetteer
 from sitrep.extract.entities.recognize import Cand
+from sitrep.nlp.doctext import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -81,7 +82,7 @@ ALIAS_AFTER = re.compile(
 def known_as(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     """"al-Rufay'i, also known as Abu Khadija", "Mohamed, known by his nickname Farmajo":
     the alias is the same person."""
-    text = doc.text
+    text = doc_text(doc)
     people = [c for c in clusters if c.type == "PERSON"]
     drop: set[int] = set()
     for p in people:

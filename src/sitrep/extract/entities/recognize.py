@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, cast
 from sitrep.extract.entities import towns
 from sitrep.extract.entities.data import lexicon
 from sitrep.extract.entities.gazetteer import Entry, Gazetteer
+from sitrep.nlp.doctext import doc_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -212,7 +213,6 @@ def spacy_cands(doc: Doc, gz: Gazetteer, ents: Iterable[Span] | None = None) -> 
     """Candidates from NER spans: the small model's ``doc.ents`` unless ``ents`` are given
     (sitrep.nlp.trained_ner.combine)."""
     out = []
-    doc.user_data["sitrep_text"] = doc.text  # built once (Doc.text joins every token)
     for ent in doc.ents if ents is None else ents:
         typ = lexicon.SPACY_LABELS.get(ent.label_)
         if typ == "NORP" and ent.text in gz.cities and not _modifies_a_noun(ent):
@@ -351,7 +351,7 @@ def _strip_titles(span: Span) -> Span:
 
 def _in_headline(span: Span) -> bool:
     """A span on a Title Case line ("Belarus Leader Eyes $1Bln Russian Arms Deal")."""
-    text = span.doc.user_data.get("sitrep_text") or span.doc.text
+    text = doc_text(span.doc)
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     words = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha()]

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from sitrep.extract.events.lexicon import lexicon
 from sitrep.extract.events.typetable import spec_of
+from sitrep.nlp.doctext import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -132,7 +133,7 @@ def scene_date(m: EventMention, times: TimeIndex) -> dict[str, Any]:
     if bare or sent.start == 0 or times.in_sentence(m.trigger, ("DATE", "TIME")):
         return {}
     prev = doc[sent.start - 1].sent
-    if "\n" in doc.text[prev.end_char: sent.start_char] or doc[prev.start].lower_ not in ("on", "in"):
+    if "\n" in doc_text(doc)[prev.end_char: sent.start_char] or doc[prev.start].lower_ not in ("on", "in"):
         return {}
     row = next((r for r in times.in_sentence(doc[prev.start], ("DATE",)) if r[0] == prev.start + 1), None)
     return {"date": row[2].value} if row is not None else {}
