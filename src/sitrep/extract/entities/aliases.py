@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from itertools import product
@@ -132,7 +133,9 @@ def _unrecognized_names(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
 
 def _name_spelling(doc: Doc, paren: int, acr: str) -> tuple[int, int] | None:
     """Character span of the words right before ``paren`` whose initials spell ``acr``."""
-    before = [t for t in doc if t.idx + len(t) <= paren][-12:]
+    # the tokens that end by ``paren`` are the first ``n`` (binary search: a long article)
+    n = bisect.bisect_right(range(len(doc)), paren, key=lambda i: doc[i].idx + len(doc[i]))
+    before = [doc[i] for i in range(max(0, n - 12), n)]
     while before and (before[-1].is_space or (before[-1].is_punct and before[-1].text != ")")):
         before.pop()
     for n in range(1, len(before) + 1):
