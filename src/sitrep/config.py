@@ -18,7 +18,7 @@ class Settings:
     max_file_bytes: int = 10 * 1024 * 1024
     # an article whose text is longer is refused: the memory of its analysis grows with it
     # (docs/robustness.md gives the figures)
-    max_article_chars: int = 10_000_000
+    max_article_chars: int = 6_000_000
     # a text longer than this is parsed in segments of at most this many characters
     # (sitrep.nlp.segments), the stages then run over the whole: spaCy's memory while it
     # parses grows with the text it is given at once (its own limit is 1,000,000)

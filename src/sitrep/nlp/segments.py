@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from sitrep.nlp import doctext
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -81,7 +83,9 @@ def parse_segmented(nlp: Language, text: str, limit: int) -> Doc:
     for doc in nlp.pipe(segments(text, limit), batch_size=1):
         doc.tensor = doc.tensor[:0]
         docs.append(doc)
-    joined = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
+    # (spaCy's doc.pyi lacks from_docs's keyword-only `exclude`)
+    joined = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])  # type: ignore[call-arg]
     if joined.text != text:  # pragma: no cover - from_docs keeps each piece's text
         raise AssertionError("a segmented Doc's text differs from the text parsed")
+    joined.user_data[doctext.KEY] = text  # what doc_text would build again
     return joined
