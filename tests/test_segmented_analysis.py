@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import random
-import time
 from pathlib import Path
 
 import pytest
@@ -136,13 +135,12 @@ def test_the_stage_time_limit_grows_with_the_segments() -> None:
 
 
 def test_an_article_over_spacys_max_length_is_extracted(tmp_path: Path) -> None:
-    """1.2 MB, past spaCy's 1,000,000-character max_length (E088 before segments)."""
-    text = voa_report(1_200_000)
+    """Past spaCy's 1,000,000-character max_length (E088 before segments); the slowest
+    test here (docs/benchmarks.md gives its time), the parse most of it."""
+    text = voa_report(1_050_000)
     path = tmp_path / "report.txt"
     path.write_text(text, encoding="utf-8")
-    began = time.monotonic()
     res = CliRunner().invoke(main, ["extract", "--format", "jsonl", str(path)])
-    took = time.monotonic() - began
     assert res.exit_code == 0, res.output
     assert res.exception is None
     (line,) = [ln for ln in res.output.splitlines() if ln.startswith("{")]
@@ -151,4 +149,3 @@ def test_an_article_over_spacys_max_length_is_extracted(tmp_path: Path) -> None:
     assert len(analysis.article.text) > 1_000_000
     assert analysis.entities and analysis.events and analysis.quotes
     assert offset_errors(analysis) == []
-    assert took < 240  # about 60 s on 2 idle cores
