@@ -1,7 +1,8 @@
 """Peak memory of one worker ingesting one long article (issue #18.3).
 
-    .venv/bin/python bench/memory.py [--cases para-100k,para-400k,table-400k,report-5m]
-                                     [--max-article-chars N] [--article-seconds S]
+    .venv/bin/python bench/memory.py [--cases para-100k,para-400k,table-400k,report-5m,voa-5m]
+                                     [--max-article-chars N] [--segment-chars N]
+                                     [--article-seconds S]
 
 Each case is one generated file ingested by a fresh process (``n_process=1``: the
 analysis runs in that process, so its peak is one worker's peak) into a fresh SQLite
@@ -66,27 +67,38 @@ def report(nbytes: int) -> str:
     return "Annual report\n\n" + "\n\n".join(paras) + "\n"
 
 
+STORIES = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "voa" / "voa_stories.jsonl"
+
+
+def voa_report(nbytes: int) -> str:
+    """VOA stories (../shared/eval/voa, unlabelled) as the paragraphs of one long report."""
+    paras = [json.loads(line)["text"] for line in STORIES.read_text(encoding="utf-8").splitlines()]
+    out, size = ["Annual report on the region"], 0
+    while size < nbytes:
+        para = paras[len(out) % len(paras)]
+        out.append(para)
+        size += len(para.encode()) + 2
+    return "\n\n".join(out) + "\n"
+
+
 CASES = {
     "para-100k": ("para-100k.txt", lambda: prose(100_000) + "\n"),  # the largest article accepted
     "para-200k": ("para-200k.txt", lambda: prose(200_000) + "\n"),
     "para-400k": ("para-400k.txt", lambda: prose(400_000) + "\n"),  # one paragraph
     "table-400k": ("table-400k.md", lambda: table(400_000)),  # a markdown table
     "report-5m": ("report-5m.txt", lambda: report(5_000_000)),  # a long report
+    "voa-1m": ("voa-1m.txt", lambda: voa_report(1_200_000)),  # past spaCy's max_length
+    "voa-5m": ("voa-5m.txt", lambda: voa_report(5_000_000)),  # a long report of news prose
 }
 
 
-def child(path: str, db: str, max_chars: int | None, seconds: float | None) -> None:
+def child(path: str, db: str, changes: dict[str, object]) -> None:
     from sitrep.config import Settings
     from sitrep.drive import ingest
     from sitrep.nlp import load_nlp
     from sitrep.store import open_store
 
-    changes: dict[str, object] = {"db": db, "n_process": 1}
-    if max_chars is not None:
-        changes["max_article_chars"] = max_chars
-    if seconds is not None:
-        changes["article_seconds"] = seconds
-    settings = Settings().with_(**changes)
+    settings = Settings().with_(db=db, n_process=1, **changes)
     load_nlp(settings.model)
     loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     began = time.perf_counter()
@@ -97,8 +109,12 @@ def child(path: str, db: str, max_chars: int | None, seconds: float | None) -> N
         "loaded": loaded, "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
         "seconds": time.perf_counter() - began, "summary": rep.summary(),
         "outcome": status or [f.reason[:90] for f in rep.failures],
-        "max_article_chars": settings.max_article_chars, "article_seconds": settings.article_seconds,
+        "max_article_chars": settings.max_article_chars, "segment_chars": settings.segment_chars,
+        "article_seconds": settings.article_seconds,
     }))
+
+
+OPTIONS = {"max_article_chars": int, "segment_chars": int, "article_seconds": float}
 
 
 def run_case(name: str, tmp: Path, opts: argparse.Namespace) -> dict[str, Any]:
@@ -106,10 +122,9 @@ def run_case(name: str, tmp: Path, opts: argparse.Namespace) -> dict[str, Any]:
     path = tmp / filename
     path.write_text(make(), encoding="utf-8")
     args = [sys.executable, __file__, "--child", str(path), "--db", str(tmp / f"{name}.db")]
-    if opts.max_article_chars is not None:
-        args += ["--max-article-chars", str(opts.max_article_chars)]
-    if opts.article_seconds is not None:
-        args += ["--article-seconds", str(opts.article_seconds)]
+    for name in OPTIONS:
+        if getattr(opts, name) is not None:
+            args += ["--" + name.replace("_", "-"), str(getattr(opts, name))]
     out = subprocess.run(args, check=True, capture_output=True, text=True).stdout
     result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
     result["bytes"] = path.stat().st_size
@@ -119,13 +134,13 @@ def run_case(name: str, tmp: Path, opts: argparse.Namespace) -> dict[str, Any]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cases", default=",".join(CASES))
-    ap.add_argument("--max-article-chars", type=int, default=None)
-    ap.add_argument("--article-seconds", type=float, default=None)
+    for name, kind in OPTIONS.items():
+        ap.add_argument("--" + name.replace("_", "-"), type=kind, default=None)
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--db", help=argparse.SUPPRESS)
     opts = ap.parse_args()
     if opts.child:
-        child(opts.child, opts.db, opts.max_article_chars, opts.article_seconds)
+        child(opts.child, opts.db, {k: getattr(opts, k) for k in OPTIONS if getattr(opts, k) is not None})
         return
     mb = 2 ** 20
     with tempfile.TemporaryDirectory() as tmp:
@@ -133,7 +148,8 @@ def main() -> None:
             r = run_case(name, Path(tmp), opts)
             print(f"{name:<11} {r['bytes']:>9,} B  model loaded {r['loaded'] / mb:6.0f} MB  "
                   f"peak {r['peak'] / mb:6.0f} MB  {r['seconds']:6.1f} s  "
-                  f"max_article_chars={r['max_article_chars']:,}  {r['summary']}  {r['outcome']}", flush=True)
+                  f"max_article_chars={r['max_article_chars']:,} segment_chars={r['segment_chars']:,}  "
+                  f"{r['summary']}  {r['outcome']}", flush=True)
 
 
 if __name__ == "__main__":

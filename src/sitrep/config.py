@@ -16,10 +16,15 @@ class Settings:
     db: str = field(default_factory=lambda: os.environ.get("SITREP_DB", DEFAULT_DB))
     # a single article file larger than this is refused (JSON Lines archives stream)
     max_file_bytes: int = 10 * 1024 * 1024
-    # an article whose text is longer is refused: spaCy's time and memory grow with it
-    # (its own limit is 1,000,000); docs/robustness.md gives the figures
-    max_article_chars: int = 100_000
-    # the extract stages of one article are stopped after this many seconds (0: never);
+    # an article whose text is longer is refused: the memory of its analysis grows with it
+    # (docs/robustness.md gives the figures)
+    max_article_chars: int = 6_000_000
+    # a text longer than this is parsed in segments of at most this many characters
+    # (sitrep.nlp.segments), the stages then run over the whole: spaCy's memory while it
+    # parses grows with the text it is given at once (its own limit is 1,000,000)
+    segment_chars: int = 100_000
+    # the extract stages of one article are stopped after this many seconds for each
+    # segment_chars of its text or part of them (0: never);
     # the article is stored unanalysed with the reason (sitrep.nlp.timelimit)
     article_seconds: float = 120.0
     # languages the stages analyse; others are stored with `analysis` = "skipped: language xx"

@@ -20,6 +20,7 @@ from sitrep.extract.stages import STAGES
 from sitrep.ingest.sanitize import analysis_text
 from sitrep.model import Analysis, AnalysisStatus, Article
 from sitrep.nlp.loader import load_nlp
+from sitrep.nlp.segments import parse_segmented
 from sitrep.nlp.timelimit import ArticleTimeout, time_limit
 from sitrep.nlp.zones import chunked, release_free_memory, text_chars
 
@@ -38,6 +39,12 @@ def skip_reason(article: Article, settings: Settings) -> AnalysisStatus | None:
     if article.language and article.language not in settings.languages:
         return AnalysisStatus.skipped(f"language {article.language}")
     return None
+
+
+def stage_seconds(article: Article, settings: Settings) -> float:
+    """The time limit of an article's stages: ``Settings.article_seconds`` for each
+    ``Settings.segment_chars`` of its text or part of them (0: no limit)."""
+    return settings.article_seconds * max(1, -(-len(article.text) // settings.segment_chars))
 
 
 log = logging.getLogger(__name__)
@@ -75,17 +82,22 @@ class Pipeline:
             release_free_memory()
 
     def _analyze_chunk(self, articles: list[Article]) -> Iterator[Analysis]:
+        limit = self.settings.segment_chars
+
         def texts() -> Iterator[tuple[str, Article]]:
             for art in articles:
                 reason = skip_reason(art, self.settings)
                 art.analysis = reason.text() if reason else None
-                yield ("" if reason else analysis_text(art.text)), art
+                # a long text is parsed below, in segments, not in this batch
+                yield ("" if reason or len(art.text) > limit else analysis_text(art.text)), art
 
         for doc, art in self.nlp.pipe(texts(), as_tuples=True, batch_size=self.settings.batch_size):
             if art.analysis:
                 yield Analysis(article=art)
-            else:
-                yield self._stages_or_failure(art, doc)
+                continue
+            if len(art.text) > limit:
+                doc = parse_segmented(self.nlp, analysis_text(art.text), limit)
+            yield self._stages_or_failure(art, doc)
 
     def _stages_or_failure(self, article: Article, doc: Doc) -> Analysis:
         """run_stages; a stage that raises marks this article failed and the batch goes on.
@@ -95,7 +107,7 @@ class Pipeline:
         goes to the ``sitrep.pipeline`` log.
         """
         try:
-            with time_limit(self.settings.article_seconds):
+            with time_limit(stage_seconds(article, self.settings)):
                 return self.run_stages(article, doc)
         except ArticleTimeout as exc:
             log.info("analysis of %s stopped: %s", article.source or article.id, exc)

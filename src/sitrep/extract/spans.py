@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from sitrep.model import Entity
 
@@ -21,11 +21,31 @@ class MentionIndex:
         rows.sort(key=lambda r: (r[0], -r[1]))
         self._rows = rows
         self._starts = [r[0] for r in rows]
+        self._longest = max((e - s for s, e, _ in rows), default=0)
 
     def overlapping(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
-        """Mentions that share at least one character with [start, end)."""
+        """Mentions that share at least one character with [start, end), in offset order
+        (only those starting less than the longest mention's length before ``start`` can)."""
+        lo = bisect.bisect_right(self._starts, start - self._longest)
         hi = bisect.bisect_left(self._starts, end)
-        return [r for r in self._rows[:hi] if r[1] > start]
+        return [r for r in self._rows[lo:hi] if r[1] > start]
+
+    def last_before(self, offset: int, ok: Callable[[Entity], bool]) -> Entity | None:
+        """The entity, ``ok`` for it, of the mention that starts last before ``offset``
+        (of those starting there, the longest), or None."""
+        j = bisect.bisect_left(self._starts, offset) - 1
+        while j >= 0 and not (self._rows[j][1] > 0 and ok(self._rows[j][2])):
+            j -= 1
+        if j < 0:
+            return None
+        start = self._rows[j][0]
+        best = self._rows[j][2]
+        j -= 1
+        while j >= 0 and self._rows[j][0] == start:  # rows sort by (start, -end): longer first
+            if self._rows[j][1] > 0 and ok(self._rows[j][2]):
+                best = self._rows[j][2]
+            j -= 1
+        return best
 
     def entity_at(self, start: int, end: int) -> Entity | None:
         """The entity whose mention best covers [start, end): exact match, then the

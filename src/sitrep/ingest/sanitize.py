@@ -4,8 +4,9 @@
   removed from every field, so both stores hold the same text.
 - A body with fewer than :data:`MIN_LETTERS` letters or digits (only whitespace,
   zero-width characters, punctuation, a few stray bytes) is no article.
-- A body over ``Settings.max_article_chars`` is refused: spaCy's time and memory grow
-  with a text's length (its own ``max_length`` is 1,000,000 characters).
+- A body over ``Settings.max_article_chars`` is refused: the memory of its analysis
+  grows with its length (a text over ``Settings.segment_chars`` is parsed in segments,
+  :mod:`sitrep.nlp.segments`, so spaCy's ``max_length`` of 1,000,000 is no limit).
 - What spaCy is given (:func:`analysis_text`): a run of more than :data:`MAX_RUN`
   characters without whitespace (``[[[[...``, a markdown table rule, a base64 blob)
   becomes spaces of the same length, so every offset still points into

@@ -5,9 +5,12 @@ each article's stages in their main thread, where ``signal.setitimer`` can inter
 pure-Python code: the stages raise :class:`ArticleTimeout` and the article is stored
 unanalysed with the reason. The limit covers the stages, not spaCy's parse: compiled
 code is not interrupted by a signal until it returns, and the parse of one article is
-bounded instead by its length (``Settings.max_article_chars``, long runs blanked by
-``sitrep.ingest.sanitize.analysis_text``). Where no timer can be set (a thread other
-than the main one, e.g. the web server's; a platform without SIGALRM) there is no limit.
+bounded instead by its length (``Settings.max_article_chars``, parsed in segments of
+``Settings.segment_chars``, long runs blanked by ``sitrep.ingest.sanitize.analysis_text``).
+The limit is ``Settings.article_seconds`` for each ``segment_chars`` of the text
+(:func:`sitrep.pipeline.stage_seconds`): the stages' time grows with the length. Where
+no timer can be set (a thread other than the main one, e.g. the web server's; a platform
+without SIGALRM) there is no limit.
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ The phrase counts only as the head of its noun phrase: "Iranian military activit
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -82,13 +83,41 @@ def _modifies_noun(doc: Doc, i: int) -> bool:
     return nxt.text == "-"  # "army-backed", "military-run"
 
 
+Row = tuple[int, int, Cluster]
+
+
+class _Taken:
+    """The character spans entities own, bucketed by start: the spans that overlap one
+    are found without a scan of all (a long article has tens of thousands)."""
+
+    BUCKET = 256
+
+    def __init__(self, rows: Iterable[Row]) -> None:
+        self._buckets: dict[int, list[Row]] = {}
+        self._longest = 0
+        for row in rows:
+            self.append(row)
+
+    def append(self, row: Row) -> None:
+        self._buckets.setdefault(row[0] // self.BUCKET, []).append(row)
+        self._longest = max(self._longest, row[1] - row[0])
+
+    def remove(self, row: Row) -> None:
+        self._buckets[row[0] // self.BUCKET].remove(row)
+
+    def overlapping(self, start: int, end: int) -> list[Row]:
+        """The rows (s, e, cluster) with ``s < end and start < e``."""
+        lo, hi = (start - self._longest) // self.BUCKET, (end - 1) // self.BUCKET
+        return [r for k in range(lo, hi + 1) for r in self._buckets.get(k, ()) if r[0] < end and r[1] > start]
+
+
 class Actors:
     def __init__(self, doc: Doc, clusters: list[Cluster], gz: Gazetteer, year: int | None) -> None:
         self.doc, self.gz, self.year = doc, gz, year
         self.clusters = clusters
         self.countries = {c.name: c for c in clusters if c.type == "COUNTRY"}
         self.by_key = {c.key: c for c in clusters}
-        self.taken = [(m.start, m.end, c) for c in clusters for m in c.mentions if m.start >= 0]
+        self.taken = _Taken((m.start, m.end, c) for c in clusters for m in c.mentions if m.start >= 0)
         self.named: dict[str, set[str]] = {}  # branch -> countries whose forces are named
 
     def run(self) -> list[Cluster]:
@@ -245,7 +274,7 @@ class Actors:
 
     def _absorb(self, start: int, end: int) -> None:
         """"Trump" in "the Trump administration": part of a mention of the state."""
-        for s, e, c in list(self.taken):
+        for s, e, c in self.taken.overlapping(start, end):
             if start <= s and e <= end and (s, e) != (start, end) and c.type in ("PERSON", "ORG"):
                 c.mentions = [m for m in c.mentions if (m.start, m.end) != (s, e)]
                 self.taken.remove((s, e, c))
@@ -254,7 +283,7 @@ class Actors:
         """A span a name already owns, or one crossing a name (nested places are fine, and
         so is a longer description around it: "the director of the Pakistani military's
         media wing")."""
-        for s, e, c in self.taken:
+        for s, e, c in self.taken.overlapping(start, end):
             if (s, e) == (start, end):
                 return True
             inside = start <= s and e <= end

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from itertools import product
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.extract.entities.clusters import Cluster, MentionSpan
 from sitrep.extract.entities.data import lexicon
+from sitrep.nlp.doctext import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -81,7 +83,7 @@ def _join(full: Cluster, short: Cluster) -> None:
 def defined_aliases(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     """"Full Name (ACR)", "Full Name, or ACR": the alias joins the name, which is made an
     organization when the recognizer missed it ("the Bring Back Our Girls (BBOG) movement")."""
-    text = doc.text
+    text = doc_text(doc)
     clusters = clusters + _unrecognized_names(doc, clusters)
     by_span = {(m.start, m.end): c for c in clusters for m in c.mentions if m.start >= 0}
     drop: set[int] = set()
@@ -107,7 +109,7 @@ def defined_aliases(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
 
 def _unrecognized_names(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     """Title-case words before "(ACR)" whose initials spell ACR, named by no cluster."""
-    text, out = doc.text, []
+    text, out = doc_text(doc), []
     for m in re.finditer(r"\(([A-Z][A-Za-z\-]*[A-Z])\)", text):
         acr = m.group(1)
         span = _name_spelling(doc, m.start(), acr)
@@ -131,7 +133,9 @@ def _unrecognized_names(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
 
 def _name_spelling(doc: Doc, paren: int, acr: str) -> tuple[int, int] | None:
     """Character span of the words right before ``paren`` whose initials spell ``acr``."""
-    before = [t for t in doc if t.idx + len(t) <= paren][-12:]
+    # the tokens that end by ``paren`` are the first ``n`` (binary search: a long article)
+    n = bisect.bisect_right(range(len(doc)), paren, key=lambda i: doc[i].idx + len(doc[i]))
+    before = [doc[i] for i in range(max(0, n - 12), n)]
     while before and (before[-1].is_space or (before[-1].is_punct and before[-1].text != ")")):
         before.pop()
     for n in range(1, len(before) + 1):
@@ -155,7 +159,7 @@ def _alias_after(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _add_occurrences(doc: Doc, acr: str, full: Cluster) -> None:
-    for m in re.finditer(rf"(?<![\w\-]){re.escape(acr)}(?![\w\-])", doc.text):
+    for m in re.finditer(rf"(?<![\w\-]){re.escape(acr)}(?![\w\-])", doc_text(doc)):
         sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         full.add(MentionSpan(m.start(), m.end(), acr, sp.root.i if sp is not None else -1, "name"))
 

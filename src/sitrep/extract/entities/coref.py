@@ -22,12 +22,14 @@ Leass / Hobbs, measured on MEANTIME's coreference layer (docs/accuracy.md):
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sitrep.extract.entities.clusters import Cluster, MentionSpan
 from sitrep.extract.entities.data import lexicon
 from sitrep.extract.entities.gazetteer import Gazetteer
+from sitrep.extract.intervals import Intervals
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -65,6 +67,8 @@ class Resolver:
         self.countries = [c for c in clusters if c.type == "COUNTRY" and "historical" not in c.attributes]
         self.taken = {(m.start, m.end) for c in clusters for m in c.mentions}
         self.groups: list[Group] = []
+        self._names: Intervals | None = None
+        self._head_cache: dict[int, tuple[int, list[int]]] = {}
         self.quoted = quoted_tokens(doc)
         self.sent_idx = [0] * len(doc)
         for n, sent in enumerate(doc.sents):
@@ -87,16 +91,32 @@ class Resolver:
         return self.groups
 
     # salience: (sentence distance, not a subject, -position) of a cluster's last mention
+    # (only the mentions in the last sentence with one before ``before`` can be the best)
     def salience(self, cl: Cluster, before: int) -> tuple[int, int, int] | None:
+        heads = self._heads(cl)
+        j = bisect.bisect_left(heads, before) - 1
+        if j < 0:
+            return None
+        last = self.sent_idx[heads[j]]
         best = None
-        for m in cl.mentions:
-            if m.head < 0 or m.head >= before:
-                continue
-            dist = self.sent_idx[before] - self.sent_idx[m.head]
-            key = (dist, _role_rank(self.doc[m.head]), -m.head)
+        while j >= 0 and self.sent_idx[heads[j]] == last:
+            h = heads[j]
+            key = (self.sent_idx[before] - last, _role_rank(self.doc[h]), -h)
             if best is None or key < best:
                 best = key
+            j -= 1
         return best
+
+    def _heads(self, cl: Cluster) -> list[int]:
+        """The sorted head tokens of ``cl``'s mentions; the run only appends mentions."""
+        seen, heads = self._head_cache.get(id(cl), (0, []))
+        if seen > len(cl.mentions):  # pragma: no cover - mentions were removed
+            seen, heads = 0, []
+        for m in cl.mentions[seen:]:
+            if m.head >= 0:
+                bisect.insort(heads, m.head)
+        self._head_cache[id(cl)] = (len(cl.mentions), heads)
+        return heads
 
     def pick(self, pool: list[Cluster], before: int, window: int) -> Cluster | None:
         scored = [(s, c) for c in pool if (s := self.salience(c, before)) is not None and s[0] <= window]
@@ -113,7 +133,7 @@ class Resolver:
 
     def description(self, chunk: Span) -> None:
         root = chunk.root
-        if any((m_s < chunk.end_char and chunk.start_char < m_e) for m_s, m_e in self._person_spans()):
+        if self._person_spans().overlaps(chunk.start_char, chunk.end_char):
             return
         nxt = self.doc[chunk.end] if chunk.end < len(self.doc) else None
         if nxt is not None and nxt.ent_type_ == "PERSON":
@@ -197,8 +217,12 @@ class Resolver:
         self.taken.add((start, end))
         cl.add(MentionSpan(start, end, text, head, kind))
 
-    def _person_spans(self) -> list[tuple[int, int]]:
-        return [(m.start, m.end) for p in self.people for m in p.mentions if m.kind in ("name", "title")]
+    def _person_spans(self) -> Intervals:
+        """The people's names and titles (the run adds only pronouns and descriptions)."""
+        if self._names is None:
+            self._names = Intervals((m.start, m.end) for p in self.people for m in p.mentions
+                                    if m.kind in ("name", "title"))
+        return self._names
 
 
 def _definite_np(tok: Token) -> Span | None:

@@ -16,6 +16,8 @@ from sitrep.extract.entities.clusters import Cluster, MentionSpan
 from sitrep.extract.entities.data import lexicon
 from sitrep.extract.entities.gazetteer import Gazetteer
 from sitrep.extract.entities.recognize import Cand
+from sitrep.extract.intervals import Intervals
+from sitrep.nlp.doctext import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -81,7 +83,7 @@ ALIAS_AFTER = re.compile(
 def known_as(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     """"al-Rufay'i, also known as Abu Khadija", "Mohamed, known by his nickname Farmajo":
     the alias is the same person."""
-    text = doc.text
+    text = doc_text(doc)
     people = [c for c in clusters if c.type == "PERSON"]
     drop: set[int] = set()
     for p in people:
@@ -281,12 +283,14 @@ def propagate(doc: Doc, people: list[Cluster], taken: set[tuple[int, int]]) -> N
             words = _name_tokens(form)
             if words and len(words[-1]) >= 4 and words[-1][0].isupper():
                 wanted.setdefault(words[-1], p)
+    claimed = Intervals(taken)
     for tok in doc:
         person = wanted.get(tok.text)
         if person is None:
             continue
         start, end = tok.idx, tok.idx + len(tok)
-        if any(s < end and start < e for s, e in taken):
+        if claimed.overlaps(start, end):
             continue
         taken.add((start, end))
+        claimed.add(start, end)
         person.add(MentionSpan(start, end, tok.text, tok.i, "name"))

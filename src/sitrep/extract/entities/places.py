@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from sitrep.extract.entities.clusters import Cluster, MentionSpan
 from sitrep.extract.entities.data import lexicon
 from sitrep.extract.entities.gazetteer import Gazetteer
+from sitrep.nlp.doctext import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -112,7 +113,7 @@ def _generic_heads(doc: Doc, clusters: list[Cluster]) -> None:
                         first = doc[span.start - 1].idx
                 end = tok.idx + len(tok)
                 if (first, end) not in taken:
-                    cl.add(MentionSpan(first, end, doc.text[first:end], tok.i, "name"))
+                    cl.add(MentionSpan(first, end, doc_text(doc)[first:end], tok.i, "name"))
                     taken.add((first, end))
                 break
 
@@ -131,7 +132,7 @@ def _place_of(doc: Doc, clusters: list[Cluster]) -> None:
             if noun.lower_ in lexicon.PLACE_GENERIC_HEADS and det.lower_ == "the":
                 start = det.idx
                 if (start, m.end) not in taken:
-                    cl.add(MentionSpan(start, m.end, doc.text[start : m.end], noun.i, "description"))
+                    cl.add(MentionSpan(start, m.end, doc_text(doc)[start : m.end], noun.i, "description"))
                     taken.add((start, m.end))
 
 

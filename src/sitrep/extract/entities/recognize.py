@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, cast
 from sitrep.extract.entities import towns
 from sitrep.extract.entities.data import lexicon
 from sitrep.extract.entities.gazetteer import Entry, Gazetteer
+from sitrep.nlp.doctext import doc_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -212,7 +213,6 @@ def spacy_cands(doc: Doc, gz: Gazetteer, ents: Iterable[Span] | None = None) -> 
     """Candidates from NER spans: the small model's ``doc.ents`` unless ``ents`` are given
     (sitrep.nlp.trained_ner.combine)."""
     out = []
-    doc.user_data["sitrep_text"] = doc.text  # built once (Doc.text joins every token)
     for ent in doc.ents if ents is None else ents:
         typ = lexicon.SPACY_LABELS.get(ent.label_)
         if typ == "NORP" and ent.text in gz.cities and not _modifies_a_noun(ent):
@@ -351,7 +351,7 @@ def _strip_titles(span: Span) -> Span:
 
 def _in_headline(span: Span) -> bool:
     """A span on a Title Case line ("Belarus Leader Eyes $1Bln Russian Arms Deal")."""
-    text = span.doc.user_data.get("sitrep_text") or span.doc.text
+    text = doc_text(span.doc)
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     words = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha()]
@@ -424,24 +424,46 @@ def _compatible(c: Cand, kept: Cand) -> bool:
     return _nestable(kept) and c.type in CONTAINERS and kept.inside(c)
 
 
-def _inside_a_name(c: Cand, people: list[Cand]) -> bool:
+class _Cover:
+    """Candidates by the tokens they cover: which of them can overlap or hold a given one,
+    without a scan of all (a long article has tens of thousands)."""
+
+    def __init__(self, cands: Iterable[Cand] = ()) -> None:
+        self._at: dict[int, list[Cand]] = {}
+        for c in cands:
+            self.add(c)
+
+    def add(self, c: Cand) -> None:
+        for i in range(c.ts, max(c.te, c.ts + 1)):
+            self._at.setdefault(i, []).append(c)
+
+    def near(self, c: Cand) -> list[Cand]:
+        """Every candidate that overlaps ``c`` or holds it (and maybe a few more), once each."""
+        out: dict[int, Cand] = {}
+        for i in range(c.ts - 1, max(c.te, c.ts + 1)):
+            for k in self._at.get(i, ()):
+                out.setdefault(id(k), k)
+        return list(out.values())
+
+
+def _inside_a_name(c: Cand, people: _Cover) -> bool:
     """"Victoria" in "Victoria Nuland", "Jordan" in "Michael Jordan": part of a person's name."""
     return c.source == "gaz" and c.kind in ("name", "city", "capital") and c.type in PLACE_TYPES and any(
-        c.inside(p) for p in people)
+        c.inside(p) for p in people.near(c))
 
 
 SWALLOWING_TYPES = ("ORG", "MILITARY_UNIT", "FACILITY", "REGION")
 SWALLOWED_TYPES = ("ORG", "BLOC", "REGION", "CITY", "MILITARY_UNIT")
 
 
-def _swallowed(c: Cand, names: list[Cand], doc: Doc, gz: Gazetteer) -> bool:
+def _swallowed(c: Cand, names: _Cover, doc: Doc, gz: Gazetteer) -> bool:
     """"Congress" in spaCy's "National Congress Party", "West" in "the Economic Community of
     West African States", "Gulf" in "the Gulf of Guinea": a table's short form inside a
     longer proper name is part of that name, not a mention of its own."""
     country_name = c.type == "COUNTRY" and c.kind in ("name", "adjective")
     if c.source != "gaz" or (c.type not in SWALLOWED_TYPES and not country_name):
         return False
-    return any(c.inside(n) and _longer_name(doc, n, c, gz) for n in names)
+    return any(c.inside(n) and _longer_name(doc, n, c, gz) for n in names.near(c))
 
 
 def _longer_name(doc: Doc, name: Cand, part: Cand, gz: Gazetteer) -> bool:
@@ -470,16 +492,18 @@ def _longer_name(doc: Doc, name: Cand, part: Cand, gz: Gazetteer) -> bool:
 
 def resolve(cands: list[Cand], doc: Doc | None = None, gz: Gazetteer | None = None) -> list[Cand]:
     """Keep the best candidates: patterns, then the gazetteer, then spaCy; longer first."""
-    people = [c for c in cands if c.type == "PERSON" and c.source == "spacy" and c.te - c.ts > 1]
+    people = _Cover(c for c in cands if c.type == "PERSON" and c.source == "spacy" and c.te - c.ts > 1)
     cands = [c for c in cands if not _inside_a_name(c, people)]
     if doc is not None and gz is not None:
-        names = [c for c in cands if c.source == "spacy" and c.type in SWALLOWING_TYPES]
+        names = _Cover(c for c in cands if c.source == "spacy" and c.type in SWALLOWING_TYPES)
         cands = [c for c in cands if not _swallowed(c, names, doc, gz)]
     cands = sorted(cands, key=lambda c: (-PRIORITY[c.source], -(c.te - c.ts), c.ts))
     kept: list[Cand] = []
+    cover = _Cover()
     for c in cands:
-        if all(_compatible(c, k) for k in kept if c.overlaps(k)):
+        if all(_compatible(c, k) for k in cover.near(c) if c.overlaps(k)):
             kept.append(c)
+            cover.add(c)
     return sorted(kept, key=lambda c: (c.ts, -c.te))
 
 

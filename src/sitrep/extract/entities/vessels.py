@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.extract.entities.clusters import Cluster, MentionSpan
 from sitrep.extract.entities.data import lexicon
+from sitrep.nlp.doctext import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -62,7 +63,7 @@ def _release(clusters: list[Cluster], start: int, end: int) -> None:
 
 
 def _civilian(doc: Doc, clusters: list[Cluster]) -> None:
-    text = doc.text
+    text = doc_text(doc)
     kinds: dict[str, str] = {}
     for cl in clusters:
         if cl.type not in RETYPABLE or cl.kb_id:

@@ -11,6 +11,7 @@ from sitrep.extract.events.resolve import PLACE_TYPES, Ref, Resolver, is_weaponi
 from sitrep.extract.events.slots import Slots, existential_goods, is_relative, slots_of
 from sitrep.extract.events.typetable import spec_of
 from sitrep.model import Entity
+from sitrep.nlp.doctext import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -477,7 +478,7 @@ def literal_args(m: EventMention, scope: list[Token], res: Resolver) -> dict[str
     start, end = scope[0].idx, scope[-1].idx + len(scope[-1].text)
     rules = spec_of(m.type)
     if rules.takes_value:
-        money = find_money(doc.text[start:end], start)
+        money = find_money(doc_text(doc)[start:end], start)
         if money:
             args["value"] = money[0].as_money()
     ids = {t.i for t in scope}

@@ -3,10 +3,12 @@ and the time arguments taken from the timex stage's records."""
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING, Any
 
 from sitrep.extract.events.lexicon import lexicon
 from sitrep.extract.events.typetable import spec_of
+from sitrep.nlp.doctext import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -93,14 +95,26 @@ class TimeIndex:
             if span is not None and tx.value:
                 self.rows.append((span.start, span.end, tx))
         self.claimed: set[int] = set()
+        # the rows' positions sorted by start token, to look at those near a place only
+        self._order = sorted(range(len(self.rows)), key=lambda k: self.rows[k][0])
+        self._starts = [self.rows[k][0] for k in self._order]
+        self._longest = max((e - s for s, e, _ in self.rows), default=0)
+
+    def _starting(self, lo: int, hi: int) -> list[tuple[int, int, Timex]]:
+        """The rows that start in [lo, hi), in the order of ``rows``."""
+        a, b = bisect.bisect_left(self._starts, lo), bisect.bisect_left(self._starts, hi)
+        return [self.rows[k] for k in sorted(self._order[a:b])]
 
     def within(self, ids: set[int], types: tuple[str, ...]) -> list[tuple[int, int, Timex]]:
-        return [r for r in self.rows if r[2].type in types and any(i in ids for i in range(r[0], r[1]))
+        if not ids:
+            return []
+        near = self._starting(min(ids) - self._longest + 1, max(ids) + 1)
+        return [r for r in near if r[2].type in types and any(i in ids for i in range(r[0], r[1]))
                 and r[2].value not in VAGUE]
 
     def in_sentence(self, tok: Token, types: tuple[str, ...]) -> list[tuple[int, int, Timex]]:
         s = tok.sent
-        return [r for r in self.rows if r[2].type in types and s.start <= r[0] < s.end
+        return [r for r in self._starting(s.start, s.end) if r[2].type in types
                 and r[2].value not in VAGUE]
 
 
@@ -132,7 +146,7 @@ def scene_date(m: EventMention, times: TimeIndex) -> dict[str, Any]:
     if bare or sent.start == 0 or times.in_sentence(m.trigger, ("DATE", "TIME")):
         return {}
     prev = doc[sent.start - 1].sent
-    if "\n" in doc.text[prev.end_char: sent.start_char] or doc[prev.start].lower_ not in ("on", "in"):
+    if "\n" in doc_text(doc)[prev.end_char: sent.start_char] or doc[prev.start].lower_ not in ("on", "in"):
         return {}
     row = next((r for r in times.in_sentence(doc[prev.start], ("DATE",)) if r[0] == prev.start + 1), None)
     return {"date": row[2].value} if row is not None else {}

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from sitrep.extract.quotes.lexicon import Lexicon, lexicon
+from sitrep.nlp.doctext import doc_text
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # left dependents that belong to a speaker's name ("Polish Prime Minister Mateusz Morawiecki")
@@ -40,7 +41,7 @@ class TokenIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text  # built once: Doc.text joins every token
+        self.text = doc_text(doc)
         self._starts = [t.idx for t in doc]
         self._sent_starts = [s.start for s in doc.sents] if doc.has_annotation("DEP") else [0]
 

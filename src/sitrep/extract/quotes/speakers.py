@@ -41,6 +41,7 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
+from sitrep.extract.intervals import Intervals
 from sitrep.extract.quotes.antecedents import Antecedents, name_words
 from sitrep.extract.quotes.bodies import (
     BODY_TYPES,
@@ -565,12 +566,20 @@ class SpeakerResolver:
                     for m in other.mentions if m.start is not None)
         return None if named else subj
 
+    @property
+    def quoted(self) -> list[tuple[int, int]]:
+        return self._quoted_spans
+
+    @quoted.setter
+    def quoted(self, spans: list[tuple[int, int]]) -> None:
+        self._quoted_spans = spans
+        self._quoted_index = Intervals(spans)
+
     def _quoted(self, offset: int) -> bool:
-        return any(s <= offset < e for s, e in self.quoted)
+        return self._quoted_index.overlaps(offset, offset + 1)
 
     def _mentioned_before(self, offset: int) -> Entity | None:
-        rows = [r for r in self.index.overlapping(0, offset) if r[2].type == PERSON]
-        return max(rows, key=lambda r: r[0])[2] if rows else None
+        return self.index.last_before(offset, lambda ent: ent.type == PERSON)
 
     def to_quote(self, cand: Candidate) -> Quote:
         ent = self.resolve(cand)

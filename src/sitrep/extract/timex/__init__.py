@@ -16,6 +16,7 @@ from sitrep.extract.timex import fallback, finder, tense
 from sitrep.extract.timex import lexicon as lx
 from sitrep.extract.timex.absolute import as_date
 from sitrep.model import Timex
+from sitrep.nlp.doctext import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -56,7 +57,7 @@ def _not_a_year(doc: Doc, t: Timex) -> bool:
 
 def _eve(doc: Doc, t: Timex, earlier: list[Timex]) -> None:
     """Widen "the eve of" over its noun phrase; date it the day before a dated mention of it."""
-    after = doc.char_span(t.end, len(doc.text), alignment_mode="expand")
+    after = doc.char_span(t.end, len(doc_text(doc)), alignment_mode="expand")
     if after is None or len(after) == 0:
         return
     first = after[0]
@@ -64,7 +65,7 @@ def _eve(doc: Doc, t: Timex, earlier: list[Timex]) -> None:
     if chunk is None:
         return
     t.end = chunk.end_char
-    t.text = doc.text[t.start:t.end]
+    t.text = doc_text(doc)[t.start:t.end]
     head = chunk.root.lemma_.lower()
     for prev in reversed(earlier):
         day = as_date(prev.value or "")
@@ -92,7 +93,7 @@ def _nowadays(doc: Doc, t: Timex) -> None:
 def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
     """Every TIMEX3 of a parsed article, resolved against its publication date."""
     dct = parse_dct(published)
-    found = finder.find(doc.text, dct, lambda s, e: tense.direction(doc, s, e),
+    found = finder.find(doc_text(doc), dct, lambda s, e: tense.direction(doc, s, e),
                         lambda s, e: tense.finite_present(doc, s, e))
     found = fallback.add_entities(doc, found, dct)
     out: list[Timex] = []

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sitrep.extract.timex.lexicon import WEEKDAY_NAMES
+from sitrep.nlp.doctext import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -201,7 +202,7 @@ def possessed(doc: Doc, start: int, end: int) -> Token | None:
 
 
 def _possessive_day(doc: Doc, start: int, end: int) -> bool:
-    return possessed(doc, start, end) is not None and names_weekday(doc.text[start:end])
+    return possessed(doc, start, end) is not None and names_weekday(doc_text(doc)[start:end])
 
 
 def _until_direction(doc: Doc, start: int, verb: Token | None) -> int | None:
@@ -247,6 +248,6 @@ def _clause_tense(doc: Doc, start: int, end: int) -> int:
         if verb.dep_ == "xcomp" and parent != 0:
             return 1 if verb.head.lemma_ in SCHEDULE_LEMMAS else parent
         return parent if verb.dep_ == "conj" else 0
-    if d == 0 and _scheduled_day(verb, doc.text[start:end]):
+    if d == 0 and _scheduled_day(verb, doc_text(doc)[start:end]):
         return 1
     return d
