@@ -231,7 +231,8 @@ def row(name: str, sec: Any) -> str:
 
 
 def table(docs: list[Doc], keep: list[list[bool]]) -> str:
-    lines = ["| data | events | P | R | F1 | arg acc | system | found/gold |", "|---|---|---|---|---|---|---|---|"]
+    lines = ["| data | events | P | R | F1 | arg acc | system | found/gold |",
+             "|---|---|---|---|---|---|---|---|"]
     for corpus in sorted({d.corpus for d in docs}):
         idx = [j for j, d in enumerate(docs) if d.corpus == corpus]
         part = [docs[j] for j in idx]
@@ -260,15 +261,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"\n{k}-fold cross-validation by document (events F1 by the sitrep eval scorer):\n")
     print(table(docs, keep))
     both = [scored(docs, None)["total"], scored(docs, keep)["total"]]
+    figs = [x for s in both for x in (s.f1, s.p, s.r, s.acc("arg_acc"))]
     print("\nboth dev sets: rules F1 {:.3f} (P {:.2f} R {:.2f} args {:.2f}), rules + learned F1 {:.3f} "
-          "(P {:.2f} R {:.2f} args {:.2f})".format(*(x for s in both for x in (s.f1, s.p, s.r, s.acc("arg_acc")))))
+          "(P {:.2f} R {:.2f} args {:.2f})".format(*figs))
     weights, threshold = train(docs, min(k, 3), SEED, a.tune)
     dropped = sum(1 for d in docs for q in probs(weights, d.feats) if q < threshold)
     print(f"\nshipped model: {len(weights)} features, threshold {threshold} "
           f"(drops {dropped} of the {n} training events)")
     if not a.no_write:
         meta = {"trained_on": sorted({d.corpus for d in docs}), "documents": len(docs), "events": n,
-                "l2": L2, "folds": k, "seed": SEED, "min_count": MIN_COUNT, "script": "scripts/train_event_types.py"}
+                "l2": L2, "folds": k, "seed": SEED, "min_count": MIN_COUNT,
+                "script": "scripts/train_event_types.py"}
         a.out.parent.mkdir(parents=True, exist_ok=True)
         a.out.write_text(EventCheck(weights=weights, threshold=threshold, meta=meta).to_json(),
                          encoding="utf-8")

@@ -32,8 +32,8 @@ def script() -> ModuleType:
     return mod
 
 
-def test_training_script_runs_on_a_fixture_and_reproduces_its_weights(tmp_path: Path,
-                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_training_script_runs_on_a_fixture_and_reproduces_its_weights(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     train = script()
     outs = [tmp_path / "a.json", tmp_path / "b.json"]
     for out in outs:
@@ -75,7 +75,8 @@ def run_with(monkeypatch: pytest.MonkeyPatch, check: EventCheck) -> list[str]:
     return [f"{e.id}:{e.type}" for e in a.events]
 
 
-def test_switch_on_drops_what_the_model_rejects(monkeypatch: pytest.MonkeyPatch, rules_events: list[str]) -> None:
+def test_switch_on_drops_what_the_model_rejects(monkeypatch: pytest.MonkeyPatch,
+                                               rules_events: list[str]) -> None:
     assert run_with(monkeypatch, EventCheck(weights={"bias": -10.0})) == []
     assert run_with(monkeypatch, EventCheck(weights={"bias": 10.0})) == rules_events
 
