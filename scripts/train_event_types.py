@@ -225,6 +225,29 @@ def cross_validate(docs: list[Doc], k: int, seed: int, tune: bool = False) -> li
     return keep
 
 
+def bootstrap(docs: list[Doc], keep: list[list[bool]], n: int = 2000) -> tuple[float, float, float]:
+    """The events-F1 gain of the check, resampling documents: its 95% interval and the
+    fraction of resamples where it gains."""
+    from sitrep.eval.gold import Section
+
+    base = [scored([d], None)["total"] for d in docs]
+    learned = [scored([d], [k])["total"] for d, k in zip(docs, keep, strict=True)]
+
+    def f1(secs: list[Any]) -> float:
+        tot = Section()
+        for sec in secs:
+            tot.add(sec)
+        return tot.f1
+
+    rng = random.Random(SEED)
+    diffs = []
+    for _ in range(n):
+        pick = [rng.randrange(len(docs)) for _ in docs]
+        diffs.append(f1([learned[j] for j in pick]) - f1([base[j] for j in pick]))
+    diffs.sort()
+    return diffs[int(0.025 * n)], diffs[int(0.975 * n)], sum(d > 0 for d in diffs) / n
+
+
 def row(name: str, sec: Any) -> str:
     return (f"| {name} | {sec.p:.2f} | {sec.r:.2f} | {sec.f1:.2f} | {sec.acc('arg_acc'):.2f} | "
             f"{sec.system} | {sec.found}/{sec.gold} |")
@@ -264,6 +287,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     figs = [x for s in both for x in (s.f1, s.p, s.r, s.acc("arg_acc"))]
     print("\nboth dev sets: rules F1 {:.3f} (P {:.2f} R {:.2f} args {:.2f}), rules + learned F1 {:.3f} "
           "(P {:.2f} R {:.2f} args {:.2f})".format(*figs))
+    for corpus in [*sorted({d.corpus for d in docs}), "both"]:
+        idx = [j for j, d in enumerate(docs) if corpus in ("both", d.corpus)]
+        lo, hi, frac = bootstrap([docs[j] for j in idx], [keep[j] for j in idx])
+        print(f"F1 gain, {corpus}: 95% interval {lo:+.3f} .. {hi:+.3f} over document resamples, "
+              f"a gain in {frac:.0%} of them")
     weights, threshold = train(docs, min(k, 3), SEED, a.tune)
     dropped = sum(1 for d in docs for q in probs(weights, d.feats) if q < threshold)
     print(f"\nshipped model: {len(weights)} features, threshold {threshold} "
