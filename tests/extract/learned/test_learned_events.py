@@ -11,6 +11,7 @@ from types import ModuleType
 import pytest
 
 from sitrep.config import Settings
+from sitrep.errors import PipelineError
 from sitrep.extract.learned import stage
 from sitrep.extract.learned.features import event_features
 from sitrep.extract.learned.model import WEIGHTS, EventCheck, load
@@ -60,6 +61,11 @@ def test_shipped_model_loads_from_the_package() -> None:
 
 def test_the_setting_is_off_by_default() -> None:
     assert Settings().learned_events == "off"
+
+
+def test_a_mistyped_setting_is_refused() -> None:
+    with pytest.raises(PipelineError, match="learned_events"):
+        Pipeline(Settings().with_(learned_events="yes"))
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from sitrep.errors import PipelineError
 from sitrep.extract.events.stage import Events as RuleEvents
 from sitrep.extract.learned.features import event_features
 from sitrep.extract.learned.model import EventCheck, load
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 class Events(RuleEvents):
     def __init__(self, nlp: Language, settings: Settings) -> None:
         super().__init__(nlp, settings)
+        if settings.learned_events not in ("on", "off"):
+            raise PipelineError(f"learned_events is {settings.learned_events!r}: 'on' or 'off'")
         self.check: EventCheck | None = load() if settings.learned_events == "on" else None
 
     def __call__(self, ctx: StageContext) -> list[Event]:
