@@ -47,6 +47,10 @@ class Settings:
     # "off", "add" (its names no spaCy entity overlaps) or "replace" (its people,
     # organizations and places instead of spaCy's); docs/accuracy.md "Trained NER"
     trained_ner: str = field(default_factory=lambda: os.environ.get("SITREP_TRAINED_NER", "off"))
+    # the learned check on the rule-based events (scripts/train_event_types.py,
+    # sitrep/models/event_types): "on" drops the events it scores under its threshold;
+    # docs/accuracy.md "Rules vs learned events"
+    learned_events: str = field(default_factory=lambda: os.environ.get("SITREP_LEARNED_EVENTS", "off"))
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]

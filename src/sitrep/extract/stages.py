@@ -6,7 +6,7 @@ subclass and one line here.
 
 from sitrep.extract.component import Component, StageContext, check_stages
 from sitrep.extract.entities.stage import Entities
-from sitrep.extract.events.stage import Events
+from sitrep.extract.learned.stage import Events  # the rules' stage, with the learned check
 from sitrep.extract.quotes.stage import Quotes
 from sitrep.extract.timex.stage import Timexes
 
