@@ -78,3 +78,21 @@ def test_unknown_things_are_404(client: TestClient) -> None:
     assert "Not found" in page.text and "article ffff not found" in page.text
     assert client.get("/no/such/page").headers["content-type"].startswith("text/html")
     assert client.get("/api/articles/ffff").json()["detail"] == "article ffff not found"
+
+
+def test_event_ids_with_a_slash_are_served_by_the_api_and_the_page(client: TestClient) -> None:
+    # before a merge an event's id is "<article id prefix>/<event id>": routes must take the "/"
+    items = client.get("/api/events").json()["items"]
+    ids = [g["kb_event_id"] for g in items]
+    assert ids and all("/" in i for i in ids)
+    for kb_event_id in ids:
+        body = client.get(f"/api/events/{kb_event_id}")
+        assert body.status_code == 200, kb_event_id
+        assert body.json()["kb_event_id"] == kb_event_id
+        page = client.get(f"/events/{kb_event_id}")
+        assert page.status_code == 200 and f"KB id {kb_event_id}" in page.text
+    assert f'href="/events/{ids[0]}"' in client.get("/events").text  # the list links to it
+    aid = _deal_id()
+    for missing in (f"{aid[:12]}/v999", f"{aid[:12]}/v1/extra", "nothere/v1"):
+        assert client.get(f"/api/events/{missing}").status_code == 404
+        assert client.get(f"/events/{missing}").status_code == 404

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, literal, or_, select
 
 import sitrep.kb.schema as k
+from sitrep.errors import StoreError
 from sitrep.kb.cache import kept
 from sitrep.kb.corrections import apply_corrections, list_corrections
 from sitrep.kb.events import STATUS_RANK
@@ -214,7 +215,7 @@ def _group(store: Store, hits: list[EventHit]) -> list[KbEvent]:
     kb_of = {(r.article_id, r.event_id): r.kb_event_id for r in rows if (r.article_id, r.event_id) in keys}
     groups: dict[str, KbEvent] = {}
     for h in hits:
-        kb = kb_of.get((h.article_id, h.event.id), f"{h.article_id[:12]}/{h.event.id}")
+        kb = kb_of.get((h.article_id, h.event.id)) or unmerged_event_id(h.article_id, h.event.id)
         g = groups.setdefault(kb, KbEvent(kb, h.event.type, h.event.status, None, None))
         g.members.append(h)
     for g in groups.values():
@@ -339,17 +340,39 @@ def kb_event(store: Store, kb_event_id: str) -> KbEvent | None:
     return kept(store, ("kb_event", kb_event_id), lambda: _kb_event(store, kb_event_id))
 
 
+# the id a listed event has while its article is not merged yet: "<article id prefix>/<event id>"
+UNMERGED_PREFIX = 12
+
+
+def unmerged_event_id(article_id: str, event_id: str) -> str:
+    return f"{article_id[:UNMERGED_PREFIX]}/{event_id}"
+
+
+def _unmerged_keys(store: Store, kb_event_id: str) -> set[tuple[str, str]]:
+    """The (article id, event id) an unmerged event's id names, or nothing."""
+    prefix, _, event_id = kb_event_id.partition("/")
+    if len(prefix) != UNMERGED_PREFIX or not event_id:
+        return set()
+    try:
+        article_id = store.resolve_id(prefix)
+    except StoreError:  # ambiguous prefix: not an id this code gave out
+        return set()
+    return {(article_id, event_id)} if article_id else set()
+
+
 def _kb_event(store: Store, kb_event_id: str) -> KbEvent | None:
     m = k.kb_event_members
     with store.read() as conn:
         keys = {(r.article_id, r.event_id) for r in conn.execute(
             select(m.c.article_id, m.c.event_id).where(m.c.kb_event_id == kb_event_id))}
     if not keys:
+        keys = _unmerged_keys(store, kb_event_id)
+    if not keys:
         return None
     # the members' articles in one query (it was one per article)
     found = find_events(store, article_ids={a for a, _ in keys})
     hits = [h for h in found if (h.article_id, h.event.id) in keys]
-    groups = _group(store, corrected_event_hits(store, hits))
+    groups = [g for g in _group(store, corrected_event_hits(store, hits)) if g.kb_event_id == kb_event_id]
     return groups[0] if groups else None
 
 

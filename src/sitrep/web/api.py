@@ -98,7 +98,7 @@ def events_csv(request: Request, f: Events) -> Response:
                     headers={"Content-Disposition": 'attachment; filename="events.csv"'})
 
 
-@router.get("/events/{kb_event_id}")
+@router.get("/events/{kb_event_id:path}")
 def event(request: Request, kb_event_id: str) -> dict[str, Any]:
     g = kb_event(store_of(request), kb_event_id)
     if g is None:

@@ -92,7 +92,7 @@ def events(request: Request, type: str = "", actor: str = "", place: str = "", s
                   places=[e.name for e in named if e.type in PLACE_TYPES])
 
 
-@router.get("/events/{kb_event_id}", response_class=HTMLResponse)
+@router.get("/events/{kb_event_id:path}", response_class=HTMLResponse)
 def event(request: Request, kb_event_id: str) -> HTMLResponse:
     g = kb_event(store_of(request), kb_event_id)
     if g is None:
