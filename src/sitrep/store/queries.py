@@ -125,7 +125,7 @@ def find_quotes(store: Store, speaker: str | None = None, *, kind: str | None = 
                 return []
             stmt = stmt.where(tuple_(q.c.article_id, q.c.speaker).in_([tuple(r) for r in named]))
         rows = codec.dicts(conn.execute(stmt))
-        ents = _entities(conn, {(r["article_id"], r["speaker"]) for r in rows if r["speaker"]})
+        ents = entities_by_key(conn, {(r["article_id"], r["speaker"]) for r in rows if r["speaker"]})
     return [
         QuoteHit(article_id=r["article_id"], title=r["title"], published=r["published"], outlet=r["outlet"],
                  quote=Quote.from_dict(codec.decode_quote(r)),
@@ -143,8 +143,8 @@ def _contains(col: Any, part: str) -> ColumnElement[bool]:
     return fold(col).like(fold(literal(f"%{e}%")), escape="\\")
 
 
-def _entities(conn: Any, keys: set[tuple[str, str]]) -> dict[tuple[str, str], Entity]:
-    """Entities (with mentions) by (article_id, entity_id)."""
+def entities_by_key(conn: Any, keys: set[tuple[str, str]]) -> dict[tuple[str, str], Entity]:
+    """Stored entities (with mentions) by (article_id, entity_id), read through ``conn``."""
     if not keys:
         return {}
     e, m = t.entities, t.mentions
@@ -200,7 +200,7 @@ def find_events(store: Store, type: str | None = None, actor: str | None = None,
         args = _children(conn, t.event_args, keys)
         evid = _children(conn, t.evidence, keys)
         refs = {(k[0], x["entity_id"]) for k in keys for x in args.get(k, []) if x["entity_id"]}
-        ents = _entities(conn, refs)
+        ents = entities_by_key(conn, refs)
     hits = []
     for r, k in zip(rows, keys, strict=True):
         ev = Event.from_dict(codec.decode_event(r, args.get(k, []), evid.get(k, [])))
