@@ -96,3 +96,16 @@ def test_event_ids_with_a_slash_are_served_by_the_api_and_the_page(client: TestC
     for missing in (f"{aid[:12]}/v999", f"{aid[:12]}/v1/extra", "nothere/v1"):
         assert client.get(f"/api/events/{missing}").status_code == 404
         assert client.get(f"/events/{missing}").status_code == 404
+
+
+def test_every_kind_is_filtered_by_its_query_object_on_the_api(client: TestClient) -> None:
+    kb.merge(client.app.state.store)  # type: ignore[attr-defined]
+    said = client.get("/api/quotes", params={"kind": "direct"})
+    assert said.status_code == 200 and said.json() and all(q["kind"] == "direct" for q in said.json())
+    assert client.get("/api/quotes", params={"kind": "rumour"}).json()["parameter"] == "kind"
+    assert client.get("/api/quotes", params={"speaker": "x" * 300}).status_code == 422
+    found = client.get("/api/articles", params={"q": "Boeing"}).json()
+    assert [a["article_id"] for a in found] == [_deal_id()]
+    assert len(client.get("/api/articles").json()) == 2
+    assert client.get("/api/entities", params={"type": "planet"}).json()["parameter"] == "type"
+    assert client.get("/api/entities", params={"type": "org"}).json()["total"] >= 1

@@ -2,7 +2,11 @@
 status; an entity's profile; a story's timeline; full-text search over articles.
 
 Review corrections override machine output here (a fact marked wrong disappears,
-a corrected one shows its corrected fields). The CLI and the REST API call these.
+a corrected one shows its corrected fields). The CLI, the REST API and the pages call
+these with a query object of :mod:`sitrep.filters` per kind (:class:`EventFilter`,
+:class:`EntityQuery`, :class:`QuoteQuery`, :class:`ArticleQuery`) and a page; keyword
+filters are turned into the same object, so every value is checked the same way
+whoever asks.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from sqlalchemy import func, literal, or_, select
 
 import sitrep.kb.schema as k
 from sitrep.errors import StoreError
+from sitrep.filters import ArticleQuery, EntityQuery, EventFilter, Page, QuoteQuery
 from sitrep.kb.cache import kept
 from sitrep.kb.corrections import apply_corrections, list_corrections
 from sitrep.kb.events import STATUS_RANK
@@ -184,18 +189,51 @@ def corrected_quote_hits(store: Store, hits: list[QuoteHit]) -> list[QuoteHit]:
     return out
 
 
-def kb_events(store: Store, *, type: str | None = None, actor: str | None = None, place: str | None = None,
-              status: str | None = None, since: str | None = None, until: str | None = None,
-              limit: int = 50, offset: int = 0) -> tuple[int, list[KbEvent]]:
-    """(total, one page of) KB events matching the filters, by date then id."""
-    groups = kept(store, ("kb_events", type, actor, place, status, since, until),
-                  lambda: _all_kb_events(store, type, actor, place, status, since, until))
-    return len(groups), groups[offset:offset + limit]
+def _query(query: Any, kind: type, filters: dict[str, Any]) -> Any:
+    """The query object given, or the one the keyword filters make (checked either way)."""
+    if query is None:
+        return kind(**filters)
+    if filters:
+        raise TypeError(f"give a {kind.__name__} or keyword filters, not both")
+    return query
 
 
-def _all_kb_events(store: Store, type: str | None, actor: str | None, place: str | None,
-                   status: str | None, since: str | None, until: str | None) -> list[KbEvent]:
-    hits = corrected_event_hits(store, _find(store, actor, place, since, until))
+def kb_events(store: Store, query: EventFilter | None = None, *, limit: int = 50, offset: int = 0,
+              **filters: str | None) -> tuple[int, list[KbEvent]]:
+    """(total, one page of) KB events matching the query (or the keyword filters: type,
+    actor, place, status, since, until), by date then id."""
+    f: EventFilter = _query(query, EventFilter, filters)
+    page = Page(limit, offset)
+    groups = kept(store, ("kb_events", f), lambda: _all_kb_events(store, f))
+    return len(groups), groups[page.offset:page.offset + page.limit]
+
+
+def reported_events(store: Store, query: EventFilter, *, limit: int | None = None) -> list[EventHit]:
+    """The events as each article reports them (not merged), corrections applied."""
+    return corrected_event_hits(store, find_events(store, **query.kwargs(), limit=limit))
+
+
+def quotes(store: Store, query: QuoteQuery, *, limit: int | None = None, offset: int = 0) -> list[QuoteHit]:
+    """Quotes by speaker and kind, in ingest order, corrections applied."""
+    return corrected_quote_hits(store, find_quotes(store, speaker=query.speaker, kind=query.kind,
+                                                   limit=limit, offset=offset))
+
+
+def articles(store: Store, query: ArticleQuery | None = None, *, limit: int = 50,
+             offset: int = 0) -> list[dict[str, Any]]:
+    """Articles: a page of all of them in ingest order (their summaries), or of those a
+    full-text search finds (id, title, published, snippet) when the query has text."""
+    query = query or ArticleQuery()
+    page = Page(limit, offset)
+    if query.q:
+        return search_articles(store, query.q, limit=page.limit, offset=page.offset)
+    return [dataclasses.asdict(s) for s in store.list_articles(limit=page.limit, offset=page.offset)]
+
+
+def _all_kb_events(store: Store, f: EventFilter, *, actor: str | None = None) -> list[KbEvent]:
+    """Every KB event ``f`` finds; ``actor``: instead of f's (a name from the KB itself)."""
+    type, status = f.type, f.status
+    hits = corrected_event_hits(store, _find(store, actor or f.actor, f.place, f.since, f.until))
     hits = [h for h in hits if (not type or h.event.type == type)]
     groups = _group(store, hits)
     if status:
@@ -243,8 +281,13 @@ class KbEntity:
     n_articles: int
 
 
-def kb_entities(store: Store, *, q: str | None = None, type: str | None = None,
-                limit: int = 50, offset: int = 0) -> tuple[int, list[KbEntity]]:
+def kb_entities(store: Store, query: EntityQuery | None = None, *, limit: int = 50, offset: int = 0,
+                **filters: str | None) -> tuple[int, list[KbEntity]]:
+    """(total, one page of) KB entities matching the query (or the keyword filters q and
+    type), most reported first."""
+    eq: EntityQuery = _query(query, EntityQuery, filters)
+    q, type, page = eq.q, eq.type, Page(limit, offset)
+    limit, offset = page.limit, page.offset
     e = k.kb_entities
     stmt = select(e)
     if q:
@@ -296,7 +339,8 @@ def _entity_profile(store: Store, kb_id: str, limit: int) -> EntityProfile | Non
             .group_by(m.c.kb_id).order_by(func.count(func.distinct(m.c.article_id)).desc()).limit(15)).all()
     roles = [{"role": r.role, "published": r.published, "article_id": r.article_id}
              for r in members if r.role]
-    _, events = kb_events(store, actor=ent.name, limit=limit)
+    # the entity's own name, not a user's filter: not checked as one (it may be long)
+    events = _all_kb_events(store, EventFilter(), actor=ent.name)[:limit]
     by = corrected_quote_hits(store, find_quotes(store, speaker=ent.name, limit=limit))
     names = [ent.name, *ent.aliases]
     # the quotes whose text names it: the store narrows them down (text_any), not Python
@@ -322,7 +366,9 @@ def search_articles(store: Store, query: str, *, limit: int = 20, offset: int = 
     """Full-text search over article titles and bodies (SQLite FTS5, PostgreSQL to_tsvector)."""
     from sitrep.kb.search import search
 
-    return search(store, query, limit=limit, offset=offset)
+    q = ArticleQuery(query).q
+    page = Page(limit, offset)
+    return search(store, q, limit=page.limit, offset=page.offset) if q else []
 
 
 def kb_ids_of(store: Store, article_id: str) -> dict[str, str]:
@@ -385,6 +431,13 @@ def event_json(g: KbEvent) -> dict[str, Any]:
         "sources": [{"article_id": h.article_id, "title": h.title, "published": h.published,
                      "outlet": h.outlet, "event": to_dict(h.event)} for h in g.members],
     }
+
+
+def quote_json(h: QuoteHit) -> dict[str, Any]:
+    """A quote as JSON, with its article and its speaker's name: the one serializer of
+    ``sitrep quotes`` and the API."""
+    return {"article_id": h.article_id, "title": h.title, "published": h.published,
+            "speaker_name": h.speaker.name if h.speaker else None, **to_dict(h.quote)}
 
 
 def profile_json(p: EntityProfile) -> dict[str, Any]:

@@ -12,16 +12,28 @@ from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel, Field
 
 from sitrep import kb
-from sitrep.filters import EventFilter, check_search, check_text, entity_type
+from sitrep.filters import MAX_ROWS, ArticleQuery, EntityQuery, EventFilter, QuoteQuery
 from sitrep.kb.corrections import Correction, CorrectionError
 from sitrep.kb.gold import gold_yaml
-from sitrep.kb.queries import KbEvent, event_json, kb_event, profile_json
-from sitrep.web.deps import check_csrf, check_token, event_filter, page_args, store_of
+from sitrep.kb.queries import KbEvent, event_json, kb_event, profile_json, quote_json
+from sitrep.web.deps import (
+    article_query,
+    check_csrf,
+    check_token,
+    entity_query,
+    event_filter,
+    page_args,
+    quote_query,
+    store_of,
+)
 
 router = APIRouter(prefix="/api", tags=["api"])
 
-# the checked event filters of a request
+# the checked query objects of a request (sitrep.filters)
 Events = Annotated[EventFilter, Depends(event_filter)]
+Entities = Annotated[EntityQuery, Depends(entity_query)]
+Quotes = Annotated[QuoteQuery, Depends(quote_query)]
+Articles = Annotated[ArticleQuery, Depends(article_query)]
 
 
 def _not_found(what: str) -> HTTPException:
@@ -29,9 +41,9 @@ def _not_found(what: str) -> HTTPException:
 
 
 @router.get("/articles")
-def articles(request: Request, page: int = 1, size: int = 50) -> list[dict[str, Any]]:
-    a = page_args(page, size)
-    return [asdict(s) for s in store_of(request).list_articles(limit=a["limit"], offset=a["offset"])]
+def articles(request: Request, f: Articles, page: int = 1, size: int = 50) -> list[dict[str, Any]]:
+    """Every article in ingest order, or (``q``) those a full-text search finds."""
+    return kb.articles(store_of(request), f, **page_args(page, size))
 
 
 @router.get("/articles/{article_id}")
@@ -53,10 +65,8 @@ def article_gold(request: Request, article_id: str) -> PlainTextResponse:
 
 
 @router.get("/entities")
-def entities(request: Request, q: str | None = None, type: str | None = None, page: int = 1,
-             size: int = 50) -> dict[str, Any]:
-    total, items = kb.kb_entities(store_of(request), q=check_text("q", q), type=entity_type(type),
-                                  **page_args(page, size))
+def entities(request: Request, f: Entities, page: int = 1, size: int = 50) -> dict[str, Any]:
+    total, items = kb.kb_entities(store_of(request), f, **page_args(page, size))
     return {"total": total, "page": page, "items": [asdict(e) for e in items]}
 
 
@@ -70,7 +80,7 @@ def entity(request: Request, kb_id: str) -> dict[str, Any]:
 
 @router.get("/events")
 def events(request: Request, f: Events, page: int = 1, size: int = 50) -> dict[str, Any]:
-    total, items = kb.kb_events(store_of(request), **f.kwargs(), **page_args(page, size))
+    total, items = kb.kb_events(store_of(request), f, **page_args(page, size))
     return {"total": total, "page": page, "items": [event_json(g) for g in items]}
 
 
@@ -93,7 +103,7 @@ def events_csv_text(items: list[KbEvent]) -> str:
 
 @router.get("/events.csv")
 def events_csv(request: Request, f: Events) -> Response:
-    _, items = kb.kb_events(store_of(request), **f.kwargs(), limit=100_000)
+    _, items = kb.kb_events(store_of(request), f, limit=MAX_ROWS)
     return Response(events_csv_text(items), media_type="text/csv",
                     headers={"Content-Disposition": 'attachment; filename="events.csv"'})
 
@@ -106,9 +116,15 @@ def event(request: Request, kb_event_id: str) -> dict[str, Any]:
     return event_json(g)
 
 
+@router.get("/quotes")
+def quotes(request: Request, f: Quotes, page: int = 1, size: int = 50) -> list[dict[str, Any]]:
+    """Quotes by speaker and kind, in ingest order, corrections applied."""
+    return [quote_json(h) for h in kb.quotes(store_of(request), f, **page_args(page, size))]
+
+
 @router.get("/search")
 def search(request: Request, q: str, page: int = 1, size: int = 20) -> list[dict[str, Any]]:
-    return kb.search_articles(store_of(request), check_search(q), **page_args(page, size))
+    return kb.search_articles(store_of(request), q, **page_args(page, size))
 
 
 # review fields are short: a name, a note, ids (#18: a 1,000,000-character field is a 422)

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import HTTPException, Request
 from jinja2 import Environment
 
-from sitrep.filters import EventFilter, check_page
+from sitrep.filters import ArticleQuery, EntityQuery, EventFilter, QuoteQuery, check_page
 from sitrep.store import Store
 from sitrep.web.security import CSRF_HEADER, csrf_ok, same_origin, token_ok
 
@@ -47,8 +47,21 @@ def page_args(page: int, size: int) -> dict[str, Any]:
     return {"limit": limit, "offset": offset}
 
 
+# the query objects of a request, checked (FastAPI dependencies: sitrep.filters)
+
 def event_filter(type: str | None = None, actor: str | None = None, place: str | None = None,
                  status: str | None = None, since: str | None = None,
                  until: str | None = None) -> EventFilter:
-    """The event filters of a request, checked (a FastAPI dependency)."""
     return EventFilter(type=type, actor=actor, place=place, status=status, since=since, until=until)
+
+
+def entity_query(q: str | None = None, type: str | None = None) -> EntityQuery:
+    return EntityQuery(q=q, type=type)
+
+
+def quote_query(speaker: str | None = None, kind: str | None = None) -> QuoteQuery:
+    return QuoteQuery(speaker=speaker, kind=kind)
+
+
+def article_query(q: str | None = None) -> ArticleQuery:
+    return ArticleQuery(q=q)
