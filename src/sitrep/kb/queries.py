@@ -22,14 +22,14 @@ from sqlalchemy import func, literal, or_, select
 import sitrep.kb.schema as k
 from sitrep.errors import StoreError
 from sitrep.filters import ArticleQuery, EntityQuery, EventFilter, Page, QuoteQuery
-from sitrep.kb.cache import kept
+from sitrep.kb.cache import kept, kept_items
 from sitrep.kb.corrections import apply_corrections, list_corrections
 from sitrep.kb.events import STATUS_RANK
 from sitrep.model import Analysis, Event, to_dict
 from sitrep.store import Store
 from sitrep.store import schema as st
 from sitrep.store.engine import fold
-from sitrep.store.queries import EventHit, QuoteHit, find_events, find_quotes
+from sitrep.store.queries import EventHit, QuoteHit, event_hits, find_event_keys, find_events, find_quotes
 from sitrep.timespan import sort_key
 
 
@@ -56,10 +56,17 @@ def _refers(ev: Event, article_id: str, keys: set[tuple[str, str]], place: bool)
     return False
 
 
+def _hits(store: Store, keys: list[tuple[str, str]]) -> list[EventHit]:
+    """The decoded events of these keys, in their order: decoded once per store
+    generation, then kept (a store's events are read again and again by the lists)."""
+    found = kept_items(store, "event_hits", keys, lambda missing: event_hits(store, missing))
+    return [found[k] for k in keys if k in found]
+
+
 def _find(store: Store, actor: str | None, place: str | None, since: str | None,
           until: str | None) -> list[EventHit]:
     """Store hits, widened by the KB: a name also finds the members of its KB entity."""
-    hits = find_events(store, actor=actor, place=place, since=since, until=until)
+    hits = _hits(store, find_event_keys(store, actor=actor, place=place, since=since, until=until))
     if not actor and not place:
         return hits
     seen = {(h.article_id, h.event.id) for h in hits}
@@ -69,7 +76,7 @@ def _find(store: Store, actor: str | None, place: str | None, since: str | None,
         return hits
     actor_keys = _kb_members_named(store, actor) if actor and place else None
     # the events of every article with a member, in one query (it was one per article)
-    for h in find_events(store, since=since, until=until, article_ids={a for a, _ in keys}):
+    for h in _hits(store, find_event_keys(store, since=since, until=until, article_ids={a for a, _ in keys})):
         aid = h.article_id
         if (aid, h.event.id) not in seen and _refers(h.event, aid, keys, is_place):
             if actor_keys is not None and not _refers(h.event, aid, actor_keys, False):
@@ -416,8 +423,8 @@ def _kb_event(store: Store, kb_event_id: str) -> KbEvent | None:
     if not keys:
         return None
     # the members' articles in one query (it was one per article)
-    found = find_events(store, article_ids={a for a, _ in keys})
-    hits = [h for h in found if (h.article_id, h.event.id) in keys]
+    hits = [h for h in _hits(store, find_event_keys(store, article_ids={a for a, _ in keys}))
+            if (h.article_id, h.event.id) in keys]
     groups = [g for g in _group(store, corrected_event_hits(store, hits)) if g.kb_event_id == kb_event_id]
     return groups[0] if groups else None
 
