@@ -109,3 +109,19 @@ def test_every_kind_is_filtered_by_its_query_object_on_the_api(client: TestClien
     assert len(client.get("/api/articles").json()) == 2
     assert client.get("/api/entities", params={"type": "planet"}).json()["parameter"] == "type"
     assert client.get("/api/entities", params={"type": "org"}).json()["total"] >= 1
+
+
+def test_kept_answers_change_with_the_store(client: TestClient) -> None:
+    aid = _deal_id()
+    first = client.get(f"/api/articles/{aid}").json()
+    assert client.get(f"/api/articles/{aid}").json() == first  # kept
+    page = client.get(f"/articles/{aid}").text
+    span = first["events"][0]["evidence"][0]
+    r = client.post("/api/corrections", json={"article_id": aid, "kind": "event", "start": span["start"],
+                                              "end": span["end"], "verdict": "corrected", "who": "ana",
+                                              "value": {"status": "planned"}})
+    assert r.status_code == 201
+    assert client.get(f"/api/articles/{aid}").json()["events"][0]["status"] == "planned"
+    assert client.get(f"/articles/{aid}").text != page  # the page shows the correction
+    listed = client.get("/api/events").json()["items"]
+    assert any(g["status"] == "planned" for g in listed)

@@ -29,7 +29,8 @@ T = TypeVar("T")
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
-MAX_ENTRIES = 256
+# results kept (lists, profiles, and the web's encoded answers: sitrep.web.deps)
+MAX_ENTRIES = 1024
 # decoded records kept per store and kind (about 2 KB each: a few hundred MB at most)
 MAX_ITEMS = 200_000
 
@@ -39,9 +40,13 @@ _items: dict[tuple[str, str], tuple[int, dict[Any, Any]]] = {}
 _lock = threading.Lock()
 
 
-def kept(store: Store, key: Hashable, compute: Callable[[], T]) -> T:
-    """``compute()``, or its result kept for ``key`` while the store's generation holds."""
-    full = (store.identity, store.generation(), key)
+def kept(store: Store, key: Hashable, compute: Callable[[], T], *, generation: int | None = None) -> T:
+    """``compute()``, or its result kept for ``key`` while the store's generation holds.
+
+    ``generation``: the store's generation read before whatever ``compute`` uses was
+    read (a web request reads it first: sitrep.web.deps); by default it is read now."""
+    gen = store.generation() if generation is None else generation
+    full = (store.identity, gen, key)
     while True:
         with _lock:
             if full in _kept:

@@ -98,8 +98,10 @@ def index_of(store: Store) -> NameIndex:
             return slot[1]
         e, m = t.entities, t.mentions
         with store.read() as conn:
-            rows = conn.execute(select(e.c.article_id, e.c.id, e.c.name, e.c.kb_id)).tuples().all()
-            mrows = conn.execute(select(m.c.article_id, m.c.entity_id, m.c.text)).tuples().all()
+            erows = conn.execute(select(e.c.article_id, e.c.id, e.c.name, e.c.kb_id))
+            rows = [(r[0], r[1], r[2], r[3]) for r in erows]
+            found = conn.execute(select(m.c.article_id, m.c.entity_id, m.c.text))
+            mrows = [(r[0], r[1], r[2]) for r in found]
         idx = build(rows, mrows)
         _kept[store.identity] = (gen, idx)
         return idx

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from sitrep import kb
@@ -16,20 +16,27 @@ from sitrep.kb.search import MAX_TERMS, parse
 from sitrep.model import EVENT_STATUSES, EVENT_TYPES
 from sitrep.web import charts
 from sitrep.web.api import MAX_NAME, MAX_NOTE
-from sitrep.web.deps import check_csrf, check_token, env_of, page_args, store_of
+from sitrep.web.deps import cached, check_csrf, check_token, env_of, page_args, read_generation, store_of
 from sitrep.web.geo import HEIGHT, WIDTH, world_path
 from sitrep.web.render import highlight
 
 PLACE_TYPES = ("COUNTRY", "CITY", "REGION", "FACILITY")
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=[Depends(read_generation)])
 
 
 def render(request: Request, name: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
+    """The page ``name`` with ``ctx``; rendered once per URL and store generation (a
+    page shows nothing but what its URL asks of the store and the app's settings)."""
     tpl = env_of(request).get_template(name)
     config = request.app.state.config
-    return HTMLResponse(tpl.render(request=request, needs_token=config.token is not None,
-                                   csrf_token=config.csrf, **ctx), status_code=status_code)
+
+    def html() -> str:
+        return tpl.render(request=request, needs_token=config.token is not None,
+                          csrf_token=config.csrf, **ctx)
+
+    body = cached(request, f"html {name} {status_code}", html) if request.method == "GET" else html()
+    return HTMLResponse(body, status_code=status_code)
 
 
 @router.get("/", response_class=HTMLResponse)
