@@ -28,8 +28,16 @@ from sitrep.kb.events import STATUS_RANK
 from sitrep.model import Analysis, Event, to_dict
 from sitrep.store import Store
 from sitrep.store import schema as st
-from sitrep.store.engine import fold
-from sitrep.store.queries import EventHit, QuoteHit, event_hits, find_event_keys, find_events, find_quotes
+from sitrep.store.engine import accent_fold, fold
+from sitrep.store.queries import (
+    EventHit,
+    QuoteHit,
+    event_hits,
+    find_event_keys,
+    find_events,
+    find_quote_keys,
+    quote_hits,
+)
 from sitrep.timespan import sort_key
 
 
@@ -37,11 +45,28 @@ def _kb_members_named(store: Store, name: str) -> set[tuple[str, str]]:
     """(article_id, entity_id) of every member of the KB entities this name (or kb id)
     names: "Putin" in one report finds "Vladimir Putin" in another once merged."""
     m = k.kb_entity_members
-    low = fold(literal(name.strip()))
-    ids = select(m.c.kb_id).where(or_(fold(m.c.name) == low, fold(m.c.kb_id) == low))
+    if store.engine.dialect.name == "sqlite":  # the names folded once per generation, not per row
+        ids: Any = sorted(kept(store, ("kb_member_names",), lambda: _kb_member_names(store))
+                          .get(accent_fold(name.strip()), ()))
+        if not ids:
+            return set()
+    else:
+        low = fold(literal(name.strip()))
+        ids = select(m.c.kb_id).where(or_(fold(m.c.name) == low, fold(m.c.kb_id) == low))
     with store.read() as conn:
         return {(r.article_id, r.entity_id) for r in conn.execute(
             select(m.c.article_id, m.c.entity_id).where(m.c.kb_id.in_(ids)))}
+
+
+def _kb_member_names(store: Store) -> dict[str, set[str]]:
+    """Folded member name or kb id (as ``fold`` folds on SQLite) -> the kb ids."""
+    m = k.kb_entity_members
+    out: dict[str, set[str]] = {}
+    with store.read() as conn:
+        for name, kb_id in conn.execute(select(m.c.name, m.c.kb_id).distinct()):
+            out.setdefault(accent_fold(name), set()).add(kb_id)
+            out.setdefault(accent_fold(kb_id), set()).add(kb_id)
+    return out
 
 
 def _refers(ev: Event, article_id: str, keys: set[tuple[str, str]], place: bool) -> bool:
@@ -60,6 +85,14 @@ def _hits(store: Store, keys: list[tuple[str, str]]) -> list[EventHit]:
     """The decoded events of these keys, in their order: decoded once per store
     generation, then kept (a store's events are read again and again by the lists)."""
     found = kept_items(store, "event_hits", keys, lambda missing: event_hits(store, missing))
+    return [found[k] for k in keys if k in found]
+
+
+def _quotes(store: Store, speaker: str | None = None, *, kind: str | None = None,
+            text_any: list[str] | None = None, limit: int | None = None, offset: int = 0) -> list[QuoteHit]:
+    """find_quotes, its decoded quotes kept per store generation as the events are."""
+    keys = find_quote_keys(store, speaker, kind=kind, text_any=text_any or (), limit=limit, offset=offset)
+    found = kept_items(store, "quote_hits", keys, lambda missing: quote_hits(store, missing))
     return [found[k] for k in keys if k in found]
 
 
@@ -222,8 +255,8 @@ def reported_events(store: Store, query: EventFilter, *, limit: int | None = Non
 
 def quotes(store: Store, query: QuoteQuery, *, limit: int | None = None, offset: int = 0) -> list[QuoteHit]:
     """Quotes by speaker and kind, in ingest order, corrections applied."""
-    return corrected_quote_hits(store, find_quotes(store, speaker=query.speaker, kind=query.kind,
-                                                   limit=limit, offset=offset))
+    return corrected_quote_hits(store, _quotes(store, query.speaker, kind=query.kind, limit=limit,
+                                               offset=offset))
 
 
 def articles(store: Store, query: ArticleQuery | None = None, *, limit: int = 50,
@@ -348,10 +381,10 @@ def _entity_profile(store: Store, kb_id: str, limit: int) -> EntityProfile | Non
              for r in members if r.role]
     # the entity's own name, not a user's filter: not checked as one (it may be long)
     events = _all_kb_events(store, EventFilter(), actor=ent.name)[:limit]
-    by = corrected_quote_hits(store, find_quotes(store, speaker=ent.name, limit=limit))
+    by = corrected_quote_hits(store, _quotes(store, ent.name, limit=limit))
     names = [ent.name, *ent.aliases]
     # the quotes whose text names it: the store narrows them down (text_any), not Python
-    candidates = find_quotes(store, text_any=names, limit=5000)
+    candidates = _quotes(store, text_any=names, limit=5000)
     about = [q for q in corrected_quote_hits(store, candidates)
              if q not in by and any(n.lower() in q.quote.text.lower() for n in names)][:limit]
     co_ents = _co_occurring(store, [(r.kb_id, r.n) for r in co])

@@ -130,8 +130,19 @@ def find_quotes(store: Store, speaker: str | None = None, *, kind: str | None = 
                 offset: int = 0) -> list[QuoteHit]:
     """Quotes, optionally by speaker name, kind or article, or whose text contains any of
     ``text_any`` (case- and, on SQLite, accent-insensitive); in ingest order."""
+    keys = find_quote_keys(store, speaker, kind=kind, article_id=article_id, text_any=text_any,
+                           limit=limit, offset=offset)
+    found = quote_hits(store, keys)
+    return [found[k] for k in keys if k in found]
+
+
+def find_quote_keys(store: Store, speaker: str | None = None, *, kind: str | None = None,
+                    article_id: str | None = None, text_any: Sequence[str] = (), limit: int | None = None,
+                    offset: int = 0) -> list[tuple[str, int]]:
+    """(article id, seq) of the quotes :func:`find_quotes` finds, in its order: the query
+    alone, no record decoded."""
     q, a = t.quotes, t.articles
-    stmt = select(q, *_article_cols()).join(a, a.c.id == q.c.article_id)
+    stmt = select(q.c.article_id, q.c.seq).join(a, a.c.id == q.c.article_id)
     if kind:
         stmt = stmt.where(q.c.kind == kind)
     if article_id:
@@ -147,14 +158,30 @@ def find_quotes(store: Store, speaker: str | None = None, *, kind: str | None = 
             if not named:
                 return []
             stmt = stmt.where(tuple_(q.c.article_id, q.c.speaker).in_(named))
-        rows = codec.dicts(conn.execute(stmt))
+        return [(r[0], r[1]) for r in conn.execute(stmt)]
+
+
+def quote_hits(store: Store, keys: Collection[tuple[str, int]]) -> dict[tuple[str, int], QuoteHit]:
+    """The stored quotes of these (article id, seq) keys, decoded, with their articles'
+    titles and their speakers: a few queries for all."""
+    if not keys:
+        return {}
+    q, a = t.quotes, t.articles
+    wanted = set(keys)
+    arts = sorted({aid for aid, _ in wanted})
+    rows: list[dict[str, Any]] = []
+    with store.engine.connect() as conn:
+        for i in range(0, len(arts), 400):
+            stmt = (select(q, *_article_cols()).join(a, a.c.id == q.c.article_id)
+                    .where(q.c.article_id.in_(arts[i:i + 400])))
+            rows += [r for r in codec.dicts(conn.execute(stmt)) if (r["article_id"], r["seq"]) in wanted]
         ents = entities_by_key(conn, {(r["article_id"], r["speaker"]) for r in rows if r["speaker"]})
-    return [
-        QuoteHit(article_id=r["article_id"], title=r["title"], published=r["published"], outlet=r["outlet"],
-                 quote=Quote.from_dict(codec.decode_quote(r)),
-                 speaker=ents.get((r["article_id"], r["speaker"])))
+    return {
+        (r["article_id"], r["seq"]): QuoteHit(
+            article_id=r["article_id"], title=r["title"], published=r["published"], outlet=r["outlet"],
+            quote=Quote.from_dict(codec.decode_quote(r)), speaker=ents.get((r["article_id"], r["speaker"])))
         for r in rows
-    ]
+    }
 
 
 def _contains(col: Any, part: str) -> ColumnElement[bool]:

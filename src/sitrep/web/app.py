@@ -66,10 +66,10 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 def warm(store: Store) -> None:
     """Do once, before the first request asks, the work every server repeats: load the
     gazetteers the map and the places use, index a SQLite store's entity names, and
-    decode the store's events into the KB's cache (the event lists, timelines, maps and
+    decode the store's events and quotes into the KB's cache (the event lists, timelines, maps and
     entity pages all read them)."""
-    from sitrep.filters import EventFilter
-    from sitrep.kb.queries import kb_events
+    from sitrep.filters import EventFilter, QuoteQuery
+    from sitrep.kb.queries import kb_events, quotes
     from sitrep.store.names import index_of
     from sitrep.web.charts import map_marks
     from sitrep.web.geo import world_path
@@ -78,6 +78,7 @@ def warm(store: Store) -> None:
     if store.engine.dialect.name == "sqlite":
         index_of(store)  # the names the entity pages and actor filters match
     _, items = kb_events(store, EventFilter(), limit=2000)
+    quotes(store, QuoteQuery())  # every quote decoded once (the entity pages read them)
     map_marks(items)  # the place lookups (GeoNames, pycountry) load on first use
 
 
