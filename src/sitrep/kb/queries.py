@@ -406,9 +406,8 @@ def search_articles(store: Store, query: str, *, limit: int = 20, offset: int = 
     """Full-text search over article titles and bodies (SQLite FTS5, PostgreSQL to_tsvector)."""
     from sitrep.kb.search import search
 
-    q = ArticleQuery(query).q
-    page = Page(limit, offset)
-    return search(store, q, limit=page.limit, offset=page.offset) if q else []
+    page = Page(limit, offset)  # the query itself: any length (the search caps its terms)
+    return search(store, query, limit=page.limit, offset=page.offset)
 
 
 def kb_ids_of(store: Store, article_id: str) -> dict[str, str]:

@@ -144,7 +144,8 @@ def quotes(request: Request, f: Quotes, page: int = 1, size: int = 50) -> list[d
 
 @router.get("/search")
 def search(request: Request, q: str, page: int = 1, size: int = 20) -> list[dict[str, Any]]:
-    return kb.search_articles(store_of(request), q, **page_args(page, size))
+    f = ArticleQuery(q)  # checked (length, NUL) as every front end's
+    return kb.search_articles(store_of(request), f.q, **page_args(page, size)) if f.q else []
 
 
 # review fields are short: a name, a note, ids (#18: a 1,000,000-character field is a 422)
