@@ -191,3 +191,33 @@ def test_a_full_disk_stops_kb_merge_with_one_message(tmp_path: Path) -> None:
     assert r.exit_code == 1 and r.output.count("Error:") == 1 and "Traceback" not in r.output
     assert "kb merge stopped" in r.output and "the disk is full" in r.output
     assert _integrity(db) == "ok"
+
+
+@pytest.mark.postgres
+def test_a_postgresql_lock_is_waited_for_a_bounded_time_and_said(pg_url: str, short_waits: None) -> None:
+    """PostgreSQL waits for a lock without end: a write gives up after the busy timeout
+    (lock_timeout), says that it waits, and stops after ``lock_wait`` like SQLite."""
+    from sqlalchemy import create_engine, text
+
+    from tests.store.conftest import pg_schema_url
+
+    gen = pg_schema_url(pg_url)
+    url = next(gen)
+    try:
+        open_store(url).close()
+        holder = create_engine(url)
+        said: list[str] = []
+        with holder.connect() as conn, conn.begin():
+            conn.execute(text("LOCK TABLE articles IN ACCESS EXCLUSIVE MODE"))
+            with open_store(url, lock_wait=2, notice=said.append) as store:
+                began = time.monotonic()
+                locked = r"locked by another writer \(waited [23] s\)"
+                with pytest.raises(StoreUnavailableError, match=locked):
+                    store.add(Analysis(article=Article(text="Troops crossed the river on Monday.")))
+                assert time.monotonic() - began < 10
+        holder.dispose()
+        assert len(said) == 1 and said[0].startswith(WAITING) and "(up to 2 s)" in said[0]
+        with open_store(url) as store:
+            assert store.add(Analysis(article=Article(text="Troops crossed the river on Monday.")))
+    finally:
+        gen.close()

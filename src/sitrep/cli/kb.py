@@ -14,7 +14,7 @@ from sitrep.cli.query import opened_store
 from sitrep.config import Settings
 from sitrep.errors import StoreError
 from sitrep.filters import MAX_ROWS, EntityQuery, EventFilter
-from sitrep.model import EVENT_STATUSES, EVENT_TYPES
+from sitrep.model import ENTITY_TYPES, EVENT_STATUSES, EVENT_TYPES
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
                       show_default=True)
@@ -179,23 +179,135 @@ def search_cmd(settings: Settings, query: str, limit: int) -> None:
 @click.option("--kind", type=click.Choice(["entity", "timex", "quote", "event"]), required=True)
 @click.option("--start", type=int, required=True, help="Span start (character offset).")
 @click.option("--end", type=int, required=True, help="Span end (exclusive).")
-@click.option("--verdict", type=click.Choice(["right", "wrong", "corrected"]), required=True)
+@click.option("--verdict", type=click.Choice(["right", "wrong", "corrected", "added"]), required=True,
+              help="added: a fact the machine missed, the span selected (entity: --set name=.. "
+                   "--set type=..; quote: kind, speaker; event: type, status, args.ROLE; "
+                   "timex: value, type).")
 @click.option("--set", "sets", multiple=True,
-              help="FIELD=VALUE for --verdict corrected: status=agreed, speaker=e3, "
+              help="FIELD=VALUE for --verdict corrected or added: status=agreed, speaker=e3, "
                    "args.supplier=e2 (args.ROLE=null removes a role), kb_id=Q7747.")
 @click.option("--who", envvar="USER", required=True, help="Reviewer name (default $USER).")
 @click.option("--note")
 @click.pass_obj
 def review_cmd(settings: Settings, article_id: str, kind: str, start: int, end: int, verdict: str,
                sets: tuple[str, ...], who: str, note: str | None) -> None:
-    """Mark a fact (anchored by its span) right or wrong, or correct it."""
+    """Mark a fact (anchored by its span) right or wrong, correct it, or add one the
+    machine missed."""
     from sitrep import kb
 
     value = _set_fields(sets)
+    _store_correction(settings, kb.Correction(article_id=article_id, kind=kind, start=start, end=end,
+                                              verdict=verdict, who=who, value=value, note=note))
+
+
+def _store_correction(settings: Settings, c: Any) -> None:
+    from sitrep import kb
+
     with opened_store(settings) as store:
-        c = kb.add_correction(store, kb.Correction(article_id=article_id, kind=kind, start=start, end=end,
-                                                   verdict=verdict, who=who, value=value, note=note))
-        click.echo(f"correction {c.id}: {c.kind} “{c.span_text}” {c.verdict} by {c.who} at {c.at}")
+        c = kb.add_correction(store, c)
+    click.echo(f"correction {c.id}: {c.kind} “{c.span_text}” {c.verdict} by {c.who} at {c.at}")
+
+
+def _span(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """START-END as (start, end); a tuple of them for a repeated option."""
+    def one(text: str) -> tuple[int, int]:
+        head, sep, tail = text.partition("-")
+        if not (sep and head.isdigit() and tail.isdigit() and int(head) < int(tail)):
+            raise click.BadParameter(f"{text!r}: use START-END, e.g. 120-130")
+        return int(head), int(tail)
+
+    if value is None:
+        return None
+    return tuple(one(v) for v in value) if isinstance(value, tuple) else one(value)
+
+
+WHO = click.option("--who", envvar="USER", required=True, help="Reviewer name (default $USER).")
+ENTITY_TYPE = click.Choice(ENTITY_TYPES)
+
+
+@kb_group.command("merge-entities")
+@click.argument("article_id")
+@click.option("--mention", callback=_span, required=True,
+              help="START-END: a mention of the entity that stays.")
+@click.option("--with", "other", callback=_span, required=True,
+              help="START-END: a mention of the entity merged into it.")
+@click.option("--name", help="The merged entity's name (default: the first's).")
+@click.option("--type", "type_", type=ENTITY_TYPE, help="The merged entity's type (default: the first's).")
+@WHO
+@click.option("--note")
+@click.pass_obj
+def merge_entities_cmd(settings: Settings, article_id: str, mention: tuple[int, int], other: tuple[int, int],
+                       name: str | None, type_: str | None, who: str, note: str | None) -> None:
+    """Merge two entities of an article into one (mentions united; quotes and event
+    arguments that named the second follow)."""
+    from sitrep import kb
+
+    value: dict[str, Any] = {"with": list(other)}
+    value.update({k: v for k, v in (("name", name), ("type", type_)) if v})
+    _store_correction(settings, kb.Correction(article_id=article_id, kind="entity", start=mention[0],
+                                              end=mention[1], verdict="merged", who=who, value=value,
+                                              note=note))
+
+
+@kb_group.command("split-entity")
+@click.argument("article_id")
+@click.option("--move", callback=_span, multiple=True, required=True,
+              help="START-END of a mention that becomes the new entity's (repeat).")
+@click.option("--name", required=True, help="The new entity's name.")
+@click.option("--type", "type_", type=ENTITY_TYPE, required=True, help="The new entity's type.")
+@click.option("--kb-id", help="The new entity's reference id (Wikidata).")
+@WHO
+@click.option("--note")
+@click.pass_obj
+def split_entity_cmd(settings: Settings, article_id: str, move: tuple[tuple[int, int], ...], name: str,
+                     type_: str, kb_id: str | None, who: str, note: str | None) -> None:
+    """Split an entity: the --move mentions become a new entity NAME of TYPE."""
+    from sitrep import kb
+
+    value: dict[str, Any] = {"mentions": [list(m) for m in move], "name": name, "type": type_}
+    if kb_id:
+        value["kb_id"] = kb_id
+    _store_correction(settings, kb.Correction(article_id=article_id, kind="entity", start=move[0][0],
+                                              end=move[0][1], verdict="split", who=who, value=value,
+                                              note=note))
+
+
+@kb_group.command("undo")
+@click.argument("correction_id", type=click.IntRange(min=1))
+@WHO
+@click.option("--note")
+@click.pass_obj
+def undo_cmd(settings: Settings, correction_id: int, who: str, note: str | None) -> None:
+    """Revoke a correction by its id (see `sitrep kb corrections`); the history is kept."""
+    from sitrep import kb
+
+    with opened_store(settings) as store:
+        c = kb.undo_correction(store, correction_id, who, note)
+    click.echo(f"correction {c.id}: correction {correction_id} undone by {c.who} at {c.at}")
+
+
+@kb_group.command("corrections")
+@click.argument("article_id", required=False)
+@FORMAT
+@click.pass_obj
+def corrections_cmd(settings: Settings, article_id: str | None, fmt: str) -> None:
+    """The review history (of one article), oldest first; undone corrections marked."""
+    from dataclasses import asdict
+
+    from sitrep import kb
+
+    with opened_store(settings) as store:
+        if article_id and (a := store.get(article_id)) is not None:
+            article_id = a.article.id
+        cs = kb.list_corrections(store, article_id)
+    if fmt == "json":
+        click.echo(json.dumps([asdict(c) for c in cs], ensure_ascii=False, indent=2))
+        return
+    for c in cs:
+        value = f" {json.dumps(c.value, ensure_ascii=False)}" if c.value else ""
+        undone = "  (undone)" if c.revoked else ""
+        click.echo(f"{c.id:>5}  {c.at}  {c.article_id[:12]}  {c.who}: {c.kind} {c.start}-{c.end} "
+                   f"“{c.span_text[:40]}” {c.verdict}{value}{undone}")
 
 
 def _set_fields(sets: tuple[str, ...]) -> dict[str, Any] | None:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
         apply_corrections,
         corrected,
         list_corrections,
+        undo_correction,
     )
     from sitrep.kb.merging import MergeReport, merge, pending
     from sitrep.kb.queries import (
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
 # quick command such as `sitrep --help` needs none of it)
 _HOME = {
     **dict.fromkeys(("Correction", "add_correction", "apply_corrections", "corrected",
-                     "list_corrections"), "sitrep.kb.corrections"),
+                     "list_corrections", "undo_correction"), "sitrep.kb.corrections"),
     **dict.fromkeys(("MergeReport", "merge", "pending"), "sitrep.kb.merging"),
     **dict.fromkeys(("EntityProfile", "KbEntity", "KbEvent", "articles", "entity_profile", "kb_entities",
                      "kb_entity", "kb_events", "quotes", "reported_events", "search_articles"),
@@ -64,4 +65,5 @@ __all__ = [
     "Correction", "EntityProfile", "KbEntity", "KbEvent", "MergeReport", "add_correction",
     "apply_corrections", "articles", "corrected", "entity_profile", "kb_entities", "kb_entity", "kb_events",
     "list_corrections", "merge", "pending", "quotes", "reported_events", "search_articles",
+    "undo_correction",
 ]

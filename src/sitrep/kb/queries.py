@@ -229,6 +229,50 @@ def corrected_quote_hits(store: Store, hits: list[QuoteHit]) -> list[QuoteHit]:
     return out
 
 
+def reviewed_event_hits(store: Store, hits: list[EventHit], **filters: str | None) -> list[EventHit]:
+    """The store's event hits as review left them: corrections applied, the type and
+    status filters checked again on the corrected events, then the events reviewers
+    added that pass ``filters`` (type, status, actor, place, since, until)."""
+    from sitrep.kb.added import added_event_hits
+
+    type_, status = filters.get("type"), filters.get("status")
+    if type_ or status:  # events a correction gave this type or status: the store filtered them out
+        hits = hits + _corrected_into(store, hits, type_, status, filters)
+    kept_hits = [h for h in corrected_event_hits(store, hits)
+                 if (not type_ or h.event.type == type_) and (not status or h.event.status == status)]
+    return kept_hits + added_event_hits(store, **filters)
+
+
+def _corrected_into(store: Store, hits: list[EventHit], type_: str | None, status: str | None,
+                    filters: Mapping[str, str | None]) -> list[EventHit]:
+    """The machine's events, not in ``hits``, of the articles where a live correction sets
+    an event's type or status to the filtered one (the caller applies the corrections)."""
+    from sitrep.kb.replay import live
+
+    by_article: dict[str, list[Any]] = {}
+    for c in list_corrections(store):
+        by_article.setdefault(c.article_id, []).append(c)
+    wanted = {aid for aid, cs in by_article.items() for c in live(cs)
+              if c.kind == "event" and c.verdict == "corrected" and c.value
+              and ((type_ and c.value.get("type") == type_) or (status and c.value.get("status") == status))}
+    if not wanted:
+        return []
+    seen = {(h.article_id, h.event.id) for h in hits}
+    found = find_events(store, actor=filters.get("actor"), place=filters.get("place"),
+                        since=filters.get("since"), until=filters.get("until"), article_ids=wanted)
+    return [h for h in found if (h.article_id, h.event.id) not in seen]
+
+
+def reviewed_quote_hits(store: Store, hits: list[QuoteHit], *, speaker: str | None = None,
+                        kind: str | None = None) -> list[QuoteHit]:
+    """The store's quote hits with corrections applied (a corrected kind checked again),
+    then the quotes reviewers added with that speaker and kind."""
+    from sitrep.kb.added import added_quote_hits
+
+    fixed = [h for h in corrected_quote_hits(store, hits) if not kind or h.quote.kind == kind]
+    return fixed + added_quote_hits(store, speaker=speaker, kind=kind)
+
+
 def _query(query: Any, kind: type, filters: dict[str, Any]) -> Any:
     """The query object given, or the one the keyword filters make (checked either way)."""
     if query is None:
@@ -250,13 +294,14 @@ def kb_events(store: Store, query: EventFilter | None = None, *, limit: int = 50
 
 def reported_events(store: Store, query: EventFilter, *, limit: int | None = None) -> list[EventHit]:
     """The events as each article reports them (not merged), corrections applied."""
-    return corrected_event_hits(store, find_events(store, **query.kwargs(), limit=limit))
+    f = query.kwargs()
+    return reviewed_event_hits(store, find_events(store, **f, limit=limit), **f)[:limit]
 
 
 def quotes(store: Store, query: QuoteQuery, *, limit: int | None = None, offset: int = 0) -> list[QuoteHit]:
     """Quotes by speaker and kind, in ingest order, corrections applied."""
-    return corrected_quote_hits(store, _quotes(store, query.speaker, kind=query.kind, limit=limit,
-                                               offset=offset))
+    hits = _quotes(store, query.speaker, kind=query.kind, limit=limit, offset=offset)
+    return reviewed_quote_hits(store, hits, speaker=query.speaker, kind=query.kind)[:limit]
 
 
 def articles(store: Store, query: ArticleQuery | None = None, *, limit: int = 50,
@@ -272,9 +317,9 @@ def articles(store: Store, query: ArticleQuery | None = None, *, limit: int = 50
 
 def _all_kb_events(store: Store, f: EventFilter, *, actor: str | None = None) -> list[KbEvent]:
     """Every KB event ``f`` finds; ``actor``: instead of f's (a name from the KB itself)."""
-    type, status = f.type, f.status
-    hits = corrected_event_hits(store, _find(store, actor or f.actor, f.place, f.since, f.until))
-    hits = [h for h in hits if (not type or h.event.type == type)]
+    who, status = actor or f.actor, f.status
+    hits = reviewed_event_hits(store, _find(store, who, f.place, f.since, f.until), type=f.type, actor=who,
+                               place=f.place, since=f.since, until=f.until)
     groups = _group(store, hits)
     if status:
         groups = [g for g in groups if g.status == status]
@@ -381,7 +426,7 @@ def _entity_profile(store: Store, kb_id: str, limit: int) -> EntityProfile | Non
              for r in members if r.role]
     # the entity's own name, not a user's filter: not checked as one (it may be long)
     events = _all_kb_events(store, EventFilter(), actor=ent.name)[:limit]
-    by = corrected_quote_hits(store, _quotes(store, ent.name, limit=limit))
+    by = reviewed_quote_hits(store, _quotes(store, ent.name, limit=limit), speaker=ent.name)
     names = [ent.name, *ent.aliases]
     # the quotes whose text names it: the store narrows them down (text_any), not Python
     candidates = _quotes(store, text_any=names, limit=5000)

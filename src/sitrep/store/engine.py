@@ -36,7 +36,8 @@ from sitrep.store import deadline
 BUSY_TIMEOUT_S = 5
 # execution option that marks a connection as about to write
 WRITE = {"sitrep_write": True}
-# execution option: this write's SQLite busy timeout in ms (default BUSY_TIMEOUT_S)
+# execution option: this write's lock wait in ms (SQLite busy_timeout, PostgreSQL lock_timeout;
+# default BUSY_TIMEOUT_S)
 BUSY_MS = "sitrep_busy_ms"
 
 
@@ -62,9 +63,7 @@ def make_engine(url_or_path: str) -> Engine:
             import psycopg  # noqa: F401
         except ImportError as exc:
             raise MissingExtraError("PostgreSQL storage", "postgres") from exc
-        engine = create_engine(url, pool_pre_ping=True)
-        deadline.install(engine)
-        return engine
+        return _postgresql_engine(url)
     raise StoreError(f"{url_or_path!r}: unsupported database {backend!r} (use a SQLite path or postgresql://)")
 
 
@@ -81,6 +80,23 @@ def identity(engine: Engine) -> str:
             return f"sqlite-memory:{next(_MEMORY_DBS)}"  # never reused, unlike id()
         return "sqlite:///" + os.path.realpath(path)
     return url.set(password=None).render_as_string(hide_password=False)
+
+
+def _postgresql_engine(url: str) -> Engine:
+    engine = create_engine(url, pool_pre_ping=True)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # PostgreSQL waits for a row, table or advisory lock without end: a write waits
+        # as long as SQLite's busy timeout, then fails with 55P03, which the Store says
+        # and waits on like SQLite's "database is locked" (#18.7)
+        options = conn.get_execution_options()
+        if options.get("sitrep_write"):
+            busy_ms = int(options.get(BUSY_MS, BUSY_TIMEOUT_S * 1000))
+            conn.exec_driver_sql(f"SET LOCAL lock_timeout = {busy_ms}")
+
+    deadline.install(engine)
+    return engine
 
 
 def serialize(conn: Any, name: str) -> None:

@@ -194,12 +194,12 @@ class Store:
         """Run ``work(conn)`` in one write transaction (all or nothing) and return its result.
 
         Another writer in the way is waited for: a PostgreSQL deadlock or serialization
-        failure is retried; a SQLite store locked by another process past the busy timeout
-        is said once on stderr ("waiting for the store lock ...") and waited for up to
-        ``lock_wait`` seconds in all, then StoreUnavailableError, as for a full disk or a
-        read-only file. Other database errors become StoreError naming the store.
-        ``work`` may run more than once: it must only use ``conn``. Every write raises the
-        store's generation (:meth:`generation`)."""
+        failure is retried; a store locked by another process past the busy timeout
+        (SQLite's busy_timeout, PostgreSQL's lock_timeout) is said once on stderr ("waiting
+        for the store lock ...") and waited for up to ``lock_wait`` seconds in all, then
+        StoreUnavailableError, as for a full disk or a read-only file. Other database errors
+        become StoreError naming the store. ``work`` may run more than once: it must only use
+        ``conn``. Every write raises the store's generation (:meth:`generation`)."""
         wait = _LockWait(self)
         for attempt in range(1, 1_000_000):
             began = time.monotonic()
@@ -399,7 +399,8 @@ class _LockWait:
 
 
 def _locked(exc: DBAPIError) -> bool:
-    return "database is locked" in str(exc.orig)
+    """Another process holds the lock this write waited for (SQLite busy, PostgreSQL lock_timeout)."""
+    return "database is locked" in str(exc.orig) or getattr(exc.orig, "sqlstate", None) == "55P03"
 
 
 def _unavailable(exc: DBAPIError, waited: float) -> str | None:

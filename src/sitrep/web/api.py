@@ -158,9 +158,15 @@ class CorrectionIn(BaseModel):
     kind: str = Field(description="entity, timex, quote or event", max_length=16)
     start: int = Field(ge=0, le=10**8)
     end: int = Field(ge=0, le=10**8)
-    verdict: str = Field(description="right, wrong or corrected", max_length=16)
+    verdict: str = Field(description="right, wrong, corrected, added, merged, split or undone "
+                                     "(see sitrep.kb.corrections for the value each needs)", max_length=16)
     who: str = Field(min_length=1, max_length=MAX_NAME)
     value: dict[str, Any] | None = None
+    note: str | None = Field(None, max_length=MAX_NOTE)
+
+
+class UndoIn(BaseModel):
+    who: str = Field(min_length=1, max_length=MAX_NAME)
     note: str | None = Field(None, max_length=MAX_NOTE)
 
 
@@ -182,6 +188,22 @@ def add_correction(request: Request, body: CorrectionIn) -> dict[str, Any]:
     check_token(request, None)
     try:
         c = kb.add_correction(store_of(request), Correction(**body.model_dump()))
+    except CorrectionError as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc
+    return asdict(c)
+
+
+@router.post("/corrections/{correction_id}/undo", status_code=201)
+def undo_correction(request: Request, correction_id: int, body: UndoIn) -> dict[str, Any]:
+    """Revoke a correction: a new "undone" record (the history is kept; the verdict
+    before it wins again). 404 for an unknown id, 422 when it is already undone."""
+    check_csrf(request, None)
+    check_token(request, None)
+    store = store_of(request)
+    if not any(c.id == correction_id for c in kb.list_corrections(store)):
+        raise _not_found(f"correction {correction_id}")
+    try:
+        c = kb.undo_correction(store, correction_id, body.who, body.note)
     except CorrectionError as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from exc
     return asdict(c)

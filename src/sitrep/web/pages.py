@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
@@ -13,7 +13,7 @@ from sitrep.filters import ArticleQuery, EntityQuery, EventFilter
 from sitrep.kb.corrections import EDITABLE, Correction, CorrectionError
 from sitrep.kb.queries import display_value, kb_event, kb_ids_of
 from sitrep.kb.search import MAX_TERMS, parse
-from sitrep.model import EVENT_STATUSES, EVENT_TYPES
+from sitrep.model import ENTITY_TYPES, EVENT_STATUSES, EVENT_TYPES, QUOTE_KINDS, TIMEX_TYPES
 from sitrep.web import charts
 from sitrep.web.api import MAX_NAME, MAX_NOTE
 from sitrep.web.deps import cached, check_csrf, check_token, env_of, page_args, read_generation, store_of
@@ -64,7 +64,8 @@ def article(request: Request, article_id: str) -> HTMLResponse:
             for ev in analysis.events}
     return render(request, "article.html", a=analysis, body=highlight(analysis), kb_ids=kb_ids_of(store, aid),
                   corrections=kb.list_corrections(store, aid), event_types=EVENT_TYPES,
-                  statuses=EVENT_STATUSES, editable=EDITABLE, arg_roles=ARG_ROLES, args=args)
+                  statuses=EVENT_STATUSES, editable=EDITABLE, arg_roles=ARG_ROLES, args=args,
+                  entity_types=ENTITY_TYPES, quote_kinds=QUOTE_KINDS, timex_types=TIMEX_TYPES)
 
 
 @router.get("/entities", response_class=HTMLResponse)
@@ -142,6 +143,113 @@ def _corrected_value(kind: str, type_: str, status: str, field: str, value: str,
     return {field: value} if field and value else None
 
 
+def _store(request: Request, c: Correction, back: str) -> RedirectResponse:
+    try:
+        kb.add_correction(store_of(request), c)
+    except CorrectionError as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc
+    return RedirectResponse(_safe_back(back), status_code=303)
+
+
+def _spot(text: str, what: str) -> list[int]:
+    """A form's "START-END" as [start, end] (a bad one is a 422 naming it)."""
+    head, sep, tail = text.partition("-")
+    if not (sep and head.isdigit() and tail.isdigit()):
+        raise HTTPException(status_code=422, detail=f"{what} {text!r}: use START-END")
+    return [int(head), int(tail)]
+
+
+def _short() -> Any:
+    """A short optional form field (one instance per parameter: FastAPI binds each to its name)."""
+    return Form("", max_length=MAX_NAME)
+
+
+def _secret() -> Any:  # the token and csrf fields
+    return Form("", max_length=200)
+
+
+def _back() -> Any:
+    return Form("/", max_length=2000)
+
+
+def _added_value(kind: str, name: str, entity_type: str, kb_id: str, quote_kind: str, speaker: str,
+                 type_: str, status: str, arg_role: str, arg_value: str, timex_value: str,
+                 timex_type: str) -> dict[str, Any]:
+    """The fields of the fact the add form names, for its kind (the other fields ignored)."""
+    if kind == "entity":
+        return {"name": name, "type": entity_type, **({"kb_id": kb_id} if kb_id else {})}
+    if kind == "quote":
+        return {"kind": quote_kind, "speaker": speaker or None}
+    if kind == "timex":
+        return {"value": timex_value, "type": timex_type}
+    event: dict[str, Any] = {"type": type_, "status": status}
+    if arg_role and arg_value:
+        event["args"] = {arg_role: [arg_value] if arg_role == "participants" else arg_value}
+    return event
+
+
+@router.post("/review/add")
+def review_add(request: Request, article_id: str = Form(..., max_length=128),
+               kind: str = Form(..., max_length=16), start: int = Form(..., ge=0), end: int = Form(..., ge=0),
+               who: str = Form(..., max_length=MAX_NAME), name: str = _short(),
+               entity_type: str = _short(), kb_id: str = _short(), quote_kind: str = _short(),
+               speaker: str = _short(), type: str = _short(), status: str = _short(),
+               arg_role: str = _short(), arg_value: str = _short(), timex_value: str = _short(),
+               timex_type: str = _short(), note: str = Form("", max_length=MAX_NOTE),
+               token: str = _secret(), back: str = _back(),
+               csrf: str = _secret()) -> RedirectResponse:
+    """Add a fact the machine missed: its span selected in the text, its fields by kind."""
+    check_csrf(request, csrf)
+    check_token(request, token or None)
+    value = _added_value(kind, name, entity_type, kb_id, quote_kind, speaker, type, status, arg_role,
+                         arg_value, timex_value, timex_type)
+    return _store(request, Correction(article_id=article_id, kind=kind, start=start, end=end, verdict="added",
+                                      who=who, value=value, note=note or None), back)
+
+
+@router.post("/review/merge")
+def review_merge(request: Request, article_id: str = Form(..., max_length=128),
+                 start: int = Form(..., ge=0), end: int = Form(..., ge=0),
+                 other: str = Form(..., max_length=40), who: str = Form(..., max_length=MAX_NAME),
+                 name: str = _short(), token: str = _secret(),
+                 back: str = _back(), csrf: str = _secret()) -> RedirectResponse:
+    """Merge the entity with the mention start-end and the one with the mention ``other``."""
+    check_csrf(request, csrf)
+    check_token(request, token or None)
+    value: dict[str, Any] = {"with": _spot(other, "merge with"), **({"name": name} if name else {})}
+    return _store(request, Correction(article_id=article_id, kind="entity", start=start, end=end,
+                                      verdict="merged", who=who, value=value), back)
+
+
+@router.post("/review/split")
+def review_split(request: Request, mention: Annotated[list[str], Form(max_length=1000)],
+                 article_id: str = Form(..., max_length=128),
+                 start: int = Form(..., ge=0), end: int = Form(..., ge=0),
+                 who: str = Form(..., max_length=MAX_NAME), name: str = _short(), entity_type: str = _short(),
+                 token: str = _secret(), back: str = _back(),
+                 csrf: str = _secret()) -> RedirectResponse:
+    """Split the chosen mentions of the entity with the mention start-end off as a new entity."""
+    check_csrf(request, csrf)
+    check_token(request, token or None)
+    value = {"mentions": [_spot(m, "mention") for m in mention], "name": name, "type": entity_type}
+    return _store(request, Correction(article_id=article_id, kind="entity", start=start, end=end,
+                                      verdict="split", who=who, value=value), back)
+
+
+@router.post("/review/undo")
+def review_undo(request: Request, correction_id: int = Form(..., ge=1),
+                who: str = Form(..., max_length=MAX_NAME), token: str = _secret(),
+                back: str = _back(), csrf: str = _secret()) -> RedirectResponse:
+    """Revoke a correction (the review log's undo button)."""
+    check_csrf(request, csrf)
+    check_token(request, token or None)
+    try:
+        kb.undo_correction(store_of(request), correction_id, who)
+    except CorrectionError as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc
+    return RedirectResponse(_safe_back(back), status_code=303)
+
+
 @router.post("/review")
 def review(request: Request, article_id: str = Form(..., max_length=128),
            kind: str = Form(..., max_length=16), start: int = Form(..., ge=0), end: int = Form(..., ge=0),
@@ -154,12 +262,10 @@ def review(request: Request, article_id: str = Form(..., max_length=128),
            arg_value: str = Form("", max_length=64)) -> RedirectResponse:
     check_csrf(request, csrf)
     check_token(request, token or None)
+    if verdict not in ("right", "wrong", "corrected"):
+        raise HTTPException(status_code=422, detail=f"verdict {verdict!r}: this form marks right, wrong "
+                                                    "or corrected (add, merge, split, undo have their own)")
     fixed = (_corrected_value(kind, type, status, field, value, arg_role, arg_value)
              if verdict == "corrected" else None)
-    try:
-        kb.add_correction(store_of(request), Correction(
-            article_id=article_id, kind=kind, start=start, end=end, verdict=verdict, who=who,
-            value=fixed, note=note or None))
-    except CorrectionError as exc:
-        raise HTTPException(status_code=422, detail=str(exc)) from exc
-    return RedirectResponse(_safe_back(back), status_code=303)
+    return _store(request, Correction(article_id=article_id, kind=kind, start=start, end=end, verdict=verdict,
+                                      who=who, value=fixed, note=note or None), back)
