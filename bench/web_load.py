@@ -48,6 +48,7 @@ class Ids:
 # entity name, {v} KB event id, {t} event type, {w} a search word, {p} a page number
 MIX: tuple[tuple[str, str], ...] = (
     ("api articles", "/api/articles?page={p}"),
+    ("api articles q", "/api/articles?q={w}"),
     ("api article", "/api/articles/{a}"),
     ("api gold.yaml", "/api/articles/{a}/gold.yaml"),
     ("api entities", "/api/entities?page={p}"),
@@ -59,6 +60,7 @@ MIX: tuple[tuple[str, str], ...] = (
     ("api event", "/api/events/{v}"),
     ("api events.csv", "/api/events.csv?type={t}"),
     ("api search", "/api/search?q={w}"),
+    ("api quotes", "/api/quotes?speaker={n}"),
     ("api corrections", "/api/corrections?article_id={a}"),
     ("page index", "/?page={p}"),
     ("page search", "/search?q={w}"),

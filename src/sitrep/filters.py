@@ -1,4 +1,8 @@
-"""Query filters, checked once for every front end (CLI, REST API, pages).
+"""Query objects, one per kind (events, entities, quotes, articles), checked once for
+every front end (CLI, REST API, pages): a front end builds one from what it was given
+(:class:`EventFilter`, :class:`EntityQuery`, :class:`QuoteQuery`, :class:`ArticleQuery`,
+and a :class:`Page`) and hands it to the query functions of :mod:`sitrep.kb.queries`,
+which apply it. Building one checks every value.
 
 A filter value that cannot mean anything (``--since not-a-date``, ``?type=nonsense``,
 ``?status=maybe``, ``?size=-5``, a NUL, a 60,000-character actor) is a
@@ -13,7 +17,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from sitrep.errors import SitrepError
-from sitrep.model import ENTITY_TYPES, EVENT_STATUSES, EVENT_TYPES
+from sitrep.model import ENTITY_TYPES, EVENT_STATUSES, EVENT_TYPES, QUOTE_KINDS
 
 # ISO date or prefix: 2021, 2021-09, 2021-09-13
 DATE_PREFIX = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
@@ -115,3 +119,66 @@ class EventFilter:
 
 def entity_type(value: str | None) -> str | None:
     return check_choice("type", value, ENTITY_TYPES)
+
+
+# the query object of events (EventFilter is its older name, kept for callers)
+EventQuery = EventFilter
+
+
+@dataclass(frozen=True, slots=True)
+class EntityQuery:
+    """KB entities by part of the name (``q``) and type."""
+
+    q: str | None = None
+    type: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "q", check_text("q", self.q))
+        object.__setattr__(self, "type", entity_type(self.type))
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteQuery:
+    """Quotes by speaker (a name, mention, alias or KB id) and kind."""
+
+    speaker: str | None = None
+    kind: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "speaker", check_text("speaker", self.speaker))
+        object.__setattr__(self, "kind", check_choice("kind", self.kind, QUOTE_KINDS))
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleQuery:
+    """Articles: all of them in ingest order, or those a full-text search ``q`` finds."""
+
+    q: str | None = None
+
+    def __post_init__(self) -> None:
+        q = check_search(self.q) if self.q is not None else None
+        object.__setattr__(self, "q", q if q and q.strip() else None)
+
+
+# the most rows one call returns (a CSV download, a timeline): past it, pages
+MAX_ROWS = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Which rows of a result: ``limit`` rows after the first ``offset``."""
+
+    limit: int = 50
+    offset: int = 0
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.limit <= MAX_ROWS:
+            raise FilterError("limit", self.limit, f"not between 1 and {MAX_ROWS}")
+        if self.offset < 0:
+            raise FilterError("offset", self.offset, "negative")
+
+    @classmethod
+    def number(cls, page: int, size: int) -> Page:
+        """Page ``page`` (from 1) of ``size`` rows (1 to MAX_SIZE), as the API and pages ask."""
+        limit, offset = check_page(page, size)
+        return cls(limit, offset)

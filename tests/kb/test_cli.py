@@ -48,3 +48,16 @@ def test_kb_errors_are_clear(tmp_path: Path) -> None:
     r = CliRunner().invoke(main, ["--db", db, "kb", "review", deal_report().article.id, "--kind", "event",
                                   "--start", "0", "--end", "3", "--verdict", "corrected", "--who", "x"])
     assert r.exit_code == 1 and "corrected fields" in r.output
+
+
+def test_the_cli_checks_filters_with_the_same_query_objects(tmp_path: Path) -> None:
+    db = _db(tmp_path)
+    run = CliRunner().invoke
+    assert run(main, ["--db", db, "kb", "merge"]).exit_code == 0
+    bad = run(main, ["--db", db, "kb", "entities", "--type", "planet"])
+    assert bad.exit_code == 2 and "invalid type 'planet'" in bad.output
+    assert "Aeroflot" in run(main, ["--db", db, "kb", "entities", "--type", "org"]).output  # any case
+    long = run(main, ["--db", db, "kb", "events", "--actor", "x" * 300])
+    assert long.exit_code == 2 and "invalid actor" in long.output
+    assert run(main, ["--db", db, "quotes", "--speaker", "a\tb"]).exit_code == 2
+    assert run(main, ["--db", db, "events", "--actor", "Boeing"]).exit_code == 0

@@ -64,12 +64,10 @@ def test_bad_corrections_are_refused_with_a_reason(store: Store, change: dict) -
 
 
 def test_a_kept_result_is_not_served_after_the_store_changes(store: Store) -> None:
-    from sitrep.kb.cache import stamp
-
-    before = stamp(store)
-    assert stamp(store) == before
+    before = store.generation()
+    assert store.generation() == before
     store.add(deal_report())
-    after_add = stamp(store)
+    after_add = store.generation()
     assert after_add != before
     kb.merge(store)
-    assert stamp(store) != after_add
+    assert store.generation() != after_add

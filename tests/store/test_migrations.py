@@ -136,3 +136,18 @@ def test_another_sqlite_client_sees_a_sound_store_and_can_write_it(tmp_path) -> 
         plain.close()
     with open_store(str(path)) as store:  # and Sitrep still reads it
         assert store.get(a.article.id) is not None
+
+
+def test_version_6_store_gets_the_generation_counter(db_url: str) -> None:
+    with open_store(db_url) as store:
+        store.add(rich_analysis())
+        with store.engine.begin() as conn:  # make it look like a v6 store
+            conn.execute(text("DROP TABLE store_generation"))
+            conn.execute(t.schema_version.delete())
+            conn.execute(t.schema_version.insert().values(version=6, applied_at=t.articles.c.added_at.type
+                                                          .python_type.now()))
+    with open_store(db_url) as store:
+        assert _versions(store)[-1] == LATEST
+        g = store.generation()
+        assert store.add(rich_analysis(body="another text"))
+        assert store.generation() == g + 1

@@ -13,6 +13,7 @@ from sitrep.cli.app import checked_date, main
 from sitrep.cli.query import opened_store
 from sitrep.config import Settings
 from sitrep.errors import StoreError
+from sitrep.filters import MAX_ROWS, EntityQuery, EventFilter
 from sitrep.model import ENTITY_TYPES, EVENT_STATUSES, EVENT_TYPES
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
@@ -67,8 +68,8 @@ def events_cmd(settings: Settings, type_: str | None, actor: str | None, place: 
     from sitrep.kb.queries import event_json
 
     with opened_store(settings) as store:
-        total, items = kb.kb_events(store, type=type_, actor=actor, place=place, status=status,
-                                    since=since, until=until, limit=limit, offset=offset)
+        f = EventFilter(type=type_, actor=actor, place=place, status=status, since=since, until=until)
+        total, items = kb.kb_events(store, f, limit=limit, offset=offset)
         if fmt == "json":
             click.echo(json.dumps({"total": total, "items": [event_json(g) for g in items]},
                                   ensure_ascii=False, indent=2))
@@ -88,7 +89,7 @@ def entities_cmd(settings: Settings, q: str | None, type_: str | None, limit: in
     from sitrep import kb
 
     with opened_store(settings) as store:
-        total, items = kb.kb_entities(store, q=q, type=type_, limit=limit)
+        total, items = kb.kb_entities(store, EntityQuery(q=q, type=type_), limit=limit)
         for e in items:
             aliases = f"  (also {', '.join(e.aliases)})" if e.aliases else ""
             click.echo(f"{e.kb_id:18s} {e.type:14s} {e.n_articles:3d}  {e.name}{aliases}")
@@ -101,7 +102,7 @@ def _find_entity(store: Any, ref: str) -> Any:
     found = kb.kb_entity(store, ref)
     if found:
         return found
-    _, items = kb.kb_entities(store, q=ref, limit=1)
+    _, items = kb.kb_entities(store, EntityQuery(q=ref), limit=1)
     if not items:
         raise click.ClickException(f"no KB entity named or with id {ref!r}: try `sitrep kb entities --name`")
     return items[0]
@@ -153,7 +154,8 @@ def timeline_cmd(settings: Settings, actor: str | None, type_: str | None, since
     from sitrep import kb
 
     with opened_store(settings) as store:
-        _, items = kb.kb_events(store, actor=actor, type=type_, since=since, until=until, limit=100_000)
+        f = EventFilter(actor=actor, type=type_, since=since, until=until)
+        _, items = kb.kb_events(store, f, limit=MAX_ROWS)
         for g in items:
             click.echo(_event_line(g))
 

@@ -14,6 +14,7 @@ import click
 from sitrep.cli.app import checked_date, main
 from sitrep.config import Settings
 from sitrep.errors import SitrepError
+from sitrep.filters import EventFilter, FilterError, Page, QuoteQuery
 from sitrep.model import EVENT_STATUSES, EVENT_TYPES, QUOTE_KINDS, Analysis, describe_arg
 from sitrep.store import Store
 
@@ -22,7 +23,8 @@ FORMATS = click.Choice(["text", "json", "jsonl"])
 
 @contextmanager
 def opened_store(settings: Settings) -> Iterator[Store]:
-    """The store of ``--db``; library errors become click errors (exit status 1)."""
+    """The store of ``--db``; library errors become click errors (exit status 1), a
+    filter value that cannot be used a usage error (exit status 2)."""
     from sitrep.store import open_store
 
     try:
@@ -31,6 +33,8 @@ def opened_store(settings: Settings) -> Iterator[Store]:
         raise click.ClickException(str(exc)) from exc
     try:
         yield store
+    except FilterError as exc:
+        raise click.UsageError(str(exc)) from exc
     except SitrepError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
@@ -53,7 +57,8 @@ def _emit(records: list[dict[str, Any]], fmt: str) -> None:
 def list_(settings: Settings, limit: int, offset: int, fmt: str) -> None:
     """Stored articles in ingest order, with their record counts."""
     with opened_store(settings) as store:
-        rows = store.list_articles(limit=limit, offset=offset)
+        page = Page(limit, offset)
+        rows = store.list_articles(limit=page.limit, offset=page.offset)
         total = store.count()
     if fmt != "text":
         _emit([asdict(r) for r in rows], fmt)
@@ -167,14 +172,13 @@ def _clip(text: str, n: int) -> str:
 @click.pass_obj
 def quotes(settings: Settings, speaker: str | None, kind: str | None, limit: int | None, fmt: str) -> None:
     """Stored quotes, by speaker: `sitrep quotes --speaker Lukashenko`."""
-    with opened_store(settings) as store:
-        from sitrep.kb.queries import reviewed_quote_hits
+    from sitrep import kb
+    from sitrep.kb.queries import quote_json
 
-        hits = reviewed_quote_hits(store, store.quotes(speaker=speaker, kind=kind, limit=limit),
-                                   speaker=speaker, kind=kind)[:limit]
+    with opened_store(settings) as store:
+        hits = kb.quotes(store, QuoteQuery(speaker=speaker, kind=kind), limit=limit)
     if fmt != "text":
-        _emit([{"article_id": h.article_id, "title": h.title, "published": h.published,
-                "speaker_name": h.speaker.name if h.speaker else None, **asdict(h.quote)} for h in hits], fmt)
+        _emit([quote_json(h) for h in hits], fmt)
         return
     for h in hits:
         who = h.speaker.name if h.speaker else "(no speaker)"
@@ -197,12 +201,11 @@ def quotes(settings: Settings, speaker: str | None, kind: str | None, limit: int
 def events(settings: Settings, type_: str | None, actor: str | None, place: str | None, status: str | None,
            since: str | None, until: str | None, limit: int | None, fmt: str) -> None:
     """Stored events: `sitrep events --type arms_transfer --actor Russia`."""
-    with opened_store(settings) as store:
-        from sitrep.kb.queries import reviewed_event_hits
+    from sitrep import kb
 
-        hits = reviewed_event_hits(store, store.events(
-            type=type_, actor=actor, place=place, status=status, since=since, until=until, limit=limit),
-            type=type_, actor=actor, place=place, status=status, since=since, until=until)[:limit]
+    with opened_store(settings) as store:
+        f = EventFilter(type=type_, actor=actor, place=place, status=status, since=since, until=until)
+        hits = kb.reported_events(store, f, limit=limit)
     if fmt != "text":
         _emit([{"article_id": h.article_id, "title": h.title, "published": h.published,
                 "entities": {i: e.name for i, e in h.entities.items()}, **asdict(h.event)}

@@ -43,7 +43,7 @@ def serve_cmd(settings: Settings, host: str, port: int, token: str | None,
     else:
         token = None
     app = create_app(settings.db, token=token, host=host, server_names=server_names,
-                     request_seconds=request_timeout)
+                     request_seconds=request_timeout, warm_up=True)
     click.echo(f"Sitrep on http://{host}:{port}/ (store {settings.db})", err=True)
     config = uvicorn.Config(app, host=host, port=port, log_level=os.environ.get("SITREP_LOG", "warning"),
                             timeout_graceful_shutdown=GRACE_S)

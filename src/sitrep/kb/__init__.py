@@ -27,10 +27,13 @@ if TYPE_CHECKING:
         EntityProfile,
         KbEntity,
         KbEvent,
+        articles,
         entity_profile,
         kb_entities,
         kb_entity,
         kb_events,
+        quotes,
+        reported_events,
         search_articles,
     )
 
@@ -40,8 +43,9 @@ _HOME = {
     **dict.fromkeys(("Correction", "add_correction", "apply_corrections", "corrected",
                      "list_corrections", "undo_correction"), "sitrep.kb.corrections"),
     **dict.fromkeys(("MergeReport", "merge", "pending"), "sitrep.kb.merging"),
-    **dict.fromkeys(("EntityProfile", "KbEntity", "KbEvent", "entity_profile", "kb_entities",
-                     "kb_entity", "kb_events", "search_articles"), "sitrep.kb.queries"),
+    **dict.fromkeys(("EntityProfile", "KbEntity", "KbEvent", "articles", "entity_profile", "kb_entities",
+                     "kb_entity", "kb_events", "quotes", "reported_events", "search_articles"),
+                    "sitrep.kb.queries"),
 }
 
 
@@ -59,6 +63,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "Correction", "EntityProfile", "KbEntity", "KbEvent", "MergeReport", "add_correction",
-    "apply_corrections", "corrected", "entity_profile", "kb_entities", "kb_entity", "kb_events",
-    "list_corrections", "merge", "pending", "search_articles", "undo_correction",
+    "apply_corrections", "articles", "corrected", "entity_profile", "kb_entities", "kb_entity", "kb_events",
+    "list_corrections", "merge", "pending", "quotes", "reported_events", "search_articles",
+    "undo_correction",
 ]

@@ -2,7 +2,11 @@
 status; an entity's profile; a story's timeline; full-text search over articles.
 
 Review corrections override machine output here (a fact marked wrong disappears,
-a corrected one shows its corrected fields). The CLI and the REST API call these.
+a corrected one shows its corrected fields). The CLI, the REST API and the pages call
+these with a query object of :mod:`sitrep.filters` per kind (:class:`EventFilter`,
+:class:`EntityQuery`, :class:`QuoteQuery`, :class:`ArticleQuery`) and a page; keyword
+filters are turned into the same object, so every value is checked the same way
+whoever asks.
 """
 
 from __future__ import annotations
@@ -16,14 +20,24 @@ from typing import Any
 from sqlalchemy import func, literal, or_, select
 
 import sitrep.kb.schema as k
-from sitrep.kb.cache import kept
+from sitrep.errors import StoreError
+from sitrep.filters import ArticleQuery, EntityQuery, EventFilter, Page, QuoteQuery
+from sitrep.kb.cache import kept, kept_items
 from sitrep.kb.corrections import apply_corrections, list_corrections
 from sitrep.kb.events import STATUS_RANK
 from sitrep.model import Analysis, Event, to_dict
 from sitrep.store import Store
 from sitrep.store import schema as st
-from sitrep.store.engine import fold
-from sitrep.store.queries import EventHit, QuoteHit, find_events, find_quotes
+from sitrep.store.engine import accent_fold, fold
+from sitrep.store.queries import (
+    EventHit,
+    QuoteHit,
+    event_hits,
+    find_event_keys,
+    find_events,
+    find_quote_keys,
+    quote_hits,
+)
 from sitrep.timespan import sort_key
 
 
@@ -31,11 +45,28 @@ def _kb_members_named(store: Store, name: str) -> set[tuple[str, str]]:
     """(article_id, entity_id) of every member of the KB entities this name (or kb id)
     names: "Putin" in one report finds "Vladimir Putin" in another once merged."""
     m = k.kb_entity_members
-    low = fold(literal(name.strip()))
-    ids = select(m.c.kb_id).where(or_(fold(m.c.name) == low, fold(m.c.kb_id) == low))
+    if store.engine.dialect.name == "sqlite":  # the names folded once per generation, not per row
+        ids: Any = sorted(kept(store, ("kb_member_names",), lambda: _kb_member_names(store))
+                          .get(accent_fold(name.strip()), ()))
+        if not ids:
+            return set()
+    else:
+        low = fold(literal(name.strip()))
+        ids = select(m.c.kb_id).where(or_(fold(m.c.name) == low, fold(m.c.kb_id) == low))
     with store.read() as conn:
         return {(r.article_id, r.entity_id) for r in conn.execute(
             select(m.c.article_id, m.c.entity_id).where(m.c.kb_id.in_(ids)))}
+
+
+def _kb_member_names(store: Store) -> dict[str, set[str]]:
+    """Folded member name or kb id (as ``fold`` folds on SQLite) -> the kb ids."""
+    m = k.kb_entity_members
+    out: dict[str, set[str]] = {}
+    with store.read() as conn:
+        for name, kb_id in conn.execute(select(m.c.name, m.c.kb_id).distinct()):
+            out.setdefault(accent_fold(name), set()).add(kb_id)
+            out.setdefault(accent_fold(kb_id), set()).add(kb_id)
+    return out
 
 
 def _refers(ev: Event, article_id: str, keys: set[tuple[str, str]], place: bool) -> bool:
@@ -50,10 +81,25 @@ def _refers(ev: Event, article_id: str, keys: set[tuple[str, str]], place: bool)
     return False
 
 
+def _hits(store: Store, keys: list[tuple[str, str]]) -> list[EventHit]:
+    """The decoded events of these keys, in their order: decoded once per store
+    generation, then kept (a store's events are read again and again by the lists)."""
+    found = kept_items(store, "event_hits", keys, lambda missing: event_hits(store, missing))
+    return [found[k] for k in keys if k in found]
+
+
+def _quotes(store: Store, speaker: str | None = None, *, kind: str | None = None,
+            text_any: list[str] | None = None, limit: int | None = None, offset: int = 0) -> list[QuoteHit]:
+    """find_quotes, its decoded quotes kept per store generation as the events are."""
+    keys = find_quote_keys(store, speaker, kind=kind, text_any=text_any or (), limit=limit, offset=offset)
+    found = kept_items(store, "quote_hits", keys, lambda missing: quote_hits(store, missing))
+    return [found[k] for k in keys if k in found]
+
+
 def _find(store: Store, actor: str | None, place: str | None, since: str | None,
           until: str | None) -> list[EventHit]:
     """Store hits, widened by the KB: a name also finds the members of its KB entity."""
-    hits = find_events(store, actor=actor, place=place, since=since, until=until)
+    hits = _hits(store, find_event_keys(store, actor=actor, place=place, since=since, until=until))
     if not actor and not place:
         return hits
     seen = {(h.article_id, h.event.id) for h in hits}
@@ -63,7 +109,7 @@ def _find(store: Store, actor: str | None, place: str | None, since: str | None,
         return hits
     actor_keys = _kb_members_named(store, actor) if actor and place else None
     # the events of every article with a member, in one query (it was one per article)
-    for h in find_events(store, since=since, until=until, article_ids={a for a, _ in keys}):
+    for h in _hits(store, find_event_keys(store, since=since, until=until, article_ids={a for a, _ in keys})):
         aid = h.article_id
         if (aid, h.event.id) not in seen and _refers(h.event, aid, keys, is_place):
             if actor_keys is not None and not _refers(h.event, aid, actor_keys, False):
@@ -227,19 +273,53 @@ def reviewed_quote_hits(store: Store, hits: list[QuoteHit], *, speaker: str | No
     return fixed + added_quote_hits(store, speaker=speaker, kind=kind)
 
 
-def kb_events(store: Store, *, type: str | None = None, actor: str | None = None, place: str | None = None,
-              status: str | None = None, since: str | None = None, until: str | None = None,
-              limit: int = 50, offset: int = 0) -> tuple[int, list[KbEvent]]:
-    """(total, one page of) KB events matching the filters, by date then id."""
-    groups = kept(store, ("kb_events", type, actor, place, status, since, until),
-                  lambda: _all_kb_events(store, type, actor, place, status, since, until))
-    return len(groups), groups[offset:offset + limit]
+def _query(query: Any, kind: type, filters: dict[str, Any]) -> Any:
+    """The query object given, or the one the keyword filters make (checked either way)."""
+    if query is None:
+        return kind(**filters)
+    if filters:
+        raise TypeError(f"give a {kind.__name__} or keyword filters, not both")
+    return query
 
 
-def _all_kb_events(store: Store, type: str | None, actor: str | None, place: str | None,
-                   status: str | None, since: str | None, until: str | None) -> list[KbEvent]:
-    hits = reviewed_event_hits(store, _find(store, actor, place, since, until), type=type, actor=actor,
-                               place=place, since=since, until=until)
+def kb_events(store: Store, query: EventFilter | None = None, *, limit: int = 50, offset: int = 0,
+              **filters: str | None) -> tuple[int, list[KbEvent]]:
+    """(total, one page of) KB events matching the query (or the keyword filters: type,
+    actor, place, status, since, until), by date then id."""
+    f: EventFilter = _query(query, EventFilter, filters)
+    page = Page(limit, offset)
+    groups = kept(store, ("kb_events", f), lambda: _all_kb_events(store, f))
+    return len(groups), groups[page.offset:page.offset + page.limit]
+
+
+def reported_events(store: Store, query: EventFilter, *, limit: int | None = None) -> list[EventHit]:
+    """The events as each article reports them (not merged), corrections applied."""
+    f = query.kwargs()
+    return reviewed_event_hits(store, find_events(store, **f, limit=limit), **f)[:limit]
+
+
+def quotes(store: Store, query: QuoteQuery, *, limit: int | None = None, offset: int = 0) -> list[QuoteHit]:
+    """Quotes by speaker and kind, in ingest order, corrections applied."""
+    hits = _quotes(store, query.speaker, kind=query.kind, limit=limit, offset=offset)
+    return reviewed_quote_hits(store, hits, speaker=query.speaker, kind=query.kind)[:limit]
+
+
+def articles(store: Store, query: ArticleQuery | None = None, *, limit: int = 50,
+             offset: int = 0) -> list[dict[str, Any]]:
+    """Articles: a page of all of them in ingest order (their summaries), or of those a
+    full-text search finds (id, title, published, snippet) when the query has text."""
+    query = query or ArticleQuery()
+    page = Page(limit, offset)
+    if query.q:
+        return search_articles(store, query.q, limit=page.limit, offset=page.offset)
+    return [dataclasses.asdict(s) for s in store.list_articles(limit=page.limit, offset=page.offset)]
+
+
+def _all_kb_events(store: Store, f: EventFilter, *, actor: str | None = None) -> list[KbEvent]:
+    """Every KB event ``f`` finds; ``actor``: instead of f's (a name from the KB itself)."""
+    who, status = actor or f.actor, f.status
+    hits = reviewed_event_hits(store, _find(store, who, f.place, f.since, f.until), type=f.type, actor=who,
+                               place=f.place, since=f.since, until=f.until)
     groups = _group(store, hits)
     if status:
         groups = [g for g in groups if g.status == status]
@@ -258,7 +338,7 @@ def _group(store: Store, hits: list[EventHit]) -> list[KbEvent]:
     kb_of = {(r.article_id, r.event_id): r.kb_event_id for r in rows if (r.article_id, r.event_id) in keys}
     groups: dict[str, KbEvent] = {}
     for h in hits:
-        kb = kb_of.get((h.article_id, h.event.id), f"{h.article_id[:12]}/{h.event.id}")
+        kb = kb_of.get((h.article_id, h.event.id)) or unmerged_event_id(h.article_id, h.event.id)
         g = groups.setdefault(kb, KbEvent(kb, h.event.type, h.event.status, None, None))
         g.members.append(h)
     for g in groups.values():
@@ -286,8 +366,13 @@ class KbEntity:
     n_articles: int
 
 
-def kb_entities(store: Store, *, q: str | None = None, type: str | None = None,
-                limit: int = 50, offset: int = 0) -> tuple[int, list[KbEntity]]:
+def kb_entities(store: Store, query: EntityQuery | None = None, *, limit: int = 50, offset: int = 0,
+                **filters: str | None) -> tuple[int, list[KbEntity]]:
+    """(total, one page of) KB entities matching the query (or the keyword filters q and
+    type), most reported first."""
+    eq: EntityQuery = _query(query, EntityQuery, filters)
+    q, type, page = eq.q, eq.type, Page(limit, offset)
+    limit, offset = page.limit, page.offset
     e = k.kb_entities
     stmt = select(e)
     if q:
@@ -339,11 +424,12 @@ def _entity_profile(store: Store, kb_id: str, limit: int) -> EntityProfile | Non
             .group_by(m.c.kb_id).order_by(func.count(func.distinct(m.c.article_id)).desc()).limit(15)).all()
     roles = [{"role": r.role, "published": r.published, "article_id": r.article_id}
              for r in members if r.role]
-    _, events = kb_events(store, actor=ent.name, limit=limit)
-    by = reviewed_quote_hits(store, find_quotes(store, speaker=ent.name, limit=limit), speaker=ent.name)
+    # the entity's own name, not a user's filter: not checked as one (it may be long)
+    events = _all_kb_events(store, EventFilter(), actor=ent.name)[:limit]
+    by = reviewed_quote_hits(store, _quotes(store, ent.name, limit=limit), speaker=ent.name)
     names = [ent.name, *ent.aliases]
     # the quotes whose text names it: the store narrows them down (text_any), not Python
-    candidates = find_quotes(store, text_any=names, limit=5000)
+    candidates = _quotes(store, text_any=names, limit=5000)
     about = [q for q in corrected_quote_hits(store, candidates)
              if q not in by and any(n.lower() in q.quote.text.lower() for n in names)][:limit]
     co_ents = _co_occurring(store, [(r.kb_id, r.n) for r in co])
@@ -365,7 +451,8 @@ def search_articles(store: Store, query: str, *, limit: int = 20, offset: int = 
     """Full-text search over article titles and bodies (SQLite FTS5, PostgreSQL to_tsvector)."""
     from sitrep.kb.search import search
 
-    return search(store, query, limit=limit, offset=offset)
+    page = Page(limit, offset)  # the query itself: any length (the search caps its terms)
+    return search(store, query, limit=page.limit, offset=page.offset)
 
 
 def kb_ids_of(store: Store, article_id: str) -> dict[str, str]:
@@ -383,17 +470,39 @@ def kb_event(store: Store, kb_event_id: str) -> KbEvent | None:
     return kept(store, ("kb_event", kb_event_id), lambda: _kb_event(store, kb_event_id))
 
 
+# the id a listed event has while its article is not merged yet: "<article id prefix>/<event id>"
+UNMERGED_PREFIX = 12
+
+
+def unmerged_event_id(article_id: str, event_id: str) -> str:
+    return f"{article_id[:UNMERGED_PREFIX]}/{event_id}"
+
+
+def _unmerged_keys(store: Store, kb_event_id: str) -> set[tuple[str, str]]:
+    """The (article id, event id) an unmerged event's id names, or nothing."""
+    prefix, _, event_id = kb_event_id.partition("/")
+    if len(prefix) != UNMERGED_PREFIX or not event_id:
+        return set()
+    try:
+        article_id = store.resolve_id(prefix)
+    except StoreError:  # ambiguous prefix: not an id this code gave out
+        return set()
+    return {(article_id, event_id)} if article_id else set()
+
+
 def _kb_event(store: Store, kb_event_id: str) -> KbEvent | None:
     m = k.kb_event_members
     with store.read() as conn:
         keys = {(r.article_id, r.event_id) for r in conn.execute(
             select(m.c.article_id, m.c.event_id).where(m.c.kb_event_id == kb_event_id))}
     if not keys:
+        keys = _unmerged_keys(store, kb_event_id)
+    if not keys:
         return None
     # the members' articles in one query (it was one per article)
-    found = find_events(store, article_ids={a for a, _ in keys})
-    hits = [h for h in found if (h.article_id, h.event.id) in keys]
-    groups = _group(store, corrected_event_hits(store, hits))
+    hits = [h for h in _hits(store, find_event_keys(store, article_ids={a for a, _ in keys}))
+            if (h.article_id, h.event.id) in keys]
+    groups = [g for g in _group(store, corrected_event_hits(store, hits)) if g.kb_event_id == kb_event_id]
     return groups[0] if groups else None
 
 
@@ -406,6 +515,13 @@ def event_json(g: KbEvent) -> dict[str, Any]:
         "sources": [{"article_id": h.article_id, "title": h.title, "published": h.published,
                      "outlet": h.outlet, "event": to_dict(h.event)} for h in g.members],
     }
+
+
+def quote_json(h: QuoteHit) -> dict[str, Any]:
+    """A quote as JSON, with its article and its speaker's name: the one serializer of
+    ``sitrep quotes`` and the API."""
+    return {"article_id": h.article_id, "title": h.title, "published": h.published,
+            "speaker_name": h.speaker.name if h.speaker else None, **to_dict(h.quote)}
 
 
 def profile_json(p: EntityProfile) -> dict[str, Any]:

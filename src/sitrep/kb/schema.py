@@ -1,13 +1,31 @@
-"""Knowledge-base tables, registered on the store's metadata (the store's migration
-runner creates them). Machine output (``kb_*``) and human review (``corrections``)
-live apart: re-merging rewrites the first and never touches the second.
+"""Knowledge-base tables, registered on the store's metadata, and their versions.
+
+Machine output (``kb_*``) and human review (``corrections``) live apart: re-merging
+rewrites the first and never touches the second. The KB versions its tables itself
+(``kb_schema_version``, through the store's runner: ``Store.migrate_part``):
+version 1 is the KB as it was before it recorded a version; each later version is a
+step in :data:`STEPS`. :func:`ensure_tables` (called by ``kb merge`` and the web app)
+brings a store's KB up to date.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, Column, DateTime, Index, Integer, LargeBinary, String, Table, Text
+from sqlalchemy import (
+    JSON,
+    Column,
+    Connection,
+    DateTime,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+    select,
+)
 
 from sitrep.store.schema import metadata
 
@@ -100,10 +118,44 @@ kb_merged = Table(
 )
 
 
+kb_schema_version = Table(
+    "kb_schema_version", metadata,
+    Column("version", Integer, primary_key=True),
+    Column("applied_at", DateTime(timezone=True), nullable=False),
+)
+
 KB_TABLES = (kb_entities, kb_entity_members, kb_entity_keys, kb_events, kb_event_members, corrections,
              kb_merged)
 
 
-def ensure_tables(store: Store) -> None:
-    """Create the KB tables on a store opened before this module was imported (checkfirst)."""
-    store.create_tables(metadata, list(KB_TABLES))
+def _v2_entity_keys(conn: Connection) -> None:
+    """v2: kb_entity_keys, every key each merged article entity is filed by (its
+    reference id, names, aliases, acronyms, ...: sitrep.kb.entitykeys), filled from the
+    stored entities of the KB's members. Without it a KB merged before v2 has its
+    entities findable by merge key only, and the next merge duplicates them."""
+    from sitrep.kb.entitykeys import entity_keys
+    from sitrep.kb.sql import insert_ignore
+    from sitrep.store.queries import entities_by_key
+
+    m = kb_entity_members
+    members = {(r.article_id, r.entity_id): r.kb_id
+               for r in conn.execute(select(m.c.article_id, m.c.entity_id, m.c.kb_id))}
+    pairs = sorted(members)
+    for i in range(0, len(pairs), 2000):  # bounded memory on a big KB
+        chunk = pairs[i:i + 2000]
+        rows = {(key[:200], members[ref]) for ref, ent in entities_by_key(conn, set(chunk)).items()
+                for key in entity_keys(ent)}
+        if rows:
+            conn.execute(insert_ignore(conn, kb_entity_keys),
+                         [{"key": key, "kb_id": kb_id} for key, kb_id in sorted(rows)])
+
+
+# version -> the step bringing a KB from version-1 to version
+STEPS: dict[int, Callable[[Connection], None]] = {2: _v2_entity_keys}
+LATEST = max(STEPS)
+
+
+def ensure_tables(store: Store) -> int:
+    """Bring the store's KB tables to the latest version (creating them when missing);
+    returns the version. Cheap when they are: one read, no write lock."""
+    return store.migrate_part(kb_schema_version, KB_TABLES, STEPS)

@@ -15,6 +15,8 @@ reads, checks (``PRAGMA integrity_check``) and writes (#18).
 from __future__ import annotations
 
 import functools
+import itertools
+import os
 import unicodedata
 from typing import Any
 
@@ -63,6 +65,21 @@ def make_engine(url_or_path: str) -> Engine:
             raise MissingExtraError("PostgreSQL storage", "postgres") from exc
         return _postgresql_engine(url)
     raise StoreError(f"{url_or_path!r}: unsupported database {backend!r} (use a SQLite path or postgresql://)")
+
+
+_MEMORY_DBS = itertools.count(1)
+
+
+def identity(engine: Engine) -> str:
+    """The database an engine reaches, the same for every engine on it: the URL without
+    its password; a SQLite file by its real path; an in-memory database its own."""
+    url = engine.url
+    if url.get_backend_name() == "sqlite":
+        path = url.database or ""
+        if not path or path == ":memory:" or "mode=memory" in str(url):
+            return f"sqlite-memory:{next(_MEMORY_DBS)}"  # never reused, unlike id()
+        return "sqlite:///" + os.path.realpath(path)
+    return url.set(password=None).render_as_string(hide_password=False)
 
 
 def _postgresql_engine(url: str) -> Engine:

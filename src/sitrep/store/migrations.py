@@ -3,8 +3,13 @@
 The ``schema_version`` table records every version applied. A fresh database gets
 every table registered on :data:`sitrep.store.schema.metadata` (``create_all``) and
 is stamped with :data:`LATEST`; an older one runs the steps after its version, in
-order, each in the same transaction as its stamp. Tables other areas register
-later (``kb_*``, ``corrections``) are created on every open (``checkfirst``).
+order, each in the same transaction as its stamp.
+
+Another layer that owns tables (the knowledge base: ``kb_*``, ``corrections``) versions
+them the same way with :func:`migrate_part`: its own version table and steps
+(sitrep.kb.schema). Tables registered on the metadata are also created when missing on
+every open (``checkfirst``), but only a step fills a new table from the data already
+stored.
 
 To change the schema: change the table in schema.py AND append a step here that
 brings a database of the previous version to the new shape.
@@ -15,11 +20,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, String, Text, inspect, select, text
+from sqlalchemy import Connection, Engine, String, Table, Text, inspect, select, text
 
 from sitrep.errors import StoreError
+from sitrep.store import generation
 from sitrep.store.engine import WRITE
-from sitrep.store.schema import RECORD_TABLES, article_sources, articles, metadata, schema_version
+from sitrep.store.schema import (
+    RECORD_TABLES,
+    article_sources,
+    articles,
+    metadata,
+    schema_version,
+    store_generation,
+)
 
 Step = Callable[[Connection], None]
 
@@ -83,6 +96,12 @@ def _v6_builtin_lower_indexes(conn: Connection) -> None:
     _v4_unicode_lower_indexes(conn)  # REINDEX, now with the built-in lower()
 
 
+def _v7_generation(conn: Connection) -> None:
+    """v7: the store's generation counter (sitrep.store.generation), which caches key on."""
+    store_generation.create(conn, checkfirst=True)
+    generation.ensure_row(conn)
+
+
 # version -> step bringing a database from version-1 to version
 STEPS: dict[int, Step] = {
     2: _v2_analysed_index,
@@ -90,15 +109,16 @@ STEPS: dict[int, Step] = {
     4: _v4_unicode_lower_indexes,
     5: _v5_event_days,
     6: _v6_builtin_lower_indexes,
+    7: _v7_generation,
 }
 LATEST = max(STEPS, default=1)
 
 
-def current_version(conn: Connection) -> int | None:
-    """The schema version of the database, or None when it has no Sitrep schema."""
-    if not inspect(conn).has_table(schema_version.name):
+def current_version(conn: Connection, table: Table = schema_version) -> int | None:
+    """The schema version recorded in ``table``, or None when there is none."""
+    if not inspect(conn).has_table(table.name):
         return None
-    return conn.execute(select(schema_version.c.version).order_by(schema_version.c.version.desc())).scalar()
+    return conn.execute(select(table.c.version).order_by(table.c.version.desc())).scalar()
 
 
 def migrate(engine: Engine, steps: dict[int, Step] | None = None) -> int:
@@ -121,6 +141,7 @@ def migrate(engine: Engine, steps: dict[int, Step] | None = None) -> int:
                     "but no schema_version: not a Sitrep store, use another database"
                 )
             metadata.create_all(conn)
+            generation.ensure_row(conn)
             _stamp(conn, latest)
             return latest
         if version > latest:
@@ -132,8 +153,41 @@ def migrate(engine: Engine, steps: dict[int, Step] | None = None) -> int:
             steps[v](conn)
             _stamp(conn, v)
         metadata.create_all(conn)  # tables registered since (checkfirst)
+        generation.bump(conn)
         return latest
 
 
-def _stamp(conn: Connection, version: int) -> None:
-    conn.execute(schema_version.insert().values(version=version, applied_at=datetime.now(UTC)))
+def migrate_part(engine: Engine, version_table: Table, tables: list[Table], steps: dict[int, Step]) -> int:
+    """Bring the tables another layer owns to its latest version; returns that version.
+
+    ``version_table`` records the part's versions as ``schema_version`` does the
+    store's. A database that records none is at version 1: the part's tables as they
+    were before the part was versioned (whatever of them is missing is created, empty,
+    first). Each later step runs, in order, in one transaction with its stamp; a step
+    that adds a table fills it from what is stored (creating it is not enough: a table
+    added empty to a store with data makes the data look absent)."""
+    latest = max(steps, default=1)
+    with engine.connect() as conn:  # read only: an up-to-date store takes no write lock
+        names = set(inspect(conn).get_table_names())
+        version = current_version(conn, version_table) if version_table.name in names else None
+    if version == latest and {t.name for t in tables} <= names:
+        return latest
+    with engine.connect().execution_options(**WRITE) as conn, conn.begin():
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK})
+        metadata.create_all(conn, tables=[version_table, *tables])  # checkfirst
+        version = current_version(conn, version_table) or 1
+        if version > latest:
+            raise StoreError(
+                f"{engine.url.render_as_string(hide_password=True)}: {version_table.name} {version} is "
+                f"newer than this Sitrep knows ({latest}); upgrade Sitrep"
+            )
+        for v in range(version + 1, latest + 1):
+            steps[v](conn)
+            _stamp(conn, v, version_table)
+        generation.bump(conn)
+        return latest
+
+
+def _stamp(conn: Connection, version: int, table: Table = schema_version) -> None:
+    conn.execute(table.insert().values(version=version, applied_at=datetime.now(UTC)))

@@ -99,6 +99,27 @@ def entities_named(name: str) -> CompoundSelect[Any]:
     return union(by_name, by_mention, *(resolver(name) for resolver in name_resolvers))
 
 
+# a name that refers to more entities than this is filtered by the SQL subquery
+# instead of a list of pairs (a statement's parameters are limited)
+MAX_PAIRS = 5000
+
+
+def named_pairs(store: Store, name: str) -> list[tuple[str, str]] | None:
+    """(article_id, entity_id) of every stored entity the name refers to, from the
+    store's in-memory name index (sitrep.store.names) on SQLite; None where the SQL of
+    :func:`entities_named` is to be used instead (PostgreSQL, very many pairs)."""
+    if store.engine.dialect.name != "sqlite":
+        return None
+    from sitrep.store.names import index_of
+
+    pairs = index_of(store).match(name)
+    if name_resolvers:
+        with store.read() as conn:
+            for resolver in name_resolvers:
+                pairs.update((str(row[0]), str(row[1])) for row in map(tuple, conn.execute(resolver(name))))
+    return sorted(pairs) if len(pairs) <= MAX_PAIRS else None
+
+
 def _article_cols() -> list[Any]:
     a = t.articles
     return [a.c.title, a.c.published, a.c.outlet]
@@ -109,8 +130,19 @@ def find_quotes(store: Store, speaker: str | None = None, *, kind: str | None = 
                 offset: int = 0) -> list[QuoteHit]:
     """Quotes, optionally by speaker name, kind or article, or whose text contains any of
     ``text_any`` (case- and, on SQLite, accent-insensitive); in ingest order."""
+    keys = find_quote_keys(store, speaker, kind=kind, article_id=article_id, text_any=text_any,
+                           limit=limit, offset=offset)
+    found = quote_hits(store, keys)
+    return [found[k] for k in keys if k in found]
+
+
+def find_quote_keys(store: Store, speaker: str | None = None, *, kind: str | None = None,
+                    article_id: str | None = None, text_any: Sequence[str] = (), limit: int | None = None,
+                    offset: int = 0) -> list[tuple[str, int]]:
+    """(article id, seq) of the quotes :func:`find_quotes` finds, in its order: the query
+    alone, no record decoded."""
     q, a = t.quotes, t.articles
-    stmt = select(q, *_article_cols()).join(a, a.c.id == q.c.article_id)
+    stmt = select(q.c.article_id, q.c.seq).join(a, a.c.id == q.c.article_id)
     if kind:
         stmt = stmt.where(q.c.kind == kind)
     if article_id:
@@ -118,20 +150,38 @@ def find_quotes(store: Store, speaker: str | None = None, *, kind: str | None = 
     if text_any:
         stmt = stmt.where(or_(*(_contains(q.c.text, x) for x in text_any)))
     stmt = stmt.order_by(a.c.seq, q.c.seq).limit(limit).offset(offset)
+    named = named_pairs(store, speaker) if speaker else None
     with store.engine.connect() as conn:
         if speaker:  # the speakers first, once (as a subquery SQLite ran it once per use)
-            named = conn.execute(entities_named(speaker)).all()
+            if named is None:
+                named = [(r[0], r[1]) for r in conn.execute(entities_named(speaker))]
             if not named:
                 return []
-            stmt = stmt.where(tuple_(q.c.article_id, q.c.speaker).in_([tuple(r) for r in named]))
-        rows = codec.dicts(conn.execute(stmt))
-        ents = _entities(conn, {(r["article_id"], r["speaker"]) for r in rows if r["speaker"]})
-    return [
-        QuoteHit(article_id=r["article_id"], title=r["title"], published=r["published"], outlet=r["outlet"],
-                 quote=Quote.from_dict(codec.decode_quote(r)),
-                 speaker=ents.get((r["article_id"], r["speaker"])))
+            stmt = stmt.where(tuple_(q.c.article_id, q.c.speaker).in_(named))
+        return [(r[0], r[1]) for r in conn.execute(stmt)]
+
+
+def quote_hits(store: Store, keys: Collection[tuple[str, int]]) -> dict[tuple[str, int], QuoteHit]:
+    """The stored quotes of these (article id, seq) keys, decoded, with their articles'
+    titles and their speakers: a few queries for all."""
+    if not keys:
+        return {}
+    q, a = t.quotes, t.articles
+    wanted = set(keys)
+    arts = sorted({aid for aid, _ in wanted})
+    rows: list[dict[str, Any]] = []
+    with store.engine.connect() as conn:
+        for i in range(0, len(arts), 400):
+            stmt = (select(q, *_article_cols()).join(a, a.c.id == q.c.article_id)
+                    .where(q.c.article_id.in_(arts[i:i + 400])))
+            rows += [r for r in codec.dicts(conn.execute(stmt)) if (r["article_id"], r["seq"]) in wanted]
+        ents = entities_by_key(conn, {(r["article_id"], r["speaker"]) for r in rows if r["speaker"]})
+    return {
+        (r["article_id"], r["seq"]): QuoteHit(
+            article_id=r["article_id"], title=r["title"], published=r["published"], outlet=r["outlet"],
+            quote=Quote.from_dict(codec.decode_quote(r)), speaker=ents.get((r["article_id"], r["speaker"])))
         for r in rows
-    ]
+    }
 
 
 def _contains(col: Any, part: str) -> ColumnElement[bool]:
@@ -143,8 +193,8 @@ def _contains(col: Any, part: str) -> ColumnElement[bool]:
     return fold(col).like(fold(literal(f"%{e}%")), escape="\\")
 
 
-def _entities(conn: Any, keys: set[tuple[str, str]]) -> dict[tuple[str, str], Entity]:
-    """Entities (with mentions) by (article_id, entity_id)."""
+def entities_by_key(conn: Any, keys: set[tuple[str, str]]) -> dict[tuple[str, str], Entity]:
+    """Stored entities (with mentions) by (article_id, entity_id), read through ``conn``."""
     if not keys:
         return {}
     e, m = t.entities, t.mentions
@@ -152,10 +202,9 @@ def _entities(conn: Any, keys: set[tuple[str, str]]) -> dict[tuple[str, str], En
     out: dict[tuple[str, str], Entity] = {}
     for i in range(0, len(pairs), 400):
         chunk = pairs[i:i + 400]
-        erows = conn.execute(select(e).where(tuple_(e.c.article_id, e.c.id).in_(chunk))).mappings().all()
-        mrows = conn.execute(
-            select(m).where(tuple_(m.c.article_id, m.c.entity_id).in_(chunk)).order_by(m.c.seq)
-        ).mappings().all()
+        erows = codec.dicts(conn.execute(select(e).where(tuple_(e.c.article_id, e.c.id).in_(chunk))))
+        mrows = codec.dicts(conn.execute(
+            select(m).where(tuple_(m.c.article_id, m.c.entity_id).in_(chunk)).order_by(m.c.seq)))
         by: dict[tuple[str, str], list[Any]] = {}
         for mr in mrows:
             by.setdefault((mr["article_id"], mr["entity_id"]), []).append(mr)
@@ -165,9 +214,17 @@ def _entities(conn: Any, keys: set[tuple[str, str]]) -> dict[tuple[str, str], En
     return out
 
 
-def _arg_refers(name: str, role: str | None = None) -> ColumnElement[bool]:
-    """The event has an argument (of ``role``, else any) referring to an entity the name matches."""
+def _arg_refers(name: str, role: str | None = None,
+                pairs: list[tuple[str, str]] | None = None) -> ColumnElement[bool]:
+    """The event has an argument (of ``role``, else any) referring to an entity the name
+    matches (``pairs``: those entities, when known already)."""
     v, ea = t.events, t.event_args
+    if pairs is not None:
+        which = (select(ea.c.article_id, ea.c.event_id)
+                 .where(tuple_(ea.c.article_id, ea.c.entity_id).in_(pairs)))
+        if role:
+            which = which.where(ea.c.role == role)
+        return tuple_(v.c.article_id, v.c.id).in_(which)
     named = entities_named(name).subquery()
     cond = [ea.c.article_id == v.c.article_id, ea.c.event_id == v.c.id,
             tuple_(ea.c.article_id, ea.c.entity_id).in_(select(named.c[0], named.c[1]))]
@@ -187,41 +244,75 @@ def find_events(store: Store, type: str | None = None, actor: str | None = None,
     kept when its date range (args date/start..end, else the article's publication
     date) overlaps them. ``article_ids``: only the events of these articles.
     """
+    keys = find_event_keys(store, type, actor, place, status, since, until, article_id=article_id,
+                           article_ids=article_ids, limit=limit, offset=offset)
+    found = event_hits(store, keys)
+    return [found[k] for k in keys if k in found]
+
+
+def find_event_keys(store: Store, type: str | None = None, actor: str | None = None,
+                    place: str | None = None, status: str | None = None, since: str | None = None,
+                    until: str | None = None, *, article_id: str | None = None,
+                    article_ids: Collection[str] | None = None, limit: int | None = None,
+                    offset: int = 0) -> list[tuple[str, str]]:
+    """(article id, event id) of the events :func:`find_events` finds, in its order: the
+    query alone, no record decoded (a caller that keeps decoded events asks for those)."""
     v, a = t.events, t.articles
-    stmt = select(v, *_article_cols()).join(a, a.c.id == v.c.article_id)
-    for cond in _event_filters(type, actor, place, status, since, until, article_id):
+    pairs = {n: named_pairs(store, n) for n in (actor, place) if n}
+    if any(p == [] for p in pairs.values()):
+        return []  # a name no entity has: no event
+    stmt = select(v.c.article_id, v.c.id).join(a, a.c.id == v.c.article_id)
+    for cond in _event_filters(type, actor, place, status, since, until, article_id, pairs):
         stmt = stmt.where(cond)
     if article_ids is not None:
         stmt = stmt.where(v.c.article_id.in_(sorted(set(article_ids))))
     stmt = stmt.order_by(a.c.seq, v.c.seq).limit(limit).offset(offset)
     with store.engine.connect() as conn:
-        rows = codec.dicts(conn.execute(stmt))
-        keys = [(r["article_id"], r["id"]) for r in rows]
-        args = _children(conn, t.event_args, keys)
-        evid = _children(conn, t.evidence, keys)
-        refs = {(k[0], x["entity_id"]) for k in keys for x in args.get(k, []) if x["entity_id"]}
-        ents = _entities(conn, refs)
-    hits = []
-    for r, k in zip(rows, keys, strict=True):
+        return [(r[0], r[1]) for r in conn.execute(stmt)]
+
+
+def event_hits(store: Store, keys: Collection[tuple[str, str]]) -> dict[tuple[str, str], EventHit]:
+    """The stored events of these (article id, event id) keys, decoded, with their
+    articles' titles and the entities their arguments name: a few queries for all."""
+    if not keys:
+        return {}
+    v, a = t.events, t.articles
+    wanted = set(keys)
+    rows: list[dict[str, Any]] = []
+    with store.engine.connect() as conn:
+        arts = sorted({aid for aid, _ in wanted})
+        for i in range(0, len(arts), 400):  # by article (the index), the keys kept in Python
+            stmt = (select(v, *_article_cols()).join(a, a.c.id == v.c.article_id)
+                    .where(v.c.article_id.in_(arts[i:i + 400])).order_by(v.c.article_id, v.c.seq))
+            rows += [r for r in codec.dicts(conn.execute(stmt)) if (r["article_id"], r["id"]) in wanted]
+        found = [(r["article_id"], r["id"]) for r in rows]
+        args = _children(conn, t.event_args, found)
+        evid = _children(conn, t.evidence, found)
+        refs = {(k[0], x["entity_id"]) for k in found for x in args.get(k, []) if x["entity_id"]}
+        ents = entities_by_key(conn, refs)
+    hits = {}
+    for r, k in zip(rows, found, strict=True):
         ev = Event.from_dict(codec.decode_event(r, args.get(k, []), evid.get(k, [])))
         used = sorted({x["entity_id"] for x in args.get(k, []) if x["entity_id"]})
-        hits.append(EventHit(article_id=k[0], title=r["title"], published=r["published"], outlet=r["outlet"],
-                             event=ev, entities={i: ents[k[0], i] for i in used if (k[0], i) in ents}))
+        hits[k] = EventHit(article_id=k[0], title=r["title"], published=r["published"], outlet=r["outlet"],
+                           event=ev, entities={i: ents[k[0], i] for i in used if (k[0], i) in ents})
     return hits
 
 
 def _event_filters(type_: str | None, actor: str | None, place: str | None, status: str | None,
-                   since: str | None, until: str | None, article_id: str | None) -> list[ColumnElement[bool]]:
+                   since: str | None, until: str | None, article_id: str | None,
+                   pairs: dict[str, list[tuple[str, str]] | None] | None = None) -> list[ColumnElement[bool]]:
     v, a = t.events, t.articles
     conds: list[ColumnElement[bool]] = []
     if type_:
         conds.append(v.c.type == type_)
     if status:
         conds.append(v.c.status == status)
+    pairs = pairs or {}
     if actor:
-        conds.append(_arg_refers(actor))
+        conds.append(_arg_refers(actor, pairs=pairs.get(actor)))
     if place:
-        conds.append(_arg_refers(place, role="place"))
+        conds.append(_arg_refers(place, role="place", pairs=pairs.get(place)))
     if article_id:
         conds.append(v.c.article_id == article_id)
     # an event covers the days [day_start, day_end) (sitrep.timespan), else its
@@ -236,11 +327,16 @@ def _event_filters(type_: str | None, actor: str | None, place: str | None, stat
 
 
 def _children(conn: Any, table: t.Table, keys: list[tuple[str, str]]) -> dict[tuple[str, str], list[Any]]:
+    """The rows of ``table`` under these (article id, event id) keys, in seq order: read
+    by article (the primary key's prefix), filtered to the keys here, as plain dicts."""
     out: dict[tuple[str, str], list[Any]] = {}
-    for i in range(0, len(keys), 400):
-        chunk = keys[i:i + 400]
-        key = tuple_(table.c.article_id, table.c.event_id)
-        stmt = select(table).where(key.in_(chunk)).order_by(table.c.seq)
-        for r in conn.execute(stmt).mappings():
-            out.setdefault((r["article_id"], r["event_id"]), []).append(r)
+    wanted = set(keys)
+    arts = sorted({aid for aid, _ in wanted})
+    for i in range(0, len(arts), 400):
+        stmt = (select(table).where(table.c.article_id.in_(arts[i:i + 400]))
+                .order_by(table.c.article_id, table.c.seq))
+        for r in codec.dicts(conn.execute(stmt)):
+            k = (r["article_id"], r["event_id"])
+            if k in wanted:
+                out.setdefault(k, []).append(r)
     return out

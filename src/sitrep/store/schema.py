@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     DateTime,
     Float,
@@ -75,6 +76,14 @@ schema_version = Table(
     "schema_version", metadata,
     Column("version", Integer, primary_key=True),
     Column("applied_at", DateTime(timezone=True), nullable=False),
+)
+
+# one row: a counter every write transaction of the Store raises (sitrep.store.generation),
+# so a reader knows in one lookup whether anything changed since it last looked
+store_generation = Table(
+    "store_generation", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("n", BigInteger, nullable=False),
 )
 
 articles = Table(

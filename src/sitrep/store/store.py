@@ -22,11 +22,11 @@ from sqlalchemy.exc import DBAPIError
 
 from sitrep.errors import StoreError, StoreUnavailableError
 from sitrep.model import Analysis, AnalysisState, Source
-from sitrep.store import codec
+from sitrep.store import codec, generation
 from sitrep.store import engine as _engine
 from sitrep.store import schema as t
 from sitrep.store.engine import WRITE, make_engine
-from sitrep.store.migrations import migrate
+from sitrep.store.migrations import Step, migrate, migrate_part
 
 T = TypeVar("T")
 
@@ -79,6 +79,7 @@ class Store:
     def __init__(self, engine: Engine, *, lock_wait: float = LOCK_WAIT_S,
                  notice: Notice = _to_stderr) -> None:
         self.engine = engine
+        self._identity = _engine.identity(engine)
         self.lock_wait = lock_wait
         self._notice = notice
         self._noticed_at: float | None = None
@@ -168,8 +169,26 @@ class Store:
             yield conn
 
     def create_tables(self, metadata: MetaData, tables: Sequence[Table]) -> None:
-        """Create tables another layer defines (the KB's) when they are missing."""
+        """Create tables another layer defines when they are missing (empty: a layer with
+        data to keep versions its tables with :meth:`migrate_part`)."""
         metadata.create_all(self.engine, tables=list(tables))
+
+    def migrate_part(self, version_table: Table, tables: Sequence[Table], steps: dict[int, Step]) -> int:
+        """Bring the tables another layer owns (the KB's) to their latest version
+        (sitrep.store.migrations.migrate_part)."""
+        return migrate_part(self.engine, version_table, list(tables), steps)
+
+    def generation(self) -> int:
+        """A number every write raises: equal numbers, equal data (for caches)."""
+        with self.read() as conn:
+            return generation.current(conn)
+
+    @property
+    def identity(self) -> str:
+        """The database this store is, the same for every Store on it (for caches): the
+        URL without password, a SQLite file by its real path; an in-memory database is
+        its own."""
+        return self._identity
 
     def write(self, work: Callable[[Connection], T]) -> T:
         """Run ``work(conn)`` in one write transaction (all or nothing) and return its result.
@@ -179,14 +198,17 @@ class Store:
         (SQLite's busy_timeout, PostgreSQL's lock_timeout) is said once on stderr ("waiting
         for the store lock ...") and waited for up to ``lock_wait`` seconds in all, then
         StoreUnavailableError, as for a full disk or a read-only file. Other database errors
-        become StoreError naming the store. ``work`` may run more than once: it must only use ``conn``."""
+        become StoreError naming the store. ``work`` may run more than once: it must only use
+        ``conn``. Every write raises the store's generation (:meth:`generation`)."""
         wait = _LockWait(self)
         for attempt in range(1, 1_000_000):
             began = time.monotonic()
             try:
                 options = {**WRITE, _engine.BUSY_MS: wait.busy_ms()}
                 with self.engine.connect().execution_options(**options) as conn, conn.begin():
-                    return work(conn)
+                    result = work(conn)
+                    generation.bump(conn)  # readers' caches see the change (same transaction)
+                    return result
             except DBAPIError as exc:
                 if _locked(exc) and wait.again(time.monotonic() - began):
                     continue

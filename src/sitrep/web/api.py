@@ -12,16 +12,31 @@ from fastapi.responses import PlainTextResponse, Response
 from pydantic import BaseModel, Field
 
 from sitrep import kb
-from sitrep.filters import EventFilter, check_search, check_text, entity_type
+from sitrep.filters import MAX_ROWS, ArticleQuery, EntityQuery, EventFilter, QuoteQuery
 from sitrep.kb.corrections import Correction, CorrectionError
 from sitrep.kb.gold import gold_yaml
-from sitrep.kb.queries import KbEvent, event_json, kb_event, profile_json
-from sitrep.web.deps import check_csrf, check_token, event_filter, page_args, store_of
+from sitrep.kb.queries import KbEvent, event_json, kb_event, profile_json, quote_json
+from sitrep.web.deps import (
+    article_query,
+    cached,
+    cached_json,
+    check_csrf,
+    check_token,
+    entity_query,
+    event_filter,
+    page_args,
+    quote_query,
+    read_generation,
+    store_of,
+)
 
-router = APIRouter(prefix="/api", tags=["api"])
+router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(read_generation)])
 
-# the checked event filters of a request
+# the checked query objects of a request (sitrep.filters)
 Events = Annotated[EventFilter, Depends(event_filter)]
+Entities = Annotated[EntityQuery, Depends(entity_query)]
+Quotes = Annotated[QuoteQuery, Depends(quote_query)]
+Articles = Annotated[ArticleQuery, Depends(article_query)]
 
 
 def _not_found(what: str) -> HTTPException:
@@ -29,17 +44,20 @@ def _not_found(what: str) -> HTTPException:
 
 
 @router.get("/articles")
-def articles(request: Request, page: int = 1, size: int = 50) -> list[dict[str, Any]]:
-    a = page_args(page, size)
-    return [asdict(s) for s in store_of(request).list_articles(limit=a["limit"], offset=a["offset"])]
+def articles(request: Request, f: Articles, page: int = 1, size: int = 50) -> list[dict[str, Any]]:
+    """Every article in ingest order, or (``q``) those a full-text search finds."""
+    return kb.articles(store_of(request), f, **page_args(page, size))
 
 
-@router.get("/articles/{article_id}")
-def article(request: Request, article_id: str) -> dict[str, Any]:
-    analysis = kb.corrected(store_of(request), article_id)
-    if analysis is None:
-        raise _not_found(f"article {article_id}")
-    return analysis.to_dict()
+@router.get("/articles/{article_id}", response_model=dict[str, Any])
+def article(request: Request, article_id: str) -> Response:
+    def answer() -> dict[str, Any]:
+        analysis = kb.corrected(store_of(request), article_id)
+        if analysis is None:
+            raise _not_found(f"article {article_id}")
+        return analysis.to_dict()
+
+    return cached_json(request, answer)
 
 
 @router.get("/articles/{article_id}/gold.yaml", response_class=PlainTextResponse)
@@ -53,25 +71,31 @@ def article_gold(request: Request, article_id: str) -> PlainTextResponse:
 
 
 @router.get("/entities")
-def entities(request: Request, q: str | None = None, type: str | None = None, page: int = 1,
-             size: int = 50) -> dict[str, Any]:
-    total, items = kb.kb_entities(store_of(request), q=check_text("q", q), type=entity_type(type),
-                                  **page_args(page, size))
+def entities(request: Request, f: Entities, page: int = 1, size: int = 50) -> dict[str, Any]:
+    total, items = kb.kb_entities(store_of(request), f, **page_args(page, size))
     return {"total": total, "page": page, "items": [asdict(e) for e in items]}
 
 
-@router.get("/entities/{kb_id}")
-def entity(request: Request, kb_id: str) -> dict[str, Any]:
-    prof = kb.entity_profile(store_of(request), kb_id)
-    if prof is None:
-        raise _not_found(f"entity {kb_id}")
-    return profile_json(prof)
+@router.get("/entities/{kb_id}", response_model=dict[str, Any])
+def entity(request: Request, kb_id: str) -> Response:
+    def answer() -> dict[str, Any]:
+        prof = kb.entity_profile(store_of(request), kb_id)
+        if prof is None:
+            raise _not_found(f"entity {kb_id}")
+        return profile_json(prof)
+
+    return cached_json(request, answer)
 
 
-@router.get("/events")
-def events(request: Request, f: Events, page: int = 1, size: int = 50) -> dict[str, Any]:
-    total, items = kb.kb_events(store_of(request), **f.kwargs(), **page_args(page, size))
-    return {"total": total, "page": page, "items": [event_json(g) for g in items]}
+@router.get("/events", response_model=dict[str, Any])
+def events(request: Request, f: Events, page: int = 1, size: int = 50) -> Response:
+    paging = page_args(page, size)
+
+    def answer() -> dict[str, Any]:
+        total, items = kb.kb_events(store_of(request), f, **paging)
+        return {"total": total, "page": page, "items": [event_json(g) for g in items]}
+
+    return cached_json(request, answer)
 
 
 CSV_COLUMNS = ("kb_event_id", "type", "status", "date_start", "date_end", "n_articles", "args",
@@ -93,22 +117,35 @@ def events_csv_text(items: list[KbEvent]) -> str:
 
 @router.get("/events.csv")
 def events_csv(request: Request, f: Events) -> Response:
-    _, items = kb.kb_events(store_of(request), **f.kwargs(), limit=100_000)
-    return Response(events_csv_text(items), media_type="text/csv",
+    def text() -> str:
+        _, items = kb.kb_events(store_of(request), f, limit=MAX_ROWS)
+        return events_csv_text(items)
+
+    return Response(cached(request, "csv", text), media_type="text/csv",
                     headers={"Content-Disposition": 'attachment; filename="events.csv"'})
 
 
-@router.get("/events/{kb_event_id}")
-def event(request: Request, kb_event_id: str) -> dict[str, Any]:
-    g = kb_event(store_of(request), kb_event_id)
-    if g is None:
-        raise _not_found(f"event {kb_event_id}")
-    return event_json(g)
+@router.get("/events/{kb_event_id:path}", response_model=dict[str, Any])
+def event(request: Request, kb_event_id: str) -> Response:
+    def answer() -> dict[str, Any]:
+        g = kb_event(store_of(request), kb_event_id)
+        if g is None:
+            raise _not_found(f"event {kb_event_id}")
+        return event_json(g)
+
+    return cached_json(request, answer)
+
+
+@router.get("/quotes")
+def quotes(request: Request, f: Quotes, page: int = 1, size: int = 50) -> list[dict[str, Any]]:
+    """Quotes by speaker and kind, in ingest order, corrections applied."""
+    return [quote_json(h) for h in kb.quotes(store_of(request), f, **page_args(page, size))]
 
 
 @router.get("/search")
 def search(request: Request, q: str, page: int = 1, size: int = 20) -> list[dict[str, Any]]:
-    return kb.search_articles(store_of(request), check_search(q), **page_args(page, size))
+    f = ArticleQuery(q)  # checked (length, NUL) as every front end's
+    return kb.search_articles(store_of(request), f.q, **page_args(page, size)) if f.q else []
 
 
 # review fields are short: a name, a note, ids (#18: a 1,000,000-character field is a 422)

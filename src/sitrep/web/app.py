@@ -63,12 +63,45 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return _error_page(request, exc.status_code, title, str(exc.detail))
 
 
+def warm(store: Store) -> None:
+    """Do once, before the first request asks, the work every server repeats: load the
+    gazetteers the map and the places use, index a SQLite store's entity names, and
+    decode the store's events and quotes into the KB's cache (the event lists, timelines, maps and
+    entity pages all read them)."""
+    from sitrep.filters import EventFilter, QuoteQuery
+    from sitrep.kb.queries import kb_events, quotes
+    from sitrep.store.names import index_of
+    from sitrep.web.charts import map_marks
+    from sitrep.web.geo import world_path
+
+    world_path()
+    if store.engine.dialect.name == "sqlite":
+        index_of(store)  # the names the entity pages and actor filters match
+    _, items = kb_events(store, EventFilter(), limit=2000)
+    quotes(store, QuoteQuery())  # every quote decoded once (the entity pages read them)
+    map_marks(items)  # the place lookups (GeoNames, pycountry) load on first use
+
+
+def _warm_in_background(store: Store) -> None:
+    import logging
+    import threading
+
+    def run() -> None:
+        try:
+            warm(store)
+        except Exception:  # a warm-up that fails costs nothing but the speed it would bring
+            logging.getLogger(__name__).warning("warm-up failed", exc_info=True)
+
+    threading.Thread(target=run, name="sitrep-warm", daemon=True).start()
+
+
 def create_app(db: str, *, token: str | None = None, store: Store | None = None,
                host: str = "127.0.0.1", server_names: tuple[str, ...] = (),
-               request_seconds: float = REQUEST_SECONDS) -> FastAPI:
+               request_seconds: float = REQUEST_SECONDS, warm_up: bool = False) -> FastAPI:
     """The app over ``db``; ``host``: the interface served on, ``server_names``: other
     host names it is reached by (the Host header must be one of them);
-    ``request_seconds``: the time limit of every request."""
+    ``request_seconds``: the time limit of every request; ``warm_up``: start
+    :func:`warm` in a background thread (``sitrep serve`` does)."""
     from starlette.middleware.trustedhost import TrustedHostMiddleware
 
     from sitrep.web import api, pages
@@ -92,4 +125,6 @@ def create_app(db: str, *, token: str | None = None, store: Store | None = None,
     app.add_middleware(TimeLimit, seconds=request_seconds)
     app.add_middleware(CrossSiteGuard)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(host, server_names))
+    if warm_up:
+        _warm_in_background(app.state.store)
     return app

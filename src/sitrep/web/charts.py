@@ -40,7 +40,7 @@ def timeline(events: list[KbEvent], width: int = 900, row: int = 26) -> dict[str
         return left + (d - lo).days * (right - left) / span
 
     dots = [Dot(x(d), 30 + types.index(e.type) * row, f"{e.type} {e.date_start} ({e.n_articles} reports)",
-                f"/events/{e.kb_event_id}", e.type) for d, e in dated]
+                f"/events/{quote(e.kb_event_id)}", e.type) for d, e in dated]
     years = sorted({d.year for d, _ in dated})
     ticks = [(x(date(y, 1, 1)) if date(y, 1, 1) >= lo else left, str(y)) for y in years]
     rows = [(30 + i * row, t) for i, t in enumerate(types)]
@@ -81,7 +81,7 @@ def map_marks(events: list[KbEvent]) -> tuple[list[Dot], list[Area]]:
             pt = place_point(ent.name, ent.type, str(ent.attributes.get("country") or "") or None)
             if pt:
                 px, py = project(*pt)
-                dots.append(Dot(px, py, f"{e.type} in {ent.name}", f"/events/{e.kb_event_id}", e.type))
+                dots.append(Dot(px, py, f"{e.type} in {ent.name}", f"/events/{quote(e.kb_event_id)}", e.type))
                 break
     areas = [Area(path, f"{len(evs)} event(s) in {name}", f"/events?place={quote(name)}", len(evs))
              for name, (path, evs) in sorted(by_country.items())]

@@ -5,42 +5,50 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from sitrep import kb
-from sitrep.filters import EventFilter, check_search, check_text, entity_type
+from sitrep.filters import ArticleQuery, EntityQuery, EventFilter
 from sitrep.kb.corrections import EDITABLE, Correction, CorrectionError
 from sitrep.kb.queries import display_value, kb_event, kb_ids_of
 from sitrep.kb.search import MAX_TERMS, parse
 from sitrep.model import ENTITY_TYPES, EVENT_STATUSES, EVENT_TYPES, QUOTE_KINDS, TIMEX_TYPES
 from sitrep.web import charts
 from sitrep.web.api import MAX_NAME, MAX_NOTE
-from sitrep.web.deps import check_csrf, check_token, env_of, page_args, store_of
+from sitrep.web.deps import cached, check_csrf, check_token, env_of, page_args, read_generation, store_of
 from sitrep.web.geo import HEIGHT, WIDTH, world_path
 from sitrep.web.render import highlight
 
 PLACE_TYPES = ("COUNTRY", "CITY", "REGION", "FACILITY")
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=[Depends(read_generation)])
 
 
 def render(request: Request, name: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
+    """The page ``name`` with ``ctx``; rendered once per URL and store generation (a
+    page shows nothing but what its URL asks of the store and the app's settings)."""
     tpl = env_of(request).get_template(name)
     config = request.app.state.config
-    return HTMLResponse(tpl.render(request=request, needs_token=config.token is not None,
-                                   csrf_token=config.csrf, **ctx), status_code=status_code)
+
+    def html() -> str:
+        return tpl.render(request=request, needs_token=config.token is not None,
+                          csrf_token=config.csrf, **ctx)
+
+    body = cached(request, f"html {name} {status_code}", html) if request.method == "GET" else html()
+    return HTMLResponse(body, status_code=status_code)
 
 
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request, page: int = 1) -> HTMLResponse:
-    arts = store_of(request).list_articles(**page_args(page, 50))
+    arts = kb.articles(store_of(request), ArticleQuery(), **page_args(page, 50))
     return render(request, "index.html", articles=arts, page=page)
 
 
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, q: str = "") -> HTMLResponse:
-    hits = kb.search_articles(store_of(request), check_search(q), limit=50) if q.strip() else []
+    f = ArticleQuery(q)
+    hits = kb.articles(store_of(request), f, limit=50) if f.q else []
     return render(request, "search.html", q=q, hits=hits, dropped=parse(q).dropped, max_terms=MAX_TERMS)
 
 
@@ -62,8 +70,7 @@ def article(request: Request, article_id: str) -> HTMLResponse:
 
 @router.get("/entities", response_class=HTMLResponse)
 def entities(request: Request, q: str = "", type: str = "", page: int = 1) -> HTMLResponse:
-    total, items = kb.kb_entities(store_of(request), q=check_text("q", q), type=entity_type(type),
-                                  **page_args(page, 100))
+    total, items = kb.kb_entities(store_of(request), EntityQuery(q=q, type=type), **page_args(page, 100))
     return render(request, "entities.html", total=total, items=items, q=q, type=type, page=page)
 
 
@@ -84,7 +91,7 @@ def events(request: Request, type: str = "", actor: str = "", place: str = "", s
     checked = EventFilter(type=type, actor=actor, place=place, status=status, since=since, until=until)
     f = {k: v or "" for k, v in checked.kwargs().items()}  # "Attack" shows as the vocabulary's attack
     store = store_of(request)
-    total, items = kb.kb_events(store, **checked.kwargs(), **page_args(page, 50))
+    total, items = kb.kb_events(store, checked, **page_args(page, 50))
     query = urlencode({k: v for k, v in f.items() if v})
     _, named = kb.kb_entities(store, limit=300)
     return render(request, "events.html", total=total, items=items, f=f, query=query, page=page,
@@ -93,7 +100,7 @@ def events(request: Request, type: str = "", actor: str = "", place: str = "", s
                   places=[e.name for e in named if e.type in PLACE_TYPES])
 
 
-@router.get("/events/{kb_event_id}", response_class=HTMLResponse)
+@router.get("/events/{kb_event_id:path}", response_class=HTMLResponse)
 def event(request: Request, kb_event_id: str) -> HTMLResponse:
     g = kb_event(store_of(request), kb_event_id)
     if g is None:
@@ -103,14 +110,14 @@ def event(request: Request, kb_event_id: str) -> HTMLResponse:
 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline(request: Request, type: str = "", actor: str = "") -> HTMLResponse:
-    _, items = kb.kb_events(store_of(request), **EventFilter(type=type, actor=actor).kwargs(), limit=2000)
+    _, items = kb.kb_events(store_of(request), EventFilter(type=type, actor=actor), limit=2000)
     return render(request, "timeline.html", chart=charts.timeline(items), type=type, actor=actor,
                   event_types=EVENT_TYPES)
 
 
 @router.get("/map", response_class=HTMLResponse)
 def world_map(request: Request, type: str = "") -> HTMLResponse:
-    _, items = kb.kb_events(store_of(request), **EventFilter(type=type).kwargs(), limit=2000)
+    _, items = kb.kb_events(store_of(request), EventFilter(type=type), limit=2000)
     dots, areas = charts.map_marks(items)
     return render(request, "map.html", world=world_path(), dots=dots, areas=areas, width=WIDTH,
                   height=HEIGHT, type=type, event_types=EVENT_TYPES)
