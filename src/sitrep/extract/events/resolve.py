@@ -40,6 +40,12 @@ class Resolver:
         self.by_id = {e.id: e for e in self.entities}
         rows = [(m.start, e) for e in self.entities for m in e.mentions if m.start is not None]
         self.ordered = sorted(rows, key=lambda r: r[0])
+        surnames: dict[str, list[Entity]] = {}
+        for e in self.entities:
+            if e.type == "PERSON" and len(words := e.name.split()) > 1:
+                surnames.setdefault(words[-1].lower(), []).append(e)
+        # a surname that names one person only (two Kims: neither)
+        self.by_surname = {k: v[0] for k, v in surnames.items() if len(v) == 1}
 
     # -- single tokens
     def at_token(self, tok: Token) -> Entity | None:
@@ -65,6 +71,9 @@ class Resolver:
             out.extend(two)
         elif subtree:
             out.extend(self.inside(tok))
+        person = self.by_surname.get(tok.lower_) if tok.pos_ == "PROPN" or tok.is_upper else None
+        if not out and person is not None:
+            out.append(person)  # "VIKTOR BOUT", "Bout": a person named in full elsewhere
         if not out and tok.pos_ == "PROPN" and tok.ent_type_ in NAME_TYPES:
             left = min([tok.i] + [c.i for c in tok.lefts if c.dep_ in ("compound", "flat")])
             out.append(self.doc[left: tok.i + 1].text)

@@ -100,7 +100,9 @@ def controller(verb: Token) -> Token | None:
         from_acl = tok != verb and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "attr", "pobj")
         if (tok.dep_ not in CONTROL_DEPS and not from_acl) or tok.head == tok:
             return None
-        via_for = tok.dep_ == "pcomp" and tok.head.lower_ == "for"
+        # "sentenced X on charges for attempting to sell": the "for" of a noun of the
+        # object's verb is still the object's doing
+        via_for = (tok.dep_ == "pcomp" and tok.head.lower_ == "for") or (via_for and tok.pos_ == "NOUN")
         tok = tok.head
         if tok.dep_ == "prep":
             tok = tok.head
