@@ -43,15 +43,9 @@ def _declaring_place(m: EventMention, res: Resolver) -> Entity | None:
 
 
 def _main_country(res: Resolver) -> Entity | None:
-    """The country the report is about (named most often), for an election it does not
-    place: elections are held in a country, and a report on one names it most."""
-    counts = [(len(e.mentions), e) for e in res.entities if e.type == "COUNTRY"]
-    if not counts:
-        return None
-    counts.sort(key=lambda c: -c[0])
-    if len(counts) > 1 and counts[0][0] == counts[1][0]:
-        return None  # no one country dominates
-    return counts[0][1]
+    """The country the report is about, for an election it does not place: elections are
+    held in a country, and a report on one names it most."""
+    return res.main_country()
 
 
 def _next_sentence_place(m: EventMention, res: Resolver) -> Entity | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sitrep.extract.events.anaphors import antecedent
 from sitrep.extract.events.lexicon import lexicon
 from sitrep.extract.spans import MentionIndex
 from sitrep.model import Entity, Quote
@@ -69,6 +70,8 @@ class Resolver:
                 out.append(found)
         elif (two := self.the_two(tok)) is not None:
             out.extend(two)
+        elif (back := antecedent(tok, self)) is not None:  # "the government", "the group"
+            out.append(back)
         elif subtree:
             out.extend(self.inside(tok))
         person = self.by_surname.get(tok.lower_) if tok.pos_ == "PROPN" or tok.is_upper else None
@@ -167,6 +170,14 @@ class Resolver:
                 stem := e.name.lower().rstrip("aeiouy")) >= 4 and any(
                 w.startswith(stem) and w.endswith(("n", "ns")) for w in words.split())}
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def main_country(self) -> Entity | None:
+        """The country the report is about (named most often; none when two tie)."""
+        counts = sorted(((len(e.mentions), e) for e in self.entities if e.type == "COUNTRY"),
+                        key=lambda c: -c[0])
+        if not counts or (len(counts) > 1 and counts[0][0] == counts[1][0]):
+            return None
+        return counts[0][1]
 
     def nearest_place(self, tok: Token) -> Entity | None:
         """The place entity named closest before ``tok`` in its sentence."""
