@@ -90,3 +90,15 @@ def test_recipient_deep_in_the_goods_phrase():
     args = _transfer(events).args
     assert names[args["recipient"]] == "Kestovia"
     assert names[args["supplier"]] == "Norland"
+
+
+def test_a_letter_of_offer_and_acceptance_is_a_sale():
+    text = ("We are forwarding herewith Transmittal No. 24-01 concerning the Army's proposed Letter(s) "
+            "of Offer and Acceptance to the Government of Kestovia for defense articles and services "
+            "estimated to cost $305 million.")
+    events, names = _run(text, [("Army", "MILITARY_UNIT", []), ("Offer and Acceptance", "ORG", []),
+                                ("Government of Kestovia", "ORG", []), ("Kestovia", "COUNTRY", [])])
+    args = _transfer(events).args
+    assert names[args["recipient"]] == "Kestovia"  # the phrase's own words are no party
+    assert names[args["supplier"]] == "Army"
+    assert args["value"]["amount"] == 305_000_000

@@ -331,6 +331,8 @@ def _party(m: EventMention, args: dict[str, Any], role: str | None, toks: list[T
     """A side of a transfer as the register codes it (the state a person, city or firm
     belongs to); a firm on the supplier side is also kept as the ``contractor``."""
     own = res.at_token(m.trigger)  # "the Foreign Military Sale": the deal's own name is no party
+    if m.words is not None:  # nor a name inside a multi-word trigger ("Letter of Offer and Acceptance")
+        toks = [t for t in toks if not m.words[0] <= t.i < m.words[1]]
     refs = [r for tok in toks for r in _party_refs(tok, res) if own is None or r != own]
     if role == "supplier":
         firms: list[Ref] = [r for r in refs if _is_firm(r)]

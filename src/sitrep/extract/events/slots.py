@@ -87,7 +87,8 @@ def controller(verb: Token) -> Token | None:
             s = subj[0]
             if s.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
                 return tok.head
-            if via_for and (objs := [c for c in tok.children if c.dep_ == "dobj"]) and not is_passive(tok):
+            if via_for and (objs := [c for c in tok.children if c.dep_ == "dobj"]) and not is_passive(tok) \
+                    and not _claims(objs[0]):  # "took credit for attacking": the subject did it
                 return objs[0]
             return s
         if subj:
@@ -102,11 +103,18 @@ def controller(verb: Token) -> Token | None:
             return None
         # "sentenced X on charges for attempting to sell": the "for" of a noun of the
         # object's verb is still the object's doing
-        via_for = (tok.dep_ == "pcomp" and tok.head.lower_ == "for") or (via_for and tok.pos_ == "NOUN")
+        via_for = (tok.dep_ == "pcomp" and tok.head.lower_ == "for") or (
+            via_for and tok.pos_ == "NOUN" and tok.dep_ == "pobj")
         tok = tok.head
         if tok.dep_ == "prep":
             tok = tok.head
     return None
+
+
+def _claims(obj: Token) -> bool:
+    from sitrep.extract.events.lexicon import lexicon
+
+    return obj.lemma_.lower() in lexicon().cues("claim_of_nouns")
 
 
 def nested_places(slots: Slots, nps: list[Token], gov: Token | None = None) -> None:
@@ -174,9 +182,32 @@ def _undergoer(noun: Token) -> Token | None:
     return controller(verb)
 
 
+def _claimant(noun: Token) -> Token | None:
+    """Who claims an event noun: the subject of "X claimed the bombing", "X claimed (took,
+    accepted) responsibility (credit) for the attack" (context.yaml ``claim_verbs``,
+    ``claim_of_nouns``); a claim is the claimant's own act."""
+    from sitrep.extract.events.lexicon import lexicon
+
+    lex = lexicon()
+    obj = noun
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "for" and _claims(prep.head):
+        obj = prep.head
+    elif noun.dep_ != "dobj":
+        return None
+    verb = obj.head
+    if obj.dep_ != "dobj" or verb.lemma_.lower() not in lex.cues("claim_verbs"):
+        return None
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    return subj[0] if subj else controller(verb)
+
+
 def noun_slots(mention: EventMention) -> Slots:
     noun = mention.trigger
     slots = verb_slots(mention.head) if mention.head != noun else Slots()
+    claimant = _claimant(noun)
+    if claimant is not None:
+        slots.agent.append(claimant)
     undergoer = _undergoer(noun) if mention.head == noun else None
     if undergoer is not None:  # ... and "from X" on that verb is who attacked
         slots.patient.append(undergoer)
