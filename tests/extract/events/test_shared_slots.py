@@ -20,7 +20,7 @@ def test_coordinated_verbs_share_the_object(run_events):
 
 def test_a_verb_with_its_own_subject_shares_nothing(run_events):
     text = "The Northern Front attacked, and Norland fought Kestovian troops."
-    events, names = run_events(text, [("Northern Front", "ORG", []), ("Norland", "COUNTRY", []),
+    events, _ = run_events(text, [("Northern Front", "ORG", []), ("Norland", "COUNTRY", []),
                                       ("Kestovian Army", "MILITARY_UNIT", ["Kestovian troops"])])
     first = min((v for v in events if v.type == "attack"), key=lambda v: v.trigger.start)
     assert first.args.get("target") is None
