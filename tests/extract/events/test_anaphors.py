@@ -63,3 +63,17 @@ def test_blamed_for_is_the_object(run_events):
     text = "Norland blamed the Northern Front for attacking the station."
     events, names = run_events(text, [("Norland", "COUNTRY", []), ("Northern Front", "ORG", [])])
     assert names[_of(events, "attack").args.get("actor", "e1")] != "Norland"
+
+
+def test_bare_plural_attackers_are_the_group_named_next():
+    text = ("Militants attacked a passenger train in Velm on Monday. The train was carrying 400 people. "
+            "The Northern Front claimed responsibility for the attack.")
+    events, names = _run(text, [("Northern Front", "ORG", []), ("Velm", "CITY", [])],
+                         {"Northern Front": {"category": "armed group"}})
+    assert names[_of(events, "attack").args["actor"]] == "Northern Front"
+
+
+def test_a_bare_plural_needs_an_armed_group():
+    text = "Militants attacked a passenger train in Velm on Monday. Norland condemned the attack."
+    events, _ = _run(text, [("Norland", "COUNTRY", []), ("Velm", "CITY", [])])
+    assert "actor" not in _of(events, "attack").args

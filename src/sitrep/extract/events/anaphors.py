@@ -22,9 +22,14 @@ if TYPE_CHECKING:
 _LOOSE_MODS = ("amod", "compound")
 
 
-def is_bare(tok: Token, res: Resolver) -> bool:
-    """ "the government", "the separatist group": a definite noun with no name in it."""
-    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+def is_bare(tok: Token, res: Resolver, *, plural_ok: bool = False) -> bool:
+    """ "the government", "the separatist group": a definite noun with no name in it (with
+    ``plural_ok``, also a plural with no determiner: "Militants attacked ...")."""
+    if tok.pos_ != "NOUN":
+        return False
+    dets = [c for c in tok.children if c.dep_ == "det"]
+    definite = any(c.lower_ == "the" for c in dets)
+    if not definite and not (plural_ok and not dets and tok.tag_ == "NNS"):
         return False
     for c in tok.children:
         if c.dep_ in ("poss", "nummod", "appos") or (c.dep_ == "prep" and c.lower_ == "of"):
@@ -37,11 +42,20 @@ def is_bare(tok: Token, res: Resolver) -> bool:
 def antecedent(tok: Token, res: Resolver) -> Entity | None:
     """The entity a bare definite anaphor refers to, or None."""
     kind = lexicon().bare_anaphors.get(tok.lemma_.lower())
-    if kind is None or not is_bare(tok, res):
+    if kind is None or not is_bare(tok, res, plural_ok=kind == "group"):
         return None
     if kind == "state":
         return res.main_country()
     groups = lexicon().cues("non_state_categories")
-    before = [e for s, e in res.ordered if s < tok.idx and e.type == "ORG"]
-    armed = [e for e in before if str(e.attributes.get("category") or "") in groups]
-    return armed[-1] if armed else None
+    armed = [(s, e) for s, e in res.ordered
+             if e.type == "ORG" and str(e.attributes.get("category") or "") in groups]
+    before = [e for s, e in armed if s < tok.idx]
+    if before:
+        return before[-1]
+    # a lead that names the group only after ("Militants attacked a train ... The BLA
+    # claimed responsibility for the attack"): the first one named later in the paragraph
+    text = tok.doc.text
+    limit = text.find("\n", tok.idx)
+    limit = len(text) if limit < 0 else limit
+    after = [e for s, e in armed if tok.idx < s <= limit]
+    return after[0] if after else None
