@@ -42,3 +42,12 @@ def test_against_on_a_later_conjunct_of_the_noun(run_events):
     text = "The parliament of Norland wants to impose sanctions and other measures against Kestovia."
     events, names = run_events(text, [("Norland", "COUNTRY", []), ("Kestovia", "COUNTRY", [])])
     assert names[_of(events, "sanction").args["target"]] == "Kestovia"
+
+
+def test_sanctions_of_another_date_are_another_event(run_events):
+    text = ("The council imposed sanctions on Norland in 2016. "
+            "The United States imposed sanctions on Norland on Monday.")
+    events, _ = run_events(text, [("Norland", "COUNTRY", []), ("United States", "COUNTRY", [])],
+                           [("2016", "2016", "DATE"), ("Monday", "2024-03-04", "DATE")])
+    dates = sorted(v.args.get("date", "") for v in events if v.type == "sanction")
+    assert dates == ["2016", "2024-03-04"], events
