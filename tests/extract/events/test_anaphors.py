@@ -77,3 +77,16 @@ def test_a_bare_plural_needs_an_armed_group():
     text = "Militants attacked a passenger train in Velm on Monday. Norland condemned the attack."
     events, _ = _run(text, [("Norland", "COUNTRY", []), ("Velm", "CITY", [])])
     assert "actor" not in _of(events, "attack").args
+
+
+def test_an_undated_asserted_event_is_the_reports_day(run_events):
+    text = "The president of Norland told a meeting of the council that the war must end."
+    events, _ = run_events(text, [("Norland", "COUNTRY", [])], published="2024-03-05")
+    assert _of(events, "meeting").args.get("date") == "2024-03-05"
+
+
+def test_background_and_plans_stay_undated(run_events):
+    text = "Norland plans to hold talks with Kestovia."
+    events, _ = run_events(text, [("Norland", "COUNTRY", []), ("Kestovia", "COUNTRY", [])],
+                           published="2024-03-05")
+    assert "date" not in _of(events, "meeting").args

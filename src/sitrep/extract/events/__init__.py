@@ -89,7 +89,21 @@ def pronouns_only(m: EventMention) -> bool:
 
 def find_events(ctx: StageContext) -> list[Event]:
     clusters = cluster(mentions_of(ctx))
+    dated_by_report(clusters, ctx.article.published)
     return [to_event(f"v{i}", c, ctx.article.text) for i, c in enumerate(clusters, 1)]
+
+
+def dated_by_report(clusters: list[Cluster], published: str | None) -> None:
+    """An event the report asserts and no clause of it dates happened on the report's day
+    (news reports the day's events: "told a meeting of the council", "the delivery has
+    been long awaited"); background (historical), planned and hypothetical events are left
+    undated. After coreference, so that the date joins or splits no event."""
+    day = (published or "")[:10]
+    if len(day) != 10:
+        return
+    for c in clusters:
+        if c.status == "asserted" and not any(c.args.get(r) for r in DATE_ROLES):
+            c.args["date"] = day
 
 
 def _export(value: Any) -> Any:
