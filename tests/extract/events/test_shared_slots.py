@@ -51,3 +51,16 @@ def test_sanctions_of_another_date_are_another_event(run_events):
                            [("2016", "2016", "DATE"), ("Monday", "2024-03-04", "DATE")])
     dates = sorted(v.args.get("date", "") for v in events if v.type == "sanction")
     assert dates == ["2016", "2024-03-04"], events
+
+
+def test_an_unplaced_attack_takes_its_sentences_locative(run_events):
+    text = "Troops killed all six attackers who laid siege to a hotel in the central town of Velm."
+    events, names = run_events(text, [("Velm", "CITY", [])])
+    first = min((v for v in events if v.type == "attack"), key=lambda v: v.trigger.start)
+    assert names[first.args["place"]] == "Velm"
+
+
+def test_a_place_filling_another_role_is_not_the_place(run_events):
+    text = "Norland attacked Kestovia in March."
+    events, names = run_events(text, [("Norland", "COUNTRY", []), ("Kestovia", "COUNTRY", [])])
+    assert "place" not in _of(events, "attack").args

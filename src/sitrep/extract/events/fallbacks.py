@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sitrep.extract.events.mentions import EventMention
-from sitrep.extract.events.resolve import PLACE_TYPES, Resolver
+from sitrep.extract.events.resolve import LOCATIVE_PREPS, PLACE_TYPES, Resolver
 from sitrep.extract.events.slots import slots_of
 from sitrep.extract.events.typetable import spec_of
 from sitrep.model import Entity
@@ -68,6 +68,24 @@ def _next_sentence_place(m: EventMention, res: Resolver) -> Entity | None:
     return res.place(list(places)) if places else None
 
 
+def _sentence_place(m: EventMention, res: Resolver) -> Entity | None:
+    """The place a locative phrase of the trigger's sentence names ("... who laid siege to a
+    hotel in the town of X"), the one nearest the trigger, most specific first, and none
+    that fills another role of the event."""
+    taken = {v.id for v in m.args.values() if isinstance(v, Entity)}
+    best: tuple[int, int, Entity] | None = None
+    for t in m.trigger.sent:
+        if t.dep_ != "pobj" or t.head.lower_ not in LOCATIVE_PREPS:
+            continue
+        found = [e for e in [*res.refs(t, subtree=False), *res.inside(t, places=True)]
+                 if isinstance(e, Entity) and e.type in PLACE_TYPES and e.id not in taken]
+        for e in found:
+            key = (abs(t.i - m.trigger.i), PLACE_TYPES.index(e.type), e)
+            if best is None or key[:2] < best[:2]:
+                best = key
+    return best[2] if best else None
+
+
 def suppress(mentions: list[EventMention]) -> None:
     by_token = {m.trigger.i: m for m in mentions if m.nominal}
     for m in mentions:
@@ -85,4 +103,5 @@ PLACE_FALLBACKS: dict[str, Callable[[EventMention, Resolver], Entity | None]] = 
     "nearest_or_main_country": _nearest_or_main_country,
     "actor": _declaring_place,
     "next_sentence": _next_sentence_place,
+    "sentence": _sentence_place,
 }
