@@ -62,5 +62,5 @@ def test_an_unplaced_attack_takes_its_sentences_locative(run_events):
 
 def test_a_place_filling_another_role_is_not_the_place(run_events):
     text = "Norland attacked Kestovia in March."
-    events, names = run_events(text, [("Norland", "COUNTRY", []), ("Kestovia", "COUNTRY", [])])
+    events, _ = run_events(text, [("Norland", "COUNTRY", []), ("Kestovia", "COUNTRY", [])])
     assert "place" not in _of(events, "attack").args
