@@ -64,3 +64,15 @@ def test_a_place_filling_another_role_is_not_the_place(run_events):
     text = "Norland attacked Kestovia in March."
     events, _ = run_events(text, [("Norland", "COUNTRY", []), ("Kestovia", "COUNTRY", [])])
     assert "place" not in _of(events, "attack").args
+
+
+def test_a_purpose_infinitive_is_planned(run_events):
+    text = "The Northern Front was making bombs to carry out attacks in Velm."
+    events, _ = run_events(text, [("Northern Front", "ORG", []), ("Velm", "CITY", [])])
+    assert _of(events, "attack").status == "planned"
+
+
+def test_a_needed_event_is_desired(run_events):
+    text = "The foreign minister of Norland said the two countries need real talks with Kestovia."
+    events, _ = run_events(text, [("Norland", "COUNTRY", []), ("Kestovia", "COUNTRY", [])])
+    assert _of(events, "meeting").status == "desired"
