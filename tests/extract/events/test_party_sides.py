@@ -102,3 +102,13 @@ def test_a_letter_of_offer_and_acceptance_is_a_sale():
     assert names[args["recipient"]] == "Kestovia"  # the phrase's own words are no party
     assert names[args["supplier"]] == "Army"
     assert args["value"]["amount"] == 305_000_000
+
+
+def test_a_singular_item_counts_one():
+    text = "Norland delivered this C-130 aircraft to Kestovia. Norland will sell the F-35 jet to Kestovia."
+    events, _ = _run(text, [("Norland", "COUNTRY", []), ("Kestovia", "COUNTRY", []),
+                            ("C-130", "WEAPON_SYSTEM", []), ("F-35", "WEAPON_SYSTEM", [])])
+    items = [i for v in events if v.type == "arms_transfer" for i in v.args.get("items", [])]
+    by_name = {i["name"]: i["quantity"] for i in items}
+    assert by_name.get("C-130") == 1, items
+    assert by_name.get("F-35") is None, items  # the type, not one jet

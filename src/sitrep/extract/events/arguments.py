@@ -13,7 +13,7 @@ from sitrep.extract.events.typetable import spec_of
 from sitrep.model import Entity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from sitrep.extract.events.mentions import EventMention
 
@@ -512,14 +512,29 @@ def _item(head: Token, res: Resolver) -> dict[str, Any] | None:
     counted = doc[lead.i: head.i + 1]
     count = parse_count(counted.text, counted.start_char)
     quantity = count.amount if count else None
+    single = _single(np, head) if count is None else None  # "this C-130 aircraft", "a frigate": one
+    if single is not None:
+        quantity = 1
     return {
         "name": ent.name if ent else _item_name(head, res),
         "entity": ent.id if ent else None,
         "category": category,
         "quantity": int(quantity) if quantity is not None and float(quantity).is_integer() else quantity,
-        "quantity_text": count.text if count else None,
+        "quantity_text": count.text if count else single,
         "approximate": bool(count and (count.mod == "APPROX" or count.amount is None)),
     }
+
+
+SINGLE_DETS = ("a", "an", "this", "that", "one")
+
+
+def _single(np: Span, head: Token) -> str | None:
+    """The determiner that counts one item of a singular noun phrase ("this C-130
+    aircraft", "a frigate"), or None (a plural, a bare or generic "the F-35 jet")."""
+    if head.tag_ not in ("NN", "NNP"):
+        return None
+    det = np[0]
+    return det.text if det.lower_ in SINGLE_DETS and det.dep_ in ("det", "nummod") else None
 
 
 def _item_name(head: Token, res: Resolver) -> str:
