@@ -12,7 +12,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+from sitrep.extract.events.coref import Cluster
 from sitrep.extract.events.mentions import EventMention
 from sitrep.extract.events.resolve import LOCATIVE_PREPS, PLACE_TYPES, Resolver
 from sitrep.extract.events.slots import slots_of
@@ -25,7 +27,7 @@ LOCATIVE = ("in", "at", "near")
 def fill_gaps(m: EventMention, res: Resolver) -> None:
     """The place of an unplaced event by its type's ``place_fallback`` (event_types.yaml)."""
     how = spec_of(m.type).place_fallback
-    if how is None or "place" in m.args:
+    if how is None or how in LATE_FALLBACKS or "place" in m.args:
         return
     place = PLACE_FALLBACKS[how](m, res)
     if place is not None:
@@ -68,11 +70,27 @@ def _next_sentence_place(m: EventMention, res: Resolver) -> Entity | None:
     return res.place(list(places)) if places else None
 
 
-def _sentence_place(m: EventMention, res: Resolver) -> Entity | None:
+LATE_FALLBACKS = frozenset({"sentence"})  # after coreference: a guessed place splits no event
+
+
+def placed_by_sentence(clusters: list[Cluster], res: Resolver) -> None:
+    """The ``sentence`` place fallback, per event after coreference (a place guessed for
+    one mention must not make it another event of a one-off type): the first mention's."""
+    for c in clusters:
+        if "place" in c.args or spec_of(c.type).place_fallback != "sentence":
+            continue
+        for m in c.mentions:
+            place = _sentence_place(m, res, {**c.args, **m.args})
+            if place is not None:
+                c.args["place"] = place
+                break
+
+
+def _sentence_place(m: EventMention, res: Resolver, args: dict[str, Any] | None = None) -> Entity | None:
     """The place a locative phrase of the trigger's sentence names ("... who laid siege to a
     hotel in the town of X"), the one nearest the trigger, most specific first, and none
     that fills another role of the event."""
-    taken = {v.id for v in m.args.values() if isinstance(v, Entity)}
+    taken = {v.id for v in (m.args if args is None else args).values() if isinstance(v, Entity)}
     best: tuple[int, int, Entity] | None = None
     for t in m.trigger.sent:
         if t.dep_ != "pobj" or t.head.lower_ not in LOCATIVE_PREPS:
