@@ -40,9 +40,12 @@ def test_place_subject_is_refused_as_actor(run_events):
     assert "actor" not in _attack(events).args
 
 
-def test_a_person_is_not_a_supplier_state():
+def test_a_person_may_supply_but_not_receive():
+    """A private dealer is the register's supplier (test_party_sides.py: an official stands
+    for their state); a person is never the recipient."""
     person = Entity(id="e1", name="Ana Petrova", type="PERSON")
-    assert not admits("arms_transfer", "supplier", person)
+    assert admits("arms_transfer", "supplier", person)
+    assert not admits("arms_transfer", "recipient", person)
     assert admits("arms_transfer", "supplier", Entity(id="e2", name="Velmar Works", type="ORG"))
 
 

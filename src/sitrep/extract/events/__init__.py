@@ -21,7 +21,7 @@ from sitrep.extract.events.clauses import (
     scope,
 )
 from sitrep.extract.events.coref import Cluster, cluster
-from sitrep.extract.events.fallbacks import fill_gaps, suppress
+from sitrep.extract.events.fallbacks import fill_gaps, placed_by_sentence, suppress
 from sitrep.extract.events.mentions import EventMention, TriggerFinder
 from sitrep.extract.events.resolve import Resolver
 from sitrep.extract.events.slots import is_passive
@@ -36,9 +36,9 @@ __all__ = ["find_events", "mentions_of"]
 DATE_ROLES = ("date", "start", "end", "delivery_by")
 
 
-def mentions_of(ctx: StageContext) -> list[EventMention]:
+def mentions_of(ctx: StageContext, res: Resolver | None = None) -> list[EventMention]:
     """Every event mention in the article, with its arguments and status."""
-    res = Resolver(ctx.doc, ctx.entities, ctx.quotes)
+    res = res or Resolver(ctx.doc, ctx.entities, ctx.quotes)
     mentions = TriggerFinder(ctx.doc, res).find()
     times = TimeIndex(ctx.doc, ctx.timexes)
     triggers = {m.trigger.i for m in mentions} | {m.head.i for m in mentions}
@@ -88,8 +88,24 @@ def pronouns_only(m: EventMention) -> bool:
 
 
 def find_events(ctx: StageContext) -> list[Event]:
-    clusters = cluster(mentions_of(ctx))
+    res = Resolver(ctx.doc, ctx.entities, ctx.quotes)
+    clusters = cluster(mentions_of(ctx, res))
+    placed_by_sentence(clusters, res)
+    dated_by_report(clusters, ctx.article.published)
     return [to_event(f"v{i}", c, ctx.article.text) for i, c in enumerate(clusters, 1)]
+
+
+def dated_by_report(clusters: list[Cluster], published: str | None) -> None:
+    """An event the report asserts and no clause of it dates happened on the report's day
+    (news reports the day's events: "told a meeting of the council", "the delivery has
+    been long awaited"); background (historical), planned and hypothetical events are left
+    undated. After coreference, so that the date joins or splits no event."""
+    day = (published or "")[:10]
+    if len(day) != 10:
+        return
+    for c in clusters:
+        if c.status == "asserted" and not any(c.args.get(r) for r in DATE_ROLES):
+            c.args["date"] = day
 
 
 def _export(value: Any) -> Any:

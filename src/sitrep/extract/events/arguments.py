@@ -14,7 +14,7 @@ from sitrep.model import Entity
 from sitrep.nlp.doctext import doc_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from sitrep.extract.events.mentions import EventMention
 
@@ -239,7 +239,9 @@ def _arms_args(m: EventMention, slots: Slots, res: Resolver) -> dict[str, Any]:
         described = [c for c in m.trigger.head.children if c.dep_ in ("dobj", "attr")]
     if m.nominal:
         described += existential_goods(m.trigger)
-    for tok in patients + slots.preps.get("with", []) + slots.preps.get("of", []) + described + goods:
+    included = [t for p in INCLUDING for t in slots.preps.get(p, [])]  # "sell arms, including 200 missiles"
+    own = slots.preps.get("with", []) + slots.preps.get("of", [])
+    for tok in patients + own + described + goods + included:
         if is_weaponish(tok, res) or any(is_weaponish(t, res) for t in tok.subtree):
             weapons.extend(_goods_inside(tok, unwrap, beneficiaries))
         else:
@@ -307,10 +309,11 @@ def _party_refs(tok: Token, res: Resolver) -> list[Ref]:
     """Who a party phrase names; with no name, the state of its nationality word ("the
     Norwegian navy", "the Polish defence ministry")."""
     refs = res.refs(tok, subtree=False)
-    if res.at_token(tok) is None:  # "the Revolutionary Armed Forces of Colombia (FARC)": its name
-        named = [e for c in tok.children if c.dep_ == "appos" and (e := res.at_token(c)) is not None]
-        if named:
-            return list(named)
+    named = [e for c in tok.children if c.dep_ == "appos" and (e := res.at_token(c)) is not None]
+    # "the Revolutionary Armed Forces of Colombia (FARC)": its name, also where only a part
+    # of the long name is an entity ("Fuerzas Armadas ... de Colombia (the FARC)")
+    if named and (res.at_token(tok) is None or (_parenthesised(tok) and not _covered(tok, res))):
+        return list(named)
     if tok.lemma_.lower() not in lexicon().cues("state_bodies") or any(isinstance(r, Entity) for r in refs):
         return refs
     for c in tok.children:
@@ -329,11 +332,54 @@ def _party(m: EventMention, args: dict[str, Any], role: str | None, toks: list[T
     """A side of a transfer as the register codes it (the state a person, city or firm
     belongs to); a firm on the supplier side is also kept as the ``contractor``."""
     own = res.at_token(m.trigger)  # "the Foreign Military Sale": the deal's own name is no party
+    if m.words is not None:  # nor a name inside a multi-word trigger ("Letter of Offer and Acceptance")
+        toks = [t for t in toks if not m.words[0] <= t.i < m.words[1]]
     refs = [r for tok in toks for r in _party_refs(tok, res) if own is None or r != own]
     if role == "supplier":
         firms: list[Ref] = [r for r in refs if _is_firm(r)]
         _add(m.type, args, "contractor", firms)
-    _add(m.type, args, role, [res.state_of(r) for r in refs])
+    sides = [s for r in refs if (s := _side(r, res)) is not None]
+    _add(m.type, args, role, sides)
+
+
+def _side(ref: Ref, res: Resolver) -> Ref | None:
+    """The party a reference stands for on a side of a transfer: the state of an official
+    (a person whose role is a public office, or a city or a state body), the person
+    in their own name when they hold no office (a dealer, a broker: the register names
+    them), an armed group in its own name, and nothing for an official whose state the
+    text does not give."""
+    category = str(ref.attributes.get("category") or "") if isinstance(ref, Entity) else ""
+    if category in lexicon().cues("non_state_categories"):
+        return ref  # "to the FARC": an armed group is its own side, not its country's
+    if not (isinstance(ref, Entity) and ref.type == "PERSON"):
+        return res.state_of(ref)
+    if not is_official(ref):
+        return ref
+    state = res.state_of(ref)
+    return None if state is ref else state
+
+
+def is_official(person: Entity) -> bool:
+    """Whether a person's role (the entity stage's ``role``) names a public office."""
+    role = str(person.attributes.get("role") or "").lower().replace("-", " ")
+    return bool(set(role.split()) & lexicon().cues("office_words"))
+
+
+def _parenthesised(tok: Token) -> bool:
+    """Whether an appositive in parentheses follows ``tok`` ("... (FARC)")."""
+    return any(c.dep_ == "appos" and c.i > tok.i and tok.doc[c.left_edge.i - 1].text == "("
+               for c in tok.children if c.left_edge.i > 0)
+
+
+def _covered(tok: Token, res: Resolver) -> bool:
+    """Whether the entity found at ``tok`` spans the whole name before it (its compounds)."""
+    left = min([tok.i] + [c.left_edge.i for c in tok.lefts if c.dep_ in ("compound", "flat", "nmod")])
+    doc = tok.doc
+    ent = res.index.entity_at(doc[left].idx, tok.idx + len(tok.text))
+    if ent is None:
+        return False
+    return any(m.start is not None and m.start <= doc[left].idx and m.end is not None
+               and m.end >= tok.idx + len(tok.text) for m in ent.mentions)
 
 
 def _is_firm(ref: Ref) -> bool:
@@ -379,9 +425,34 @@ def _in_phrase(m: EventMention, prep: str) -> list[Token]:
 
 
 def _nested(weapons: list[Token], prep: str) -> list[Token]:
-    """ "to X" / "from X" inside an item phrase ("the export of 40 tanks to Ukraine")."""
-    return [p for w in weapons for c in w.children if c.dep_ == "prep" and c.lower_ == prep
-            for p in c.children if p.dep_ == "pobj"]
+    """ "to X" / "from X" inside an item phrase, however deep the parser hangs it ("the
+    export of 40 tanks to Ukraine", "weapons, including 20,000 rifles to the FARC"), but not
+    inside a clause of the phrase nor inside a hyphenated name ("surface-to-air")."""
+    out: list[Token] = []
+    for w in weapons:
+        for c in w.subtree:
+            if c.dep_ not in ("prep", "dative") or c.lower_ != prep or _hyphenated(c):
+                continue
+            if any(a.dep_ in ("acl", "relcl", "advcl", "ccomp") for a in _path_up(c, w)):
+                continue
+            out.extend(p for p in c.children if p.dep_ == "pobj" and p not in out)
+    return out
+
+
+def _hyphenated(tok: Token) -> bool:
+    doc = tok.doc
+    return (tok.i > 0 and doc[tok.i - 1].text == "-") or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-")
+
+
+def _path_up(tok: Token, top: Token) -> list[Token]:
+    """The tokens from ``tok``'s head up to (not including) ``top``."""
+    out: list[Token] = []
+    cur = tok
+    while cur != top and cur.head != cur:
+        cur = cur.head
+        if cur != top:
+            out.append(cur)
+    return out
 
 
 def _weapon_origin(tok: Token, res: Resolver) -> Ref | None:
@@ -396,16 +467,31 @@ def _weapon_origin(tok: Token, res: Resolver) -> Ref | None:
 
 def weapon_items(tok: Token, res: Resolver) -> list[dict[str, Any]]:
     """Items named in a weapon noun phrase and its conjuncts (generic nouns skipped)."""
-    lex = lexicon()
-    heads = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
-    if tok.lemma_.lower() in lex.cues("quantifier_nouns"):
-        heads = [p for prep in tok.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
-        heads += [c for h in list(heads) for c in h.conjuncts if c.i > h.i]
+    heads = _heads(tok)
+    for h in [tok, *heads]:  # "weapons, including 200 missiles and 20,000 rifles": the named parts
+        for inc in _pobjs(h, INCLUDING):
+            heads.extend(x for x in _heads(inc) if x not in heads)
     out = []
     for head in heads:
         item = _item(head, res)
         if item is not None:
             out.append(item)
+    return out
+
+
+INCLUDING = ("including", "like")
+
+
+def _heads(tok: Token, depth: int = 0) -> list[Token]:
+    """The item nouns of a noun phrase: the noun and its conjuncts, and through a
+    quantifier noun the nouns it counts ("a number of tanks", "hundreds of missiles")."""
+    out: list[Token] = []
+    for h in [tok, *[c for c in tok.conjuncts if c.i > tok.i]]:
+        inner = _pobjs(h, ("of",)) if h.lemma_.lower() in lexicon().cues("quantifier_nouns") else []
+        if inner and depth < 3:
+            out.extend(x for i in inner for x in _heads(i, depth + 1) if x not in out)
+        elif h not in out:
+            out.append(h)
     return out
 
 
@@ -427,14 +513,29 @@ def _item(head: Token, res: Resolver) -> dict[str, Any] | None:
     counted = doc[lead.i: head.i + 1]
     count = parse_count(counted.text, counted.start_char)
     quantity = count.amount if count else None
+    single = _single(np, head) if count is None else None  # "this C-130 aircraft", "a frigate": one
+    if single is not None:
+        quantity = 1
     return {
         "name": ent.name if ent else _item_name(head, res),
         "entity": ent.id if ent else None,
         "category": category,
         "quantity": int(quantity) if quantity is not None and float(quantity).is_integer() else quantity,
-        "quantity_text": count.text if count else None,
+        "quantity_text": count.text if count else single,
         "approximate": bool(count and (count.mod == "APPROX" or count.amount is None)),
     }
+
+
+SINGLE_DETS = ("a", "an", "this", "that", "one")
+
+
+def _single(np: Span, head: Token) -> str | None:
+    """The determiner that counts one item of a singular noun phrase ("this C-130
+    aircraft", "a frigate"), or None (a plural, a bare or generic "the F-35 jet")."""
+    if head.tag_ not in ("NN", "NNP"):
+        return None
+    det = np[0]
+    return det.text if det.lower_ in SINGLE_DETS and det.dep_ in ("det", "nummod") else None
 
 
 def _item_name(head: Token, res: Resolver) -> str:
@@ -444,6 +545,10 @@ def _item_name(head: Token, res: Resolver) -> str:
     doc, i = head.doc, head.i
     while i > 0:
         t = doc[i - 1]
+        chain = _hyphen_chain(t)
+        if chain is not None and res.at_token(t) is None:  # "surface-to-air missiles"
+            i = chain
+            continue
         kind = t.dep_ in ("compound", "amod", "nmod") or (t.text == "-" and i - 1 > 0)
         if not kind or t.like_num or t.pos_ in ("DET", "NUM", "PRON") or not t.i <= t.head.i <= head.i \
                 or res.at_token(t) is not None:
@@ -452,6 +557,16 @@ def _item_name(head: Token, res: Resolver) -> str:
     while i < head.i and doc[i].text == "-":
         i += 1
     return doc[i: head.i + 1].text
+
+
+def _hyphen_chain(last: Token) -> int | None:
+    """The first index of a hyphen-joined word ending at ``last`` ("surface-to-air",
+    "ship-to-shore"), when it is one (at least one hyphen, no spaces inside)."""
+    doc = last.doc
+    i = last.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        i -= 2
+    return i if i < last.i and not last.like_num else None
 
 
 def topic_text(tok: Token) -> str:

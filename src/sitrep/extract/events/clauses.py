@@ -174,13 +174,15 @@ def owned(m: EventMention, toks: list[Token], triggers: set[int]) -> set[int]:
 
 
 def _modifies_other_noun(row: tuple[int, int, Timex], m: EventMention) -> bool:
-    """A date inside another noun phrase ("the December 25, 2011 agreement")."""
+    """A date inside another noun phrase ("the December 25, 2011 agreement"): before that
+    noun; one after it is the clause's adverbial the parser hung on the object ("attacked
+    a train Tuesday")."""
     doc = m.trigger.doc
     for i in range(row[0], row[1]):
         tok = doc[i]
         if not row[0] <= tok.head.i < row[1]:
             return (tok.dep_ in ("compound", "nmod", "amod", "npadvmod") and tok.head.pos_ in (
-                "NOUN", "PROPN") and tok.head != m.trigger)
+                "NOUN", "PROPN") and tok.head != m.trigger and tok.head.i > tok.i)
     return False
 
 

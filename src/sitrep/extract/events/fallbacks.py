@@ -12,9 +12,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+from sitrep.extract.events.coref import Cluster
 from sitrep.extract.events.mentions import EventMention
-from sitrep.extract.events.resolve import PLACE_TYPES, Resolver
+from sitrep.extract.events.resolve import LOCATIVE_PREPS, PLACE_TYPES, Resolver
 from sitrep.extract.events.slots import slots_of
 from sitrep.extract.events.typetable import spec_of
 from sitrep.model import Entity
@@ -25,7 +27,7 @@ LOCATIVE = ("in", "at", "near")
 def fill_gaps(m: EventMention, res: Resolver) -> None:
     """The place of an unplaced event by its type's ``place_fallback`` (event_types.yaml)."""
     how = spec_of(m.type).place_fallback
-    if how is None or "place" in m.args:
+    if how is None or how in LATE_FALLBACKS or "place" in m.args:
         return
     place = PLACE_FALLBACKS[how](m, res)
     if place is not None:
@@ -43,15 +45,9 @@ def _declaring_place(m: EventMention, res: Resolver) -> Entity | None:
 
 
 def _main_country(res: Resolver) -> Entity | None:
-    """The country the report is about (named most often), for an election it does not
-    place: elections are held in a country, and a report on one names it most."""
-    counts = [(len(e.mentions), e) for e in res.entities if e.type == "COUNTRY"]
-    if not counts:
-        return None
-    counts.sort(key=lambda c: -c[0])
-    if len(counts) > 1 and counts[0][0] == counts[1][0]:
-        return None  # no one country dominates
-    return counts[0][1]
+    """The country the report is about, for an election it does not place: elections are
+    held in a country, and a report on one names it most."""
+    return res.main_country()
 
 
 def _next_sentence_place(m: EventMention, res: Resolver) -> Entity | None:
@@ -74,6 +70,40 @@ def _next_sentence_place(m: EventMention, res: Resolver) -> Entity | None:
     return res.place(list(places)) if places else None
 
 
+LATE_FALLBACKS = frozenset({"sentence"})  # after coreference: a guessed place splits no event
+
+
+def placed_by_sentence(clusters: list[Cluster], res: Resolver) -> None:
+    """The ``sentence`` place fallback, per event after coreference (a place guessed for
+    one mention must not make it another event of a one-off type): the first mention's."""
+    for c in clusters:
+        if "place" in c.args or spec_of(c.type).place_fallback != "sentence":
+            continue
+        for m in c.mentions:
+            place = _sentence_place(m, res, {**c.args, **m.args})
+            if place is not None:
+                c.args["place"] = place
+                break
+
+
+def _sentence_place(m: EventMention, res: Resolver, args: dict[str, Any] | None = None) -> Entity | None:
+    """The place a locative phrase of the trigger's sentence names ("... who laid siege to a
+    hotel in the town of X"), the one nearest the trigger, most specific first, and none
+    that fills another role of the event."""
+    taken = {v.id for v in (m.args if args is None else args).values() if isinstance(v, Entity)}
+    best: tuple[int, int, Entity] | None = None
+    for t in m.trigger.sent:
+        if t.dep_ != "pobj" or t.head.lower_ not in LOCATIVE_PREPS:
+            continue
+        found = [e for e in [*res.refs(t, subtree=False), *res.inside(t, places=True)]
+                 if isinstance(e, Entity) and e.type in PLACE_TYPES and e.id not in taken]
+        for e in found:
+            key = (abs(t.i - m.trigger.i), PLACE_TYPES.index(e.type), e)
+            if best is None or key[:2] < best[:2]:
+                best = key
+    return best[2] if best else None
+
+
 def suppress(mentions: list[EventMention]) -> None:
     by_token = {m.trigger.i: m for m in mentions if m.nominal}
     for m in mentions:
@@ -91,4 +121,5 @@ PLACE_FALLBACKS: dict[str, Callable[[EventMention, Resolver], Entity | None]] = 
     "nearest_or_main_country": _nearest_or_main_country,
     "actor": _declaring_place,
     "next_sentence": _next_sentence_place,
+    "sentence": _sentence_place,
 }

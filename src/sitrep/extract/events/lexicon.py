@@ -38,6 +38,7 @@ class Lexicon:
     noun_types: dict[str, list[str]] = field(default_factory=dict)
     phrases: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
     governor_status: dict[str, str] = field(default_factory=dict)
+    bare_anaphors: dict[str, str] = field(default_factory=dict)  # lemma -> what it refers to
 
     def __post_init__(self) -> None:
         for etype, spec in self.triggers.items():
@@ -110,8 +111,10 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = {name: _load(name) for name in _FILES}
+    anaphors = data["context"].pop("bare_anaphors", {})
     context = {k: set(v) for k, v in data["context"].items()}
     return Lexicon(
+        bare_anaphors={lemma: kind for kind, lemmas in anaphors.items() for lemma in lemmas},
         triggers=data["triggers"], context=context, status=data["status"],
         quantities=data["quantities"], categories=data["items"]["categories"],
         roles=data["roles"], cameo=data["cameo"],

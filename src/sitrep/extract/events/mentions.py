@@ -37,6 +37,7 @@ class EventMention:
     name: str | None = None       # a named event ("Exercise Cold Response")
     distinct: bool = False        # marked as another instance ("previous deployments")
     suppressed: bool = False
+    words: tuple[int, int] | None = None  # token range of a multi-word trigger ("letter of offer")
 
     @property
     def sent_start(self) -> int:
@@ -191,7 +192,9 @@ class TriggerFinder:
                         continue
                     head = min(toks, key=lambda t: len(list(t.ancestors)))
                     self.used.update(t.i for t in toks)
-                    out.append(self._nominal(head, etype))
+                    found = self._nominal(head, etype)
+                    found.words = (toks[0].i, toks[-1].i + 1)
+                    out.append(found)
                     break
         return out
 

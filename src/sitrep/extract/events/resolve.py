@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sitrep.extract.events.anaphors import antecedent
 from sitrep.extract.events.lexicon import lexicon
 from sitrep.extract.spans import MentionIndex
 from sitrep.model import Entity, Quote
@@ -40,6 +41,12 @@ class Resolver:
         self.by_id = {e.id: e for e in self.entities}
         rows = [(m.start, e) for e in self.entities for m in e.mentions if m.start is not None]
         self.ordered = sorted(rows, key=lambda r: r[0])
+        surnames: dict[str, list[Entity]] = {}
+        for e in self.entities:
+            if e.type == "PERSON" and len(words := e.name.split()) > 1:
+                surnames.setdefault(words[-1].lower(), []).append(e)
+        # a surname that names one person only (two Kims: neither)
+        self.by_surname = {k: v[0] for k, v in surnames.items() if len(v) == 1}
 
     # -- single tokens
     def at_token(self, tok: Token) -> Entity | None:
@@ -63,8 +70,13 @@ class Resolver:
                 out.append(found)
         elif (two := self.the_two(tok)) is not None:
             out.extend(two)
+        elif (back := antecedent(tok, self)) is not None:  # "the government", "the group"
+            out.append(back)
         elif subtree:
             out.extend(self.inside(tok))
+        person = self.by_surname.get(tok.lower_) if tok.pos_ == "PROPN" or tok.is_upper else None
+        if not out and person is not None:
+            out.append(person)  # "VIKTOR BOUT", "Bout": a person named in full elsewhere
         if not out and tok.pos_ == "PROPN" and tok.ent_type_ in NAME_TYPES:
             left = min([tok.i] + [c.i for c in tok.lefts if c.dep_ in ("compound", "flat")])
             out.append(self.doc[left: tok.i + 1].text)
@@ -158,6 +170,14 @@ class Resolver:
                 stem := e.name.lower().rstrip("aeiouy")) >= 4 and any(
                 w.startswith(stem) and w.endswith(("n", "ns")) for w in words.split())}
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def main_country(self) -> Entity | None:
+        """The country the report is about (named most often; none when two tie)."""
+        counts = sorted(((len(e.mentions), e) for e in self.entities if e.type == "COUNTRY"),
+                        key=lambda c: -c[0])
+        if not counts or (len(counts) > 1 and counts[0][0] == counts[1][0]):
+            return None
+        return counts[0][1]
 
     def nearest_place(self, tok: Token) -> Entity | None:
         """The place entity named closest before ``tok`` in its sentence."""

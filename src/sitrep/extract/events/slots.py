@@ -87,7 +87,8 @@ def controller(verb: Token) -> Token | None:
             s = subj[0]
             if s.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
                 return tok.head
-            if via_for and (objs := [c for c in tok.children if c.dep_ == "dobj"]) and not is_passive(tok):
+            if via_for and (objs := [c for c in tok.children if c.dep_ == "dobj"]) and not is_passive(tok) \
+                    and not _claims(objs[0]):  # "took credit for attacking": the subject did it
                 return objs[0]
             return s
         if subj:
@@ -100,11 +101,20 @@ def controller(verb: Token) -> Token | None:
         from_acl = tok != verb and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "attr", "pobj")
         if (tok.dep_ not in CONTROL_DEPS and not from_acl) or tok.head == tok:
             return None
-        via_for = tok.dep_ == "pcomp" and tok.head.lower_ == "for"
+        # "sentenced X on charges for attempting to sell": the "for" of a noun of the
+        # object's verb is still the object's doing
+        via_for = (tok.dep_ == "pcomp" and tok.head.lower_ == "for") or (
+            via_for and tok.pos_ == "NOUN" and tok.dep_ == "pobj")
         tok = tok.head
         if tok.dep_ == "prep":
             tok = tok.head
     return None
+
+
+def _claims(obj: Token) -> bool:
+    from sitrep.extract.events.lexicon import lexicon
+
+    return obj.lemma_.lower() in lexicon().cues("claim_of_nouns")
 
 
 def nested_places(slots: Slots, nps: list[Token], gov: Token | None = None) -> None:
@@ -140,7 +150,10 @@ def verb_slots(verb: Token) -> Slots:
         ctl = controller(verb)
         if ctl is not None:
             slots.agent.append(ctl)
+    if not slots.patient and not passive:
+        slots.patient.extend(_shared_objects(verb))
     slots.add_preps(verb)
+    _inner_against(slots, verb)
     nested_places(slots, slots.patient + (slots.agent if passive else []))
     gov = verb
     # "is expected in Oslo to sign"; "detonated a bomb near X, killing four": the
@@ -153,6 +166,40 @@ def verb_slots(verb: Token) -> Slots:
         if not any(_has_place(slots, p) for p in LOCATIVE):
             nested_places(slots, [c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")], gov)
     return slots
+
+
+def _shared_objects(verb: Token) -> list[Token]:
+    """The object a verb shares with the verb coordinated after it ("has been attacking and
+    fighting Kenyan troops"): the later verb's, when it has no subject of its own."""
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        if any(c.dep_ in (*SUBJ, "nsubjpass") for c in conj.children):
+            continue
+        objs = [c for c in conj.children if c.dep_ == "dobj"]
+        if objs:
+            return objs
+    return []
+
+
+# prepositions that name who an act is aimed at wherever the clause's parse hangs them:
+# on the object ("threatening retaliation against X") or on a verb of its complement
+# ("threatened to use force against X")
+AIMED = ("against",)
+
+
+def _inner_against(slots: Slots, verb: Token) -> None:
+    """Give the trigger an ``against`` phrase of its object or of its infinitive complement
+    (and that complement's object) when it has none of its own."""
+    inner = [c for c in verb.children if c.dep_ == "dobj"]
+    for x in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")):
+        inner.append(x)
+        inner.extend(c for c in x.children if c.dep_ == "dobj")
+    for prep_name in AIMED:
+        if prep_name in slots.preps:
+            continue
+        objs = [p for t in inner for c in t.children if c.dep_ == "prep" and c.lower_ == prep_name
+                for p in c.children if p.dep_ == "pobj"]
+        if objs:
+            slots.preps[prep_name] = objs
 
 
 def _undergoer(noun: Token) -> Token | None:
@@ -172,9 +219,32 @@ def _undergoer(noun: Token) -> Token | None:
     return controller(verb)
 
 
+def _claimant(noun: Token) -> Token | None:
+    """Who claims an event noun: the subject of "X claimed the bombing", "X claimed (took,
+    accepted) responsibility (credit) for the attack" (context.yaml ``claim_verbs``,
+    ``claim_of_nouns``); a claim is the claimant's own act."""
+    from sitrep.extract.events.lexicon import lexicon
+
+    lex = lexicon()
+    obj = noun
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "for" and _claims(prep.head):
+        obj = prep.head
+    elif noun.dep_ != "dobj":
+        return None
+    verb = obj.head
+    if obj.dep_ != "dobj" or verb.lemma_.lower() not in lex.cues("claim_verbs"):
+        return None
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    return subj[0] if subj else controller(verb)
+
+
 def noun_slots(mention: EventMention) -> Slots:
     noun = mention.trigger
     slots = verb_slots(mention.head) if mention.head != noun else Slots()
+    claimant = _claimant(noun)
+    if claimant is not None:
+        slots.agent.append(claimant)
     undergoer = _undergoer(noun) if mention.head == noun else None
     if undergoer is not None:  # ... and "from X" on that verb is who attacked
         slots.patient.append(undergoer)
@@ -188,6 +258,12 @@ def noun_slots(mention: EventMention) -> Slots:
         elif c.dep_ in NOUN_AGENT_MODS:
             slots.modifiers.append(c)
     slots.add_preps(noun)
+    for conj in (c for c in noun.conjuncts if c.i > noun.i):  # "sanctions and other measures against X"
+        for prep_name in AIMED:
+            objs = [p for c in conj.children if c.dep_ == "prep" and c.lower_ == prep_name
+                    for p in c.children if p.dep_ == "pobj"]
+            if objs and prep_name not in slots.preps:
+                slots.preps[prep_name] = objs
     if noun.dep_ == "dobj" and mention.head == noun:  # "observe the exercises in X": X == their place too
         for prep in noun.head.children:
             if prep.dep_ == "prep" and prep.lower_ in LOCATIVE and prep.lower_ not in slots.preps:

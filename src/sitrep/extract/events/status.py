@@ -48,9 +48,19 @@ def _governed(tok: Token) -> str | None:
         if dep == "conj" and cur.pos_ in ("VERB", "AUX") and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "aux") for c in prev.children):
             return _local(cur)  # "will close the plant and cut jobs": the auxiliary is shared
+        if dep == "advcl" and _purpose(prev):
+            return "planned"  # "making bombs to carry out attacks": what a clause is for
         if dep in ("ccomp", "advcl", "conj") and cur.pos_ in ("VERB", "AUX"):
             return None
     return None
+
+
+def _purpose(verb: Token) -> bool:
+    """An infinitive of purpose ("to carry out attacks", "in order to strike"): a bare
+    ``to`` infinitive with no subject of its own, hanging as an adverbial clause."""
+    kids = list(verb.children)
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark") and c.lower_ not in ("in", "order") for c in kids)
 
 
 def _nominal(m: EventMention) -> str | None:

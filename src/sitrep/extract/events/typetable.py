@@ -27,7 +27,7 @@ ROLES = frozenset({
 SLOTS = frozenset({"agent", "patient"})  # besides prepositions (lower-case words)
 VERB_CHECKS = frozenset({"transfer", "forces", "territory", "signed_object"})
 NOUN_CHECKS = frozenset({"transfer", "signed", "military"})
-PLACE_FALLBACKS = frozenset({"nearest_or_main_country", "actor", "next_sentence"})
+PLACE_FALLBACKS = frozenset({"nearest_or_main_country", "actor", "next_sentence", "sentence"})
 CONTEXT_CUES = frozenset({"electoral", "labour"})
 DEADLINE_ROLES = frozenset({"end", "delivery_by"})
 
