@@ -217,6 +217,8 @@ def spacy_cands(doc: Doc, gz: Gazetteer, ents: Iterable[Span] | None = None) -> 
         typ = lexicon.SPACY_LABELS.get(ent.label_)
         if typ == "NORP" and ent.text in gz.cities and not _modifies_a_noun(ent):
             typ = "GPE"  # spaCy's "Aleppo" NORP, not "Baloch separatists"
+        elif typ == "NORP" and _province_named(ent, gz):
+            typ = "GPE"  # spaCy's "Punjab" NORP in "the eastern Punjab province"
         if typ is None or typ == "NORP":
             continue
         span = _trim(ent)
@@ -407,6 +409,13 @@ def _peoples_only(span: Span, gz: Gazetteer) -> bool:
     words = [t.text.replace("\u2019", "'") for t in span
              if not t.is_punct and t.lower_ not in ("and", "ethnic")]
     return bool(words) and all(w in gz.peoples for w in words)
+
+
+def _province_named(ent: Span, gz: Gazetteer) -> bool:
+    """A proper noun the subdivision table knows, right before a place head ("Punjab province")."""
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return (nxt is not None and nxt.lower_ in lexicon.PLACE_GENERIC_HEADS and ent.text in gz.subdivisions
+            and all(t.tag_ == "NNP" for t in ent) and ent.text not in gz.peoples)
 
 
 def _subdivision(span: Span, name: str, gz: Gazetteer) -> bool:
