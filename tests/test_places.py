@@ -17,3 +17,21 @@ def test_a_town_only_the_1000_list_knows_gets_coordinates() -> None:
     town = locate("Tessalit", "CITY", "Mali")
     assert town is not None and town.iso2 == "ML" and town.lat is not None and town.city
     assert city("Tessalit", "FR") is None  # not in another country
+
+
+def test_one_module_reads_cities1000() -> None:
+    # the entity stage's town test asks sitrep.places' table: no second reading of the file
+    import inspect
+
+    from sitrep import places
+    from sitrep.extract.entities import towns
+
+    assert "cities" not in inspect.getsource(towns).split('"""', 2)[2]
+    assert towns.is_town("Tessalit") and towns.country_code("Tessalit") == "ML"
+    assert places.towns() is places.towns()  # read once per process
+
+
+def test_a_non_ascii_town_name_is_found() -> None:
+    # GeoNames' JSON escapes "ü"; the table answers for the name as written
+    town = locate("Kürecik", "CITY", "Turkey")
+    assert town is not None and town.iso2 == "TR" and town.lat is not None

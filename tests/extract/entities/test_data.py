@@ -124,3 +124,23 @@ def test_no_weapon_surface_form_names_two_rows():
 def test_weapon_sample(form, name):
     found = {(k, e.name) for k, e in gazetteer.load().lookup(form) if e.type == "WEAPON_SYSTEM"}
     assert ("name", name) in found
+
+
+def test_weapon_table_size_and_columns():
+    # at least 1,000 distinct systems, each with a category; a row naming its maker names its origin
+    rows = list(gazetteer.rows("weapons.tsv"))
+    assert len({r[0] for r in rows}) == len(rows) >= 1000
+    assert all(len(r) >= 3 and r[2] for r in rows), [r[0] for r in rows if len(r) < 3 or not r[2]]
+    made = [r for r in rows if len(r) > 4 and r[4]]
+    assert made and all(r[3] for r in made), [r[0] for r in made if not r[3]]
+    assert all(not r[5].strip() or r[5].startswith("Q") for r in rows if len(r) > 5)
+
+
+@pytest.mark.parametrize(
+    ("form", "name", "maker"),
+    [("Bell 407GXi", "Bell 407", "Bell"), ("M88A2", "M88 Hercules", "BAE Systems"),
+     ("SA-7", "9K32 Strela-2", "KBM"), ("Hsiung Feng III", "Hsiung Feng III", "NCSIST")],
+)
+def test_weapon_maker_sample(form, name, maker):
+    found = [e for _k, e in gazetteer.load().lookup(form) if e.type == "WEAPON_SYSTEM"]
+    assert found and found[0].name == name and found[0].attrs().get("maker") == maker

@@ -74,3 +74,15 @@ def test_a_name_an_appositive_calls_a_village_is_a_place(entities_of):
     ents = {e.name: e for e in entities_of("Gunmen killed 12 villagers in Kadawa, a village in "
                                            "Zamfara State, on Sunday.")}
     assert ents["Kadawa"].type == "CITY"
+
+
+def test_a_province_spacy_calls_a_people_is_a_place(entities_of):
+    # spaCy's small model reads "Punjab" as NORP; the subdivision table and "province" say place
+    ents = entities_of("Most of the workers came from the eastern Punjab province.")
+    e = entity_with(ents, "Punjab province")
+    assert e is not None and e.type == "REGION"
+
+
+def test_an_ethnic_adjective_before_region_stays_no_place(entities_of):
+    ents = entities_of("Kurdish region leaders met on Monday.")
+    assert all(e.type not in ("REGION", "CITY") for e in ents if e.name == "Kurdish")

@@ -62,7 +62,7 @@ def cluster_things(doc: Doc, cands: list[Cand], gz: Gazetteer | None = None) -> 
 
 def _town_country(name: str, gz: Gazetteer) -> str:
     """The country of a town only the GeoNames ``cities1000`` list knows ("Tessalit")."""
-    iso = towns.towns().get(name, ("", 0))[0]
+    iso = towns.country_code(name)
     entry = gz.by_iso.get(iso)
     return entry.name if entry else ""
 

@@ -181,8 +181,9 @@ def _load_orgs(gz: Gazetteer) -> None:
 
 def _load_weapons(gz: Gazetteer) -> None:
     for row in rows("weapons.tsv"):
-        name, aliases, category, origin = (row + [""] * 4)[:4]
-        entry = Entry(name, "WEAPON_SYSTEM", None, _attrs(category=category, origin=origin))
+        name, aliases, category, origin, maker, wikidata = (row + [""] * 6)[:6]
+        attrs = _attrs(category=category, origin=origin, maker=maker)
+        entry = Entry(name, "WEAPON_SYSTEM", wikidata or None, attrs)
         for form in [name, *split(aliases)]:
             gz.add(form, "name", entry)
             if not form.endswith("s"):

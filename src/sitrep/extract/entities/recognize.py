@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
-from sitrep.extract.entities import towns
+from sitrep.extract.entities import person_evidence, towns
 from sitrep.extract.entities.data import lexicon
 from sitrep.extract.entities.gazetteer import Entry, Gazetteer
 from sitrep.nlp.doctext import doc_text
@@ -217,6 +217,8 @@ def spacy_cands(doc: Doc, gz: Gazetteer, ents: Iterable[Span] | None = None) -> 
         typ = lexicon.SPACY_LABELS.get(ent.label_)
         if typ == "NORP" and ent.text in gz.cities and not _modifies_a_noun(ent):
             typ = "GPE"  # spaCy's "Aleppo" NORP, not "Baloch separatists"
+        elif typ == "NORP" and _province_named(ent, gz):
+            typ = "GPE"  # spaCy's "Punjab" NORP in "the eastern Punjab province"
         if typ is None or typ == "NORP":
             continue
         span = _trim(ent)
@@ -260,11 +262,26 @@ def spacy_cands(doc: Doc, gz: Gazetteer, ents: Iterable[Span] | None = None) -> 
             typ = "OTHER"  # "the Maritime Traffic Safety Law", "the Global Terrorism Index"
         elif typ == "ORG" and any(t.lower_ in lexicon.MILITARY_UNIT_WORDS for t in span):
             typ = "MILITARY_UNIT"  # "the 3rd Separate Assault Brigade", "Eastern Theater Command"
+        if typ in ("CITY", "REGION") and not after_prep and not person_evidence.known_place(name, gz) and (
+                person_evidence.has_evidence(span)):
+            span = person_evidence.with_given_names(span)  # "Another passenger, Allah Ditta, told"
+            typ, name = "PERSON", span.text
         entry = next((e for _k, e in gz.lookup(name) if e.type in (typ, "CITY", "COUNTRY")), None)
         if name != span.text and entry is not None:  # "WASHINGTON (Reuters) -": a dateline
             typ, name = entry.type, entry.name
         out.append(Cand(span.start, span.end, typ, "spacy", None, "name", name))
+    _surname_mentions(out, gz)
     return _join_coordinated_names(doc, out)
+
+
+def _surname_mentions(cands: list[Cand], gz: Gazetteer) -> None:
+    """A one-word place or organization spaCy saw that is the surname of a longer person
+    name found here ("Allah Ditta" ... "Ditta said"): the person, unless a table knows it."""
+    surnames = person_evidence.surnames_of([c.name for c in cands if c.type == "PERSON"])
+    for c in cands:
+        if (c.te - c.ts == 1 and c.type in ("CITY", "REGION", "ORG") and c.name in surnames
+                and not gz.lookup(c.name) and not person_evidence.known_place(c.name, gz)):
+            c.type = "PERSON"
 
 
 def _join_coordinated_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
@@ -392,6 +409,13 @@ def _peoples_only(span: Span, gz: Gazetteer) -> bool:
     words = [t.text.replace("\u2019", "'") for t in span
              if not t.is_punct and t.lower_ not in ("and", "ethnic")]
     return bool(words) and all(w in gz.peoples for w in words)
+
+
+def _province_named(ent: Span, gz: Gazetteer) -> bool:
+    """A proper noun the subdivision table knows, right before a place head ("Punjab province")."""
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return (nxt is not None and nxt.lower_ in lexicon.PLACE_GENERIC_HEADS and ent.text in gz.subdivisions
+            and all(t.tag_ == "NNP" for t in ent) and ent.text not in gz.peoples)
 
 
 def _subdivision(span: Span, name: str, gz: Gazetteer) -> bool:

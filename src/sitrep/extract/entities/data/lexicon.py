@@ -700,3 +700,20 @@ ARMED_MEMBER_PLURALS = frozenset(
 
 # words that open a relative clause, where a description's noun phrase ends
 RELATIVE_WORDS = frozenset(["who", "whom", "whose", "which", "that"])
+
+# ordinary nouns for a person (lemmas), beside PERSON_DESCRIPTION_HEADS: a name in
+# apposition to one of them, or called one by "is", is a person's ("a passenger, X")
+PERSON_NOUNS = frozenset(
+    ["passenger", "resident", "witness", "survivor", "villager", "farmer", "student", "teacher",
+     "doctor", "nurse", "driver", "worker", "mother", "father", "son", "daughter", "wife", "husband",
+     "brother", "sister", "man", "woman", "victim", "hostage", "refugee", "voter", "shopkeeper",
+     "trader", "owner", "employee", "member", "lawyer", "judge", "scholar", "lecturer", "writer",
+     "author", "artist", "editor", "reporter", "photographer", "pilot", "engineer", "executive",
+     "candidate", "negotiator", "mediator", "protester", "demonstrator", "organizer", "coordinator",
+     "fellow", "representative", "delegate", "speaker", "manager", "president", "director"]
+)
+
+# verbs whose subject is a speaker ("X said", "X told VOA"): a name there is no town
+SPEECH_VERBS = frozenset(
+    ["say", "tell", "add", "explain", "recall", "describe", "insist", "recount", "remember", "ask"]
+)
