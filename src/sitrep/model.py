@@ -13,6 +13,7 @@ import hashlib
 import json
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -279,6 +280,24 @@ class Analysis:
 def to_dict(record: Any) -> Any:
     """A record as plain JSON-ready data (dataclasses.asdict, which handles slots)."""
     return dataclasses.asdict(record)
+
+
+def entity_refs(value: Any) -> Iterator[str]:
+    """The entity ids an event argument may name: its strings, those of its lists, a
+    mapping's ``entity`` (a located mention), else what its nested values name (items).
+    Literal strings come out too: callers keep the ids their article knows."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for v in value:
+            yield from entity_refs(v)
+    elif isinstance(value, dict):
+        if isinstance(value.get("entity"), str):
+            yield value["entity"]
+        else:
+            for v in value.values():
+                if isinstance(v, dict | list):
+                    yield from entity_refs(v)
 
 
 def describe_arg(value: Any, names: dict[str, str]) -> str:

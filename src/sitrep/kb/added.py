@@ -14,7 +14,7 @@ from typing import Any
 
 from sitrep.kb.corrections import apply_corrections, list_corrections
 from sitrep.kb.replay import live, review_id
-from sitrep.model import Analysis, Entity, Event
+from sitrep.model import Analysis, Entity, Event, entity_refs
 from sitrep.store import Store
 from sitrep.store.codec import event_dates
 from sitrep.store.queries import EventHit, QuoteHit
@@ -50,16 +50,6 @@ def names_match(query: str, entity: Entity | None) -> bool:
     return any(q in f" {_fold(n)} " for n in (entity.name, *(m.text for m in entity.mentions)))
 
 
-def _refs(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, list):
-        for v in value:
-            yield from _refs(v)
-    elif isinstance(value, dict) and isinstance(value.get("entity"), str):
-        yield value["entity"]
-
-
 def _in_time(ev: Event, published: str | None, since: str | None, until: str | None) -> bool:
     d = event_dates(ev.args)
     first = d["day_start"] or (published or "")[:10] or None
@@ -79,9 +69,9 @@ def event_matches(a: Analysis, ev: Event, *, type: str | None = None, status: st
     """The event passes the event filters (as :func:`sitrep.store.queries.find_events` has them)."""
     if (type and ev.type != type) or (status and ev.status != status):
         return False
-    if actor and not any(names_match(actor, a.entity(r)) for v in ev.args.values() for r in _refs(v)):
+    if actor and not any(names_match(actor, a.entity(r)) for v in ev.args.values() for r in entity_refs(v)):
         return False
-    if place and not any(names_match(place, a.entity(r)) for r in _refs(ev.args.get("place"))):
+    if place and not any(names_match(place, a.entity(r)) for r in entity_refs(ev.args.get("place"))):
         return False
     return _in_time(ev, a.article.published, since, until)
 
@@ -93,7 +83,7 @@ def added_event_hits(store: Store, **filters: str | None) -> list[EventHit]:
         named = {e.id: e for e in a.entities}
         for ev in a.events:
             if ev.id in ids and event_matches(a, ev, **filters):
-                refs = {r for v in ev.args.values() for r in _refs(v)}
+                refs = {r for v in ev.args.values() for r in entity_refs(v)}
                 out.append(EventHit(a.article.id, a.article.title, a.article.published, a.article.outlet, ev,
                                     {i: named[i] for i in refs if i in named}))
     return out

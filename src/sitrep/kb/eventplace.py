@@ -17,7 +17,7 @@ from sqlalchemy import Connection, select
 
 from sitrep.kb import schema as k
 from sitrep.kb.entitykeys import normalize_name
-from sitrep.model import Analysis, Entity, Event
+from sitrep.model import Analysis, Entity, Event, entity_refs
 from sitrep.store import schema as st
 
 PLACE_ROLES = ("place",)
@@ -39,21 +39,11 @@ def place_of(kb: str, type_: str, name: str, attributes: dict[str, Any] | None) 
     return Place(kb, type_, normalize_name(country) if isinstance(country, str) and country else None)
 
 
-def _role_entities(value: Any) -> Iterable[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, list):
-        for v in value:
-            yield from _role_entities(v)
-    elif isinstance(value, dict) and isinstance(value.get("entity"), str):
-        yield value["entity"]
-
-
 def event_places(analysis: Analysis, event: Event, kb_map: dict[str, str]) -> frozenset[Place]:
     """The places an article event names, as KB places."""
     out = set()
     for role in PLACE_ROLES:
-        for eid in _role_entities(event.args.get(role)):
+        for eid in entity_refs(event.args.get(role)):
             ent: Entity | None = analysis.entity(eid)
             if ent is not None and eid in kb_map:
                 out.add(place_of(kb_map[eid], ent.type, ent.name, ent.attributes))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,7 +25,7 @@ from sitrep.filters import ArticleQuery, EntityQuery, EventFilter, Page, QuoteQu
 from sitrep.kb.cache import kept, kept_items
 from sitrep.kb.corrections import apply_corrections, list_corrections
 from sitrep.kb.events import STATUS_RANK
-from sitrep.model import Analysis, Event, to_dict
+from sitrep.model import Analysis, Event, entity_refs, to_dict
 from sitrep.store import Store
 from sitrep.store import schema as st
 from sitrep.store.engine import accent_fold, fold
@@ -192,25 +192,10 @@ def corrected_event_hits(store: Store, hits: list[EventHit]) -> list[EventHit]:
             continue
         if a is not None:
             named = {e.id: e for e in a.entities}
-            refs = {r for v in ev.args.values() for r in _entity_refs(v)}
+            refs = {r for v in ev.args.values() for r in entity_refs(v)}
             h = dataclasses.replace(h, event=ev, entities={i: named[i] for i in refs if i in named})
         out.append(h)
     return out
-
-
-def _entity_refs(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, list):
-        for v in value:
-            yield from _entity_refs(v)
-    elif isinstance(value, dict):
-        if isinstance(value.get("entity"), str):
-            yield value["entity"]
-        else:
-            for v in value.values():
-                if isinstance(v, dict | list):
-                    yield from _entity_refs(v)
 
 
 def corrected_quote_hits(store: Store, hits: list[QuoteHit]) -> list[QuoteHit]:
@@ -461,8 +446,6 @@ def kb_ids_of(store: Store, article_id: str) -> dict[str, str]:
     with store.read() as conn:
         return {r.entity_id: r.kb_id for r in conn.execute(
             select(m.c.entity_id, m.c.kb_id).where(m.c.article_id == article_id))}
-
-
 
 
 def kb_event(store: Store, kb_event_id: str) -> KbEvent | None:
