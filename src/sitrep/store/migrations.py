@@ -131,8 +131,7 @@ def migrate(engine: Engine, steps: dict[int, Step] | None = None) -> int:
     if version == latest and not missing:
         return latest
     with engine.connect().execution_options(**WRITE) as conn, conn.begin():
-        if conn.dialect.name == "postgresql":
-            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK})
+        _lock(conn)
         version = current_version(conn)
         if version is None:
             if inspect(conn).has_table("articles"):
@@ -144,14 +143,7 @@ def migrate(engine: Engine, steps: dict[int, Step] | None = None) -> int:
             generation.ensure_row(conn)
             _stamp(conn, latest)
             return latest
-        if version > latest:
-            raise StoreError(
-                f"{engine.url.render_as_string(hide_password=True)}: schema version {version} is "
-                f"newer than this Sitrep knows ({latest}); upgrade Sitrep"
-            )
-        for v in range(version + 1, latest + 1):
-            steps[v](conn)
-            _stamp(conn, v)
+        _upgrade(conn, schema_version, version, steps)
         metadata.create_all(conn)  # tables registered since (checkfirst)
         generation.bump(conn)
         return latest
@@ -173,20 +165,31 @@ def migrate_part(engine: Engine, version_table: Table, tables: list[Table], step
     if version == latest and {t.name for t in tables} <= names:
         return latest
     with engine.connect().execution_options(**WRITE) as conn, conn.begin():
-        if conn.dialect.name == "postgresql":
-            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK})
+        _lock(conn)
         metadata.create_all(conn, tables=[version_table, *tables])  # checkfirst
-        version = current_version(conn, version_table) or 1
-        if version > latest:
-            raise StoreError(
-                f"{engine.url.render_as_string(hide_password=True)}: {version_table.name} {version} is "
-                f"newer than this Sitrep knows ({latest}); upgrade Sitrep"
-            )
-        for v in range(version + 1, latest + 1):
-            steps[v](conn)
-            _stamp(conn, v, version_table)
+        _upgrade(conn, version_table, current_version(conn, version_table) or 1, steps)
         generation.bump(conn)
         return latest
+
+
+def _lock(conn: Connection) -> None:
+    """One migrating process at a time (SQLite: BEGIN IMMEDIATE already admits one)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK})
+
+
+def _upgrade(conn: Connection, table: Table, version: int, steps: dict[int, Step]) -> None:
+    """Run the steps after ``version`` in order, each stamped in ``table``; a version newer
+    than the steps know is refused."""
+    latest = max(steps, default=1)
+    if version > latest:
+        where = conn.engine.url.render_as_string(hide_password=True)
+        name = "schema version" if table is schema_version else table.name
+        raise StoreError(f"{where}: {name} {version} is newer than this Sitrep knows ({latest}); "
+                         "upgrade Sitrep")
+    for v in range(version + 1, latest + 1):
+        steps[v](conn)
+        _stamp(conn, v, table)
 
 
 def _stamp(conn: Connection, version: int, table: Table = schema_version) -> None:
